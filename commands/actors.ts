@@ -1,0 +1,13 @@
+import { actorsView } from '../src/core/views.js';
+import type { CommandSpec } from './command.js';
+
+export default {
+  name: 'actors',
+  description: 'Everyone the corpus names, grouped by side',
+  usage: '/actors',
+  options: [],
+  run(_input, ctx) {
+    const data = ctx.kb.actors();
+    return { data, view: actorsView(data, ctx.kb.crisis) };
+  },
+} satisfies CommandSpec;

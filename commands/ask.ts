@@ -1,0 +1,17 @@
+import { askView } from '../src/core/views.js';
+import type { CommandSpec } from './command.js';
+import { freeText } from './options.js';
+
+export default {
+  name: 'ask',
+  description: 'A free question, answered from the corpus with citations',
+  usage: '/ask <question>',
+  examples: ['/ask How many people have died?', '/ask Who called it a coup?'],
+  options: [{ name: 'question', description: 'Your question', type: 'string', required: true, maxLength: 500, schema: freeText }],
+  rest: 'question',
+  slow: true,
+  async run(input, ctx) {
+    const data = await ctx.kb.ask(input.question as string);
+    return { data, view: askView(data) };
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,94 @@
+/**
+ * The platform-neutral command definition. Each command is defined once in commands/ and rendered
+ * by every adapter (Discord slash commands, Slack slash commands, the terminal chat, the CLI).
+ */
+import type { z } from 'zod';
+import type { Briefing } from '../src/core/briefing.js';
+import type { Clock } from '../src/core/types.js';
+import type { View } from '../src/core/view.js';
+
+export type Platform = 'discord' | 'slack' | 'terminal';
+
+/** One typed option. `schema` validates and coerces the raw value (a string from text surfaces). */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required?: boolean;
+  /** The adapter offers autocomplete from this source. */
+  autocomplete?: 'actor';
+  /** Fixed choices, when the option has them. */
+  choices?: { name: string; value: string }[];
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  schema: z.ZodType<unknown>;
+}
+
+/** A digest subscription of one channel. */
+export interface Subscription {
+  platform: Platform;
+  channelId: string;
+  /** Local time HH:MM. */
+  time: string;
+  timezone: string;
+  days: 'daily' | 'weekdays';
+  createdBy: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  lastDelivered: string | null;
+}
+
+/** Storage of subscriptions, as the commands see it. */
+export interface SubscriptionPort {
+  upsert(sub: Omit<Subscription, 'enabled' | 'disabledReason' | 'lastDelivered'>): Subscription;
+  remove(platform: Platform, channelId: string): boolean;
+  get(platform: Platform, channelId: string): Subscription | null;
+}
+
+export interface CommandContext {
+  kb: Briefing;
+  subscriptions: SubscriptionPort;
+  clock: Clock;
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  /** Whether the user may manage this channel's subscription (Manage Channels on Discord, a member on Slack). */
+  canManage: boolean;
+  /** Default zone for subscriptions (BRIEFING_TZ, else UTC). */
+  defaultTimezone: string;
+}
+
+export interface CommandResult {
+  view: View;
+  /** The JSON the CLI prints with --json. */
+  data?: unknown;
+}
+
+export type Input = Record<string, unknown>;
+
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  /** Needs `canManage`. */
+  manage?: boolean;
+  run(input: Input, ctx: CommandContext): Promise<CommandResult> | CommandResult;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: string;
+  /** One-line usage for text surfaces, e.g. "/timeline [actor:A] [from:D] [to:D] [limit:N]". */
+  usage: string;
+  /** Examples shown in /help. */
+  examples?: string[];
+  options: OptionSpec[];
+  /** For text surfaces: the option that takes the free text left after key:value pairs. */
+  rest?: string;
+  /** Either run, or subcommands (the first is the default when none is named). */
+  run?(input: Input, ctx: CommandContext): Promise<CommandResult> | CommandResult;
+  subcommands?: SubcommandSpec[];
+  /** May take longer than two seconds: chat adapters defer first. */
+  slow?: boolean;
+}

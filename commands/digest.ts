@@ -1,0 +1,92 @@
+import { digestView } from '../src/core/views.js';
+import type { View } from '../src/core/view.js';
+import type { CommandSpec, Subscription } from './command.js';
+import { days, hhmm, isoDate, timezone } from './options.js';
+
+function describe(sub: Subscription): string {
+  const when = `${sub.time} ${sub.timezone}, ${sub.days === 'weekdays' ? 'Monday to Friday' : 'every day'}`;
+  if (!sub.enabled) return `Paused (${sub.disabledReason ?? 'disabled'}); was ${when}.`;
+  return `${when}.${sub.lastDelivered ? ` Last digest: ${sub.lastDelivered}.` : ''}`;
+}
+
+function info(title: string, text: string, ephemeral = true): View {
+  return { kind: 'subscription', title, accent: { kind: 'info' }, blocks: [{ type: 'text', text }], ephemeral };
+}
+
+export default {
+  name: 'digest',
+  description: 'The morning briefing, now or on a schedule for this channel',
+  usage: '/digest [now [date:YYYY-MM-DD] | subscribe time:HH:MM [timezone:ZONE] [days:daily|weekdays] | unsubscribe | status]',
+  examples: ['/digest', '/digest subscribe time:07:30 timezone:Europe/Paris', '/digest status'],
+  options: [],
+  subcommands: [
+    {
+      name: 'now',
+      description: 'The digest of the newest news day, or of a given day',
+      options: [{ name: 'date', description: 'A news day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate }],
+      run(input, ctx) {
+        const data = ctx.kb.digest({ date: input.date as string | undefined });
+        return { data, view: digestView(data, ctx.kb.crisis) };
+      },
+    },
+    {
+      name: 'subscribe',
+      description: 'Post the digest in this channel every morning',
+      manage: true,
+      options: [
+        { name: 'time', description: 'Local time, 24-hour HH:MM', type: 'string', required: true, maxLength: 5, schema: hhmm },
+        { name: 'timezone', description: 'IANA time zone, e.g. Europe/Paris (default: the bot’s zone)', type: 'string', maxLength: 64, schema: timezone },
+        {
+          name: 'days',
+          description: 'Every day (default) or weekdays only',
+          type: 'string',
+          choices: [
+            { name: 'every day', value: 'daily' },
+            { name: 'weekdays', value: 'weekdays' },
+          ],
+          schema: days,
+        },
+      ],
+      run(input, ctx) {
+        const sub = ctx.subscriptions.upsert({
+          platform: ctx.platform,
+          channelId: ctx.channelId,
+          time: input.time as string,
+          timezone: (input.timezone as string | undefined) ?? ctx.defaultTimezone,
+          days: (input.days as 'daily' | 'weekdays' | undefined) ?? 'daily',
+          createdBy: ctx.userId,
+        });
+        return { data: sub, view: info('Digest subscribed', `This channel gets the digest at ${describe(sub)}`, false) };
+      },
+    },
+    {
+      name: 'unsubscribe',
+      description: 'Stop the scheduled digest in this channel',
+      manage: true,
+      options: [],
+      run(_input, ctx) {
+        const removed = ctx.subscriptions.remove(ctx.platform, ctx.channelId);
+        return {
+          data: { removed },
+          view: removed
+            ? info('Digest unsubscribed', 'This channel will no longer get the scheduled digest.', false)
+            : info('No subscription', 'This channel had no scheduled digest. Use `/digest subscribe time:07:30` to add one.'),
+        };
+      },
+    },
+    {
+      name: 'status',
+      description: "Show this channel's digest schedule",
+      options: [],
+      run(_input, ctx) {
+        const sub = ctx.subscriptions.get(ctx.platform, ctx.channelId);
+        return {
+          data: sub,
+          view: sub
+            ? info('Digest schedule', describe(sub))
+            : info('No subscription', 'This channel has no scheduled digest. Use `/digest subscribe time:07:30` to add one.'),
+        };
+      },
+    },
+  ],
+} satisfies CommandSpec;

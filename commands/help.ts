@@ -1,0 +1,35 @@
+import type { View } from '../src/core/view.js';
+import type { CommandSpec } from './command.js';
+
+/** /help is built from the command list itself, so it can never drift from what exists. */
+export function makeHelp(all: () => readonly CommandSpec[]): CommandSpec {
+  return {
+    name: 'help',
+    description: 'What this bot can do',
+    usage: '/help',
+    options: [],
+    run(_input, ctx) {
+      const list = all();
+      const blocks: View['blocks'] = list.map((c) => ({
+        type: 'text' as const,
+        text: `${c.usage} — ${c.description}${c.examples?.length ? `\n  e.g. ${c.examples.join(' · ')}` : ''}`,
+      }));
+      blocks.push({
+        type: 'text',
+        text: 'Options are typed as key:value (for example `limit:5`); free text after them goes to the main option. Every answer quotes the corpus verbatim and names its source.',
+      });
+      const crisis = ctx.kb.crisis;
+      return {
+        data: list.map((c) => ({ name: c.name, usage: c.usage, description: c.description })),
+        view: {
+          kind: 'help',
+          title: `crisis-briefing — ${crisis.name}`,
+          accent: { kind: 'info' },
+          lead: `Sides: ${crisis.sides.map((s) => s.label).join(' · ')}`,
+          blocks,
+          ephemeral: true,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { sourcesView } from '../src/core/views.js';
+import type { CommandSpec } from './command.js';
+
+export default {
+  name: 'sources',
+  description: 'The articles in the corpus',
+  usage: '/sources',
+  options: [],
+  run(_input, ctx) {
+    const data = ctx.kb.sources();
+    return { data, view: sourcesView(data) };
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,18 @@
+import { stanceView } from '../src/core/views.js';
+import type { CommandSpec } from './command.js';
+import { actorText } from './options.js';
+
+export default {
+  name: 'stance',
+  description: "An actor's position in the crisis, with verbatim evidence",
+  usage: '/stance <actor>',
+  examples: ['/stance Russia', '/stance the Kremlin', '/stance Putin'],
+  options: [
+    { name: 'actor', description: 'A country, organisation or person', type: 'string', required: true, autocomplete: 'actor', maxLength: 100, schema: actorText },
+  ],
+  rest: 'actor',
+  run(input, ctx) {
+    const data = ctx.kb.stance(input.actor as string);
+    return { data, view: stanceView(data, ctx.kb.crisis) };
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,26 @@
+import { timelineView } from '../src/core/views.js';
+import type { CommandSpec } from './command.js';
+import { actorText, isoDate, limit } from './options.js';
+
+export default {
+  name: 'timeline',
+  description: 'The most important dated events, in time order',
+  usage: '/timeline [actor:NAME] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [limit:N]',
+  examples: ['/timeline', '/timeline actor:Russia', '/timeline from:2019-01-23 to:2019-01-24 limit:5'],
+  options: [
+    { name: 'actor', description: 'Only events involving this actor', type: 'string', autocomplete: 'actor', maxLength: 100, schema: actorText },
+    { name: 'from', description: 'First day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate },
+    { name: 'to', description: 'Last day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate },
+    { name: 'limit', description: 'How many events at most (1-100)', type: 'integer', min: 1, max: 100, schema: limit },
+  ],
+  rest: 'actor',
+  run(input, ctx) {
+    const data = ctx.kb.timeline({
+      actor: input.actor as string | undefined,
+      from: input.from as string | undefined,
+      to: input.to as string | undefined,
+      limit: input.limit as number | undefined,
+    });
+    return { data, view: timelineView(data) };
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,61 @@
+/**
+ * The only reader of process.env. Settings are validated with zod and errors name the variable.
+ * Every setting is documented in .env.example.
+ */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined));
+const optionalUrl = optionalText.pipe(z.string().url('must be a URL like http://host:port/path').optional());
+
+const schema = z.object({
+  BRIEFING_DB: z.string().trim().min(1).default('data/briefing.db'),
+  BRIEFING_SEEDS: z.string().trim().min(1).default('seeds'),
+  BRIEFING_TZ: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Paris'),
+  BRIEFING_CATCHUP_HOURS: z.coerce.number().min(0).max(48).default(6),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalUrl,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parse settings from an environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Bad settings: ${lines.join('; ')}`);
+  }
+  const c = parsed.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    throw new ConfigError('Bad settings: SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return c;
+}
