@@ -1,0 +1,60 @@
+/**
+ * The embedded default surface: the same slash commands typed in a terminal, answered with what
+ * the bot would post. A closed stdin ends it cleanly.
+ */
+import { createInterface } from 'node:readline';
+import { parseLine, runInvocation } from '../../../commands/run.js';
+import type { App } from '../../app.js';
+import { errorView, type Problem } from '../../core/view.js';
+import type { Logger } from '../../log.js';
+import type { RunningAdapter } from '../../main.js';
+import { viewToText } from '../shared/text.js';
+
+export interface TerminalOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  log: Logger;
+  /** Channel id used for subscriptions made here. */
+  channelId?: string;
+}
+
+export interface TerminalAdapter extends RunningAdapter {
+  done: Promise<void>;
+  /** Print a message as the bot would post it (the scheduler's Publisher for this surface). */
+  post(text: string): void;
+}
+
+export function startTerminal(app: App, opts: TerminalOptions): TerminalAdapter {
+  const interactive = Boolean((opts.input as NodeJS.ReadStream).isTTY);
+  const rl = createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
+  const write = (s: string) => opts.output.write(`${s}\n`);
+  const channelId = opts.channelId ?? 'terminal';
+  write(`crisis-briefing — ${app.kb.crisis.name}. Type /help for commands; Ctrl-D to quit.`);
+  if (interactive) rl.setPrompt('> ');
+  if (interactive) rl.prompt();
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(async () => {
+      const text = line.trim();
+      if (text) {
+        const inv = parseLine(text);
+        const ctx = app.context('terminal', channelId, 'terminal-user', true);
+        const result =
+          'code' in inv ? { view: errorView(inv as Problem) } : await runInvocation(inv, ctx, (err, i) => opts.log.error({ err, command: i.command }, 'command failed'));
+        write(viewToText(result.view));
+        write('');
+      }
+      if (interactive) rl.prompt();
+    });
+  });
+  const done = new Promise<void>((resolve) => rl.once('close', () => void queue.then(resolve)));
+  return {
+    name: 'terminal',
+    done,
+    post: (text) => write(text),
+    async stop() {
+      rl.close();
+      await done;
+    },
+  };
+}

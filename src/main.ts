@@ -1,0 +1,101 @@
+/**
+ * Composition root: config -> store -> core -> enabled adapters (+ scheduler). `npm start` runs
+ * this file; tests call `startBot` with their own settings, so both take the same path.
+ */
+import { type App, openApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import type { Clock } from './core/types.js';
+import { createLogger, type Logger } from './log.js';
+
+/** A running platform adapter. */
+export interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Terminal streams; default process.stdin/stdout. */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Run the terminal chat even when chat tokens are set. */
+  terminal?: boolean;
+}
+
+export interface Bot {
+  app: App;
+  adapters: RunningAdapter[];
+  /** Resolves when the terminal chat ends (closed stdin), or never when only chat adapters run. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, opts: BotOptions = {}): Promise<Bot> {
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ });
+  const adapters: RunningAdapter[] = [];
+  let done: Promise<void> = new Promise(() => {});
+  try {
+    // --- chat adapters: each starts only when its settings are present ---
+    if (config.DISCORD_TOKEN) {
+      const { startDiscord } = await import('./adapters/discord/index.js');
+      adapters.push(await startDiscord(app, config, log));
+    }
+    if (config.SLACK_BOT_TOKEN) {
+      const { startSlack } = await import('./adapters/slack/index.js');
+      adapters.push(await startSlack(app, config, log));
+    }
+    // --- the embedded default: the terminal chat when no chat adapter runs ---
+    if (adapters.length === 0 || opts.terminal) {
+      const { startTerminal } = await import('./adapters/terminal/index.js');
+      const term = startTerminal(app, { input: opts.input ?? process.stdin, output: opts.output ?? process.stdout, log });
+      adapters.push(term);
+      done = term.done;
+    }
+  } catch (err) {
+    for (const a of adapters) await a.stop().catch(() => {});
+    app.close();
+    throw err;
+  }
+  let stopped = false;
+  return {
+    app,
+    adapters,
+    done,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const a of adapters.reverse()) await a.stop().catch((err: unknown) => log.error({ err, adapter: a.name }, 'adapter stop failed'));
+      app.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const bot = await startBot(config, { logger: log });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await bot.done;
+  await bot.stop();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`crisis-briefing failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,142 @@
+/** Versioned schema migrations, applied in order inside one transaction each (PRAGMA user_version). */
+export const migrations: string[] = [
+  // 1: corpus and knowledge base
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    published TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    url TEXT,
+    path TEXT,
+    hash TEXT NOT NULL UNIQUE,
+    bytes INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    para INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT,
+    precision TEXT
+  );
+  CREATE INDEX sentences_doc ON sentences(doc_id, seq);
+  CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    affiliation TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    mentions INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE mentions (
+    actor_id TEXT NOT NULL,
+    sentence_id INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, sentence_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_sentence ON mentions(sentence_id);
+  CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    actor_id TEXT NOT NULL,
+    side TEXT,
+    strength TEXT NOT NULL,
+    sentence_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    at TEXT,
+    precision TEXT,
+    speaker TEXT,
+    cue TEXT
+  );
+  CREATE INDEX claims_actor ON claims(actor_id);
+  CREATE TABLE stances (
+    actor_id TEXT PRIMARY KEY,
+    alignment TEXT NOT NULL,
+    strength TEXT,
+    summary TEXT NOT NULL,
+    change TEXT,
+    last_at TEXT
+  );
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    scheduled INTEGER NOT NULL DEFAULT 0,
+    sig TEXT NOT NULL,
+    weight REAL NOT NULL,
+    n_sources INTEGER NOT NULL DEFAULT 1,
+    importance REAL NOT NULL DEFAULT 0,
+    sentence_id INTEGER NOT NULL
+  );
+  CREATE INDEX events_day ON events(day);
+  CREATE INDEX events_importance ON events(importance DESC);
+  CREATE TABLE event_sources (
+    event_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    sentence_id INTEGER NOT NULL,
+    PRIMARY KEY (event_id, doc_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE event_actors (
+    event_id INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (actor_id, event_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_actors_event ON event_actors(event_id);
+  CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker_id TEXT,
+    speaker TEXT
+  );
+  CREATE INDEX quotes_speaker ON quotes(speaker_id);
+  CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT,
+    day TEXT
+  );
+  CREATE INDEX figures_day ON figures(day);
+  `,
+  // 2: digest subscriptions and the delivery ledger
+  `
+  CREATE TABLE subscriptions (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    time TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    days TEXT NOT NULL DEFAULT 'daily',
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    disabled_reason TEXT,
+    last_delivered TEXT,
+    last_doc_seen TEXT,
+    PRIMARY KEY (platform, channel_id)
+  );
+  CREATE TABLE deliveries (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    due_at TEXT NOT NULL,
+    posted_at TEXT,
+    late INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (platform, channel_id, local_date)
+  );
+  `,
+];
