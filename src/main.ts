@@ -6,10 +6,13 @@ import { type App, openApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Clock } from './core/types.js';
 import { createLogger, type Logger } from './log.js';
+import type { Publisher } from './schedule/publisher.js';
 
 /** A running platform adapter. */
 export interface RunningAdapter {
   name: string;
+  /** Posts scheduled digests on this platform, when it can. */
+  publisher?: Publisher;
   stop(): Promise<void>;
 }
 
