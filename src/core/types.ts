@@ -166,8 +166,18 @@ export interface Side {
   id: string;
   label: string;
   description?: string;
+  /** The side's leader or principal, shown as its name. */
+  leader?: string;
   /** Names and phrases that denote this side in text. */
   aliases: string[];
+}
+
+/** An actor the crisis file adds, e.g. a country the world gazetteer does not know. */
+export interface ExtraActor {
+  name: string;
+  kind?: ActorKind;
+  aliases?: string[];
+  demonyms?: string[];
 }
 
 /** The crisis file. */
@@ -177,6 +187,9 @@ export interface CrisisConfig {
   sides: Side[];
   /** Extra aliases for actors, e.g. {"Holy See": "Vatican City"}: alias -> canonical name. */
   aliases?: Record<string, string>;
+  /** Where the crisis happens: mentions of it are places, not actors with a stance. */
+  arena?: string[];
+  actors?: ExtraActor[];
 }
 
 /** A view plus the data it shows, as a command returns it. */

@@ -1,0 +1,78 @@
+/**
+ * Lexicon of stance, event and speech cues. Cues are phrases of ordinary news English, never
+ * names: who holds a stance and toward which side comes from the gazetteer and the sentence's shape.
+ */
+
+export type CueType = 'ignore' | 'support' | 'soft' | 'criticize' | 'hedge' | 'withhold' | 'neutral' | 'ally' | 'legit';
+
+export interface Cue {
+  type: CueType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const R = (src: string) => new RegExp(src, 'gi');
+
+const CUES: { type: CueType; re: RegExp }[] = [
+  // Support that is sought or lacked is nobody's stance: "seeking Russia's support", "needs the backing of".
+  { type: 'ignore', re: R(String.raw`\b(?:seek|seeks|seeking|sought|asked for|asks for|ask for|needs?|needed|win|wins|won|gain|gained|lost|lose|rally|rallies|rallied) (?:(?:the|his|her|their|its|more|international|political|financial|and|of)\s+|[\w’']+['’]s\s+){0,4}(?:support|backing|recognition)\b`) },
+  { type: 'criticize', re: R(String.raw`\b(?:does|do|did|would|will)(?:n['’]t| not) recogni[sz]e\b|\b(?:refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?) to recogni[sz]e\b|\bno longer recogni[sz]e`) },
+  { type: 'withhold', re: R(String.raw`\b(?:stops?|stopped|stopping) short of|\bdeclin(?:e|es|ed|ing) to\b|\brefrain(?:s|ed)? from\b|\b(?:did|does|do|has|have)(?:n['’]t| not)(?: yet)? (?:say|said) (?:if|whether)|\bwithh(?:o|e)ld(?:s|ing)?\b|\bnot yet recogni[sz]ed\b`) },
+  { type: 'hedge', re: R(String.raw`\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|open to) (?:formally )?(?:recogni[sz]|back|support|endors)\w*|\b(?:may|might|could) (?:soon )?(?:recogni[sz]e|back|endorse)\b`) },
+  { type: 'ally', re: R(String.raw`\b(?:(?:close|closest|key|strong|staunch|long-?time|main|firm)\s+)?all(?:y|ies)\b|\ballied with\b`) },
+  { type: 'support', re: R(String.raw`\brecogni[sz](?:e|es|ed|ing)\b|\brecognition of\b|\bback(?:s|ed|ing)?\b|\bsupport(?:s|ed|ing)?\b|\bsolidarity\b|\bendors(?:e|es|ed|ing|ement)\b|\bstand(?:s|ing)? (?:behind|with)\b|\bstood (?:behind|with)\b|\bby (?:your|his|her|their|our) side\b|\brall(?:y|ies|ied|ying) (?:behind|around)\b|\bloyalty\b|\bsid(?:e|es|ed|ing) with\b`) },
+  { type: 'legit', re: R(String.raw`(?<!il)\blegitimate\b`) },
+  { type: 'soft', re: R(String.raw`\bthe right person\b|\bsalut(?:e|es|ed)\b|\bprais(?:e|es|ed|ing)\b|\bwelcom(?:e|es|ed|ing)\b`) },
+  {
+    type: 'criticize',
+    re: R(
+      String.raw`\billegitimate\b|\bnot (?:now )?(?:legally )?(?:the )?(?:legitimate|legal|rightful)\b|\bdictator(?:ship)?\b|\busurp\w*|\bcoup(?: d['’]etat)?\b|\bcondemn(?:s|ed|ing)?\b|\bdenounc(?:e|es|ed|ing)\b|\bdeeply flawed\b|\bfraudulent\b|\brigged\b|\bsham\b|\btime has come to an end\b|\bstep(?:s)? down\b|\bmust go\b|\bshould resign\b|\bstole the election\b|\b(?:refus(?:e|es|ed)|reject(?:s|ed)?) to recogni[sz]e\b|\b(?:does|do|did)(?:n['’]t| not) recogni[sz]e\b`,
+    ),
+  },
+  { type: 'neutral', re: R(String.raw`\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcalls? for calm\b`) },
+];
+
+const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
+
+/** All cues in a sentence, earliest first; overlapping matches keep the first lexicon entry. */
+export function findCues(text: string): Cue[] {
+  const out: Cue[] = [];
+  for (const { type, re } of CUES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((c) => start < c.end && end > c.start)) continue;
+      let t = type;
+      const before = text.slice(Math.max(0, start - 30), start);
+      if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
+      if (t === 'legit' && NEGATION.test(before)) t = 'criticize';
+      out.push({ type: t, start, end, text: m[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Speech verbs: "X said", "says X", "X told reporters", "according to X". */
+export const SPEECH = /\b(?:said|says|say|told|tweeted|added|adds|stated|states|announced|announces|declared|warned|warns|insisted|noted|wrote|emphasized|emphasised|stressed|urged|urges|according to)\b/g;
+
+/** Clause breaks that end a holder's scope. */
+export const CLAUSE_BREAK = /;|\s—\s|\s–\s|,\s+(?:while|but|whereas|although|though)\b|\b(?:while|whereas)\b/g;
+
+/** Event kinds, with a weight for importance. */
+export const EVENT_KINDS: { kind: string; weight: number; re: RegExp }[] = [
+  { kind: 'violence', weight: 3, re: /\b(?:killed|dead|deaths?|died|slain|wounded|injured|shot|clash(?:es|ed)?|attack(?:s|ed)?|bomb(?:s|ed|ing)?|looting|gunfire|massacre|arrest(?:s|ed)?|detain(?:s|ed)?|explosion)\b/i },
+  { kind: 'recognition', weight: 3, re: /\brecogni[sz](?:e|es|ed|ing)\b|\bdeclared (?:himself|herself|itself)\b|\bswore (?:himself|herself) in\b|\bsworn in\b|\bclaim(?:s|ed|ing)? (?:to hold )?the presidency\b|\bassum(?:e|ed|ing) (?:the )?(?:presidency|power|presidential)\b/i },
+  { kind: 'diplomatic', weight: 3, re: /\b(?:expel(?:s|led)?|sever(?:s|ed|ing)?|broke|breaking|cut(?:s|ting)?) (?:diplomatic )?(?:relations|ties)\b|\bclos(?:e|ed|es|ing) (?:its |the |their )?(?:country['’]s )?embass(?:y|ies)\b|\bdiplomats? (?:home|out|to leave)\b|\brecall(?:s|ed)? (?:its |their )?ambassador|\bsanction(?:s|ed)?\b|\bordered\b.*\bdiplomats\b/i },
+  { kind: 'military', weight: 2.5, re: /\b(?:deploy(?:s|ed)?|troops|military|generals?|armed forces|soldiers|mutin(?:y|eers)|uprising|seized|invasion|intervention)\b/i },
+  { kind: 'meeting', weight: 2, re: /\b(?:meeting|summit|talks|session|consultations|vote|phone call|visit(?:s|ed)?|met with)\b/i },
+  { kind: 'aid', weight: 2, re: /\b(?:humanitarian|aid|assistance|food and medicine|relief)\b/i },
+  { kind: 'protest', weight: 2, re: /\b(?:protests?|protesters|demonstrat(?:ions?|ors)|rall(?:y|ies)|march(?:es|ing)?|unrest)\b/i },
+  { kind: 'statement', weight: 1, re: /\b(?:said|says|called|calls|warned|urged|denounced|condemned|tweeted|told|announced|offered|pledged|vowed|rejected|dismissed|demanded|accused)\b/i },
+];
+
+export function eventKind(text: string): { kind: string; weight: number } | null {
+  for (const k of EVENT_KINDS) if (k.re.test(text)) return { kind: k.kind, weight: k.weight };
+  return null;
+}

@@ -1,0 +1,37 @@
+/** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
+import type { Figure } from './types.js';
+
+const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
+const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
+
+const PATTERNS: { kind: Figure['kind']; re: RegExp }[] = [
+  { kind: 'deaths', re: new RegExp(String.raw`\b${QUANT}${NUM}(?:\s+\w+){0,3}?\s+(?:(?:have been|were|was|had been)\s+)?(?:killed|dead|deaths|died|slain|fatalities)\b|\bdeath toll (?:of|rose to|reached)\s+${QUANT}${NUM}`, 'gi') },
+  { kind: 'money', re: new RegExp(String.raw`${QUANT}(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s+(?:million|billion|trillion)\s+(?:dollars|euros|pounds|yuan|rubles|bolivars))`, 'gi') },
+  { kind: 'deadline', re: new RegExp(String.raw`\b${NUM}\s+(?:hours|days|weeks)\s+(?:to\s+\w+|deadline|ultimatum)|\b(?:within|in)\s+${NUM}\s+(?:hours|days)\b`, 'gi') },
+  { kind: 'age', re: /\b\d{1,3}-year-old\b|\baged \d{1,3}\b/gi },
+  { kind: 'percent', re: /\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)/gi },
+  { kind: 'count', re: new RegExp(String.raw`\b${QUANT}(?:\d[\d,]{2,}|tens of thousands|hundreds of thousands|thousands|hundreds|\d{1,3})\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:people|nations|countries|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|barrels|visas|civilians|generals|officers|citizens|residents|lawmakers|diplomats|\p{Lu}\p{L}+s)\b`, 'gu') },
+];
+
+export interface FoundFigure {
+  kind: Figure['kind'];
+  value: string;
+  start: number;
+  end: number;
+}
+
+export function findFigures(text: string): FoundFigure[] {
+  const out: FoundFigure[] = [];
+  for (const { kind, re } of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((f) => start < f.end && end > f.start)) continue;
+      // Years are not counts.
+      if (kind === 'count' && /^\s*(?:19|20)\d{2}\b/.test(m[0])) continue;
+      out.push({ kind, value: m[0].trim(), start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

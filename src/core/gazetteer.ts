@@ -1,0 +1,204 @@
+/**
+ * The gazetteer: every name that denotes an actor, matched in token streams by longest match.
+ * Built from generic world data (countries, demonyms, capitals, seats of power, international
+ * organisations) plus the crisis file (sides and their aliases, extra actors). People are added
+ * as the extractor discovers them.
+ */
+import { createRequire } from 'node:module';
+import type { ActorKind, CrisisConfig } from './types.js';
+import { COUNTRY_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
+import { slug, type Token, tokenize } from './text.js';
+
+interface Country {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+  capital?: string[];
+  independent?: boolean;
+  unMember?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+export type Via = 'name' | 'demonym' | 'capital' | 'seat' | 'alias' | 'person' | 'surname';
+
+export interface ActorDef {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  /** For people: the actor they speak for. */
+  affiliation?: string | null;
+  aliases: string[];
+}
+
+export interface Mention {
+  actorId: string;
+  via: Via;
+  /** Token index range [t0, t1). */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  poss: boolean;
+}
+
+interface AliasEntry {
+  actorId: string;
+  via: Via;
+  /** Token keys (cased) for case-sensitive checks. */
+  cased: string[];
+  caseSensitive: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: AliasEntry[];
+}
+
+const NONE = '__none__';
+
+function isAcronym(s: string): boolean {
+  return /^[A-Z0-9.\-]{2,6}$/.test(s);
+}
+
+export class Gazetteer {
+  readonly actors = new Map<string, ActorDef>();
+  private readonly root: TrieNode = { next: new Map(), entries: [] };
+  /** Actors that are the arena of the crisis (the country where it happens). */
+  readonly arena = new Set<string>();
+  /** side id -> side actor id (identical; kept for clarity). */
+  readonly sideIds = new Set<string>();
+
+  constructor(crisis: CrisisConfig) {
+    for (const n of NOT_ACTORS) this.addAlias(NONE, n, 'name', false);
+    // Sides first: their aliases are matched case-insensitively ("national assembly").
+    for (const side of crisis.sides) {
+      this.sideIds.add(side.id);
+      this.define({ id: side.id, name: side.leader ?? side.label, kind: 'side', aliases: [] });
+      for (const a of side.aliases) this.addAlias(side.id, a, 'alias', isAcronym(a));
+    }
+    this.addCountries();
+    for (const org of ORGANIZATIONS) {
+      const id = slug(org.name);
+      this.define({ id, name: org.name, kind: 'organization', aliases: [] });
+      for (const a of org.aliases) this.addAlias(id, a, 'name', isAcronym(a) || a !== a.toLowerCase());
+    }
+    for (const extra of crisis.actors ?? []) {
+      const id = slug(extra.name);
+      this.define({ id, name: extra.name, kind: extra.kind ?? 'group', aliases: [] });
+      for (const a of [extra.name, ...(extra.aliases ?? [])]) this.addAlias(id, a, 'alias', isAcronym(a));
+      for (const d of extra.demonyms ?? []) this.addAlias(id, d, 'demonym', true);
+    }
+    for (const [alias, canonical] of Object.entries(crisis.aliases ?? {})) {
+      const target = this.lookup(canonical) ?? this.define({ id: slug(canonical), name: canonical, kind: 'group', aliases: [] }).id;
+      this.addAlias(target, alias, 'alias', false);
+    }
+    for (const a of crisis.arena ?? []) {
+      const id = this.lookup(a);
+      if (id) this.arena.add(id);
+    }
+  }
+
+  private addCountries(): void {
+    const countries = require('world-countries') as Country[];
+    // Sovereign states first, so a shared demonym ("French") means the state, not a territory.
+    const ranked = [...countries].sort((a, b) => Number(Boolean(b.unMember)) - Number(Boolean(a.unMember)));
+    for (const c of ranked) {
+      const extra = COUNTRY_EXTRAS[c.cca2] ?? {};
+      const display = extra.display ?? c.name.common;
+      const id = slug(display);
+      this.define({ id, name: display, kind: 'country', aliases: [] });
+      const names = new Set([c.name.common, c.name.official, ...(extra.names ?? [])]);
+      for (const alt of c.altSpellings) {
+        if (alt.length > 3 && /^[\p{Script=Latin}\s',.\-()]+$/u.test(alt) && !alt.includes(',')) names.add(alt);
+      }
+      for (const n of names) this.addAlias(id, n, 'name', true);
+      const dem = c.demonyms?.eng;
+      if (dem) for (const d of new Set([dem.m, dem.f])) if (d && d !== c.name.common) this.addAlias(id, d, 'demonym', true);
+      for (const cap of [...(c.capital ?? []), ...(extra.capitals ?? [])]) if (cap.length > 3) this.addAlias(id, cap, 'capital', true);
+      for (const seat of extra.seats ?? []) this.addAlias(id, seat, 'seat', false);
+    }
+  }
+
+  define(def: ActorDef): ActorDef {
+    const existing = this.actors.get(def.id);
+    if (existing) return existing;
+    this.actors.set(def.id, def);
+    return def;
+  }
+
+  /** Register a name for an actor. Case-sensitive names must match as written (US vs us). */
+  addAlias(actorId: string, alias: string, via: Via, caseSensitive: boolean): void {
+    const toks = tokenize(alias);
+    if (toks.length === 0) return;
+    let node = this.root;
+    for (const t of toks) {
+      let n = node.next.get(t.norm);
+      if (!n) {
+        n = { next: new Map(), entries: [] };
+        node.next.set(t.norm, n);
+      }
+      node = n;
+    }
+    if (node.entries.some((e) => e.actorId === actorId)) return;
+    node.entries.push({ actorId, via, cased: toks.map((t) => t.cased), caseSensitive });
+    const def = this.actors.get(actorId);
+    if (def && !def.aliases.includes(alias)) def.aliases.push(alias);
+  }
+
+  /** The actor a whole name denotes, if any (case-insensitive). */
+  lookup(name: string): string | undefined {
+    const toks = tokenize(name);
+    let node: TrieNode | undefined = this.root;
+    for (const t of toks) {
+      node = node?.next.get(t.norm);
+      if (!node) return undefined;
+    }
+    const e = node?.entries.find((x) => x.actorId !== NONE);
+    return e?.actorId;
+  }
+
+  /** Longest-match mentions of known actors in a token stream. */
+  match(tokens: Token[]): Mention[] {
+    const out: Mention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node: TrieNode | undefined = this.root;
+      let best: { entry: AliasEntry; end: number } | null = null;
+      for (let j = i; j < tokens.length && node; j++) {
+        node = node.next.get((tokens[j] as Token).norm);
+        if (!node) break;
+        for (const e of node.entries) {
+          if (e.caseSensitive && !e.cased.every((c, k) => (tokens[i + k] as Token).cased === c || (tokens[i + k] as Token).cased === c.toUpperCase())) continue;
+          // Names of places and demonyms must be capitalised in text, even when matched case-insensitively.
+          if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).raw)) continue;
+          best = { entry: e, end: j + 1 };
+          break;
+        }
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
+      const first = tokens[i] as Token;
+      const last = tokens[best.end - 1] as Token;
+      const prev = tokens[i - 1];
+      const isPlace = best.entry.via === 'capital' && prev !== undefined && LOCATIVE.has(prev.norm);
+      if (best.entry.actorId !== NONE && !isPlace) {
+        out.push({ actorId: best.entry.actorId, via: best.entry.via, t0: i, t1: best.end, start: first.start, end: last.end, poss: last.poss });
+      }
+      i = best.end;
+    }
+    return out;
+  }
+
+  isSide(id: string): boolean {
+    return this.sideIds.has(id);
+  }
+
+  /** Every alias known for an actor. */
+  aliasesOf(id: string): string[] {
+    return this.actors.get(id)?.aliases ?? [];
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Segments an article: headline, dek, photo captions, section headings, live-blog entries headed by
+ * a local time ("4:25 p.m."), paragraphs and sentences. Captions and headings are kept (they can be
+ * searched) but are never events.
+ */
+import { DateTime } from 'luxon';
+
+export type SegmentKind = 'headline' | 'dek' | 'caption' | 'heading' | 'body' | 'credit';
+
+export interface Sentence {
+  seq: number;
+  para: number;
+  kind: SegmentKind;
+  text: string;
+  /** Set inside a live-blog entry: the entry's instant (ISO with offset) and its label. */
+  entryAt: string | null;
+  entryLabel: string | null;
+  /** Index of the entry (0-based) or -1; sentences of one entry share it. */
+  entry: number;
+  /** Position of the sentence in its paragraph (0 = lead). */
+  pos: number;
+}
+
+const TIME_LINE = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*(?:[A-Z]{2,4}\s*)?$/i;
+const CREDIT_LINE = /^(with files from|contributing:|reporting by|additional reporting|associated press writers?|this story has been|copyright|all rights reserved)/i;
+const PHOTO_CREDIT = /\((?:[^()]*\/[^()]*|[^()]*\b(?:AP Photo|Photo|Getty Images|Reuters|AFP|Associated Press|EPA|Bloomberg|file photo)\b[^()]*)\)\s*$/i;
+const ABBREVS = new Set(
+  'mr mrs ms dr gen lt col sgt maj capt cmdr adm sen rep gov pres st jr sr prof rev no vs inc corp ltd co jan feb mar apr aug sept sep oct nov dec etc fig approx dept est'.split(' '),
+);
+const SENTENCE_STARTERS = new Set('the he she it they we i but and in on at a an this that his her their its there after before as when while meanwhile however also'.split(' '));
+
+/** Split a paragraph into sentences, keeping abbreviations like "U.S." and "Jan." intact. */
+export function splitSentences(para: string): string[] {
+  const out: string[] = [];
+  const re = /([.!?]+)(["”’)\]]*)(\s+)(?=["“‘(\[]?[\p{Lu}\d])/gu;
+  let last = 0;
+  for (const m of para.matchAll(re)) {
+    const idx = m.index ?? 0;
+    const before = para.slice(last, idx);
+    const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+    const next = /^\s*["“‘(]?([\p{L}]+)/u.exec(para.slice(idx + m[0].length - (m[3]?.length ?? 0)))?.[1] ?? '';
+    const isAbbrevWord = ABBREVS.has(word.toLowerCase().replace(/\.$/, ''));
+    const isInitialism = /^(?:\p{L}\.)+\p{L}?$/u.test(`${word}.`) || /^(?:\p{L}\.){1,}$/u.test(`${word}${m[1]}`);
+    if (m[1] === '.' && (isAbbrevWord || isInitialism) && !SENTENCE_STARTERS.has(next.toLowerCase())) continue;
+    if (m[1] === '.' && /^\p{Lu}$/u.test(word)) continue; // a middle initial: "John F. Kennedy"
+    const end = idx + (m[1] ?? "").length + (m[2]?.length ?? 0);
+    const s = para.slice(last, end).trim();
+    if (s) out.push(s);
+    last = end;
+  }
+  const tail = para.slice(last).trim();
+  if (tail) out.push(tail);
+  return out;
+}
+
+function isHeading(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return words <= 8 && !/[.!?:;,"”’)]$/.test(line) && /^[\p{Lu}\d"“]/u.test(line);
+}
+
+interface Entry {
+  lineIdx: number;
+  minutes: number;
+  label: string;
+}
+
+/** Local-time entries of a live blog, dated: reverse-chronological blogs step back a day when times wrap. */
+function dateEntries(entries: Entry[], published: string, timezone: string): string[] {
+  if (entries.length === 0) return [];
+  let down = 0;
+  let up = 0;
+  for (let i = 1; i < entries.length; i++) {
+    const a = (entries[i - 1] as Entry).minutes;
+    const b = (entries[i] as Entry).minutes;
+    if (b < a) down++;
+    else if (b > a) up++;
+  }
+  const reverse = down >= up;
+  const pub = DateTime.fromISO(published.slice(0, 10), { zone: timezone });
+  const offsets: number[] = [];
+  let day = 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0) {
+      const a = (entries[i - 1] as Entry).minutes;
+      const b = (entries[i] as Entry).minutes;
+      if (reverse && b > a) day -= 1;
+      if (!reverse && b < a) day += 1;
+    }
+    offsets.push(day);
+  }
+  // A chronological blog ends on its publication day.
+  const shift = reverse ? 0 : -(offsets[offsets.length - 1] ?? 0);
+  return entries.map((e, i) => {
+    const d = pub.plus({ days: (offsets[i] ?? 0) + shift }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
+    return d.toISO({ suppressMilliseconds: true }) ?? '';
+  });
+}
+
+export function parseTimeLabel(line: string): number | null {
+  const m = TIME_LINE.exec(line);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? '0');
+  if (h < 1 || h > 12 || min > 59) return null;
+  const pm = (m[3] ?? '').toLowerCase() === 'p';
+  if (h === 12) h = 0;
+  return (pm ? h + 12 : h) * 60 + min;
+}
+
+/** Segment plain text (already extracted from HTML or Markdown) into sentences. */
+export function segment(text: string, published: string, timezone: string): Sentence[] {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim());
+  const entries: Entry[] = [];
+  lines.forEach((l, i) => {
+    const m = parseTimeLabel(l);
+    if (m !== null) entries.push({ lineIdx: i, minutes: m, label: l });
+  });
+  // A couple of stray time-like lines do not make a live blog.
+  const blog = entries.length >= 2;
+  const entryAts = blog ? dateEntries(entries, published, timezone) : [];
+  const entryByLine = new Map<number, number>();
+  if (blog) entries.forEach((e, i) => entryByLine.set(e.lineIdx, i));
+
+  const out: Sentence[] = [];
+  let seq = 0;
+  let para = 0;
+  let entry = -1;
+  let seenHeadline = false;
+  let bodyParas = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line) continue;
+    const ei = entryByLine.get(i);
+    if (ei !== undefined) {
+      entry = ei;
+      continue;
+    }
+    let kind: SegmentKind;
+    if (!seenHeadline) {
+      kind = 'headline';
+      seenHeadline = true;
+    } else if (CREDIT_LINE.test(line)) kind = 'credit';
+    else if (PHOTO_CREDIT.test(line)) kind = 'caption';
+    else if (isHeading(line)) kind = 'heading';
+    else if (bodyParas <= 1 && !/[.!?"”’)]$/.test(line)) kind = 'dek';
+    else kind = 'body';
+    if (kind === 'body') bodyParas++;
+    const at = entry >= 0 ? (entryAts[entry] ?? null) : null;
+    const label = entry >= 0 ? (entries[entry]?.label ?? null) : null;
+    const parts = kind === 'body' || kind === 'caption' ? splitSentences(line) : [line];
+    parts.forEach((s, pos) => {
+      out.push({ seq: seq++, para, kind, text: s, entryAt: at, entryLabel: label, entry: kind === 'body' ? entry : -1, pos });
+    });
+    para++;
+  }
+  return out;
+}

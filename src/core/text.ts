@@ -1,0 +1,93 @@
+/** Tokens with offsets into the original text, accent- and punctuation-folded for matching. */
+
+export interface Token {
+  /** The token as written (without a possessive 's). */
+  raw: string;
+  /** Accents folded, dots removed, case kept: "U.S." -> "US", "Guaidó" -> "Guaido". */
+  cased: string;
+  /** `cased` lower-cased: the matching key. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Followed by a possessive 's / ’s. */
+  poss: boolean;
+}
+
+/** Fold accents: "Guaidó" -> "Guaido", "Nicolás" -> "Nicolas". */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+const TOKEN = /[\p{L}\p{N}@#]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
+const ABBREV = /^(?:\p{L}\.){2,}$/u;
+
+/**
+ * Split text into word tokens. Hyphens and slashes separate tokens; "U.S." stays one token;
+ * a trailing period is kept only on abbreviations like "U.S.".
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0];
+    const start = m.index ?? 0;
+    if (raw.endsWith('.') && !ABBREV.test(raw)) raw = raw.slice(0, -1);
+    let poss = false;
+    const pm = /^(.+?)['’]s$/u.exec(raw);
+    if (pm?.[1] && !ABBREV.test(raw)) {
+      raw = pm[1];
+      poss = true;
+    } else if (/['’]$/.test(raw)) {
+      raw = raw.slice(0, -1);
+    }
+    const cased = fold(raw).replace(/\./g, '').replace(/’/g, "'");
+    if (!cased) continue;
+    out.push({ raw, cased, norm: cased.toLowerCase(), start, end: start + raw.length, poss });
+  }
+  return out;
+}
+
+/** Lower-case, accent-folded, punctuation-free key of a name: "the Kremlin" -> "the kremlin". */
+export function normKey(s: string): string {
+  return tokenize(s)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+export function slug(s: string): string {
+  return fold(s)
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+const STOP = new Set(
+  'a an the and or but of to in on at for from by with as is are was were be been being has have had do does did this that these those it its he she his her they their them we our you your i not no than then so such there here what which who whom whose when where why how all any each few more most other some can could should would will shall may might must also just only over under into out up down about after before again further once said says say told'.split(
+    ' ',
+  ),
+);
+
+export function isStopword(w: string): boolean {
+  return STOP.has(w);
+}
+
+/** Crude English stem for matching "recognized"/"recognizes"/"recognition" style variants. */
+export function stem(w: string): string {
+  let s = w.toLowerCase();
+  if (s.length <= 4) return s;
+  for (const suf of ['ational', 'ization', 'ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'edly', 'ies', 'ied', 'ers', 'ed', 'es', 'er', 'ly', 's']) {
+    if (s.endsWith(suf) && s.length - suf.length >= 3) {
+      s = s.slice(0, -suf.length);
+      break;
+    }
+  }
+  return s;
+}
+
+/** Content-word stems of a text, for similarity and retrieval. */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.norm)
+    .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w))
+    .map(stem);
+}

@@ -1,0 +1,400 @@
+/**
+ * A local Discord: enough of REST v10 and the gateway (v10, JSON) for the real discord.js client.
+ * HTTP and WebSocket on 127.0.0.1, port 0. It records every REST request, can fail a route once
+ * (e.g. a 429 with retry-after), delivers INTERACTION_CREATE dispatches, and can drop the socket
+ * to force discord.js to resume.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path without the query, e.g. /api/v10/webhooks/APP/tok/messages/@original. */
+  path: string;
+  query: URLSearchParams;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON, read freely by tests
+  body: any;
+  headers: IncomingMessage['headers'];
+  /** The status this server answered with. */
+  status: number;
+}
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A Discord user as the API describes one. */
+export function user(id: string, name = `user${id}`) {
+  return { id, username: name, discriminator: '0', global_name: name, avatar: null };
+}
+
+/** Discord's permission bits used here. */
+export const PERMS = { none: '0', sendMessages: '2048', manageChannels: '16', administrator: '8' } as const;
+
+export interface InteractionOpts {
+  userId?: string;
+  channelId?: string;
+  guildId?: string;
+  /** Member permissions bitfield as a string. */
+  permissions?: string;
+}
+
+export interface Sent {
+  id: string;
+  token: string;
+}
+
+const EPOCH = 1420070400000n;
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Registered commands: key 'global' or a guild id. */
+  readonly commands = new Map<string, Record<string, unknown>[]>();
+  /** Channels that answer 404 Unknown Channel. */
+  readonly goneChannels = new Set<string>();
+  readonly identifies: Record<string, unknown>[] = [];
+  readonly resumes: Record<string, unknown>[] = [];
+  /** Every gateway payload received from the client. */
+  readonly received: { op: number; d: unknown }[] = [];
+  readonly applicationId: string;
+  readonly botUser = { ...user('900000000000000001', 'briefing'), bot: true };
+  private readonly failures: Failure[] = [];
+  private readonly wss: WebSocketServer;
+  /** Gateway sessions by id: their current socket and last sequence number. */
+  private readonly sessions = new Map<string, { ws: WebSocket | null; seq: number }>();
+  /** The session that interactions go to: the first client that identified, unless set. */
+  primary = '';
+  private counter = 0n;
+  private msgCounter = 0;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+    applicationId: string,
+  ) {
+    this.applicationId = applicationId;
+    this.wss = new WebSocketServer({ noServer: true });
+    server.on('upgrade', (req, sock, head) => {
+      this.wss.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  static async start(applicationId = '800000000000000001'): Promise<FakeDiscord> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const fake = new FakeDiscord(server, (server.address() as AddressInfo).port, applicationId);
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Whether the primary session has an open socket. */
+  get connected(): boolean {
+    const ws = this.sessions.get(this.primary)?.ws;
+    return ws != null && ws.readyState === ws.OPEN;
+  }
+
+  /** Answer the next request matching method and path with this failure, once. */
+  failOnce(method: string, path: RegExp, status: number, body: unknown, headers?: Record<string, string>): void {
+    this.failures.push({ method, path, status, body, headers });
+  }
+
+  /** A per-route 429, as Discord sends it (headers and body). */
+  rateLimitOnce(method: string, path: RegExp, retryAfterSec = 0.2): void {
+    this.failOnce(
+      method,
+      path,
+      429,
+      { message: 'You are being rate limited.', retry_after: retryAfterSec, global: false },
+      { 'retry-after': String(retryAfterSec), 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfterSec) },
+    );
+  }
+
+  snowflake(): string {
+    this.counter += 1n;
+    return (((BigInt(Date.now()) - EPOCH) << 22n) + this.counter).toString();
+  }
+
+  // --- REST ---
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const method = req.method ?? 'GET';
+    const rec: RecordedRequest = { method, path, query: url.searchParams, body, headers: req.headers, status: 0 };
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      rec.status = status;
+      this.requests.push(rec);
+      res.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+      for (const w of this.waiters) w();
+    };
+    const fi = this.failures.findIndex((f) => f.method === method && f.path.test(path));
+    if (fi >= 0) {
+      const [f] = this.failures.splice(fi, 1);
+      if (f) return send(f.status, f.body, f.headers);
+    }
+    const r = this.route(method, path.replace(/^\/api\/v10/, ''), body as Record<string, unknown> | null);
+    send(r.status, r.body);
+  }
+
+  private route(method: string, p: string, body: Record<string, unknown> | null): { status: number; body?: unknown } {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && p === '/gateway/bot') {
+      return {
+        status: 200,
+        body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
+    }
+    if (method === 'GET' && p === '/applications/@me') return { status: 200, body: { id: this.applicationId, name: 'briefing', flags: 0 } };
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p))) {
+      if (m[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Application', code: 10002 } };
+      const key = m[2] ?? 'global';
+      if (method === 'GET') return { status: 200, body: this.commands.get(key) ?? [] };
+      if (method === 'PUT') {
+        // Discord echoes the commands with ids, versions and defaults filled in.
+        const list = (body as unknown as Record<string, unknown>[]).map((c) => ({
+          id: this.snowflake(),
+          application_id: this.applicationId,
+          version: this.snowflake(),
+          default_member_permissions: null,
+          dm_permission: true,
+          nsfw: false,
+          integration_types: [0],
+          contexts: null,
+          ...(m?.[2] ? { guild_id: m[2] } : {}),
+          ...c,
+        }));
+        this.commands.set(key, list);
+        return { status: 200, body: list };
+      }
+    }
+    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p)) && method === 'POST') return { status: 204 };
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(p))) {
+      if (method === 'PATCH' || method === 'GET') return { status: 200, body: this.message(body ?? {}, m[3] === '@original' ? undefined : m[3]) };
+      if (method === 'DELETE') return { status: 204 };
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(p)) && method === 'POST') return { status: 200, body: this.message(body ?? {}) };
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(p)) && method === 'POST') {
+      if (this.goneChannels.has(m[1] as string)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      return { status: 200, body: this.message(body ?? {}, undefined, m[1]) };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** A full message object, as Discord returns for sends and edits. */
+  message(body: Record<string, unknown>, id?: string, channelId = '700000000000000001') {
+    this.msgCounter++;
+    return {
+      id: id ?? this.snowflake(),
+      channel_id: channelId,
+      type: 0,
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      author: this.botUser,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: body.flags ?? 0,
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+    };
+  }
+
+  /** Resolves when a recorded request satisfies `pred` (checked now and after every new request). */
+  async waitFor(pred: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.find(pred);
+    if (found) return found;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = this.requests.find(pred);
+        if (hit) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`fake-discord: no matching request within ${timeoutMs} ms; got:\n${this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n')}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  /** Requests about one interaction (its callback and its webhook edits/follow-ups), in order. */
+  about(sent: Sent): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/interactions/${sent.id}/`) || r.path.includes(`/${sent.token}`));
+  }
+
+  // --- gateway ---
+
+  private onSocket(ws: WebSocket): void {
+    let session = '';
+    const send = (payload: unknown) => ws.send(JSON.stringify(payload));
+    send({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null });
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
+      this.received.push(msg);
+      if (msg.op === 1) send({ op: 11, d: null, s: null, t: null });
+      if (msg.op === 2) {
+        this.identifies.push(msg.d);
+        session = `session-${this.identifies.length}`;
+        this.sessions.set(session, { ws, seq: 0 });
+        // The primary client re-identifying after losing its session stays the primary.
+        if (!this.primary || !this.sessions.get(this.primary)?.ws) this.primary = session;
+        this.dispatch(
+          'READY',
+          {
+            v: 10,
+            user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
+            guilds: [],
+            session_id: session,
+            resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
+            application: { id: this.applicationId, flags: 0 },
+            shard: [0, 1],
+          },
+          session,
+        );
+      }
+      if (msg.op === 6) {
+        this.resumes.push(msg.d);
+        const known = this.sessions.get(String(msg.d.session_id));
+        if (known) {
+          session = String(msg.d.session_id);
+          known.ws = ws;
+          this.dispatch('RESUMED', {}, session);
+        } else send({ op: 9, d: false, s: null, t: null });
+      }
+    });
+    ws.on('close', () => {
+      const s = this.sessions.get(session);
+      if (s?.ws === ws) s.ws = null;
+    });
+  }
+
+  /** Send a dispatch (op 0) on a session, the primary one by default. */
+  dispatch(t: string, d: unknown, session = this.primary): void {
+    const s = this.sessions.get(session);
+    if (!s?.ws) throw new Error(`fake-discord: no gateway connection for ${session || 'any session'}`);
+    s.seq += 1;
+    s.ws.send(JSON.stringify({ op: 0, t, s: s.seq, d }));
+  }
+
+  /**
+   * Drop the primary session's socket and wait until the client is back: without a close frame
+   * (code 1006) discord.js resumes on resume_gateway_url; with a code it acts on that code.
+   */
+  async dropConnection(code?: number): Promise<void> {
+    const before = this.resumes.length + this.identifies.length;
+    const ws = this.sessions.get(this.primary)?.ws;
+    if (code === undefined) ws?.terminate();
+    else ws?.close(code, 'test');
+    const until = Date.now() + 10_000;
+    while (!(this.connected && this.resumes.length + this.identifies.length > before)) {
+      if (Date.now() > until) throw new Error('fake-discord: client did not reconnect');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private base(type: number, data: unknown, o: InteractionOpts) {
+    const id = this.snowflake();
+    const token = `tok-${id}`;
+    const guildId = o.guildId ?? '600000000000000001';
+    const channelId = o.channelId ?? '700000000000000001';
+    return {
+      id,
+      token,
+      payload: {
+        id,
+        application_id: this.applicationId,
+        type,
+        token,
+        version: 1,
+        data,
+        guild_id: guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: guildId, name: 'general', permissions: '2147483647' },
+        member: {
+          user: user(o.userId ?? '500000000000000001'),
+          roles: [],
+          joined_at: '2019-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: o.permissions ?? PERMS.sendMessages,
+        },
+        app_permissions: '2147483647',
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': guildId },
+        context: 0,
+        attachment_size_limit: 10485760,
+      },
+    };
+  }
+
+  /** A slash command (interaction type 2). Options as Discord sends them: [{name, type, value}] or a subcommand. */
+  command(name: string, options: unknown[] = [], o: InteractionOpts = {}): Sent {
+    const { id, token, payload } = this.base(2, { id: '100000000000000001', name, type: 1, options, guild_id: o.guildId ?? '600000000000000001' }, o);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
+  /** Autocomplete (interaction type 4) with one focused option. */
+  autocomplete(name: string, options: unknown[], o: InteractionOpts = {}): Sent {
+    const { id, token, payload } = this.base(4, { id: '100000000000000001', name, type: 1, options }, o);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
+  /** A button press (interaction type 3) on a message the bot sent. */
+  button(customId: string, message: Record<string, unknown>, o: InteractionOpts = {}): Sent {
+    const { id, token, payload } = this.base(3, { custom_id: customId, component_type: 2 }, o);
+    this.dispatch('INTERACTION_CREATE', { ...payload, message });
+    return { id, token };
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+/** Option helpers in Discord's wire shape. */
+export const opt = {
+  str: (name: string, value: string, focused?: boolean) => ({ name, type: 3, value, ...(focused ? { focused: true } : {}) }),
+  int: (name: string, value: number) => ({ name, type: 4, value }),
+  sub: (name: string, options: unknown[] = []) => ({ name, type: 1, options }),
+};

@@ -1,0 +1,89 @@
+/** Request verification, mention escaping and the per-user limit, through the real Bolt app. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postSigned, slashCommandBody } from './fake-slack.js';
+import { expectSlackSafe, type Harness, SECRET, startHarness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('request verification (Bolt checks kept on)', () => {
+  const body = (id: string) =>
+    slashCommandBody({ command: '/digest', text: 'subscribe 07:30 UTC', channel_id: 'C0EVIL', response_url: h.fake.responseUrl(id) });
+
+  it('rejects a bad signature with 401 and runs nothing', async () => {
+    const res = await postSigned(h.eventsUrl, body('badsig'), { secret: SECRET, signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
+    expect(res.status).toBe(401);
+    const wrongSecret = await postSigned(h.eventsUrl, body('badsig'), { secret: 'not-the-secret' });
+    expect(wrongSecret.status).toBe(401);
+  });
+
+  it('rejects a correctly signed request that is 10 minutes old', async () => {
+    const res = await postSigned(h.eventsUrl, body('stale'), { secret: SECRET, ts: Math.floor(Date.now() / 1000) - 600 });
+    expect(res.status).toBe(401);
+  });
+
+  it('those requests changed nothing and got no answer', async () => {
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.bot.app.subscriptions.get('slack', 'C0EVIL')).toBeNull();
+    expect(h.fake.responses.filter((r) => r.id === 'badsig' || r.id === 'stale')).toHaveLength(0);
+  });
+
+  it('accepts the same request when fresh and correctly signed', async () => {
+    const res = await postSigned(h.eventsUrl, body('fresh'), { secret: SECRET });
+    expect(res.status).toBe(200);
+    await h.fake.waitForResponse('fresh');
+    expect(h.bot.app.subscriptions.get('slack', 'C0EVIL')).not.toBeNull();
+  });
+});
+
+describe('mentions in user and corpus text never notify anyone', () => {
+  const MENTIONS = ['<!channel>', '<!here>', '<@U123>', '<!everyone>', '<!subteam^S123>'];
+  const raw = 'Who said <!channel> & <!here> about <@U123>, <!everyone> or <!subteam^S123>?';
+  // What Slack itself sends: its three control characters escaped.
+  const asSlackSends = raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+  it('escapes them in every block, field and fallback text', async () => {
+    const sent: unknown[] = [];
+    const inputs: [string, string][] = [
+      ['/ask', raw],
+      ['/ask', asSlackSends],
+      ['/stance', '<!here>'],
+      ['/stance', '&lt;@U123&gt;'],
+      ['/timeline', 'actor:"<!channel> and <@U123>"'],
+      ['/timeline', 'limit:<!channel>'], // an error view quoting the bad value
+      ['/digest', 'now date:<!here>'],
+    ];
+    for (const [command, text] of inputs) {
+      const reply = await h.command(command, text);
+      expect(reply.status).toBe(200);
+      if (reply.json) {
+        sent.push(reply.json);
+        expectSlackSafe(reply.json);
+      } else {
+        const res = await h.fake.waitForResponse(reply.id);
+        sent.push(res.body);
+        expectSlackSafe(res.body);
+      }
+    }
+    const everything = JSON.stringify([sent, h.fake.responses, h.fake.calls.map((c) => c.body)]);
+    for (const m of MENTIONS) expect(everything).not.toContain(m);
+    // Shown, not dropped: the question comes back escaped.
+    expect(everything).toContain('&lt;!channel&gt; &amp; &lt;!here&gt;');
+  });
+});
+
+describe('per-user rate limit', () => {
+  it('refuses the 21st command in a minute from one user, ephemerally, in the ack', async () => {
+    let last: Awaited<ReturnType<Harness['command']>> | undefined;
+    for (let i = 0; i < 21; i++) last = await h.command('/stance', '', { user_id: 'U0FLOOD' });
+    expect(last?.json?.response_type).toBe('ephemeral');
+    expect(last?.json?.text).toMatch(/faster than this bot answers/);
+    const other = await h.command('/stance', '', { user_id: 'U0CALM' });
+    expect(other.json?.text).toMatch(/Missing actor/);
+  });
+});
