@@ -5,7 +5,7 @@
 import type { CommandContext, Platform } from '../commands/command.js';
 import { Briefing } from './core/briefing.js';
 import type { Clock } from './core/types.js';
-import { loadSeeds } from './ingest/seeds.js';
+import { ingestSeeds, loadCrisis } from './ingest/seeds.js';
 import { Store } from './store/store.js';
 import { SubscriptionStore } from './store/subscriptions.js';
 
@@ -33,8 +33,9 @@ export function openApp(opts: AppOptions): App {
   const clock = opts.clock ?? { now: () => new Date() };
   const store = new Store(opts.db);
   try {
-    const crisis = loadSeeds(store, opts.seedsDir);
+    const crisis = loadCrisis(opts.seedsDir);
     const kb = new Briefing(store, crisis, { clock });
+    ingestSeeds(kb, opts.seedsDir);
     const subscriptions = new SubscriptionStore(store, () => clock.now());
     const defaultTimezone = opts.defaultTimezone ?? 'UTC';
     return {

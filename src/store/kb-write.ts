@@ -1,0 +1,159 @@
+/** Writes one article's extraction into the store, merging events that other articles already reported. */
+import type { Extraction } from '../core/extract.js';
+import type { ActorDef } from '../core/gazetteer.js';
+import type { Store } from './store.js';
+
+export interface DocRow {
+  id: string;
+  title: string;
+  source: string;
+  published: string;
+  timezone: string;
+  url: string | null;
+  path: string | null;
+  hash: string;
+  bytes: number;
+  ingestedAt: string;
+}
+
+interface DayEvent {
+  id: number;
+  sig: Set<string>;
+  precision: string;
+}
+
+const PRECISION_RANK: Record<string, number> = { minute: 3, day: 2, month: 1, year: 0 };
+
+/**
+ * Event merging: an in-memory inverted index per day (token -> event ids), loaded from the store
+ * on first use, so finding the same event reported elsewhere costs a few postings, not a scan.
+ */
+export class EventIndex {
+  private readonly days = new Map<string, { events: Map<number, DayEvent>; postings: Map<string, number[]> }>();
+
+  constructor(private readonly store: Store) {}
+
+  private load(day: string) {
+    let d = this.days.get(day);
+    if (d) return d;
+    d = { events: new Map(), postings: new Map() };
+    const rows = this.store.db.prepare('SELECT id, sig, precision FROM events WHERE day = ?').all(day) as { id: number; sig: string; precision: string }[];
+    for (const r of rows) this.addTo(d, { id: r.id, sig: new Set(JSON.parse(r.sig) as string[]), precision: r.precision });
+    this.days.set(day, d);
+    return d;
+  }
+
+  private addTo(d: { events: Map<number, DayEvent>; postings: Map<string, number[]> }, e: DayEvent) {
+    d.events.set(e.id, e);
+    for (const t of e.sig) {
+      const p = d.postings.get(t);
+      if (p) p.push(e.id);
+      else d.postings.set(t, [e.id]);
+    }
+  }
+
+  /** The stored event this one repeats, if any: most shared content words, overlap >= 0.5. */
+  find(day: string, sig: string[]): DayEvent | undefined {
+    const d = this.load(day);
+    const counts = new Map<number, number>();
+    for (const t of sig) {
+      const p = d.postings.get(t);
+      if (!p || p.length > 400) continue;
+      for (const id of p) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    let best: DayEvent | undefined;
+    let bestScore = 0;
+    for (const [id, shared] of counts) {
+      const e = d.events.get(id) as DayEvent;
+      const overlap = shared / Math.min(e.sig.size, sig.length);
+      if (shared >= 4 && overlap >= 0.5 && overlap > bestScore) {
+        best = e;
+        bestScore = overlap;
+      }
+    }
+    return best;
+  }
+
+  add(day: string, e: DayEvent): void {
+    this.addTo(this.load(day), e);
+  }
+
+  clear(): void {
+    this.days.clear();
+  }
+}
+
+export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): void {
+  const db = store.db;
+  db.prepare(
+    `INSERT INTO documents (id, title, source, published, timezone, url, path, hash, bytes, ingested_at)
+     VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,
+  ).run(doc);
+  const insSentence = db.prepare('INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insFts = db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)');
+  const insMention = db.prepare('INSERT OR IGNORE INTO mentions (actor_id, sentence_id) VALUES (?, ?)');
+  const upActor = db.prepare(
+    `INSERT INTO actors (id, name, kind, affiliation, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,
+       affiliation = COALESCE(excluded.affiliation, actors.affiliation), aliases = excluded.aliases`,
+  );
+  const sentenceId = new Map<number, number>();
+  const counts = new Map<string, number>();
+  for (const s of x.sentences) {
+    const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, s.text, s.at, s.precision).lastInsertRowid);
+    sentenceId.set(s.seq, id);
+    insFts.run(id, s.text);
+    for (const a of s.actors) {
+      insMention.run(a, id);
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+  }
+  for (const p of x.people) if (!counts.has(p.id)) counts.set(p.id, 0);
+  for (const [id, n] of counts) {
+    const def = actorDef(id);
+    if (!def) continue;
+    const person = x.people.find((p) => p.id === id);
+    const aff = person ? (person.explicit ? person.affiliation : null) : (def.affiliation ?? null);
+    upActor.run(id, def.name, def.kind, aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), JSON.stringify(def.aliases), n);
+  }
+  const insClaim = db.prepare('INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const c of x.claims) {
+    const s = x.sentences[c.seq];
+    insClaim.run(c.actorId, c.side, c.strength, sentenceId.get(c.seq), doc.id, s?.at ?? null, s?.precision ?? null, c.speaker, c.cue);
+  }
+  const insEvent = db.prepare('INSERT INTO events (day, at, precision, text, kind, scheduled, sig, weight, n_sources, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)');
+  const insEvSource = db.prepare('INSERT OR IGNORE INTO event_sources (event_id, doc_id, sentence_id) VALUES (?, ?, ?)');
+  const insEvActor = db.prepare('INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)');
+  const countSources = db.prepare('UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = ?), weight = MAX(weight, ?) WHERE id = ?');
+  const sharpen = db.prepare('UPDATE events SET at = ?, precision = ? WHERE id = ?');
+  for (const e of x.events) {
+    const sid = sentenceId.get(e.seq) as number;
+    const same = index.find(e.day, e.sig);
+    let eventId: number;
+    if (same) {
+      eventId = same.id;
+      if ((PRECISION_RANK[e.precision] ?? 0) > (PRECISION_RANK[same.precision] ?? 0)) {
+        sharpen.run(e.at, e.precision, eventId);
+        same.precision = e.precision;
+      }
+    } else {
+      eventId = Number(insEvent.run(e.day, e.at, e.precision, e.text, e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
+      index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision });
+    }
+    insEvSource.run(eventId, doc.id, sid);
+    for (const a of e.actors) insEvActor.run(eventId, a);
+    if (same) countSources.run(eventId, e.weight, eventId);
+  }
+  const insQuote = db.prepare('INSERT INTO quotes (sentence_id, doc_id, text, speaker_id, speaker) VALUES (?, ?, ?, ?, ?)');
+  for (const q of x.quotes) insQuote.run(sentenceId.get(q.seq), doc.id, q.text, q.speakerId, q.speaker);
+  const insFigure = db.prepare('INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, x.sentences[f.seq]?.text ?? '', f.at, f.day);
+}
+
+/** Importance of every event: kind weight, how many articles report it, how central its actors are. */
+export function refreshImportance(store: Store): void {
+  store.db.exec(`
+    UPDATE events SET importance = weight + 2.0 * (n_sources - 1) + 2.0 * COALESCE(
+      (SELECT MAX(a.mentions) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = events.id), 0)
+      / MAX(1, (SELECT MAX(mentions) FROM actors WHERE kind != 'side'))`);
+}
