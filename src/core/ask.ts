@@ -66,7 +66,9 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
   const q = question.trim();
   const type = qtype(q);
   const toks = tokenize(q);
-  const qMentions = kb.gazetteer.match(toks);
+  // The crisis's own country is a place in the question, matched as words, not as an actor.
+  const allMentions = kb.gazetteer.match(toks);
+  const qMentions = allMentions.filter((m) => !kb.gazetteer.arena.has(m.actorId));
   const qActors = new Set(qMentions.map((m) => m.actorId));
   const covered = new Set<number>();
   for (const m of qMentions) for (let i = m.t0; i < m.t1; i++) covered.add(i);
@@ -80,7 +82,8 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
     for (const a of aliases) phrases.push(normKey(a));
   }
   for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
-  const parts = [...new Set([...terms, ...phrases])].filter(Boolean).map(ftsPhrase);
+  const typeTerms = type === 'age' ? ['year', 'aged', 'old'] : type === 'count' ? ['least', 'more', 'than'] : [];
+  const parts = [...new Set([...terms, ...phrases, ...typeTerms])].filter(Boolean).map(ftsPhrase);
   const none: AskResult = { question: q, answer: null, citations: [], mode: 'extractive', note: 'Not in the corpus: no article here answers that.' };
   if (parts.length === 0) return none;
   // Unknown named actors ("Mexico" when no article names it) mean the corpus cannot answer.
@@ -88,7 +91,7 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
   for (const id of qActors) if (!corpusIds.has(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = kb.reader.search(parts.join(' OR '), 60);
+    rows = kb.reader.search(parts.join(' OR '), 150);
   } catch {
     return none;
   }
@@ -109,7 +112,9 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
     return { r, coverage, ok: namesOk && actorsOk, span, score };
   });
   scored.sort((a, b) => b.score - a.score);
-  const good = scored.filter((s) => s.ok && s.coverage >= 0.5);
+  // An age or a number must be stated, not guessed from a sentence that merely names the actor.
+  const needsSpan = type === 'age' || type === 'count';
+  const good = scored.filter((s) => s.ok && s.coverage >= 0.5 && (!needsSpan || s.span));
   const best = good[0];
   if (!best) return none;
   const citations: Citation[] = [];

@@ -2,8 +2,8 @@
  * Reads an article file (.txt, .md, .html) into text plus metadata from front matter or HTML meta
  * tags. Every failure is a one-line message naming the file.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -109,4 +109,22 @@ export function readArticle(path: string): Article {
   }
   if (!text.trim()) throw new IngestError(`${name}: no text after removing markup`);
   return { path, text, meta };
+}
+
+/** Expand paths: files as given, folders to their article files (sorted). Missing paths are errors. */
+export function collectFiles(paths: string[]): { path: string; ok: boolean; error?: string }[] {
+  const out: { path: string; ok: boolean; error?: string }[] = [];
+  for (const p of paths) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(p);
+    } catch {
+      out.push({ path: p, ok: false, error: `${basename(p)}: no such file or folder` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (/\.(txt|md|markdown|html?)$/i.test(f)) out.push({ path: join(p, f), ok: true });
+    } else out.push({ path: p, ok: true });
+  }
+  return out;
 }

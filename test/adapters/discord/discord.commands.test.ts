@@ -9,8 +9,9 @@ import { commands } from '../../../commands/index.js';
 import { registerDiscord } from '../../../scripts/register-discord.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { slashCommands } from '../../../src/adapters/discord/register.js';
-import { accentColor, COLORS } from '../../../src/adapters/discord/render.js';
+import { accentColor, COLORS, SIDE_PALETTE } from '../../../src/adapters/discord/render.js';
 import { loadConfig } from '../../../src/config.js';
+import type { StanceResult } from '../../../src/core/types.js';
 import { askView, stanceView } from '../../../src/core/views.js';
 import { opt, PERMS } from './fake-discord.js';
 import { EPHEMERAL, useDiscordBot } from './harness.js';
@@ -85,6 +86,36 @@ describe('commands', () => {
     expect(message.embeds[0].title).toBe(view.title);
     expect(message.embeds[0].color).toBe(accentColor(view.accent));
     h.expectReplyMatches(message, view);
+  });
+
+  test('/stance for a found actor: side colour, side label as author, evidence with outlet and time, public', async () => {
+    // A found result in the core's shape, so this path is covered whatever the corpus holds.
+    const side = h.bot.app.kb.crisis.sides[0];
+    if (!side) throw new Error('the crisis file has no sides');
+    const result: StanceResult = {
+      query: 'Russia',
+      found: true,
+      actor: { id: 'russia', name: 'Russia', kind: 'country' },
+      alignment: side.id,
+      strength: 'firm',
+      summary: 'Russia backs the government.',
+      evidence: [
+        { quote: 'We support the legitimate government.', docId: 'd1', source: 'The Associated Press', at: '2019-01-24T14:30:00-04:00', precision: 'minute', speaker: 'Dmitry Peskov', side: side.id, strength: 'firm' },
+      ],
+      change: null,
+      affiliation: null,
+      suggestions: [],
+    };
+    vi.spyOn(h.bot.app.kb, 'stance').mockReturnValue(result);
+    const { message } = await h.answer(h.fake.command('stance', [opt.str('actor', 'Russia')], h.as()));
+    const [embed] = message.embeds;
+    expect(embed.color).toBe(SIDE_PALETTE[0]);
+    expect(embed.author).toEqual({ name: side.label });
+    expect(embed.title).toBe(`Russia: Backs ${side.label}`);
+    expect(embed.description).toContain('> We support the legitimate government.');
+    expect(embed.description).toContain('— Dmitry Peskov, *The Associated Press*, 24 Jan 2019, 2:30 p.m. (UTC-4)');
+    expect(message.flags & EPHEMERAL).toBe(0);
+    h.expectReplyMatches(message, stanceView(result, h.bot.app.kb.crisis));
   });
 
   test('/stance with an unknown actor: an ephemeral answer that says what to try', async () => {

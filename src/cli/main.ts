@@ -1,0 +1,154 @@
+/**
+ * The command-line surface, a contract for scripts as well as people:
+ *   briefing <stance|timeline|digest|ask|actors|sources|ingest> [args] [--json]
+ * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
+ * message on stderr.
+ */
+import { basename } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import type { Invocation } from '../../commands/run.js';
+import { runInvocation } from '../../commands/run.js';
+import { viewToText } from '../adapters/shared/text.js';
+import { type App, openApp } from '../app.js';
+import { ConfigError, loadConfig } from '../config.js';
+import type { IncomingArticle } from '../core/briefing.js';
+import { normalizePublished } from '../core/briefing.js';
+import { collectFiles, readArticle } from '../ingest/read.js';
+
+class UsageError extends Error {}
+
+function open(): App {
+  const c = loadConfig();
+  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ });
+}
+
+async function run(inv: Invocation, json: boolean): Promise<void> {
+  const app = open();
+  try {
+    const result = await runInvocation(inv, app.context('terminal', 'cli', 'cli', true), (err) => {
+      throw err;
+    });
+    if (result.view.kind === 'error') {
+      const err = (result.data as { error?: { code: string } } | undefined)?.error;
+      const msg = `${result.view.title}${result.view.blocks[0]?.type === 'text' ? ` ${result.view.blocks[0].text}` : ''}`;
+      if (err?.code === 'bad_option' || err?.code === 'unknown_command') throw new UsageError(msg);
+      throw new Error(msg);
+    }
+    process.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${viewToText(result.view)}\n`);
+  } finally {
+    app.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('briefing')
+    .description('crisis-briefing: sourced answers about a news crisis, from a corpus of articles')
+    .option('--json', 'print one JSON document')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const json = () => Boolean(program.opts().json);
+  program
+    .command('stance')
+    .argument('<actor...>', 'a country, organisation or person')
+    .description("an actor's position, with verbatim evidence")
+    .action((actor: string[]) => run({ command: 'stance', options: { actor: actor.join(' ') } }, json()));
+  program
+    .command('timeline')
+    .description('the most important dated events, in time order')
+    .option('--actor <name>', 'only events involving this actor')
+    .option('--from <date>', 'first day, YYYY-MM-DD')
+    .option('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--limit <n>', 'how many events at most')
+    .action((o: Record<string, string | undefined>) => run({ command: 'timeline', options: strip(o) }, json()));
+  program
+    .command('digest')
+    .description('the morning digest of the newest news day, or of --date')
+    .option('--date <date>', 'a news day, YYYY-MM-DD')
+    .action((o: Record<string, string | undefined>) => run({ command: 'digest', subcommand: 'now', options: strip(o) }, json()));
+  program
+    .command('ask')
+    .argument('<question...>', 'your question')
+    .description('a free question, answered from the corpus with citations')
+    .action((q: string[]) => run({ command: 'ask', options: { question: q.join(' ') } }, json()));
+  program.command('actors').description('everyone the corpus names, with their positions').action(() => run({ command: 'actors', options: {} }, json()));
+  program.command('sources').description('the articles in the corpus').action(() => run({ command: 'sources', options: {} }, json()));
+  program
+    .command('ingest')
+    .argument('<paths...>', '.txt, .md or .html files, or folders of them')
+    .description('add articles to the corpus (front matter or flags give their metadata)')
+    .option('--title <title>')
+    .option('--source <outlet>')
+    .option('--published <date>', 'publication date, YYYY-MM-DD or ISO 8601')
+    .option('--timezone <zone>', 'IANA zone of local times in the text')
+    .option('--url <url>')
+    .action((paths: string[], o: Record<string, string | undefined>) => ingest(paths, o, json()));
+  return program;
+}
+
+function strip(o: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {
+  if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published "${flags.published}" is not a date (use YYYY-MM-DD)`);
+  const files = collectFiles(paths);
+  const results: { path: string; ok: boolean; docId?: string; duplicate?: boolean; error?: string }[] = [];
+  const articles: IncomingArticle[] = [];
+  for (const f of files) {
+    if (!f.ok) {
+      results.push({ path: f.path, ok: false, error: f.error });
+      continue;
+    }
+    try {
+      const a = readArticle(f.path);
+      const meta = { ...a.meta, ...strip({ title: flags.title, source: flags.source, published: flags.published, timezone: flags.timezone, url: flags.url }) };
+      articles.push({ ...meta, path: f.path, text: a.text });
+    } catch (err) {
+      results.push({ path: f.path, ok: false, error: (err as Error).message });
+    }
+  }
+  const app = open();
+  try {
+    const bar = await progressBar(articles.length);
+    results.push(...app.kb.ingest(articles, (done) => bar?.update(done)));
+    bar?.stop();
+  } finally {
+    app.close();
+  }
+  const failed = results.filter((r) => !r.ok);
+  const added = results.filter((r) => r.ok && !r.duplicate).length;
+  const dups = results.filter((r) => r.duplicate).length;
+  if (json) process.stdout.write(`${JSON.stringify({ added, duplicates: dups, failed: failed.length, files: results }, null, 2)}\n`);
+  else process.stdout.write(`Ingested ${added} article${added === 1 ? '' : 's'}${dups ? `, ${dups} already in the corpus` : ''}${failed.length ? `, ${failed.length} failed` : ''}.\n`);
+  for (const f of failed) process.stderr.write(`error: ${f.error?.startsWith(basename(f.path)) ? f.error : `${basename(f.path)}: ${f.error}`}\n`);
+  if (failed.length && added + dups === 0) process.exitCode = 1;
+}
+
+/** A progress bar on a terminal for long ingests; nothing when output is piped. */
+async function progressBar(total: number): Promise<{ update(n: number): void; stop(): void } | null> {
+  if (!process.stderr.isTTY || total < 20) return null;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total} articles' }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`error: ${msg.split('\n')[0]}\n`);
+    return err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
