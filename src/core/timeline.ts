@@ -54,7 +54,9 @@ export function buildTimeline(kb: Briefing, q: TimelineQuery): TimelineResult {
     const count = counts.get(day) ?? top.length;
     const shown = top.slice(0, 2).map((r) => shortText(r.text));
     const rest = count - shown.length;
-    return { date: day, summary: `${shown.join('; ')}${rest > 0 ? ` (+${rest} more)` : ''}`, count };
+    // Events known only to the month are grouped under the month, not its first day.
+    const date = top.every((r) => r.precision === 'month') ? day.slice(0, 7) : day;
+    return { date, summary: `${shown.join('; ')}${rest > 0 ? ` (+${rest} more)` : ''}`, count };
   });
   return { query: q, actorFound: q.actor ? true : null, actor, days, events, total };
 }

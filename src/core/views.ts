@@ -87,7 +87,7 @@ export function timelineView(r: TimelineResult): View {
   const blocks: Block[] = [];
   for (const day of r.days) {
     blocks.push({ type: 'heading', text: `${formatWhen(day.date)} — ${day.summary}` });
-    for (const e of r.events.filter((x) => x.at.slice(0, 10) === day.date)) blocks.push(eventLine(e));
+    for (const e of r.events.filter((x) => x.at.slice(0, day.date.length) === day.date && (day.date.length > 7 || x.precision === 'month'))) blocks.push(eventLine(e));
   }
   const scope = [r.actor ? r.actor.name : null, r.query.from ? `from ${r.query.from}` : null, r.query.to ? `to ${r.query.to}` : null]
     .filter(Boolean)

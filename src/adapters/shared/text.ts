@@ -12,7 +12,7 @@ export function blockToText(b: Block): string {
     case 'text':
       return b.text;
     case 'quote':
-      return `  “${b.text}”\n    — ${b.speaker ? `${b.speaker}; ` : ''}${citeText(b.cite)}`;
+      return `  > ${b.text}\n    — ${b.speaker ? `${b.speaker}; ` : ''}${citeText(b.cite)}`;
     case 'line': {
       const src = b.cites.length ? ` [${b.cites.map((c) => c.source).join('; ')}]` : '';
       return `  • ${b.when}: ${b.text}${src}`;

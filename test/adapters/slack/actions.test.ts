@@ -8,6 +8,7 @@ import { parsePageValue } from '../../../src/adapters/slack/pages.js';
 import { PAGE_ACTIONS, renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
 import type { View } from '../../../src/core/view.js';
+import { timelineView } from '../../../src/core/views.js';
 import { expectSlackSafe, type Harness, startHarness } from './harness.js';
 import { longView } from './views.js';
 
@@ -98,5 +99,24 @@ describe('pagination buttons', () => {
     const ref = parsePageValue(buttons(first)[PAGE_ACTIONS.next]) as { id: string };
     await h.press({ userId: asker, actionId: PAGE_ACTIONS.next, value: `${ref.id}:999`, id: 'stale3' });
     expect((await h.fake.waitForResponse('stale3')).body.text).toMatch(/expired/);
+  });
+
+  it('end to end from a command: /timeline limit:100 pages with Next when the corpus makes it long', async () => {
+    const expected = paginate(timelineView(h.bot.app.kb.timeline({ limit: 100 })), SLACK_PAGE_BUDGET);
+    const reply = await h.command('/timeline', 'limit:100', { user_id: asker });
+    const first = (await h.fake.waitForResponse(reply.id)).body;
+    expectSlackSafe(first);
+    const value = buttons(first)[PAGE_ACTIONS.next];
+    if (expected.length === 1) {
+      expect(value).toBeUndefined(); // a short corpus: nothing to page
+      return;
+    }
+    expect(value).toBeDefined();
+    await h.press({ userId: asker, actionId: PAGE_ACTIONS.next, value: value as string, id: 'tl-next' });
+    const second = (await h.fake.waitForResponse('tl-next')).body;
+    expect(second.replace_original).toBe(true);
+    expectSlackSafe(second);
+    const id = (parsePageValue(value) as { id: string }).id;
+    expect(second.blocks).toEqual(JSON.parse(JSON.stringify(renderView(expected[1] as View, { id, page: 1, pages: expected.length }).blocks)));
   });
 });
