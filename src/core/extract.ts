@@ -180,8 +180,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
 
     if (s.kind === 'body') {
       for (const f of findFigures(s.text)) out.figures.push({ seq: s.seq, kind: f.kind, value: f.value, at, day: dayOf(at) });
-      const ev = eventOf(s, tokens, actorIds, meta, gaz, seenEntryLead, ledeTaken);
-      if (ev) {
+      for (const ev of eventsOf(s, actorIds, meta, seenEntryLead, ledeTaken)) {
         if (s.entry < 0) ledeTaken = true;
         out.events.push(ev);
       }
@@ -328,10 +327,13 @@ function coordinated(text: string, mentions: Mention[], at: number, generic: boo
   return out;
 }
 
-/** The event a sentence reports, if it reports one. */
-function eventOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, gaz: Gazetteer, seenEntryLead: Set<number>, ledeTaken: boolean): XEvent | null {
+/**
+ * The events a sentence reports. A live-blog entry's lead is an event at the entry's minute; when
+ * it announces something for a later day (a meeting "on Saturday") that is a second, scheduled event.
+ */
+function eventsOf(s: Sentence, actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean): XEvent[] {
   const kind = eventKind(s.text);
-  if (!kind) return null;
+  if (!kind) return [];
   const pubDay = meta.published.slice(0, 10);
   const dates = findDates(s.text, meta.published).filter((d) => d.precision === 'day' || d.precision === 'month');
   const explicit = dates.find((d) => d.precision === 'day') ?? dates[0];
@@ -340,35 +342,28 @@ function eventOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, 
   const isLede = s.entry < 0 && !ledeTaken && s.pos === 0;
   const otherDay = explicit && explicit.value !== pubDay;
   // In a live blog every entry's lead is an event; other sentences only when they date another day.
-  if (!isEntryLead && !isLede && !explicit) return null;
-  if (!isEntryLead && !isLede && !otherDay && kind.weight < 2) return null;
-  if (actors.length === 0 && kind.weight < 3) return null;
-  let at: string;
-  let precision: Precision;
-  if (s.entryAt && (!explicit || explicit.value === s.entryAt.slice(0, 10))) {
-    at = s.entryAt;
-    precision = 'minute';
-  } else if (explicit) {
-    at = explicit.value;
-    precision = explicit.precision;
-  } else {
-    at = pubDay;
-    precision = 'day';
-  }
-  const actorTokens = actors.map((a) => `@${a}`);
-  const sig = [...new Set([...contentStems(s.text), ...actorTokens])];
-  void tokens;
-  void gaz;
-  return {
+  if (!isEntryLead && !isLede && !explicit) return [];
+  if (!isEntryLead && !isLede && !otherDay && kind.weight < 2) return [];
+  if (actors.length === 0 && kind.weight < 3 && !isEntryLead) return [];
+  const sig = [...new Set([...contentStems(s.text), ...actors.map((a) => `@${a}`)])];
+  const weight = kind.weight + (isEntryLead || isLede ? 1 : 0);
+  const make = (at: string, precision: Precision, scheduled: boolean): XEvent => ({
     seq: s.seq,
     at,
     precision,
     day: precision === 'month' ? `${at.slice(0, 7)}-01` : dayOf(at),
     text: s.text,
     kind: kind.kind,
-    weight: kind.weight + (isEntryLead || isLede ? 1 : 0),
-    scheduled: Boolean(explicit?.future),
+    weight,
+    scheduled,
     actors,
     sig,
-  };
+  });
+  const out: XEvent[] = [];
+  // An entry's lead is reported at the entry's minute, whatever background date it mentions.
+  if (s.entryAt && (isEntryLead || !explicit || explicit.value === s.entryAt.slice(0, 10))) out.push(make(s.entryAt, 'minute', false));
+  const sameDay = explicit && s.entryAt && explicit.value === s.entryAt.slice(0, 10);
+  if (explicit && !sameDay && (explicit.future || !isEntryLead)) out.push(make(explicit.value, explicit.precision, explicit.future));
+  if (out.length === 0) out.push(make(pubDay, 'day', false));
+  return out;
 }

@@ -20,6 +20,8 @@ interface DayEvent {
   id: number;
   sig: Set<string>;
   precision: string;
+  at: string;
+  docs: Set<string>;
 }
 
 const PRECISION_RANK: Record<string, number> = { minute: 3, day: 2, month: 1, year: 0 };
@@ -37,8 +39,10 @@ export class EventIndex {
     let d = this.days.get(day);
     if (d) return d;
     d = { events: new Map(), postings: new Map() };
-    const rows = this.store.db.prepare('SELECT id, sig, precision FROM events WHERE day = ?').all(day) as { id: number; sig: string; precision: string }[];
-    for (const r of rows) this.addTo(d, { id: r.id, sig: new Set(JSON.parse(r.sig) as string[]), precision: r.precision });
+    const rows = this.store.db
+      .prepare("SELECT id, sig, precision, at, (SELECT group_concat(doc_id, char(31)) FROM event_sources WHERE event_id = events.id) AS docs FROM events WHERE day = ?")
+      .all(day) as { id: number; sig: string; precision: string; at: string; docs: string | null }[];
+    for (const r of rows) this.addTo(d, { id: r.id, sig: new Set(JSON.parse(r.sig) as string[]), precision: r.precision, at: r.at, docs: new Set((r.docs ?? '').split('\x1f')) });
     this.days.set(day, d);
     return d;
   }
@@ -52,8 +56,12 @@ export class EventIndex {
     }
   }
 
-  /** The stored event this one repeats, if any: most shared content words, overlap >= 0.5. */
-  find(day: string, sig: string[]): DayEvent | undefined {
+  /**
+   * The stored event this one repeats, if any: most shared content words, overlap >= 0.5. Within
+   * one article only near-identical sentences merge (a live blog's entries are separate updates),
+   * and two timed reports hours apart are different events.
+   */
+  find(day: string, sig: string[], docId: string, at: string, precision: string): DayEvent | undefined {
     const d = this.load(day);
     const counts = new Map<number, number>();
     for (const t of sig) {
@@ -66,6 +74,8 @@ export class EventIndex {
     for (const [id, shared] of counts) {
       const e = d.events.get(id) as DayEvent;
       const overlap = shared / Math.min(e.sig.size, sig.length);
+      if (e.docs.has(docId) && overlap < 0.9) continue;
+      if (precision === 'minute' && e.precision === 'minute' && Math.abs(Date.parse(at) - Date.parse(e.at)) > 3 * 3600_000) continue;
       if (shared >= 4 && overlap >= 0.5 && overlap > bestScore) {
         best = e;
         bestScore = overlap;
@@ -128,17 +138,19 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   const sharpen = db.prepare('UPDATE events SET at = ?, precision = ? WHERE id = ?');
   for (const e of x.events) {
     const sid = sentenceId.get(e.seq) as number;
-    const same = index.find(e.day, e.sig);
+    const same = index.find(e.day, e.sig, doc.id, e.at, e.precision);
     let eventId: number;
     if (same) {
       eventId = same.id;
       if ((PRECISION_RANK[e.precision] ?? 0) > (PRECISION_RANK[same.precision] ?? 0)) {
         sharpen.run(e.at, e.precision, eventId);
         same.precision = e.precision;
+        same.at = e.at;
       }
+      same.docs.add(doc.id);
     } else {
       eventId = Number(insEvent.run(e.day, e.at, e.precision, e.text, e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
-      index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision });
+      index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision, at: e.at, docs: new Set([doc.id]) });
     }
     insEvSource.run(eventId, doc.id, sid);
     for (const a of e.actors) insEvActor.run(eventId, a);
