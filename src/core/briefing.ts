@@ -9,7 +9,7 @@ import { EventIndex, refreshImportance, writeDocument } from '../store/kb-write.
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
 import { askQuestion } from './ask.js';
-import { buildDigest } from './digest.js';
+import { buildDigest, type DigestOptions } from './digest.js';
 import { extractDocument } from './extract.js';
 import { Gazetteer } from './gazetteer.js';
 import { aggregate, type ClaimRow } from './stance.js';
@@ -238,7 +238,7 @@ export class Briefing {
     return buildTimeline(this, q);
   }
 
-  digest(opts: { date?: string } = {}): DigestResult {
+  digest(opts: DigestOptions = {}): DigestResult {
     return buildDigest(this, opts);
   }
 

@@ -234,6 +234,20 @@ function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazet
   const out: Omit<XClaim, 'seq' | 'speaker'>[] = [];
   let prevEnd = 0;
   let suppressUntil = -1;
+  let prevHolders: string[] = [];
+  const emit = (cue: Cue, holders: string[], target: Mention | null) => {
+    prevHolders = holders;
+    for (const h of holders) {
+      if (cue.type === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
+      else if (!target) continue;
+      else if (cue.type === 'criticize') {
+        const other = sides.length === 2 ? sides.find((x) => x !== target.actorId) : undefined;
+        if (other) out.push({ actorId: h, side: other, strength: 'leaning', cue: cue.text });
+      } else if (cue.type === 'withhold') out.push({ actorId: h, side: target.actorId, strength: 'neutral', cue: cue.text });
+      else if (cue.type === 'hedge' || cue.type === 'soft') out.push({ actorId: h, side: target.actorId, strength: 'leaning', cue: cue.text });
+      else out.push({ actorId: h, side: target.actorId, strength: 'firm', cue: cue.text });
+    }
+  };
   cues.forEach((cue: Cue, ci) => {
     const clauseStart = Math.max(...boundaries.filter((b) => b <= cue.start));
     const clauseEndCands = boundaries.filter((b) => b > cue.end);
@@ -258,7 +272,13 @@ function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazet
       const inWindow = mentions.filter((m) => m.start >= ws && m.end <= cue.start);
       const lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
       const directed = cue.type !== 'criticize' && cue.type !== 'legit' && cue.type !== 'neutral';
-      if (directed && lastSide && inWindow[inWindow.length - 1] === lastSide) return;
+      // "X withdrew its support for Y and now backs Z": a coordinated verb keeps X as holder.
+      if (directed && lastSide && inWindow[inWindow.length - 1] === lastSide) {
+        if (prevHolders.length && /^[\s,]*(?:and|but)\s+(?:now\s+|also\s+|then\s+|instead\s+)?$/i.test(text.slice(lastSide.end, cue.start))) {
+          emit(cue, prevHolders, target);
+        }
+        return;
+      }
       let from = directed && lastSide ? lastSide.end : ws;
       // In a relative clause ("protests that support X") the holder is the clause's head noun.
       if (directed) {
@@ -279,16 +299,7 @@ function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazet
     }
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
-    for (const h of holders) {
-      if (cue.type === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
-      else if (!target) continue;
-      else if (cue.type === 'criticize') {
-        const other = sides.length === 2 ? sides.find((x) => x !== target?.actorId) : undefined;
-        if (other) out.push({ actorId: h, side: other, strength: 'leaning', cue: cue.text });
-      } else if (cue.type === 'withhold') out.push({ actorId: h, side: target.actorId, strength: 'neutral', cue: cue.text });
-      else if (cue.type === 'hedge' || cue.type === 'soft') out.push({ actorId: h, side: target.actorId, strength: 'leaning', cue: cue.text });
-      else out.push({ actorId: h, side: target.actorId, strength: 'firm', cue: cue.text });
-    }
+    emit(cue, holders, target);
   });
   return out;
 }

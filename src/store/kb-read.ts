@@ -158,6 +158,22 @@ export class KbReader {
     return this.db.prepare("SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE substr(published, 1, 10) = ? ORDER BY id").all(day) as DocSummaryRow[];
   }
 
+  /** Articles ingested after an instant (ISO), oldest first. */
+  documentsIngestedAfter(since: string): DocSummaryRow[] {
+    return this.db.prepare('SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE ingested_at > ? ORDER BY published, id').all(since) as DocSummaryRow[];
+  }
+
+  /** Events reported by any of these articles, most important first. */
+  eventsOfDocs(docIds: string[], limit: number): EventRow[] {
+    if (docIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT DISTINCT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance FROM events e JOIN event_sources es ON es.event_id = e.id
+         WHERE es.doc_id IN (${docIds.map(() => '?').join(',')}) ORDER BY e.importance DESC, e.id LIMIT ?`,
+      )
+      .all(...docIds, limit) as EventRow[];
+  }
+
   newestDay(): string | null {
     return (this.db.prepare('SELECT MAX(substr(published, 1, 10)) AS d FROM documents').get() as { d: string | null }).d;
   }
