@@ -259,7 +259,7 @@ function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazet
     // Target side: the first side named after the cue in its clause, else the nearest before it.
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < clauseEnd + 80);
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1);
-    // A criticism is about the side it is said of ("Maduro's illegitimate government"), else the one after it.
+    // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
     let target = cue.type === 'criticize' || cue.type === 'legit' ? (before ?? afterInClause ?? null) : (after ?? before ?? null);
     if (cue.type === 'withhold' && after) suppressUntil = after.end;

@@ -3,7 +3,7 @@
 export interface Token {
   /** The token as written (without a possessive 's). */
   raw: string;
-  /** Accents folded, dots removed, case kept: "U.S." -> "US", "Guaidó" -> "Guaido". */
+  /** Accents folded, dots removed, case kept: "U.S." -> "US", "Díaz" -> "Diaz". */
   cased: string;
   /** `cased` lower-cased: the matching key. */
   norm: string;
@@ -13,7 +13,7 @@ export interface Token {
   poss: boolean;
 }
 
-/** Fold accents: "Guaidó" -> "Guaido", "Nicolás" -> "Nicolas". */
+/** Fold accents: "Díaz" -> "Diaz", "Zoë" -> "Zoe". */
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '');
 }

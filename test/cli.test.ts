@@ -1,0 +1,71 @@
+/** The CLI contract: JSON shapes, exit codes, one-line errors. Runs the real command in a child process. */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MORE, tempDir } from './helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const ROOT = join(import.meta.dirname, '..');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BRIEFING_DB: join(tmp.dir, 'cli.db'), BRIEFING_SEEDS: join(ROOT, 'seeds') },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('briefing CLI', () => {
+  it('stance --json follows the contract', () => {
+    const r = cli('stance', 'Russia', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ query: 'Russia', found: true, actor: { id: 'russia', name: 'Russia', kind: 'country' }, alignment: 'maduro', strength: 'firm', suggestions: [] });
+    expect(typeof j.summary).toBe('string');
+    for (const e of j.evidence) expect(Object.keys(e)).toEqual(expect.arrayContaining(['quote', 'docId', 'source', 'at', 'speaker']));
+  });
+
+  it('an unknown actor exits 0 with found false', () => {
+    const r = cli('--json', 'stance', 'Mexico');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ found: false, actor: null, alignment: null, strength: null });
+  });
+
+  it('timeline, digest, ask, actors and sources print one JSON document each', () => {
+    const t = JSON.parse(cli('timeline', '--limit', '3', '--json').out);
+    expect(t.events).toHaveLength(3);
+    expect(Object.keys(t.days[0])).toEqual(expect.arrayContaining(['date', 'summary', 'count']));
+    expect(Object.keys(t.events[0])).toEqual(expect.arrayContaining(['at', 'precision', 'text', 'actors', 'sources', 'importance']));
+    const d = JSON.parse(cli('digest', '--json').out);
+    expect(Object.keys(d)).toEqual(expect.arrayContaining(['date', 'headline', 'developments', 'roster', 'figures', 'watch', 'text']));
+    const a = JSON.parse(cli('ask', 'How', 'old', 'is', 'Guaido?', '--json').out);
+    expect(a).toMatchObject({ question: 'How old is Guaido?', answer: '35', mode: 'extractive' });
+    expect(JSON.parse(cli('actors', '--json').out).length).toBeGreaterThan(10);
+    expect(JSON.parse(cli('sources', '--json').out)).toHaveLength(2);
+  });
+
+  it('usage errors exit 2 with a one-line message', () => {
+    for (const args of [['timeline', '--limit', '0'], ['timeline', '--from', '2019-13-45'], ['nonsense'], ['stance']]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('ingest: bad files get one line each, good ones go in, readable output without --json', () => {
+    const bad = join(tmp.dir, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0, 1, 2]));
+    const r = cli('ingest', bad, join(MORE, 'chile-0307.md'), join(tmp.dir, 'missing.txt'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Ingested 1 article/);
+    expect(r.err.trim().split('\n')).toEqual(['error: bad.txt: binary file, not text', 'error: missing.txt: no such file or folder']);
+    expect(cli('sources', '--json').out).toContain('Southern Ledger');
+    const again = JSON.parse(cli('ingest', join(MORE, 'chile-0307.md'), '--json').out);
+    expect(again).toMatchObject({ added: 0, duplicates: 1, failed: 0 });
+    const allBad = cli('ingest', bad);
+    expect(allBad.code).toBe(1);
+  });
+});
