@@ -10,9 +10,16 @@ export function makeHelp(all: () => readonly CommandSpec[]): CommandSpec {
     options: [],
     run(_input, ctx) {
       const list = all();
+      // Examples name actors of this corpus, so help fits whatever crisis is loaded.
+      const known = ctx.kb
+        .actors()
+        .filter((a) => a.kind !== 'person' && a.alignment)
+        .slice(0, 3)
+        .map((a) => a.name);
+      const examples = (c: CommandSpec) => (c.name === 'stance' && known.length ? known.map((n) => `/stance ${n}`) : (c.examples ?? []));
       const blocks: View['blocks'] = list.map((c) => ({
         type: 'text' as const,
-        text: `${c.usage} — ${c.description}${c.examples?.length ? `\n  e.g. ${c.examples.join(' · ')}` : ''}`,
+        text: `${c.usage} — ${c.description}${examples(c).length ? `\n  e.g. ${examples(c).join(' · ')}` : ''}`,
       }));
       blocks.push({
         type: 'text',

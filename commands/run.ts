@@ -99,7 +99,7 @@ export async function runInvocation(inv: Invocation, ctx: CommandContext, log?: 
 }
 
 /**
- * Parse a text command line, as typed in Slack or the terminal: `/timeline actor:Russia limit:5`,
+ * Parse a text command line, as typed in Slack or the terminal: `/timeline actor:Oslo limit:5`,
  * `/stance the Kremlin`, `/digest subscribe 07:30 Europe/Paris`. key:value pairs set options
  * (values may be "quoted"); the remaining words fill the command's `rest` option, or positional
  * options in order for subcommands.
@@ -107,7 +107,7 @@ export async function runInvocation(inv: Invocation, ctx: CommandContext, log?: 
 export function parseLine(line: string): Invocation | Problem {
   const trimmed = line.trim();
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  if (!m?.[1]) return { code: 'unknown_command', message: 'Type a command, for example /stance Russia.', hint: 'Type /help for the list.' };
+  if (!m?.[1]) return { code: 'unknown_command', message: 'Type a command, for example /help.', hint: 'Type /help for the list.' };
   return parseArgs(m[1], m[2] ?? '');
 }
 

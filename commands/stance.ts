@@ -6,7 +6,7 @@ export default {
   name: 'stance',
   description: "An actor's position in the crisis, with verbatim evidence",
   usage: '/stance <actor>',
-  examples: ['/stance Russia', '/stance the Kremlin', '/stance Putin'],
+  examples: ['/stance <country>', '/stance <person>', '/stance the <seat of power>'],
   options: [
     { name: 'actor', description: 'A country, organisation or person', type: 'string', required: true, autocomplete: 'actor', maxLength: 100, schema: actorText },
   ],

@@ -6,7 +6,7 @@ export default {
   name: 'timeline',
   description: 'The most important dated events, in time order',
   usage: '/timeline [actor:NAME] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [limit:N]',
-  examples: ['/timeline', '/timeline actor:Russia', '/timeline from:2019-01-23 to:2019-01-24 limit:5'],
+  examples: ['/timeline', '/timeline actor:<name>', '/timeline from:YYYY-MM-DD to:YYYY-MM-DD limit:5'],
   options: [
     { name: 'actor', description: 'Only events involving this actor', type: 'string', autocomplete: 'actor', maxLength: 100, schema: actorText },
     { name: 'from', description: 'First day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate },

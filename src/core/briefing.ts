@@ -64,7 +64,7 @@ export class Briefing {
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
     this.events = new EventIndex(store);
-    // People found in earlier articles are known by name in later ones ("Putin" alone).
+    // People found in earlier articles are known by name in later ones ("Petrov" alone).
     for (const p of this.reader.people()) {
       this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
       for (const a of JSON.parse(p.aliases) as string[]) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);

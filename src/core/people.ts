@@ -1,7 +1,7 @@
 /**
- * People named in text, with the affiliation the text gives them: "Russian President Vladimir
- * Putin", "Spain's Prime Minister Pedro Sanchez", "Kremlin spokesman Dmitry Peskov",
- * "Alexei Pushkov, chairman of ... the Federation Council".
+ * People named in text, with the affiliation the text gives them: "French President Jeanne Martin",
+ * "Spain's Prime Minister Ana Ruiz", "Kremlin spokesman Ivan Petrov", "Lena Holm, chairwoman of
+ * the Nordic Council".
  */
 import type { Mention } from './gazetteer.js';
 import type { Token } from './text.js';

@@ -56,7 +56,7 @@ describe('ingest', () => {
     expect(res[1]?.error).toMatch(/publication date/);
     expect(res[2]?.error).toMatch(/outlet/);
     const after = counts();
-    expect(after.documents).toBe(before.documents + 1);
+    expect(after.documents).toBe((before.documents ?? 0) + 1);
     expect(app.kb.stance('Tonga').found).toBe(false);
   });
 
