@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { askQuestion } from './ask.js';
 import { buildDigest, type DigestOptions } from './digest.js';
 import { extractDocument } from './extract.js';
+import type { AnswerModel } from './grounding.js';
 import { Gazetteer } from './gazetteer.js';
 import { aggregate, type ClaimRow } from './stance.js';
 import { fold, normKey, slug } from './text.js';
@@ -34,6 +35,8 @@ import type {
 
 export interface BriefingOptions {
   clock?: Clock;
+  /** An optional language model for /ask; without it every answer is extractive. */
+  model?: AnswerModel;
 }
 
 /** An article ready for ingestion: text plus metadata (from front matter, flags or the manifest). */
@@ -52,6 +55,7 @@ export class Briefing {
   readonly clock: Clock;
   readonly gazetteer: Gazetteer;
   readonly reader: KbReader;
+  readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
   private actorCache: ActorRow[] | null = null;
 
@@ -61,6 +65,7 @@ export class Briefing {
     opts: BriefingOptions = {},
   ) {
     this.clock = opts.clock ?? { now: () => new Date() };
+    this.model = opts.model;
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
     this.events = new EventIndex(store);
@@ -243,7 +248,7 @@ export class Briefing {
   }
 
   async ask(question: string): Promise<AskResult> {
-    return askQuestion(this, question);
+    return askQuestion(this, question, this.model);
   }
 
   actors(): ActorSummary[] {
@@ -267,6 +272,11 @@ export class Briefing {
 
   sources(): SourceSummary[] {
     return this.reader.documents().map((d) => ({ docId: d.id, title: d.title, source: d.source, published: d.published, url: d.url, sentences: d.sentences }));
+  }
+
+  /** Whether an article of the corpus names this actor. */
+  inCorpus(id: string): boolean {
+    return this.corpusActors().some((a) => a.id === id);
   }
 
   /** Actor ids an actor stands for in events: itself and the people who speak for it. */

@@ -4,7 +4,6 @@
  * ("Jan. 24", "May 20, 2019"), month-year ("May 2018", "in December"), years ("in 2016") and
  * relative words ("yesterday", "a day earlier", "last month").
  */
-import { DateTime } from 'luxon';
 import type { Precision } from './types.js';
 
 export interface DateMention {
@@ -34,14 +33,41 @@ const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'my' | 'y' | 'rel' }[] =
   { re: /\b(?:in|since|of|from|until|by|a|the)\s+((?:19|20)\d{2})\b/g, kind: 'y' },
 ];
 
-function iso(d: DateTime, p: DateMention['precision']): string {
-  return p === 'day' ? (d.toISODate() ?? '') : p === 'month' ? d.toFormat('yyyy-MM') : d.toFormat('yyyy');
+/** Plain UTC calendar arithmetic: enough for dates, and far cheaper than a time-zone library. */
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
 }
+const DAY_MS = 86_400_000;
+const toMs = (x: Ymd) => Date.UTC(x.y, x.m - 1, x.d);
+const fromMs = (ms: number): Ymd => {
+  const t = new Date(ms);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+};
+const addDays = (x: Ymd, n: number) => fromMs(toMs(x) + n * DAY_MS);
+const addMonths = (x: Ymd, n: number): Ymd => {
+  const k = x.y * 12 + (x.m - 1) + n;
+  return { y: Math.floor(k / 12), m: (k % 12) + 1, d: 1 };
+};
+/** ISO weekday: Monday 1 … Sunday 7. */
+const weekday = (x: Ymd) => ((new Date(toMs(x)).getUTCDay() + 6) % 7) + 1;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function iso(d: Ymd, p: DateMention['precision']): string {
+  return p === 'day' ? `${d.y}-${pad(d.m)}-${pad(d.d)}` : p === 'month' ? `${d.y}-${pad(d.m)}` : `${d.y}`;
+}
+
+const ANY_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|today|tomorrow|tonight|earlier|last|this|next|a day|the day|(?:19|20)\d\d)/i;
 
 /** Every date expression in a sentence, resolved against `published` (YYYY-MM-DD…). */
 export function findDates(text: string, published: string): DateMention[] {
-  const pub = DateTime.fromISO(published.slice(0, 10), { zone: 'utc' });
-  if (!pub.isValid) return [];
+  if (!ANY_DATE.test(text)) return [];
+  const pm = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!pm) return [];
+  const pub: Ymd = { y: Number(pm[1]), m: Number(pm[2]), d: Number(pm[3]) };
+  const pubMs = toMs(pub);
+  if (Number.isNaN(pubMs)) return [];
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
@@ -51,62 +77,53 @@ export function findDates(text: string, published: string): DateMention[] {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;
-      let d: DateTime | null = null;
+      let d: Ymd | null = null;
       let precision: DateMention['precision'] = 'day';
       const g1 = (m[1] ?? '').toLowerCase().replace('.', '');
       if (kind === 'mdy') {
         const month = MONTHS[g1];
         const day = Number(m[2]);
         if (!month || day < 1 || day > 31) continue;
-        let year = m[3] ? Number(m[3]) : pub.year;
-        // "Dec. 30" in a January article is last year's.
-        d = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
+        d = { y: m[3] ? Number(m[3]) : pub.y, m: month, d: day };
+        if (fromMs(toMs(d)).d !== day) continue; // "Feb 31"
         // Without a year, a date after publication is last year's unless the sentence looks ahead.
-        if (!m[3] && d > pub && !FUTURE_CUE.test(text)) d = d.minus({ years: 1 });
+        if (!m[3] && toMs(d) > pubMs && !FUTURE_CUE.test(text)) d = { ...d, y: d.y - 1 };
       } else if (kind === 'my') {
         const month = MONTHS[g1];
         if (!month) continue;
-        let year = m[2] ? Number(m[2]) : pub.year;
+        let year = m[2] ? Number(m[2]) : pub.y;
         const rel = m[0].toLowerCase();
-        if (!m[2] && (month > pub.month || rel.startsWith('last'))) year -= 1;
-        if (!m[2] && rel.startsWith('next') && month <= pub.month) year += 1;
-        d = DateTime.fromObject({ year, month, day: 1 }, { zone: 'utc' });
+        if (!m[2] && (month > pub.m || rel.startsWith('last'))) year -= 1;
+        if (!m[2] && rel.startsWith('next') && month <= pub.m) year += 1;
+        d = { y: year, m: month, d: 1 };
         precision = 'month';
       } else if (kind === 'y') {
-        d = DateTime.fromObject({ year: Number(m[1]), month: 1, day: 1 }, { zone: 'utc' });
+        d = { y: Number(m[1]), m: 1, d: 1 };
         precision = 'year';
       } else if (kind === 'weekday') {
         const wd = WEEKDAYS.indexOf(g1) + 1;
-        const back = (pub.weekday - wd + 7) % 7;
-        const fwd = (wd - pub.weekday + 7) % 7;
+        const pw = weekday(pub);
+        const back = (pw - wd + 7) % 7;
+        const fwd = (wd - pw + 7) % 7;
         const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
         const futureCue = FUTURE_CUE.test(text) && fwd > 0 && fwd <= 3;
-        if (/next\s$/.test(before) || futureCue) d = pub.plus({ days: fwd === 0 ? 7 : fwd });
-        else if (/last\s$/.test(before)) d = pub.minus({ days: back === 0 ? 7 : back });
-        else d = pub.minus({ days: back });
+        if (/next\s$/.test(before) || futureCue) d = addDays(pub, fwd === 0 ? 7 : fwd);
+        else if (/last\s$/.test(before)) d = addDays(pub, -(back === 0 ? 7 : back));
+        else d = addDays(pub, -back);
       } else {
         const w = g1;
-        if (w === 'yesterday' || w === 'a day earlier' || w === 'the day before') d = pub.minus({ days: 1 });
+        if (w === 'yesterday' || w === 'a day earlier' || w === 'the day before') d = addDays(pub, -1);
         else if (w === 'today' || w === 'tonight') d = pub;
-        else if (w === 'tomorrow') d = pub.plus({ days: 1 });
-        else if (w === 'last month') {
-          d = pub.minus({ months: 1 }).startOf('month');
+        else if (w === 'tomorrow') d = addDays(pub, 1);
+        else if (w === 'last month' || w === 'earlier this month' || w === 'this month' || w === 'next month') {
+          d = addMonths(pub, w === 'last month' ? -1 : w === 'next month' ? 1 : 0);
           precision = 'month';
-        } else if (w === 'earlier this month' || w === 'this month') {
-          d = pub.startOf('month');
-          precision = 'month';
-        } else if (w === 'next month') {
-          d = pub.plus({ months: 1 }).startOf('month');
-          precision = 'month';
-        } else if (w === 'last year') {
-          d = pub.minus({ years: 1 }).startOf('year');
-          precision = 'year';
-        } else if (w === 'this year') {
-          d = pub.startOf('year');
+        } else if (w === 'last year' || w === 'this year') {
+          d = { y: pub.y - (w === 'last year' ? 1 : 0), m: 1, d: 1 };
           precision = 'year';
         } else continue; // weeks are too vague to date an event
       }
-      if (!d?.isValid) continue;
+      if (!d) continue;
       taken.push([start, end]);
       const value = iso(d, precision);
       out.push({ value, precision, start, end, future: value > iso(pub, precision) });

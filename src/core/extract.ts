@@ -144,11 +144,15 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     }
     // A misspelt surname before a speech verb ("Mogherini says" after "Federica Mogherni").
     const t0 = tokens[0];
+    let aliased = false;
     if (t0 && /^\p{Lu}/u.test(t0.raw) && !mentions.some((m) => m.t0 === 0) && /^(?:said|says|told|added|tweeted|warned)$/.test(tokens[1]?.norm ?? '')) {
       const pid = fuzzyPerson(gaz, t0.cased);
-      if (pid) gaz.addAlias(pid, t0.raw, 'surname', true);
+      if (pid) {
+        gaz.addAlias(pid, t0.raw, 'surname', true);
+        aliased = true;
+      }
     }
-    if (found.length || t0) mentions = dedupe(gaz.match(tokens));
+    if (found.length || aliased) mentions = dedupe(gaz.match(tokens));
 
     const nonArena = mentions.filter((m) => !isArena(m.actorId));
     const actorIds = [...new Set(nonArena.map((m) => m.actorId))];

@@ -20,8 +20,11 @@ export interface FoundFigure {
   end: number;
 }
 
+const ANY_NUMBER = /\d|dozen|hundreds|thousands|millions|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b/i;
+
 export function findFigures(text: string): FoundFigure[] {
   const out: FoundFigure[] = [];
+  if (!ANY_NUMBER.test(text)) return out;
   for (const { kind, re } of PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {

@@ -90,9 +90,19 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   }
   // A chronological blog ends on its publication day.
   const shift = reverse ? 0 : -(offsets[offsets.length - 1] ?? 0);
+  // Entries of one day share their date; only the offset may differ (a DST change), so luxon
+  // resolves each distinct (day, minute) once.
+  const out = new Map<string, string>();
   return entries.map((e, i) => {
-    const d = pub.plus({ days: (offsets[i] ?? 0) + shift }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
-    return d.toISO({ suppressMilliseconds: true }) ?? '';
+    const days = (offsets[i] ?? 0) + shift;
+    const key = `${days}:${e.minutes}`;
+    let iso = out.get(key);
+    if (!iso) {
+      const d = pub.plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
+      iso = d.toISO({ suppressMilliseconds: true }) ?? '';
+      out.set(key, iso);
+    }
+    return iso;
   });
 }
 

@@ -15,6 +15,8 @@ export interface Token {
 
 /** Fold accents: "Díaz" -> "Diaz", "Zoë" -> "Zoe". */
 export function fold(s: string): string {
+  // Most text is ASCII: skip Unicode normalisation when there is nothing to fold.
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
   return s.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
@@ -39,7 +41,9 @@ export function tokenize(text: string): Token[] {
     } else if (/['’]$/.test(raw)) {
       raw = raw.slice(0, -1);
     }
-    const cased = fold(raw).replace(/\./g, '').replace(/’/g, "'");
+    let cased = fold(raw);
+    if (cased.includes('.')) cased = cased.replace(/\./g, '');
+    if (cased.includes('’')) cased = cased.replace(/’/g, "'");
     if (!cased) continue;
     out.push({ raw, cased, norm: cased.toLowerCase(), start, end: start + raw.length, poss });
   }

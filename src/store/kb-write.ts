@@ -1,6 +1,7 @@
 /** Writes one article's extraction into the store, merging events that other articles already reported. */
 import type { Extraction } from '../core/extract.js';
 import type { ActorDef } from '../core/gazetteer.js';
+import type { Statement } from 'better-sqlite3';
 import type { Store } from './store.js';
 
 export interface DocRow {
@@ -93,8 +94,29 @@ export class EventIndex {
   }
 }
 
+/** Prepared statements are compiled once per connection: preparing costs more than running. */
+const statements = new WeakMap<object, Map<string, Statement>>();
+function prepared(store: Store) {
+  let cache = statements.get(store.db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(store.db, cache);
+  }
+  const c = cache;
+  return {
+    prepare(sql: string): Statement {
+      let st = c.get(sql);
+      if (!st) {
+        st = store.db.prepare(sql);
+        c.set(sql, st);
+      }
+      return st;
+    },
+  };
+}
+
 export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): void {
-  const db = store.db;
+  const db = prepared(store);
   db.prepare(
     `INSERT INTO documents (id, title, source, published, timezone, url, path, hash, bytes, ingested_at)
      VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,
@@ -119,10 +141,11 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     }
   }
   for (const p of x.people) if (!counts.has(p.id)) counts.set(p.id, 0);
+  const people = new Map(x.people.map((p) => [p.id, p]));
   for (const [id, n] of counts) {
     const def = actorDef(id);
     if (!def) continue;
-    const person = x.people.find((p) => p.id === id);
+    const person = people.get(id);
     const aff = person ? (person.explicit ? person.affiliation : null) : (def.affiliation ?? null);
     upActor.run(id, def.name, def.kind, aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), JSON.stringify(def.aliases), n);
   }
