@@ -10,20 +10,26 @@ import type { Invocation } from '../../commands/run.js';
 import { runInvocation } from '../../commands/run.js';
 import { viewToText } from '../adapters/shared/text.js';
 import { type App, openApp } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import type { IncomingArticle } from '../core/briefing.js';
 import { normalizePublished } from '../core/briefing.js';
+import type { AnswerModel } from '../core/grounding.js';
 import { collectFiles, readArticle } from '../ingest/read.js';
+import { createAnswerModel } from '../llm/index.js';
+import { createLogger } from '../log.js';
 
 class UsageError extends Error {}
 
-function open(): App {
-  const c = loadConfig();
-  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ });
+function open(c: Config = loadConfig(), model?: AnswerModel): App {
+  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, model });
 }
 
 async function run(inv: Invocation, json: boolean): Promise<void> {
-  const app = open();
+  // Only `ask` may use the optional model (and only when OPENAI_API_KEY or OPENAI_BASE_URL is set).
+  // The CLI logs warnings (model unreachable, budget used up) but not the bot's info lines.
+  const c = loadConfig();
+  const model = inv.command === 'ask' ? await createAnswerModel(c, { log: createLogger(c.LOG_LEVEL === 'info' ? 'warn' : c.LOG_LEVEL) }) : undefined;
+  const app = open(c, model);
   try {
     const result = await runInvocation(inv, app.context('terminal', 'cli', 'cli', true), (err) => {
       throw err;

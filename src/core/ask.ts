@@ -3,17 +3,19 @@
  * the question's actors expanded to all their names; the answer is a span of the best sentence
  * when the question asks for an age, a number, a date or a person, else the sentence itself.
  * A question whose named things the corpus never mentions gets "not in the corpus".
+ * `retrieve` feeds both this extractive answer and an optional model's (see grounding.ts).
  */
 import type { Briefing } from './briefing.js';
 import { findDates } from './dates.js';
 import { findFigures } from './figures.js';
 import { contentStems, isStopword, normKey, stem, tokenize } from './text.js';
+import { type AnswerModel, answerWithModel } from './grounding.js';
 import type { AskResult, Citation } from './types.js';
 import { formatWhen } from './when.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
-type QType = 'age' | 'count' | 'when' | 'who' | 'other';
+export type QType = 'age' | 'count' | 'when' | 'who' | 'other';
 
 function qtype(q: string): QType {
   const l = q.toLowerCase();
@@ -28,7 +30,7 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
 }
 
-interface Span {
+export interface Span {
   answer: string;
   start: number;
   end: number;
@@ -62,9 +64,38 @@ function extractSpan(type: QType, text: string, at: string | null, qStems: Set<s
   return null;
 }
 
-export async function askQuestion(kb: Briefing, question: string): Promise<AskResult> {
+/** A retrieved sentence, ranked; `id` ("p1", "p2", ...) names it to a model and in its citations. */
+export interface Passage {
+  id: string;
+  sentenceId: number;
+  text: string;
+  docId: string;
+  source: string;
+  at: string | null;
+  /** The answer span when the question asks for an age, a number, a date or a person. */
+  span: Span | null;
+  /** Full names of the actors the passage mentions ("Jane Smith" for "Smith"). */
+  names: string[];
+}
+
+/** What retrieval found for a question: passages best first (none when the corpus does not say). */
+export interface Retrieval {
+  question: string;
+  type: QType;
+  passages: Passage[];
+}
+
+/** How many passages retrieval keeps: the extractive answer cites 3, a model reads up to 6. */
+const MAX_PASSAGES = 8;
+
+/**
+ * Retrieve the passages that answer a question, best first. Both the extractive answer and a
+ * model's answer are built from these, so they cite the same evidence.
+ */
+export function retrieve(kb: Briefing, question: string): Retrieval {
   const q = question.trim();
   const type = qtype(q);
+  const none: Retrieval = { question: q, type, passages: [] };
   const toks = tokenize(q);
   // The crisis's own country is a place in the question, matched as words, not as an actor.
   const allMentions = kb.gazetteer.match(toks);
@@ -84,14 +115,12 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
   for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
   const typeTerms = type === 'age' ? ['year', 'aged', 'old'] : type === 'count' ? ['least', 'more', 'than'] : [];
   const parts = [...new Set([...terms, ...phrases, ...typeTerms])].filter(Boolean).map(ftsPhrase);
-  const none: AskResult = { question: q, answer: null, citations: [], mode: 'extractive', note: 'Not in the corpus: no article here answers that.' };
   if (parts.length === 0) return none;
   // Unknown named actors ("Mexico" when no article names it) mean the corpus cannot answer.
-  const corpusIds = new Set(kb.actors().map((a) => a.id));
-  for (const id of qActors) if (!corpusIds.has(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
+  for (const id of qActors) if (!kb.inCorpus(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = kb.reader.search(parts.join(' OR '), 150);
+    rows = kb.reader.search(parts.join(' OR '), 100);
   } catch {
     return none;
   }
@@ -107,24 +136,58 @@ export async function askQuestion(kb: Briefing, question: string): Promise<AskRe
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
     const namesOk = names.every((n) => lower.includes(n));
     const actorsOk = actorHits === qActors.size;
-    const span = extractSpan(type, r.text, r.at, qStems, kb, qActors);
-    const score = coverage * 10 - r.rank + (span && type !== 'other' ? 4 : 0) + (r.kind === 'body' ? 0.5 : 0);
-    return { r, coverage, ok: namesOk && actorsOk, span, score };
+    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0);
+    return { r, coverage, ok: namesOk && actorsOk, span: null as Span | null, score };
   });
-  scored.sort((a, b) => b.score - a.score);
+  // Answer spans only for the few sentences that could answer: they cost more than scoring.
+  const viable = scored
+    .filter((s) => s.ok && s.coverage >= 0.5)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 30);
+  for (const s of viable) {
+    s.span = extractSpan(type, s.r.text, s.r.at, qStems, kb, qActors);
+    if (s.span && type !== 'other') s.score += 4;
+  }
+  viable.sort((a, b) => b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   const needsSpan = type === 'age' || type === 'count';
-  const good = scored.filter((s) => s.ok && s.coverage >= 0.5 && (!needsSpan || s.span));
-  const best = good[0];
-  if (!best) return none;
-  const citations: Citation[] = [];
+  const good = viable.filter((s) => !needsSpan || s.span);
+  const passages: Passage[] = [];
   const seen = new Set<string>();
   for (const s of good) {
-    if (citations.length >= 3 || seen.has(s.r.text)) continue;
+    if (passages.length >= MAX_PASSAGES) break;
+    if (seen.has(s.r.text)) continue;
     seen.add(s.r.text);
-    const span = s === best ? best.span : null;
-    citations.push({ quote: s.r.text, docId: s.r.docId, source: s.r.source, at: s.r.at, highlight: span && span.end > span.start ? [span.start, span.end] : null });
+    const names = new Set((sActors.get(s.r.id) ?? []).map((a) => kb.gazetteer.actors.get(a)?.name ?? ''));
+    names.delete('');
+    passages.push({ id: `p${passages.length + 1}`, sentenceId: s.r.id, text: s.r.text, docId: s.r.docId, source: s.r.source, at: s.r.at, span: s.span, names: [...names] });
   }
-  const answer = best.span && type !== 'other' ? best.span.answer : best.r.text;
-  return { question: q, answer, citations, mode: 'extractive' };
+  return { question: q, type, passages };
+}
+
+/** The extractive answer from retrieved passages: a span of the best one, or the sentence itself. */
+export function extractiveAnswer(ret: Retrieval): AskResult {
+  const best = ret.passages[0];
+  if (!best) return { question: ret.question, answer: null, citations: [], mode: 'extractive', note: NOT_IN_CORPUS };
+  const citations: Citation[] = ret.passages.slice(0, 3).map((p) => {
+    const span = p === best ? best.span : null;
+    return { quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: span && span.end > span.start ? [span.start, span.end] : null };
+  });
+  const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
+  return { question: ret.question, answer, citations, mode: 'extractive' };
+}
+
+export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';
+
+/**
+ * Answer a question from the corpus. With a model, the model writes the answer from the retrieved
+ * passages and the grounding checks decide whether it is shown; otherwise (or when it fails) the
+ * extractive answer is.
+ */
+export async function askQuestion(kb: Briefing, question: string, model?: AnswerModel): Promise<AskResult> {
+  const ret = retrieve(kb, question);
+  const extractive = extractiveAnswer(ret);
+  // No passage, no request: the corpus does not say, and a model must not guess.
+  if (!model || ret.passages.length === 0) return extractive;
+  return answerWithModel(ret, extractive, model);
 }
