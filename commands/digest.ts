@@ -1,12 +1,41 @@
 import { digestView } from '../src/core/views.js';
 import type { View } from '../src/core/view.js';
-import type { CommandSpec, Subscription } from './command.js';
+import { formatLocal, nextOccurrence } from '../src/schedule/time.js';
+import type { LatestDelivery } from '../src/store/subscriptions.js';
+import type { CommandSpec, Subscription, SubscriptionPort } from './command.js';
 import { days, hhmm, isoDate, timezone } from './options.js';
 
-function describe(sub: Subscription): string {
+/** A subscription store that can also tell the newest delivery (the SQLite one can). */
+type WithDeliveries = SubscriptionPort & { latestDelivery(platform: Subscription['platform'], channelId: string): LatestDelivery | null };
+const hasDeliveries = (p: SubscriptionPort): p is WithDeliveries => typeof (p as Partial<WithDeliveries>).latestDelivery === 'function';
+
+/** The schedule, the next run in the channel's own zone, and why it is paused when it is. */
+function describe(sub: Subscription, now: Date): string {
   const when = `${sub.time} ${sub.timezone}, ${sub.days === 'weekdays' ? 'Monday to Friday' : 'every day'}`;
-  if (!sub.enabled) return `Paused (${sub.disabledReason ?? 'disabled'}); was ${when}.`;
-  return `${when}.${sub.lastDelivered ? ` Last digest: ${sub.lastDelivered}.` : ''}`;
+  if (!sub.enabled) return `Paused: ${sub.disabledReason ?? 'disabled'}. Was ${when}. Run \`/digest subscribe\` again to resume.`;
+  const next = nextOccurrence(sub, now);
+  const parts = [`${when}.`];
+  if (next) parts.push(`Next digest: ${formatLocal(next.dueAt, sub.timezone)}.`);
+  parts.push(sub.lastDelivered ? `Last digest: ${formatLocal(sub.lastDelivered, sub.timezone)}.` : 'The first digest covers the newest news day.');
+  return parts.join(' ');
+}
+
+/** A line about the newest delivery when it did not simply succeed. */
+function deliveryNote(d: LatestDelivery | null, zone: string): string | null {
+  if (!d) return null;
+  const why = d.lastError ? `: ${d.lastError}` : '';
+  switch (d.status) {
+    case 'pending':
+      return `The digest of ${d.localDate} failed (attempt ${d.attempts})${why}. Next try: ${d.nextAttemptAt ? formatLocal(d.nextAttemptAt, zone) : 'soon'}.`;
+    case 'failed':
+      return `The digest of ${d.localDate} was not posted after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${why}.`;
+    case 'skipped':
+      return `The digest of ${d.localDate} was skipped${why}.`;
+    case 'disabled':
+      return `The digest of ${d.localDate} could not be posted${why}.`;
+    default:
+      return null;
+  }
 }
 
 function info(title: string, text: string, ephemeral = true): View {
@@ -56,7 +85,7 @@ export default {
           days: (input.days as 'daily' | 'weekdays' | undefined) ?? 'daily',
           createdBy: ctx.userId,
         });
-        return { data: sub, view: info('Digest subscribed', `This channel gets the digest at ${describe(sub)}`, false) };
+        return { data: sub, view: info('Digest subscribed', `This channel gets the digest at ${describe(sub, ctx.clock.now())}`, false) };
       },
     },
     {
@@ -80,11 +109,13 @@ export default {
       options: [],
       run(_input, ctx) {
         const sub = ctx.subscriptions.get(ctx.platform, ctx.channelId);
+        if (!sub) return { data: sub, view: info('No subscription', 'This channel has no scheduled digest. Use `/digest subscribe time:07:30` to add one.') };
+        const latest = hasDeliveries(ctx.subscriptions) ? ctx.subscriptions.latestDelivery(ctx.platform, ctx.channelId) : null;
+        const next = sub.enabled ? nextOccurrence(sub, ctx.clock.now()) : null;
+        const note = deliveryNote(latest, sub.timezone);
         return {
-          data: sub,
-          view: sub
-            ? info('Digest schedule', describe(sub))
-            : info('No subscription', 'This channel has no scheduled digest. Use `/digest subscribe time:07:30` to add one.'),
+          data: { ...sub, nextRun: next?.dueAt.toISOString() ?? null, latestDelivery: latest },
+          view: info('Digest schedule', note ? `${describe(sub, ctx.clock.now())}\n${note}` : describe(sub, ctx.clock.now())),
         };
       },
     },

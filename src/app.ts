@@ -4,6 +4,7 @@
  */
 import type { CommandContext, Platform } from '../commands/command.js';
 import { Briefing } from './core/briefing.js';
+import type { AnswerModel } from './core/grounding.js';
 import type { Clock } from './core/types.js';
 import { ingestSeeds, loadCrisis } from './ingest/seeds.js';
 import { Store } from './store/store.js';
@@ -16,6 +17,8 @@ export interface AppOptions {
   seedsDir: string;
   clock?: Clock;
   defaultTimezone?: string;
+  /** An optional language model for /ask (src/llm builds one from the settings). */
+  model?: AnswerModel;
 }
 
 export interface App {
@@ -34,7 +37,7 @@ export function openApp(opts: AppOptions): App {
   const store = new Store(opts.db);
   try {
     const crisis = loadCrisis(opts.seedsDir);
-    const kb = new Briefing(store, crisis, { clock });
+    const kb = new Briefing(store, crisis, { clock, model: opts.model });
     ingestSeeds(kb, opts.seedsDir);
     const subscriptions = new SubscriptionStore(store, () => clock.now());
     const defaultTimezone = opts.defaultTimezone ?? 'UTC';

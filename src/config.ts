@@ -10,6 +10,11 @@ const optionalText = z
   .optional()
   .transform((s) => (s ? s : undefined));
 const optionalUrl = optionalText.pipe(z.string().url('must be a URL like http://host:port/path').optional());
+/** A whole number in [min, max]; empty or unset gives the default (an empty line in .env is not 0). */
+const optionalInt = (min: number, max: number, def: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(def));
+};
 
 const schema = z.object({
   BRIEFING_DB: z.string().trim().min(1).default('data/briefing.db'),
@@ -27,6 +32,8 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/Paris'),
   BRIEFING_CATCHUP_HOURS: z.coerce.number().min(0).max(48).default(6),
+  // on: the bot posts scheduled digests itself; off: only `npm run digest -- --post` does (your own cron).
+  BRIEFING_SCHEDULER: z.enum(['on', 'off'], { message: 'use on or off' }).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
@@ -39,7 +46,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
-  OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  OPENAI_MODEL: optionalText.transform((s) => s ?? 'gpt-4o-mini'),
+  // Deadline of one model answer, retries included; past it /ask answers extractively.
+  OPENAI_TIMEOUT_MS: optionalInt(100, 120_000, 2500),
+  OPENAI_MAX_RETRIES: optionalInt(0, 5, 1),
+  // Tokens (prompt + completion, as the server reports them) per UTC day; 0 = no limit.
+  OPENAI_DAILY_TOKENS: optionalInt(0, 1_000_000_000, 200_000),
 });
 
 export type Config = z.infer<typeof schema>;

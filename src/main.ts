@@ -5,7 +5,9 @@
 import { type App, openApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Clock } from './core/types.js';
+import { createAnswerModel } from './llm/index.js';
 import { createLogger, type Logger } from './log.js';
+import { createScheduler, type DigestScheduler, terminalPublisher } from './schedule/index.js';
 import type { Publisher } from './schedule/publisher.js';
 
 /** A running platform adapter. */
@@ -29,6 +31,8 @@ export interface BotOptions {
 export interface Bot {
   app: App;
   adapters: RunningAdapter[];
+  /** Posts scheduled digests through the adapters' publishers; null with BRIEFING_SCHEDULER=off. */
+  scheduler: DigestScheduler | null;
   /** Resolves when the terminal chat ends (closed stdin), or never when only chat adapters run. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -36,9 +40,12 @@ export interface Bot {
 
 export async function startBot(config: Config, opts: BotOptions = {}): Promise<Bot> {
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ });
+  // The optional model for /ask: only with OPENAI_API_KEY or OPENAI_BASE_URL, else no request is ever made.
+  const model = await createAnswerModel(config, { log, clock: opts.clock });
+  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, model });
   const adapters: RunningAdapter[] = [];
   let done: Promise<void> = new Promise(() => {});
+  let scheduler: DigestScheduler | null = null;
   try {
     // --- chat adapters: each starts only when its settings are present ---
     if (config.DISCORD_TOKEN) {
@@ -53,10 +60,18 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     if (adapters.length === 0 || opts.terminal) {
       const { startTerminal } = await import('./adapters/terminal/index.js');
       const term = startTerminal(app, { input: opts.input ?? process.stdin, output: opts.output ?? process.stdout, log });
+      term.publisher ??= terminalPublisher(term.post);
       adapters.push(term);
       done = term.done;
     }
+    // --- scheduled digests: one scheduler, posting through each running adapter's Publisher ---
+    if (config.BRIEFING_SCHEDULER === 'on') {
+      const publishers = adapters.flatMap((a) => (a.publisher ? [a.publisher] : []));
+      scheduler = createScheduler(app, publishers, { log, catchupHours: config.BRIEFING_CATCHUP_HOURS });
+      scheduler.start();
+    }
   } catch (err) {
+    await scheduler?.stop().catch(() => {});
     for (const a of adapters) await a.stop().catch(() => {});
     app.close();
     throw err;
@@ -65,10 +80,13 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
   return {
     app,
     adapters,
+    scheduler,
     done,
     async stop() {
       if (stopped) return;
       stopped = true;
+      // First the scheduler (posts in progress settle their ledger rows), then the adapters they use.
+      await scheduler?.stop().catch((err: unknown) => log.error({ err }, 'scheduler stop failed'));
       for (const a of adapters.reverse()) await a.stop().catch((err: unknown) => log.error({ err, adapter: a.name }, 'adapter stop failed'));
       app.close();
     },

@@ -139,4 +139,13 @@ export const migrations: string[] = [
     PRIMARY KEY (platform, channel_id, local_date)
   );
   `,
+  // 3: scheduled digests: when a schedule took effect, retry times and delivery claims
+  `
+  ALTER TABLE subscriptions ADD COLUMN updated_at TEXT;
+  ALTER TABLE deliveries ADD COLUMN next_attempt_at TEXT;
+  ALTER TABLE deliveries ADD COLUMN claim_id TEXT;
+  ALTER TABLE deliveries ADD COLUMN claimed_at TEXT;
+  CREATE INDEX subscriptions_schedule ON subscriptions(enabled, time, timezone, days);
+  CREATE INDEX deliveries_status ON deliveries(status, next_attempt_at);
+  `,
 ];

@@ -1,0 +1,250 @@
+/**
+ * The one code path that posts scheduled digests: `runDue(now)` finds what is due, claims each
+ * delivery in the ledger, builds the channel's digest and posts it through the platform's
+ * Publisher. The cron jobs (scheduler.ts), the start-up catch-up and `npm run digest -- --post`
+ * all call it; it is idempotent, so calling it twice, or from two processes, posts nothing twice.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Platform } from '../../commands/command.js';
+import type { Briefing } from '../core/briefing.js';
+import type { Clock } from '../core/types.js';
+import type { View } from '../core/view.js';
+import { digestView } from '../core/views.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { SubscriptionStore } from '../store/subscriptions.js';
+import { type Delivery, type DeliveryKey, DeliveryLedger, deliveryId } from './ledger.js';
+import { ChannelGoneError, type Publisher } from './publisher.js';
+import { latestOccurrence, localDateOf, type Schedule, scheduleKey } from './time.js';
+
+/** Wait before each retry of a failed post; its length bounds the attempts (1 + retries). */
+export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000];
+/** A digest posted more than this after its time says so in its footer. */
+export const LATE_AFTER_MS = 5 * 60_000;
+/** A row still 'posting' after this long was left by a process that stopped. */
+export const STALE_POSTING_MS = 15 * 60_000;
+
+export interface RunnerOptions {
+  kb: Briefing;
+  store: Store;
+  subscriptions: SubscriptionStore;
+  clock: Clock;
+  log: Logger;
+  /** One per platform that can post now; subscriptions of other platforms are left alone. */
+  publishers: readonly Publisher[];
+  /** BRIEFING_CATCHUP_HOURS: a missed digest later than this is recorded as skipped, not posted. */
+  catchupHours: number;
+  retryDelaysMs?: readonly number[];
+  /** Channels posted at once (each publisher also queues and rate-limits on its own). */
+  concurrency?: number;
+}
+
+/** What runDue would do for one channel (also the dry run's output). */
+export interface DueItem {
+  platform: Platform;
+  channelId: string;
+  localDate: string;
+  /** ISO instant the digest was scheduled for. */
+  dueAt: string;
+  schedule: Schedule;
+  action: 'post' | 'retry' | 'skip';
+  late: boolean;
+  /** False when no running adapter can post on this platform. */
+  publishable: boolean;
+  /** Why it is skipped, or the previous error of a retry. */
+  reason?: string;
+  attempt: number;
+}
+
+export interface Outcome extends DeliveryKey {
+  result: 'posted' | 'retry-scheduled' | 'failed' | 'disabled' | 'skipped' | 'already-claimed';
+  late: boolean;
+  error?: string;
+}
+
+export class DigestRunner {
+  readonly ledger: DeliveryLedger;
+  private readonly publishers: Map<Platform, Publisher>;
+  private readonly retryDelays: readonly number[];
+  /** Deliveries this process is posting right now (never expired as stale). */
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly o: RunnerOptions) {
+    this.ledger = new DeliveryLedger(o.store);
+    this.publishers = new Map(o.publishers.map((p) => [p.platform, p]));
+    this.retryDelays = o.retryDelaysMs ?? RETRY_DELAYS_MS;
+  }
+
+  get platforms(): Platform[] {
+    return [...this.publishers.keys()];
+  }
+
+  /** Distinct schedules to run (one cron job each). */
+  schedules(): Schedule[] {
+    return this.ledger.schedules(this.platforms);
+  }
+
+  private get windowMs(): number {
+    return Math.max(this.o.catchupHours * 3_600_000, LATE_AFTER_MS);
+  }
+
+  /**
+   * What is due at `now`, without changing anything. `only` limits it to one schedule (a cron
+   * job's own); `allPlatforms` includes platforms with no publisher (for the dry run).
+   */
+  plan(now: Date = this.o.clock.now(), opts: { only?: string; allPlatforms?: boolean } = {}): DueItem[] {
+    const platforms: Platform[] = opts.allPlatforms ? ['discord', 'slack', 'terminal'] : this.platforms;
+    const items: DueItem[] = [];
+    for (const schedule of this.ledger.schedules(platforms)) {
+      if (opts.only && scheduleKey(schedule) !== opts.only) continue;
+      let occ: ReturnType<typeof latestOccurrence>;
+      try {
+        occ = latestOccurrence(schedule, now);
+      } catch (err) {
+        this.o.log.error({ err, schedule }, 'digest schedule is invalid; skipped');
+        continue;
+      }
+      if (!occ) continue;
+      const lateness = now.getTime() - occ.dueAt.getTime();
+      const tooLate = lateness > this.windowMs;
+      for (const u of this.ledger.unsettled(schedule, occ, platforms)) {
+        items.push({
+          ...u,
+          localDate: occ.localDate,
+          dueAt: occ.dueAt.toISOString(),
+          schedule,
+          action: tooLate ? 'skip' : 'post',
+          late: lateness > LATE_AFTER_MS,
+          publishable: this.publishers.has(u.platform),
+          reason: tooLate ? `missed: ${hours(lateness)} late, over the ${this.o.catchupHours} h catch-up window (BRIEFING_CATCHUP_HOURS)` : undefined,
+          attempt: 1,
+        });
+      }
+    }
+    if (!opts.only) {
+      for (const d of this.ledger.dueRetries(now, platforms)) {
+        const lateness = now.getTime() - Date.parse(d.dueAt);
+        const sub = this.o.subscriptions.get(d.platform, d.channelId);
+        const tooLate = lateness > this.windowMs;
+        items.push({
+          platform: d.platform,
+          channelId: d.channelId,
+          localDate: d.localDate,
+          dueAt: d.dueAt,
+          schedule: sub ? { time: sub.time, timezone: sub.timezone, days: sub.days } : { time: '?', timezone: 'UTC', days: 'daily' },
+          action: !sub?.enabled || tooLate ? 'skip' : 'retry',
+          late: d.late || lateness > LATE_AFTER_MS,
+          publishable: this.publishers.has(d.platform),
+          reason: !sub?.enabled ? 'unsubscribed or disabled before the retry' : tooLate ? `retry abandoned: ${hours(lateness)} late` : (d.lastError ?? undefined),
+          attempt: d.attempts + 1,
+        });
+      }
+    }
+    return items;
+  }
+
+  /** Post everything due at `now` (or only one schedule's). Never throws for a single channel. */
+  async runDue(opts: { only?: string } = {}): Promise<Outcome[]> {
+    const now = this.o.clock.now();
+    if (!opts.only) {
+      for (const k of this.ledger.expireStale(new Date(now.getTime() - STALE_POSTING_MS), this.inFlight)) {
+        this.o.log.warn({ ...k }, 'a digest was left half-posted by a previous run; not re-posting it (at most once)');
+      }
+    }
+    const items = this.plan(now, opts).filter((i) => i.publishable);
+    const outcomes: Outcome[] = [];
+    const work: (() => Promise<void>)[] = [];
+    for (const item of items) {
+      const k: DeliveryKey = { platform: item.platform, channelId: item.channelId, localDate: item.localDate };
+      if (item.action === 'skip') {
+        const recorded = item.attempt === 1 ? this.ledger.recordSkipped(k, new Date(item.dueAt), item.reason ?? 'skipped') : this.ledger.abandon(k, item.reason ?? 'skipped');
+        if (recorded) {
+          this.o.log.warn({ ...k, reason: item.reason }, 'scheduled digest skipped');
+          outcomes.push({ ...k, result: 'skipped', late: true, error: item.reason });
+        }
+        continue;
+      }
+      const claimId = randomUUID();
+      const claimed =
+        item.action === 'post' ? this.ledger.claim(k, new Date(item.dueAt), item.late, claimId, now) : this.ledger.claimRetry(k, item.late, claimId, now);
+      if (!claimed) {
+        outcomes.push({ ...k, result: 'already-claimed', late: item.late });
+        continue;
+      }
+      // Claimed synchronously above; posting may wait for the pool.
+      this.inFlight.add(deliveryId(k));
+      work.push(async () => {
+        try {
+          outcomes.push(await this.deliver(item, k, claimId));
+        } finally {
+          this.inFlight.delete(deliveryId(k));
+        }
+      });
+    }
+    await pool(work, this.o.concurrency ?? 4);
+    return outcomes;
+  }
+
+  /** Build and post one claimed delivery, then settle its row. */
+  private async deliver(item: DueItem, k: DeliveryKey, claimId: string): Promise<Outcome> {
+    const { log, clock, kb, store, subscriptions } = this.o;
+    const sub = subscriptions.get(k.platform, k.channelId);
+    const publisher = this.publishers.get(k.platform);
+    if (!sub?.enabled || !publisher) {
+      this.ledger.dropped(k, claimId, 'unsubscribed before posting');
+      return { ...k, result: 'skipped', late: item.late, error: 'unsubscribed before posting' };
+    }
+    const builtAt = clock.now();
+    try {
+      // The first digest covers the newest news day; later ones what was added since the last one.
+      const result = sub.lastDelivered ? kb.digest({ since: sub.lastDelivered }) : kb.digest();
+      const view = digestView(result, kb.crisis);
+      await publisher.publish(k.channelId, item.late ? markLate(view, item, clock.now()) : view);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof ChannelGoneError) {
+        store.tx(() => {
+          this.ledger.disabled(k, claimId, message);
+          subscriptions.disable(k.platform, k.channelId, `channel gone: ${message}`);
+        });
+        log.warn({ ...k, err: message }, 'digest channel is gone; subscription disabled');
+        return { ...k, result: 'disabled', late: item.late, error: message };
+      }
+      const delay = this.retryDelays[item.attempt - 1];
+      const next = delay === undefined ? null : new Date(clock.now().getTime() + delay);
+      this.ledger.failed(k, claimId, message, next);
+      log.error({ ...k, err, attempt: item.attempt, retryAt: next?.toISOString() ?? null }, next ? 'digest post failed; will retry' : 'digest post failed; giving up');
+      return { ...k, result: next ? 'retry-scheduled' : 'failed', late: item.late, error: message };
+    }
+    store.tx(() => {
+      this.ledger.posted(k, claimId, clock.now());
+      subscriptions.markDelivered(k.platform, k.channelId, builtAt.toISOString());
+    });
+    log.info({ ...k, late: item.late, attempt: item.attempt }, 'scheduled digest posted');
+    return { ...k, result: 'posted', late: item.late };
+  }
+}
+
+/** "(late: scheduled 07:30 Europe/Paris)" in the footer, with the date when it was not today. */
+export function markLate(view: View, item: Pick<DueItem, 'schedule' | 'localDate'>, now: Date): View {
+  const { time, timezone } = item.schedule;
+  const day = localDateOf(now, timezone) === item.localDate ? '' : ` on ${item.localDate}`;
+  const note = `late: scheduled ${time} ${timezone}${day}`;
+  return { ...view, footer: view.footer ? `${note} · ${view.footer}` : note };
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return h >= 10 ? `${Math.round(h)} h` : `${Math.round(h * 10) / 10} h`;
+}
+
+/** Run tasks with at most `n` at once. */
+async function pool(tasks: (() => Promise<void>)[], n: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, worker));
+}
+
+export type { Delivery };
