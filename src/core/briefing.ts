@@ -78,57 +78,72 @@ export class Briefing {
 
   // ---------------------------------------------------------------- ingestion
 
-  /** Ingest articles; each one lands whole or not at all. Returns one result per article. */
+  /**
+   * Ingest articles; each one lands whole or not at all. Articles are written in batches inside
+   * one transaction, each in its own savepoint, so a failure rolls back that article only while
+   * commits stay few. Returns one result per article.
+   */
   ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void): IngestFileResult[] {
     const results: IngestFileResult[] = [];
     let added = 0;
-    articles.forEach((a, i) => {
-      const path = a.path ?? a.id ?? a.title ?? `article ${i + 1}`;
-      try {
-        const published = normalizePublished(a.published);
-        if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
-        const timezone = a.timezone ?? 'UTC';
-        if (!DateTime.local().setZone(timezone).isValid) throw new Error(`unknown time zone "${timezone}"`);
-        if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
-        const text = a.text.replace(/\r\n?/g, '\n');
-        const hash = createHash('sha256').update(text.trim()).digest('hex');
-        const dup = this.reader.hasHash(hash);
-        if (dup) {
-          results.push({ path, ok: true, docId: dup, duplicate: true });
-          return;
-        }
-        const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
-        let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
-        if (this.reader.hasDoc(id)) id = `${id}-${hash.slice(0, 8)}`;
-        const meta = { id, source: a.source, published, timezone };
-        this.store.tx(() => {
-          const x = extractDocument(meta, text, this.gazetteer);
-          writeDocument(
-            this.store,
-            this.events,
-            { id, title, source: a.source as string, published, timezone, url: a.url ?? null, path: a.path ?? null, hash, bytes: Buffer.byteLength(text), ingestedAt: this.clock.now().toISOString() },
-            x,
-            (aid) => this.gazetteer.actors.get(aid),
-          );
+    const touched = new Set<string>();
+    const BATCH = 200;
+    for (let b = 0; b < articles.length; b += BATCH) {
+      this.store.tx(() => {
+        articles.slice(b, b + BATCH).forEach((a, j) => {
+          const i = b + j;
+          const path = a.path ?? a.id ?? a.title ?? `article ${i + 1}`;
+          try {
+            const r = this.ingestOne(a, path, touched);
+            if (r.ok && !r.duplicate) added++;
+            results.push(r);
+          } catch (err) {
+            this.events.clear(); // the index may hold events of the rolled-back article
+            results.push({ path, ok: false, error: err instanceof Error ? err.message : String(err) });
+          } finally {
+            onProgress?.(i + 1, articles.length);
+          }
         });
-        added++;
-        results.push({ path, ok: true, docId: id });
-      } catch (err) {
-        this.events.clear(); // the index may hold events of the rolled-back article
-        results.push({ path, ok: false, error: err instanceof Error ? err.message : String(err) });
-      } finally {
-        onProgress?.(i + 1, articles.length);
-      }
-    });
-    if (added > 0) this.refresh();
+      });
+    }
+    if (added > 0) this.refresh(touched);
     return results;
   }
 
-  /** Recompute what depends on the whole corpus: event importance and every actor's stance. */
-  refresh(): void {
+  /** One article in its own savepoint; throws when it cannot go in. */
+  private ingestOne(a: IncomingArticle, path: string, touched: Set<string>): IngestFileResult {
+    const published = normalizePublished(a.published);
+    if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
+    const timezone = a.timezone ?? 'UTC';
+    if (!isZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
+    if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
+    const text = a.text.replace(/\r\n?/g, '\n');
+    const hash = createHash('sha256').update(text.trim()).digest('hex');
+    const dup = this.reader.hasHash(hash);
+    if (dup) return { path, ok: true, docId: dup, duplicate: true };
+    const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
+    let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
+    if (this.reader.hasDoc(id)) id = `${id}-${hash.slice(0, 8)}`;
+    const meta = { id, source: a.source, published, timezone };
+    this.store.tx(() => {
+      const x = extractDocument(meta, text, this.gazetteer);
+      for (const c of x.claims) touched.add(c.actorId);
+      writeDocument(
+        this.store,
+        this.events,
+        { id, title, source: a.source as string, published, timezone, url: a.url ?? null, path: a.path ?? null, hash, bytes: Buffer.byteLength(text), ingestedAt: this.clock.now().toISOString() },
+        x,
+        (aid) => this.gazetteer.actors.get(aid),
+      );
+    });
+    return { path, ok: true, docId: id };
+  }
+
+  /** Recompute what depends on the whole corpus: event importance, and the stances of `actors` (default all). */
+  refresh(actors?: Set<string>): void {
     this.store.tx(() => {
       refreshImportance(this.store);
-      for (const id of this.reader.claimActors()) {
+      for (const id of actors ?? this.reader.claimActors()) {
         const agg = aggregate(this.reader.claims(id) as ClaimRow[]);
         if (agg) this.reader.saveStance(id, agg.alignment, agg.strength, '', agg.change ? JSON.stringify(agg.change) : null, agg.support[0]?.at ?? null);
       }
@@ -285,11 +300,25 @@ export class Briefing {
   }
 }
 
+const zones = new Map<string, boolean>();
+/** Whether a name is an IANA time zone (cached: checking costs more than ingesting a paragraph). */
+function isZone(tz: string): boolean {
+  let ok = zones.get(tz);
+  if (ok === undefined) {
+    ok = DateTime.local().setZone(tz).isValid;
+    zones.set(tz, ok);
+  }
+  return ok;
+}
+
 /** "2019-01-24", "2019-01-24T10:00:00Z", "January 24, 2019" -> an ISO date or date-time; null when invalid. */
 export function normalizePublished(p: string | undefined): string | null {
   if (!p) return null;
   const s = p.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return DateTime.fromISO(s).isValid ? s : null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? s : null;
+  }
   const iso = DateTime.fromISO(s, { setZone: true });
   if (iso.isValid) return iso.toISO({ suppressMilliseconds: true });
   const t = Date.parse(s);

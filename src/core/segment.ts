@@ -90,19 +90,24 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   }
   // A chronological blog ends on its publication day.
   const shift = reverse ? 0 : -(offsets[offsets.length - 1] ?? 0);
-  // Entries of one day share their date; only the offset may differ (a DST change), so luxon
-  // resolves each distinct (day, minute) once.
-  const out = new Map<string, string>();
+  // Local times become instants with the zone's offset. The offset is looked up once per day;
+  // only a day with a DST change resolves each entry on its own.
+  const dayInfo = new Map<number, { date: string; offset: string | null }>();
+  const fmtOffset = (mins: number) => `${mins < 0 ? '-' : '+'}${String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0')}:${String(Math.abs(mins) % 60).padStart(2, '0')}`;
   return entries.map((e, i) => {
     const days = (offsets[i] ?? 0) + shift;
-    const key = `${days}:${e.minutes}`;
-    let iso = out.get(key);
-    if (!iso) {
-      const d = pub.plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
-      iso = d.toISO({ suppressMilliseconds: true }) ?? '';
-      out.set(key, iso);
+    let info = dayInfo.get(days);
+    if (!info) {
+      const start = pub.plus({ days }).startOf('day');
+      const end = start.set({ hour: 23, minute: 59 });
+      info = { date: start.toISODate() ?? '', offset: start.offset === end.offset ? fmtOffset(start.offset) : null };
+      dayInfo.set(days, info);
     }
-    return iso;
+    const hh = String(Math.floor(e.minutes / 60)).padStart(2, '0');
+    const mm = String(e.minutes % 60).padStart(2, '0');
+    if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset === '+00:00' ? 'Z' : info.offset}`;
+    const d = pub.plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
+    return d.toISO({ suppressMilliseconds: true }) ?? '';
   });
 }
 
