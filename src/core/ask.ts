@@ -118,9 +118,21 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   if (parts.length === 0) return none;
   // Unknown named actors ("Mexico" when no article names it) mean the corpus cannot answer.
   for (const id of qActors) if (!kb.inCorpus(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
+  // First every concept of the question (each actor by any of its names, each word by its stem),
+  // which keeps FTS from scoring thousands of rows on a large corpus; then any of them.
+  const groups: string[] = [];
+  for (const id of qActors) {
+    const names = [...new Set([...kb.gazetteer.aliasesOf(id).slice(0, 12).map(normKey), ...qMentions.filter((m) => m.actorId === id).map((m) => normKey(q.slice(m.start, m.end)))])].filter(Boolean);
+    if (names.length) groups.push(`(${names.map(ftsPhrase).join(' OR ')})`);
+  }
+  for (const w of words) {
+    const st = stem(w.norm);
+    groups.push(/^[a-z0-9]+$/.test(st) && st.length >= 3 ? `${st}*` : ftsPhrase(w.norm));
+  }
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = kb.reader.search(parts.join(' OR '), 100);
+    rows = groups.length > 1 ? kb.reader.search(groups.join(' AND '), 100) : [];
+    if (rows.length < 10) rows = kb.reader.search(parts.join(' OR '), 100);
   } catch {
     return none;
   }
