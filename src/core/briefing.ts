@@ -21,6 +21,8 @@ import type {
   ActorRef,
   ActorSummary,
   AskResult,
+  StanceChange,
+  Strength,
   Clock,
   CrisisConfig,
   DigestResult,
@@ -144,8 +146,23 @@ export class Briefing {
     this.store.tx(() => {
       refreshImportance(this.store);
       for (const id of actors ?? this.reader.claimActors()) {
-        const agg = aggregate(this.reader.claims(id) as ClaimRow[]);
-        if (agg) this.reader.saveStance(id, agg.alignment, agg.strength, '', agg.change ? JSON.stringify(agg.change) : null, agg.support[0]?.at ?? null);
+        const claims = this.reader.claims(id);
+        const agg = aggregate(claims as ClaimRow[]);
+        if (!agg) continue;
+        const ids: number[] = [];
+        for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
+        // The previous position's evidence stays in the list even when five newer sentences exist.
+        if (agg.previous && !ids.includes(agg.previous.sentenceId)) ids[ids.length - 1] = agg.previous.sentenceId;
+        this.reader.saveStance({
+          actor_id: id,
+          alignment: agg.alignment,
+          strength: agg.strength,
+          change: agg.change ? JSON.stringify(agg.change) : null,
+          last_at: agg.support[0]?.at ?? null,
+          evidence: JSON.stringify(ids),
+          n_claims: claims.length,
+          n_docs: new Set(claims.map((c) => c.docId)).size,
+        });
       }
     });
     this.actorCache = null;
@@ -221,35 +238,34 @@ export class Briefing {
     }
     const affId = row?.affiliation ?? null;
     const affiliation = affId ? this.ref(this.reader.actor(affId), affId) : null;
-    let claims = this.reader.claims(id);
+    let holder = id;
+    let st = this.reader.stance(id);
     let via: ActorRef | null = null;
-    if (claims.filter((c) => c.strength !== 'neutral').length === 0 && affId) {
-      const affClaims = this.reader.claims(affId);
-      if (affClaims.some((c) => c.strength !== 'neutral')) {
-        claims = affClaims;
+    // A person with no position of their own speaks for their country or organisation.
+    if ((!st || st.alignment === 'neutral') && affId) {
+      const affSt = this.reader.stance(affId);
+      if (affSt && affSt.alignment !== 'neutral') {
+        st = affSt;
+        holder = affId;
         via = affiliation;
       }
     }
-    const agg = aggregate(claims as ClaimRow[]);
-    const byId = new Map(claims.map((c) => [c.sentenceId, c]));
-    const toEvidence = (c: ClaimRow): Evidence => {
-      const j = byId.get(c.sentenceId) as (typeof claims)[number];
-      return { quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url };
-    };
-    if (!agg) {
+    if (!st) {
       return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for it.`, suggestions: [] };
     }
-    const seen = new Set<number>();
+    const ids = JSON.parse(st.evidence) as number[];
+    const rows = this.reader.claimsIn(holder, ids);
     const evidence: Evidence[] = [];
-    for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) {
-      if (seen.has(c.sentenceId) || evidence.length >= 5) continue;
-      seen.add(c.sentenceId);
-      evidence.push(toEvidence(c));
+    for (const sid of ids) {
+      // Of the claims one sentence makes for this actor, prefer the one on its position that names a speaker.
+      const same = rows.filter((r) => r.sentenceId === sid).sort((a, b) => Number(b.side === st?.alignment) - Number(a.side === st?.alignment) || Number(Boolean(b.speaker)) - Number(Boolean(a.speaker)));
+      const j = same[0];
+      if (j) evidence.push({ quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
     }
+    const agg = { alignment: st.alignment, strength: st.strength as Strength | null, change: st.change ? (JSON.parse(st.change) as StanceChange) : null };
     const sideLabel = (s: string) => this.crisis.sides.find((x) => x.id === s)?.label ?? s;
-    const docs = new Set(claims.map((c) => c.docId)).size;
     const how = agg.alignment === 'neutral' ? 'takes no side' : agg.strength === 'firm' ? `backs ${sideLabel(agg.alignment)}` : `leans toward ${sideLabel(agg.alignment)}`;
-    let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${claims.length} statement${claims.length === 1 ? '' : 's'} in ${docs} article${docs === 1 ? '' : 's'}.`;
+    let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${st.n_claims} statement${st.n_claims === 1 ? '' : 's'} in ${st.n_docs} article${st.n_docs === 1 ? '' : 's'}.`;
     if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
     return { query, found: true, actor, alignment: agg.alignment, strength: agg.strength, summary, evidence, change: agg.change, affiliation, suggestions: [] };
   }

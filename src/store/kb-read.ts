@@ -21,6 +21,17 @@ export interface ClaimJoin {
   url: string | null;
   text: string;
 }
+export interface StanceRow {
+  actor_id: string;
+  alignment: string;
+  strength: string | null;
+  change: string | null;
+  last_at: string | null;
+  /** JSON array of sentence ids, best evidence first. */
+  evidence: string;
+  n_claims: number;
+  n_docs: number;
+}
 export interface EventRow {
   id: number;
   day: string;
@@ -72,10 +83,29 @@ export class KbReader {
     return (this.db.prepare('SELECT DISTINCT actor_id FROM claims').all() as { actor_id: string }[]).map((r) => r.actor_id);
   }
 
-  saveStance(actorId: string, alignment: string, strength: string | null, summary: string, change: string | null, lastAt: string | null): void {
+  saveStance(s: StanceRow): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO stances (actor_id, alignment, strength, summary, change, last_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(actorId, alignment, strength, summary, change, lastAt);
+      .prepare(
+        `INSERT OR REPLACE INTO stances (actor_id, alignment, strength, summary, change, last_at, evidence, n_claims, n_docs)
+         VALUES (@actor_id, @alignment, @strength, '', @change, @last_at, @evidence, @n_claims, @n_docs)`,
+      )
+      .run(s);
+  }
+
+  stance(actorId: string): StanceRow | undefined {
+    return this.db.prepare('SELECT actor_id, alignment, strength, change, last_at, evidence, n_claims, n_docs FROM stances WHERE actor_id = ?').get(actorId) as StanceRow | undefined;
+  }
+
+  /** The claims of an actor made in these sentences (its stored evidence), with their text and source. */
+  claimsIn(actorId: string, sentenceIds: number[]): ClaimJoin[] {
+    if (sentenceIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT c.side, c.strength, c.at, c.precision, c.sentence_id AS sentenceId, c.speaker, c.doc_id AS docId, d.source, d.url, s.text
+         FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.doc_id
+         WHERE c.actor_id = ? AND c.sentence_id IN (${sentenceIds.map(() => '?').join(',')})`,
+      )
+      .all(actorId, ...sentenceIds) as ClaimJoin[];
   }
 
   stances(): { actor_id: string; alignment: string; strength: string | null }[] {

@@ -148,4 +148,10 @@ export const migrations: string[] = [
   CREATE INDEX subscriptions_schedule ON subscriptions(enabled, time, timezone, days);
   CREATE INDEX deliveries_status ON deliveries(status, next_attempt_at);
   `,
+  // 4: stances carry their evidence and counts, so a stance question is one indexed read
+  `
+  ALTER TABLE stances ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE stances ADD COLUMN n_claims INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stances ADD COLUMN n_docs INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
