@@ -140,7 +140,8 @@ export class DigestRunner {
         });
       }
     }
-    return items;
+    // Oldest first, then a stable order (the ledger's queries leave order unspecified).
+    return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.platform.localeCompare(b.platform) || a.channelId.localeCompare(b.channelId));
   }
 
   /** Post everything due at `now` (or only one schedule's). Never throws for a single channel. */
@@ -164,18 +165,20 @@ export class DigestRunner {
         }
         continue;
       }
-      const claimId = randomUUID();
-      const claimed =
-        item.action === 'post' ? this.ledger.claim(k, new Date(item.dueAt), item.late, claimId, now) : this.ledger.claimRetry(k, item.late, claimId, now);
-      if (!claimed) {
-        outcomes.push({ ...k, result: 'already-claimed', late: item.late });
-        continue;
-      }
-      // Claimed synchronously above; posting may wait for the pool.
-      this.inFlight.add(deliveryId(k));
+      // Claimed just before posting, not all up front: a crash then strands at most `concurrency`
+      // rows in 'posting', and another trigger (or process) may take the rest meanwhile.
       work.push(async () => {
+        const claimId = randomUUID();
+        const at = this.o.clock.now();
+        const late = item.late || at.getTime() - Date.parse(item.dueAt) > LATE_AFTER_MS;
+        const claimed = item.action === 'post' ? this.ledger.claim(k, new Date(item.dueAt), late, claimId, at) : this.ledger.claimRetry(k, late, claimId, at);
+        if (!claimed) {
+          outcomes.push({ ...k, result: 'already-claimed', late });
+          return;
+        }
+        this.inFlight.add(deliveryId(k));
         try {
-          outcomes.push(await this.deliver(item, k, claimId));
+          outcomes.push(await this.deliver({ ...item, late }, k, claimId));
         } finally {
           this.inFlight.delete(deliveryId(k));
         }

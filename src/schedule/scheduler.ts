@@ -7,7 +7,8 @@
  * - One sweep job at second 30 of every minute, for what a cron expression cannot do: retries
  *   after their backoff, a time skipped by a spring-forward (node-cron 4.6 skips that day; the
  *   runner's luxon occurrence is the first minute after the gap), a tick lost to a busy event
- *   loop or a suspended host, and changes made by another process (`npm run digest`).
+ *   loop or a suspended host. It re-plans first, so subscriptions changed by another process on
+ *   the same database also get their job.
  * - `refresh()` re-plans the per-schedule jobs; the subscription store calls it on every change,
  *   so /digest subscribe and unsubscribe take effect at once, without a restart.
  * - `start()` also runs once immediately: the catch-up of digests missed while the bot was down.
@@ -66,7 +67,7 @@ export class DigestScheduler {
     this.started = true;
     this.unsubscribe = this.o.subscriptions.onChange(() => this.refresh());
     this.refresh();
-    this.sweepJob = cron.schedule(this.o.sweep ?? SWEEP_EXPRESSION, () => this.trigger(), {
+    this.sweepJob = cron.schedule(this.o.sweep ?? SWEEP_EXPRESSION, () => this.sweep(), {
       name: 'digest-sweep',
       noOverlap: true,
       logger: this.cronLog,
@@ -107,6 +108,12 @@ export class DigestScheduler {
         this.o.log.error({ err, schedule: s }, 'could not schedule digests; the sweep still covers them');
       }
     }
+  }
+
+  /** Every minute: re-plan (subscriptions changed by another process get their job), then run all that is due. */
+  private sweep(): Promise<Outcome[]> {
+    this.refresh();
+    return this.trigger();
   }
 
   /** Run due digests now (all, or one schedule's). Resolves with what happened; never rejects. */
