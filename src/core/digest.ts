@@ -82,7 +82,7 @@ function rosterLines(kb: Briefing, roster: Record<string, string[]>): string[] {
 /** A day with nothing new says so briefly, with the roster, instead of repeating yesterday. */
 function quietDigest(kb: Briefing, date: string, since: string): DigestResult {
   const roster = buildRoster(kb);
-  const headline = `Nothing new in the corpus since ${formatWhen(since.slice(0, 16))}.`;
+  const headline = `Nothing new in the corpus since the previous digest (${formatWhen(since)})`;
   const text = [`Digest — ${formatWhen(date)}`, headline, '', ...rosterLines(kb, roster)].join('\n');
   return { date, headline, developments: [], roster, figures: [], watch: [], sources: [], text };
 }

@@ -13,7 +13,7 @@ import { digestView } from '../core/views.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { SubscriptionStore } from '../store/subscriptions.js';
-import { type Delivery, type DeliveryKey, DeliveryLedger, deliveryId } from './ledger.js';
+import { type Delivery, type DeliveryKey, DeliveryLedger, deliveryId } from '../store/deliveries.js';
 import { ChannelGoneError, type Publisher } from './publisher.js';
 import { latestOccurrence, localDateOf, type Schedule, scheduleKey } from './time.js';
 

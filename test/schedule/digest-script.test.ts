@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runDigestCli } from '../../scripts/digest.js';
 import { openApp } from '../../src/app.js';
-import { DeliveryLedger } from '../../src/schedule/ledger.js';
+import { DeliveryLedger } from '../../src/store/deliveries.js';
 import { Store } from '../../src/store/store.js';
 import { SEEDS, tempDir } from '../helpers.js';
 import { silent, subscribe } from './helpers.js';

@@ -8,7 +8,7 @@ import { openApp, type App } from '../../src/app.js';
 import type { View } from '../../src/core/view.js';
 import { createScheduler, type DigestScheduler } from '../../src/schedule/index.js';
 import type { Publisher } from '../../src/schedule/publisher.js';
-import type { Delivery } from '../../src/schedule/ledger.js';
+import type { Delivery } from '../../src/store/deliveries.js';
 import { SEEDS } from '../helpers.js';
 
 export const silent = pino({ level: 'silent' });

@@ -14,8 +14,8 @@
  */
 import type { Platform } from '../../commands/command.js';
 import type { Statement } from 'better-sqlite3';
-import type { Store } from '../store/store.js';
-import type { Occurrence, Schedule } from './time.js';
+import type { Store } from './store.js';
+import type { Occurrence, Schedule } from '../schedule/time.js';
 
 export type DeliveryStatus = 'pending' | 'posting' | 'posted' | 'failed' | 'disabled' | 'skipped';
 
