@@ -146,8 +146,8 @@ export class Briefing {
     this.store.tx(() => {
       refreshImportance(this.store);
       for (const id of actors ?? this.reader.claimActors()) {
-        const claims = this.reader.claims(id);
-        const agg = aggregate(claims as ClaimRow[]);
+        const claims = this.reader.claimsLight(id);
+        const agg = aggregate(claims);
         if (!agg) continue;
         const ids: number[] = [];
         for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);

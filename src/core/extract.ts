@@ -184,7 +184,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
 
     if (s.kind === 'body') {
       for (const f of findFigures(s.text)) out.figures.push({ seq: s.seq, kind: f.kind, value: f.value, at, day: dayOf(at) });
-      for (const ev of eventsOf(s, actorIds, meta, seenEntryLead, ledeTaken)) {
+      for (const ev of eventsOf(s, tokens, actorIds, meta, seenEntryLead, ledeTaken)) {
         if (s.entry < 0) ledeTaken = true;
         out.events.push(ev);
       }
@@ -346,7 +346,7 @@ function coordinated(text: string, mentions: Mention[], at: number, generic: boo
  * The events a sentence reports. A live-blog entry's lead is an event at the entry's minute; when
  * it announces something for a later day (a meeting "on Saturday") that is a second, scheduled event.
  */
-function eventsOf(s: Sentence, actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean): XEvent[] {
+function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean): XEvent[] {
   const kind = eventKind(s.text);
   if (!kind) return [];
   const pubDay = meta.published.slice(0, 10);
@@ -360,7 +360,7 @@ function eventsOf(s: Sentence, actors: string[], meta: DocMeta, seenEntryLead: S
   if (!isEntryLead && !isLede && !explicit) return [];
   if (!isEntryLead && !isLede && !otherDay && kind.weight < 2) return [];
   if (actors.length === 0 && kind.weight < 3 && !isEntryLead) return [];
-  const sig = [...new Set([...contentStems(s.text), ...actors.map((a) => `@${a}`)])];
+  const sig = [...new Set([...contentStems(tokens), ...actors.map((a) => `@${a}`)])];
   const weight = kind.weight + (isEntryLead || isLede ? 1 : 0);
   const make = (at: string, precision: Precision, scheduled: boolean): XEvent => ({
     seq: s.seq,

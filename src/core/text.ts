@@ -88,9 +88,9 @@ export function stem(w: string): string {
   return s;
 }
 
-/** Content-word stems of a text, for similarity and retrieval. */
-export function contentStems(text: string): string[] {
-  return tokenize(text)
+/** Content-word stems of a text (or of its tokens, when already at hand), for similarity and retrieval. */
+export function contentStems(text: string | Token[]): string[] {
+  return (typeof text === 'string' ? tokenize(text) : text)
     .map((t) => t.norm)
     .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w))
     .map(stem);

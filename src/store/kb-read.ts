@@ -54,8 +54,9 @@ export interface DocSummaryRow {
 export class KbReader {
   constructor(private readonly store: Store) {}
 
+  /** Statements are cached by the store; queries built with a variable number of ? stay few. */
   private get db() {
-    return this.store.db;
+    return this.store;
   }
 
   actors(): ActorRow[] {
@@ -77,6 +78,17 @@ export class KbReader {
          FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.doc_id WHERE c.actor_id = ?`,
       )
       .all(actorId) as ClaimJoin[];
+  }
+
+  /** An actor's claims without their text: what stance aggregation needs. */
+  claimsLight(actorId: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[] {
+    return this.db.prepare('SELECT side, strength, at, sentence_id AS sentenceId, doc_id AS docId FROM claims WHERE actor_id = ?').all(actorId) as {
+      side: string | null;
+      strength: 'firm' | 'leaning' | 'neutral';
+      at: string | null;
+      sentenceId: number;
+      docId: string;
+    }[];
   }
 
   claimActors(): string[] {

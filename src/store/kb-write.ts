@@ -1,7 +1,6 @@
 /** Writes one article's extraction into the store, merging events that other articles already reported. */
 import type { Extraction } from '../core/extract.js';
 import type { ActorDef } from '../core/gazetteer.js';
-import type { Statement } from 'better-sqlite3';
 import type { Store } from './store.js';
 
 export interface DocRow {
@@ -40,7 +39,7 @@ export class EventIndex {
     let d = this.days.get(day);
     if (d) return d;
     d = { events: new Map(), postings: new Map() };
-    const rows = this.store.db
+    const rows = this.store
       .prepare("SELECT id, sig, precision, at, (SELECT group_concat(doc_id, char(31)) FROM event_sources WHERE event_id = events.id) AS docs FROM events WHERE day = ?")
       .all(day) as { id: number; sig: string; precision: string; at: string; docs: string | null }[];
     for (const r of rows) this.addTo(d, { id: r.id, sig: new Set(JSON.parse(r.sig) as string[]), precision: r.precision, at: r.at, docs: new Set((r.docs ?? '').split('\x1f')) });
@@ -94,29 +93,8 @@ export class EventIndex {
   }
 }
 
-/** Prepared statements are compiled once per connection: preparing costs more than running. */
-const statements = new WeakMap<object, Map<string, Statement>>();
-function prepared(store: Store) {
-  let cache = statements.get(store.db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(store.db, cache);
-  }
-  const c = cache;
-  return {
-    prepare(sql: string): Statement {
-      let st = c.get(sql);
-      if (!st) {
-        st = store.db.prepare(sql);
-        c.set(sql, st);
-      }
-      return st;
-    },
-  };
-}
-
 export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): void {
-  const db = prepared(store);
+  const db = store;
   db.prepare(
     `INSERT INTO documents (id, title, source, published, timezone, url, path, hash, bytes, ingested_at)
      VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,

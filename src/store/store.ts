@@ -16,6 +16,9 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // A 64 MB page cache keeps index pages of a large corpus in memory while ingesting.
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
     this.migrate();
   }
 
@@ -33,6 +36,20 @@ export class Store {
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per connection (compiling costs more than running). */
+  prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      // Queries with IN (?, ?, …) lists vary in length: keep the cache bounded.
+      if (this.statements.size >= 500) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   /** Run `fn` in one transaction: all of it lands or none of it does. */
