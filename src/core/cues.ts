@@ -35,23 +35,28 @@ const CUES: { type: CueType; re: RegExp }[] = [
 
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
 
-/** All cues in a sentence, earliest first; overlapping matches keep the first lexicon entry. */
+/**
+ * One pass over the sentence: every lexicon entry is an alternative of a single regex (named
+ * groups tell which matched), so the text is scanned once, leftmost match first, and at one
+ * position the earlier lexicon entry wins.
+ */
+const ALL = new RegExp(CUES.map((c, i) => `(?<c${i}>${c.re.source})`).join('|'), 'gi');
+
+/** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
-  for (const { type, re } of CUES) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (out.some((c) => start < c.end && end > c.start)) continue;
-      let t = type;
-      const before = text.slice(Math.max(0, start - 30), start);
-      if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
-      if (t === 'legit' && NEGATION.test(before)) t = 'criticize';
-      out.push({ type: t, start, end, text: m[0] });
-    }
+  ALL.lastIndex = 0;
+  for (const m of text.matchAll(ALL)) {
+    const start = m.index ?? 0;
+    const groups = m.groups ?? {};
+    const i = CUES.findIndex((_, k) => groups[`c${k}`] !== undefined);
+    let t = (CUES[i] as (typeof CUES)[number]).type;
+    const before = text.slice(Math.max(0, start - 30), start);
+    if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
+    if (t === 'legit' && NEGATION.test(before)) t = 'criticize';
+    out.push({ type: t, start, end: start + m[0].length, text: m[0] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Speech verbs: "X said", "says X", "X told reporters", "according to X". */

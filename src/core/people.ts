@@ -40,6 +40,8 @@ function sentenceGap(a: Token, b: Token): string {
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
+  const c = t.raw.charCodeAt(0);
+  if (c >= 97 && c <= 122) return false; // lower-case ASCII: not a name, skip the regex
   return /^\p{Lu}[\p{L}'’-]*$/u.test(t.raw) && !NOT_NAME.has(t.norm) && t.raw.length > 1;
 }
 

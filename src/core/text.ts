@@ -29,21 +29,24 @@ const ABBREV = /^(?:\p{L}\.){2,}$/u;
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  // Most sentences are plain ASCII: then no token needs accent folding.
+  const ascii = /^[\x00-\x7f]*$/.test(text);
   for (const m of text.matchAll(TOKEN)) {
     let raw = m[0];
     const start = m.index ?? 0;
-    if (raw.endsWith('.') && !ABBREV.test(raw)) raw = raw.slice(0, -1);
+    const dotted = raw.includes('.');
+    if (dotted && raw.endsWith('.') && !ABBREV.test(raw)) raw = raw.slice(0, -1);
     let poss = false;
-    const pm = /^(.+?)['’]s$/u.exec(raw);
-    if (pm?.[1] && !ABBREV.test(raw)) {
-      raw = pm[1];
+    const last = raw.charCodeAt(raw.length - 1);
+    if (raw.length > 2 && (last === 115 || last === 83) && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') && !(dotted && ABBREV.test(raw))) {
+      raw = raw.slice(0, -2);
       poss = true;
-    } else if (/['’]$/.test(raw)) {
+    } else if (raw.endsWith("'") || raw.endsWith('’')) {
       raw = raw.slice(0, -1);
     }
-    let cased = fold(raw);
-    if (cased.includes('.')) cased = cased.replace(/\./g, '');
-    if (cased.includes('’')) cased = cased.replace(/’/g, "'");
+    let cased = ascii ? raw : fold(raw);
+    if (dotted && cased.includes('.')) cased = cased.replace(/\./g, '');
+    if (!ascii && cased.includes('’')) cased = cased.replace(/’/g, "'");
     if (!cased) continue;
     out.push({ raw, cased, norm: cased.toLowerCase(), start, end: start + raw.length, poss });
   }
