@@ -60,6 +60,7 @@ export class Briefing {
   readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
   private actorCache: ActorRow[] | null = null;
+  private summaryCache: ActorSummary[] | null = null;
 
   constructor(
     readonly store: Store,
@@ -166,6 +167,7 @@ export class Briefing {
       }
     });
     this.actorCache = null;
+    this.summaryCache = null;
   }
 
   // ---------------------------------------------------------------- actors
@@ -283,6 +285,11 @@ export class Briefing {
   }
 
   actors(): ActorSummary[] {
+    this.summaryCache ??= this.buildActors();
+    return this.summaryCache;
+  }
+
+  private buildActors(): ActorSummary[] {
     const stances = new Map(this.reader.stances().map((s) => [s.actor_id, s]));
     return this.corpusActors()
       .filter((a) => a.kind !== 'side' && !this.gazetteer.arena.has(a.id))

@@ -232,15 +232,20 @@ export class KbReader {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
   }
 
-  /** Full-text search over sentences (FTS5 BM25), best first. */
-  search(match: string, limit: number): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
+  /**
+   * Full-text search over sentences (FTS5 BM25), best first. BM25 is computed for at most `window`
+   * matching sentences, the most recently ingested: on a large corpus a common term matches tens of
+   * thousands of rows, and ranking them all would cost more than the answer is worth.
+   */
+  search(match: string, limit: number, window = 1500): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
     return this.db
       .prepare(
-        `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, bm25(sentences_fts) AS rank
-         FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id
-         WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+        `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, f.rank
+         FROM (SELECT rowid AS rid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+         JOIN sentences s ON s.id = f.rid JOIN documents d ON d.id = s.doc_id
+         ORDER BY f.rank, f.rid LIMIT ?`,
       )
-      .all(match, limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
+      .all(match, window, limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
   }
 
   sentenceActors(ids: number[]): Map<number, string[]> {

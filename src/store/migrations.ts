@@ -154,4 +154,8 @@ export const migrations: string[] = [
   ALTER TABLE stances ADD COLUMN n_claims INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE stances ADD COLUMN n_docs INTEGER NOT NULL DEFAULT 0;
   `,
+  // 5: the digest's watch list reads scheduled events by day
+  `
+  CREATE INDEX events_scheduled ON events(scheduled, day);
+  `,
 ];
