@@ -131,8 +131,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = groups.length > 1 ? kb.reader.search(groups.join(' AND '), 100) : [];
-    if (rows.length < 10) rows = kb.reader.search(parts.join(' OR '), 100);
+    rows = groups.length > 1 ? kb.reader.search(groups.join(' AND '), 60) : [];
+    if (rows.length < 10) rows = kb.reader.search(parts.join(' OR '), 60);
   } catch {
     return none;
   }

@@ -237,7 +237,7 @@ export class KbReader {
    * matching sentences, the most recently ingested: on a large corpus a common term matches tens of
    * thousands of rows, and ranking them all would cost more than the answer is worth.
    */
-  search(match: string, limit: number, window = 1500): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
+  search(match: string, limit: number, window = 800): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
     return this.db
       .prepare(
         `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, f.rank

@@ -158,4 +158,8 @@ export const migrations: string[] = [
   `
   CREATE INDEX events_scheduled ON events(scheduled, day);
   `,
+  // 6: news days are read by the day part of the publication date
+  `
+  CREATE INDEX documents_day ON documents(substr(published, 1, 10));
+  `,
 ];
