@@ -38,8 +38,9 @@ export interface Span {
 
 function extractSpan(type: QType, text: string, at: string | null, qStems: Set<string>, kb: Briefing, qActors: Set<string>): Span | null {
   if (type === 'age') {
-    const m = /\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b(\d{1,3}) years old\b/.exec(text);
-    if (m) return { answer: m[1] ?? m[2] ?? m[3] ?? '', start: m.index, end: m.index + m[0].length };
+    // "the 35-year-old leader", "aged 35", "35 years old", or a name in apposition: "Ruth Anand, 47, said".
+    const m = /\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b(\d{1,3}) years old\b|(?<=\p{Lu}[\p{L}'’-]+, )(\d{2})(?=,)/u.exec(text);
+    if (m) return { answer: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', start: m.index, end: m.index + m[0].length };
   }
   if (type === 'count') {
     const figs = findFigures(text).filter((f) => f.kind !== 'age');

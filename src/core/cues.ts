@@ -19,7 +19,7 @@ const CUES: { type: CueType; re: RegExp }[] = [
   { type: 'ignore', re: R(String.raw`\b(?:seek|seeks|seeking|sought|asked for|asks for|ask for|needs?|needed|win|wins|won|gain|gained|lost|lose|rally|rallies|rallied) (?:(?:the|his|her|their|its|more|international|political|financial|and|of)\s+|[\w’']+['’]s\s+){0,4}(?:support|backing|recognition)\b`) },
   { type: 'criticize', re: R(String.raw`\b(?:does|do|did|would|will)(?:n['’]t| not) recogni[sz]e\b|\b(?:refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?) to recogni[sz]e\b|\bno longer recogni[sz]e`) },
   { type: 'withhold', re: R(String.raw`\bwithdr(?:ew|awn|aw|aws|awing) (?:its |their |his |her )?(?:support|backing|recognition)(?: (?:for|of|from))?|\b(?:stops?|stopped|stopping) short of|\bdeclin(?:e|es|ed|ing) to\b|\brefrain(?:s|ed)? from\b|\b(?:did|does|do|has|have)(?:n['’]t| not)(?: yet)? (?:say|said) (?:if|whether)|\bwithh(?:o|e)ld(?:s|ing)?\b|\bnot yet recogni[sz]ed\b`) },
-  { type: 'hedge', re: R(String.raw`\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|open to) (?:formally )?(?:recogni[sz]|back|support|endors)\w*|\b(?:may|might|could) (?:soon )?(?:recogni[sz]e|back|endorse)\b`) },
+  { type: 'hedge', re: R(String.raw`\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|open to|undecided (?:on|about)) (?:whether |if )?(?:to )?(?:formally )?(?:recogni[sz]|back|support|endors)\w*|\b(?:may|might|could) (?:soon )?(?:recogni[sz]e|back|endorse)\b`) },
   { type: 'ally', re: R(String.raw`\b(?:(?:close|closest|key|strong|staunch|long-?time|main|firm)\s+)?all(?:y|ies)\b|\ballied with\b`) },
   { type: 'support', re: R(String.raw`\brecogni[sz](?:e|es|ed|ing)\b|\brecognition of\b|\bback(?:s|ed|ing)?\b|\bsupport(?:s|ed|ing)?\b|\bsolidarity\b|\bendors(?:e|es|ed|ing|ement)\b|\bstand(?:s|ing)? (?:behind|with)\b|\bstood (?:behind|with)\b|\bby (?:your|his|her|their|our) side\b|\brall(?:y|ies|ied|ying) (?:behind|around)\b|\bloyalty\b|\bsid(?:e|es|ed|ing) with\b`) },
   { type: 'legit', re: R(String.raw`(?<!il)\blegitimate\b`) },
@@ -27,10 +27,10 @@ const CUES: { type: CueType; re: RegExp }[] = [
   {
     type: 'criticize',
     re: R(
-      String.raw`\billegitimate\b|\bnot (?:now )?(?:legally )?(?:the )?(?:legitimate|legal|rightful)\b|\bdictator(?:ship)?\b|\busurp\w*|\bcoup(?: d['’]etat)?\b|\bcondemn(?:s|ed|ing)?\b|\bdenounc(?:e|es|ed|ing)\b|\bdeeply flawed\b|\bfraudulent\b|\brigged\b|\bsham\b|\btime has come to an end\b|\bstep(?:s)? down\b|\bmust go\b|\bshould resign\b|\bstole the election\b|\b(?:refus(?:e|es|ed)|reject(?:s|ed)?) to recogni[sz]e\b|\b(?:does|do|did)(?:n['’]t| not) recogni[sz]e\b`,
+      String.raw`\billegitimate\b|\bnot (?:now )?(?:legally )?(?:the )?(?:legitimate|legal|rightful)\b|\bdictator(?:ship)?\b|\busurp\w*|\bcoup(?: d['’]etat)?\b|\bcondemn(?:s|ed|ing)?\b|\bdenounc(?:e|es|ed|ing)\b|\bdeeply flawed\b|\b(?:un|anti-?)constitutional\b|\bfraudulent\b|\brigged\b|\bsham\b|\btime has come to an end\b|\bstep(?:s)? down\b|\bmust go\b|\bshould resign\b|\bstole the election\b|\b(?:refus(?:e|es|ed)|reject(?:s|ed)?) to recogni[sz]e\b|\b(?:does|do|did)(?:n['’]t| not) recogni[sz]e\b`,
     ),
   },
-  { type: 'neutral', re: R(String.raw`\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcalls? for calm\b`) },
+  { type: 'neutral', re: R(String.raw`\b(?:not|n['’]t|yet to) (?:taken?|taking|chosen|choose) (?:a |any )?(?:position|side|sides|stance)\b|\b(?:remain(?:s|ed)?|stay(?:s|ed)?|stays?) neutral\b|\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcalls? for calm\b`) },
 ];
 
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;

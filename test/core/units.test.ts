@@ -51,6 +51,9 @@ describe('cues, figures, text', () => {
     expect(findCues('the U.S. doesn’t recognize Maduro').map((c) => c.type)).toEqual(['criticize']);
     expect(findCues('Maduro is not the “legitimate” leader').map((c) => c.type)).toEqual(['criticize']);
     expect(findCues('seeking Russia’s political support').map((c) => c.type)).toEqual(['ignore']);
+    expect(findCues('Japan said it was weighing whether to recognize her').map((c) => c.type)).toEqual(['hedge']);
+    expect(findCues('Pakistan and Bangladesh have not taken a position').map((c) => c.type)).toEqual(['neutral']);
+    expect(findCues('Britain condemned the move as unconstitutional').map((c) => c.type)).toEqual(['criticize', 'criticize']);
   });
   it('figures', () => {
     const f = (s: string) => findFigures(s).map((x) => [x.kind, x.value]);
