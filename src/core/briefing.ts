@@ -18,6 +18,7 @@ import { fold, normKey, slug } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type {
   ActorKind,
+  ArticleMeta,
   ActorRef,
   ActorSummary,
   AskResult,
@@ -42,15 +43,9 @@ export interface BriefingOptions {
 }
 
 /** An article ready for ingestion: text plus metadata (from front matter, flags or the manifest). */
-export interface IncomingArticle {
+export interface IncomingArticle extends ArticleMeta {
   path?: string;
   text: string;
-  id?: string;
-  title?: string;
-  source?: string;
-  published?: string;
-  timezone?: string;
-  url?: string;
 }
 
 export class Briefing {

@@ -197,3 +197,16 @@ export interface Answer<T> {
   data: T;
   view: View;
 }
+
+/** An article's metadata, from front matter, HTML meta tags, CLI flags or the manifest. */
+export interface ArticleMeta {
+  id?: string;
+  title?: string;
+  /** The outlet. */
+  source?: string;
+  /** YYYY-MM-DD or ISO 8601. */
+  published?: string;
+  /** IANA zone of local times in the text. */
+  timezone?: string;
+  url?: string;
+}

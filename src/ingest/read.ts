@@ -4,17 +4,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import type { ArticleMeta } from '../core/types.js';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
-export interface ArticleMeta {
-  id?: string;
-  title?: string;
-  source?: string;
-  published?: string;
-  timezone?: string;
-  url?: string;
-}
+export type { ArticleMeta };
 
 export interface Article {
   path: string;
