@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../src/app.js';
-import { Briefing, type IncomingArticle } from '../src/core/briefing.js';
+import { Briefing } from '../src/core/briefing.js';
+import { ingestPipelined } from '../src/ingest/pipeline.js';
 import { Store } from '../src/store/store.js';
 import { SYNTH_CRISIS, synthArticles } from './synth.js';
 
@@ -59,26 +60,30 @@ async function main() {
     // 2. The synthetic corpus.
     const store = new Store(join(dir, 'synth.db'));
     const kb = new Briefing(store, SYNTH_CRISIS);
+    // Articles are generated as the ingest asks for them, as a feed or a folder would provide them.
     let bytes = 0;
-    let ingestMs = 0;
-    let batch: IncomingArticle[] = [];
-    let done = 0;
-    const flush = () => {
-      const t = performance.now();
-      const res = kb.ingest(batch);
-      ingestMs += performance.now() - t;
-      const bad = res.filter((r) => !r.ok);
-      if (bad.length) throw new Error(`synthetic ingest failed: ${bad[0]?.error}`);
-      done += batch.length;
-      batch = [];
-      log(`ingested ${done}/${N}`);
-    };
-    for (const a of synthArticles(N)) {
-      bytes += Buffer.byteLength(a.text);
-      batch.push(a);
-      if (batch.length === 1000) flush();
+    function* feed() {
+      for (const a of synthArticles(N)) {
+        bytes += Buffer.byteLength(a.text);
+        yield a;
+      }
     }
-    if (batch.length) flush();
+    const t1 = performance.now();
+    let last = 0;
+    const { results, threads } = await ingestPipelined(
+      kb,
+      feed(),
+      (done) => {
+        if (done - last >= 1000 || done === N) {
+          last = done;
+          log(`ingested ${done}/${N}`);
+        }
+      },
+      N,
+    );
+    const ingestMs = performance.now() - t1;
+    const bad = results.filter((r) => !r.ok);
+    if (bad.length) throw new Error(`synthetic ingest failed: ${bad[0]?.error}`);
     const mbps = bytes / 1048576 / (ingestMs / 1000);
 
     // 3. Question latency on the big corpus.
@@ -112,7 +117,7 @@ async function main() {
     const result = {
       articles: N,
       corpusMB: round(bytes / 1048576),
-      ingest: { seconds: round(ingestMs / 1000), mbPerSecond: round(mbps), target: '>= 1 MB/s', met: mbps >= 1 },
+      ingest: { seconds: round(ingestMs / 1000), mbPerSecond: round(mbps), threads, target: '>= 1 MB/s', met: mbps >= 1 },
       latencyMs: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, { ...percentiles(v), target: 'p99 < 20 ms', met: percentiles(v).p99 < 20 }])),
       coldCli: {
         command: 'node --import tsx src/cli/main.ts stance Russia',
@@ -130,7 +135,7 @@ async function main() {
       const ok = (m: boolean) => (m ? 'met' : 'NOT met');
       const lines = [
         `corpus: ${N} synthetic articles, ${result.corpusMB} MB (+ the 2 seed articles)`,
-        `ingest: ${result.ingest.seconds} s = ${result.ingest.mbPerSecond} MB/s (target >= 1 MB/s: ${ok(result.ingest.met)})`,
+        `ingest: ${result.ingest.seconds} s = ${result.ingest.mbPerSecond} MB/s on ${result.ingest.threads} thread${result.ingest.threads === 1 ? '' : 's'}, worker start-up included (target >= 1 MB/s: ${ok(result.ingest.met)})`,
         ...Object.entries(result.latencyMs).map(([k, v]) => `${k.padEnd(8)} p50 ${v.p50} ms  p99 ${v.p99} ms  over ${v.n} runs (target p99 < 20 ms: ${ok(v.met)})`),
         `cold \`briefing stance Russia\`: median ${result.coldCli.medianMs} ms over 5 runs via node; ${result.coldCli.viaNpmRunMs} ms via npm run (target < 1 s: ${ok(result.coldCli.met)})`,
         `peak RSS: ${result.peakRssMB.value} MB (target < 300 MB: ${ok(result.peakRssMB.met)})`,

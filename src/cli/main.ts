@@ -14,7 +14,11 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import type { IncomingArticle } from '../core/briefing.js';
 import { normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/grounding.js';
+import { ingestPipelined } from '../ingest/pipeline.js';
 import { collectFiles, readArticle } from '../ingest/read.js';
+
+/** From this many articles on, a worker thread extracts while the main thread writes. */
+const PIPELINE_FROM = 100;
 import { createAnswerModel } from '../llm/index.js';
 import { createLogger } from '../log.js';
 
@@ -116,7 +120,9 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   const app = open();
   try {
     const bar = await progressBar(articles.length);
-    results.push(...app.kb.ingest(articles, (done) => bar?.update(done)));
+    // Large ingests extract on a second thread while this one writes.
+    const progress = (done: number) => bar?.update(done);
+    results.push(...(articles.length >= PIPELINE_FROM ? (await ingestPipelined(app.kb, articles, progress)).results : app.kb.ingest(articles, progress)));
     bar?.stop();
   } finally {
     app.close();

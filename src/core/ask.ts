@@ -132,7 +132,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = groups.length > 1 ? kb.reader.search(groups.join(' AND '), 60) : [];
+    if (type === 'age') groups.push('(year OR aged OR old)');
+    rows = groups.length > 0 ? kb.reader.search(groups.join(' AND '), 60, { bm25: false }) : [];
     if (rows.length < 10) rows = kb.reader.search(parts.join(' OR '), 60);
   } catch {
     return none;

@@ -10,7 +10,7 @@ import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
 import { askQuestion } from './ask.js';
 import { buildDigest, type DigestOptions } from './digest.js';
-import { extractDocument } from './extract.js';
+import { type DocMeta, type Extraction, extractDocument } from './extract.js';
 import type { AnswerModel } from './grounding.js';
 import { Gazetteer } from './gazetteer.js';
 import { aggregate, type ClaimRow } from './stance.js';
@@ -48,6 +48,27 @@ export interface IncomingArticle extends ArticleMeta {
   text: string;
 }
 
+/** One ingest run's bookkeeping (see Briefing.newRun). */
+export interface IngestRun {
+  /** hash -> doc id of the articles taken in this run. */
+  hashes: Map<string, string>;
+  ids: Set<string>;
+  touched: Set<string>;
+  added: number;
+}
+
+/** A validated article with its id, ready to extract and write. */
+export interface PreparedArticle {
+  path: string;
+  text: string;
+  hash: string;
+  title: string;
+  source: string;
+  url: string | null;
+  file: string | null;
+  meta: DocMeta;
+}
+
 export class Briefing {
   readonly clock: Clock;
   readonly gazetteer: Gazetteer;
@@ -79,62 +100,99 @@ export class Briefing {
   /**
    * Ingest articles; each one lands whole or not at all. Articles are written in batches inside
    * one transaction, each in its own savepoint, so a failure rolls back that article only while
-   * commits stay few. Returns one result per article.
+   * commits stay few. Returns one result per article. (src/ingest/pipeline.ts does the same with
+   * extraction on a second thread, for large ingests.)
    */
   ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void): IngestFileResult[] {
     const results: IngestFileResult[] = [];
-    let added = 0;
-    const touched = new Set<string>();
+    const run = this.newRun();
     const BATCH = 200;
     for (let b = 0; b < articles.length; b += BATCH) {
       this.store.tx(() => {
         articles.slice(b, b + BATCH).forEach((a, j) => {
           const i = b + j;
-          const path = a.path ?? a.id ?? a.title ?? `article ${i + 1}`;
-          try {
-            const r = this.ingestOne(a, path, touched);
-            if (r.ok && !r.duplicate) added++;
-            results.push(r);
-          } catch (err) {
-            this.events.clear(); // the index may hold events of the rolled-back article
-            results.push({ path, ok: false, error: err instanceof Error ? err.message : String(err) });
-          } finally {
-            onProgress?.(i + 1, articles.length);
-          }
+          const p = this.prepareArticle(a, i, run);
+          if ('ok' in p) results.push(p);
+          else results.push(this.writeArticle(p, () => extractDocument(p.meta, p.text, this.gazetteer), run));
+          onProgress?.(i + 1, articles.length);
         });
       });
     }
-    if (added > 0) this.refresh(touched);
+    this.finishRun(run);
     return results;
   }
 
-  /** One article in its own savepoint; throws when it cannot go in. */
-  private ingestOne(a: IncomingArticle, path: string, touched: Set<string>): IngestFileResult {
-    const published = normalizePublished(a.published);
-    if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
-    const timezone = a.timezone ?? 'UTC';
-    if (!isZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
-    if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
-    const text = a.text.replace(/\r\n?/g, '\n');
-    const hash = createHash('sha256').update(text.trim()).digest('hex');
-    const dup = this.reader.hasHash(hash);
-    if (dup) return { path, ok: true, docId: dup, duplicate: true };
-    const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
-    let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
-    if (this.reader.hasDoc(id)) id = `${id}-${hash.slice(0, 8)}`;
-    const meta = { id, source: a.source, published, timezone };
-    this.store.tx(() => {
-      const x = extractDocument(meta, text, this.gazetteer);
-      for (const c of x.claims) touched.add(c.actorId);
-      writeDocument(
-        this.store,
-        this.events,
-        { id, title, source: a.source as string, published, timezone, url: a.url ?? null, path: a.path ?? null, hash, bytes: Buffer.byteLength(text), ingestedAt: this.clock.now().toISOString() },
-        x,
-        (aid) => this.gazetteer.actors.get(aid),
-      );
-    });
-    return { path, ok: true, docId: id };
+  /** State of one ingest run: hashes and ids taken so far, actors whose stance must be refreshed. */
+  newRun(): IngestRun {
+    return { hashes: new Map(), ids: new Set(), touched: new Set(), added: 0 };
+  }
+
+  /** Validate an article and give it an id; a duplicate or an invalid article is a result already. */
+  prepareArticle(a: IncomingArticle, index: number, run: IngestRun): PreparedArticle | IngestFileResult {
+    const path = a.path ?? a.id ?? a.title ?? `article ${index + 1}`;
+    try {
+      const published = normalizePublished(a.published);
+      if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
+      const timezone = a.timezone ?? 'UTC';
+      if (!isZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
+      if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
+      const text = a.text.replace(/\r\n?/g, '\n');
+      const hash = createHash('sha256').update(text.trim()).digest('hex');
+      const dup = this.reader.hasHash(hash) ?? run.hashes.get(hash);
+      if (dup) return { path, ok: true, docId: dup, duplicate: true };
+      const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
+      let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
+      if (this.reader.hasDoc(id) || run.ids.has(id)) id = `${id}-${hash.slice(0, 8)}`;
+      run.hashes.set(hash, id);
+      run.ids.add(id);
+      return { path, text, hash, title, source: a.source, url: a.url ?? null, file: a.path ?? null, meta: { id, source: a.source, published, timezone } };
+    } catch (err) {
+      return { path, ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Extract (via `extract`) and write one prepared article in its own savepoint. */
+  writeArticle(p: PreparedArticle, extract: () => Extraction, run: IngestRun): IngestFileResult {
+    try {
+      this.store.tx(() => {
+        const x = extract();
+        for (const c of x.claims) run.touched.add(c.actorId);
+        writeDocument(
+          this.store,
+          this.events,
+          { id: p.meta.id, title: p.title, source: p.source, published: p.meta.published, timezone: p.meta.timezone, url: p.url, path: p.file, hash: p.hash, bytes: Buffer.byteLength(p.text), ingestedAt: this.clock.now().toISOString() },
+          x,
+          (aid) => this.gazetteer.actors.get(aid),
+        );
+      });
+      run.added++;
+      return { path: p.path, ok: true, docId: p.meta.id };
+    } catch (err) {
+      this.events.clear(); // the index may hold events of the rolled-back article
+      run.hashes.delete(p.hash);
+      return { path: p.path, ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** After a run: refresh what depends on the whole corpus, if anything was added. */
+  finishRun(run: IngestRun): void {
+    if (run.added > 0) this.refresh(run.touched);
+  }
+
+  /** Teach this knowledge base people another thread discovered. */
+  learnPeople(people: { id: string; name: string; affiliation: string | null; aliases: string[] }[]): void {
+    for (const p of people) {
+      const known = this.gazetteer.actors.get(p.id);
+      if (known && known.aliases.length === p.aliases.length && known.affiliation === p.affiliation) continue;
+      const def = this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
+      if (p.affiliation) def.affiliation = p.affiliation;
+      for (const a of p.aliases) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
+    }
+  }
+
+  /** The people the gazetteer knows, to seed another thread's gazetteer. */
+  knownPeople(): { id: string; name: string; affiliation: string | null; aliases: string[] }[] {
+    return [...this.gazetteer.actors.values()].filter((a) => a.kind === 'person').map((a) => ({ id: a.id, name: a.name, affiliation: a.affiliation ?? null, aliases: [...a.aliases] }));
   }
 
   /** Recompute what depends on the whole corpus: event importance, and the stances of `actors` (default all). */

@@ -233,19 +233,27 @@ export class KbReader {
   }
 
   /**
-   * Full-text search over sentences (FTS5 BM25), best first. BM25 is computed for at most `window`
-   * matching sentences, the most recently ingested: on a large corpus a common term matches tens of
-   * thousands of rows, and ranking them all would cost more than the answer is worth.
+   * Full-text search over sentences, best first. With `bm25`, FTS5's BM25 ranks at most `window`
+   * matching sentences, the most recently ingested (on a large corpus a common term matches tens
+   * of thousands of rows, and BM25 costs ~15 µs a row). Without it, the newest matches come first
+   * with rank 0: right when every match already contains every concept of the question.
    */
-  search(match: string, limit: number, window = 800): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
+  search(
+    match: string,
+    limit: number,
+    opts: { bm25?: boolean; window?: number } = {},
+  ): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
+    const bm25 = opts.bm25 ?? true;
+    const inner = bm25
+      ? 'SELECT rowid AS rid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
+      : 'SELECT rowid AS rid, 0 AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
     return this.db
       .prepare(
         `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, f.rank
-         FROM (SELECT rowid AS rid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
-         JOIN sentences s ON s.id = f.rid JOIN documents d ON d.id = s.doc_id
-         ORDER BY f.rank, f.rid LIMIT ?`,
+         FROM (${inner}) f JOIN sentences s ON s.id = f.rid JOIN documents d ON d.id = s.doc_id
+         ORDER BY f.rank, f.rid ${bm25 ? '' : 'DESC'} LIMIT ?`,
       )
-      .all(match, window, limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
+      .all(match, opts.window ?? (bm25 ? 250 : limit), limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
   }
 
   sentenceActors(ids: number[]): Map<number, string[]> {

@@ -16,8 +16,8 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    // A 64 MB page cache keeps index pages of a large corpus in memory while ingesting.
-    this.db.pragma('cache_size = -65536');
+    // A 32 MB page cache keeps index pages of a large corpus in memory while ingesting.
+    this.db.pragma('cache_size = -32768');
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
   }
