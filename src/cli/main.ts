@@ -118,11 +118,16 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
     }
   }
   const app = open();
+  let threads = 1;
   try {
     const bar = await progressBar(articles.length);
     // Large ingests extract on a second thread while this one writes.
     const progress = (done: number) => bar?.update(done);
-    results.push(...(articles.length >= PIPELINE_FROM ? (await ingestPipelined(app.kb, articles, progress)).results : app.kb.ingest(articles, progress)));
+    if (articles.length >= PIPELINE_FROM) {
+      const r = await ingestPipelined(app.kb, articles, progress);
+      results.push(...r.results);
+      threads = r.threads;
+    } else results.push(...app.kb.ingest(articles, progress));
     bar?.stop();
   } finally {
     app.close();
@@ -130,7 +135,7 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   const failed = results.filter((r) => !r.ok);
   const added = results.filter((r) => r.ok && !r.duplicate).length;
   const dups = results.filter((r) => r.duplicate).length;
-  if (json) process.stdout.write(`${JSON.stringify({ added, duplicates: dups, failed: failed.length, files: results }, null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ added, duplicates: dups, failed: failed.length, threads, files: results }, null, 2)}\n`);
   else process.stdout.write(`Ingested ${added} article${added === 1 ? '' : 's'}${dups ? `, ${dups} already in the corpus` : ''}${failed.length ? `, ${failed.length} failed` : ''}.\n`);
   for (const f of failed) process.stderr.write(`error: ${f.error?.startsWith(basename(f.path)) ? f.error : `${basename(f.path)}: ${f.error}`}\n`);
   if (failed.length && added + dups === 0) process.exitCode = 1;

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ActorKind, CrisisConfig } from './types.js';
-import { COUNTRY_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
+import { COUNTRY_EXTRAS, DEMONYM_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
 import { slug, type Token, tokenize } from './text.js';
 
 interface Country {
@@ -115,7 +115,8 @@ export class Gazetteer {
       }
       for (const n of names) this.addAlias(id, n, 'name', true);
       const dem = c.demonyms?.eng;
-      if (dem) for (const d of new Set([dem.m, dem.f])) if (d && d !== c.name.common) this.addAlias(id, d, 'demonym', true);
+      const demonyms = new Set([dem?.m, dem?.f, ...(DEMONYM_EXTRAS[c.cca2] ?? [])]);
+      for (const d of demonyms) if (d && d !== c.name.common && !d.includes(',')) this.addAlias(id, d, 'demonym', true);
       for (const cap of [...(c.capital ?? []), ...(extra.capitals ?? [])]) if (cap.length > 3) this.addAlias(id, cap, 'capital', true);
       for (const seat of extra.seats ?? []) this.addAlias(id, seat, 'seat', false);
     }

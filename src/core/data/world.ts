@@ -4,7 +4,7 @@
  */
 
 /** Extra names of countries (by ISO 3166 alpha-2), beyond what world-countries ships. */
-export const COUNTRY_EXTRAS: Record<string, { display?: string; names?: string[]; seats?: string[]; capitals?: string[] }> = {
+export const COUNTRY_EXTRAS: Record<string, { display?: string; names?: string[]; seats?: string[]; capitals?: string[]; demonyms?: string[] }> = {
   US: { names: ['U.S.', 'U.S.A.', 'US', 'USA', 'America', 'United States'], seats: ['White House', 'State Department', 'Pentagon', 'Trump administration', 'Biden administration', 'Obama administration'], capitals: ['Washington'] },
   GB: { names: ['Britain', 'U.K.', 'UK', 'Great Britain'], seats: ['Downing Street', 'Foreign Office', 'Whitehall'] },
   RU: { seats: ['Kremlin'] },
@@ -23,6 +23,36 @@ export const COUNTRY_EXTRAS: Record<string, { display?: string; names?: string[]
   CV: { names: ['Cape Verde'] },
   KP: { names: ['North Korea'] },
   KR: { names: ['South Korea'], seats: ['Blue House'] },
+};
+
+/**
+ * Adjectives news English uses where world-countries gives a noun or another spelling
+ * ("Icelander", "Ecuadorean", "Saudi Arabian"): "Icelandic Foreign Minister …".
+ */
+export const DEMONYM_EXTRAS: Record<string, string[]> = {
+  IS: ['Icelandic'],
+  EC: ['Ecuadorian'],
+  SA: ['Saudi'],
+  KZ: ['Kazakh'],
+  UZ: ['Uzbek'],
+  BA: ['Bosnian'],
+  PH: ['Filipino', 'Philippine'],
+  KG: ['Kyrgyz'],
+  TJ: ['Tajik'],
+  TM: ['Turkmen'],
+  SK: ['Slovakian'],
+  SI: ['Slovenian'],
+  LU: ['Luxembourgish'],
+  MV: ['Maldivian'],
+  NP: ['Nepali'],
+  AZ: ['Azeri'],
+  BY: ['Belarussian'],
+  LA: ['Lao'],
+  NZ: ['New Zealand'],
+  AR: ['Argentinian'],
+  BF: ['Burkinabe'],
+  GB: ['UK'],
+  US: ['U.S.'],
 };
 
 /** Phrases that contain a country name or demonym but do not denote that country. */
