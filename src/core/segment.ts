@@ -36,9 +36,13 @@ export function splitSentences(para: string): string[] {
   let last = 0;
   for (const m of para.matchAll(re)) {
     const idx = m.index ?? 0;
-    const before = para.slice(last, idx);
-    const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
-    const next = /^\s*["“‘(]?([\p{L}]+)/u.exec(para.slice(idx + m[0].length - (m[3]?.length ?? 0)))?.[1] ?? '';
+    // The word before the stop and the word after it, found by scanning a few characters only.
+    let ws = idx;
+    while (ws > last && /[\p{L}.]/u.test(para[ws - 1] as string)) ws--;
+    const word = para.slice(ws, idx);
+    const after = idx + m[0].length;
+    const nm = /^["“‘(]?([\p{L}]+)/u.exec(para.slice(after, after + 24));
+    const next = nm?.[1] ?? '';
     const isAbbrevWord = ABBREVS.has(word.toLowerCase().replace(/\.$/, ''));
     const isInitialism = /^(?:\p{L}\.)+\p{L}?$/u.test(`${word}.`) || /^(?:\p{L}\.){1,}$/u.test(`${word}${m[1]}`);
     if (m[1] === '.' && (isAbbrevWord || isInitialism) && !SENTENCE_STARTERS.has(next.toLowerCase())) continue;
