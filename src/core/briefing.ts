@@ -13,7 +13,8 @@ import { buildDigest, type DigestOptions } from './digest.js';
 import { type DocMeta, type Extraction, extractDocument } from './extract.js';
 import type { AnswerModel } from './grounding.js';
 import { Gazetteer } from './gazetteer.js';
-import { aggregate, type ClaimRow } from './stance.js';
+import { aggregate } from './stance.js';
+import { answerStance } from './stance-answer.js';
 import { fold, normKey, slug } from './text.js';
 import { buildTimeline } from './timeline.js';
 import type {
@@ -22,14 +23,10 @@ import type {
   ActorRef,
   ActorSummary,
   AskResult,
-  StanceChange,
-  Strength,
   Clock,
   CrisisConfig,
   DigestResult,
-  Evidence,
   IngestFileResult,
-  Precision,
   SourceSummary,
   StanceResult,
   TimelineQuery,
@@ -230,7 +227,8 @@ export class Briefing {
     return this.actorCache;
   }
 
-  private ref(row: ActorRow | undefined, id: string): ActorRef {
+  /** An actor as answers show it: id, name and kind. */
+  ref(row: ActorRow | undefined, id: string): ActorRef {
     const def = this.gazetteer.actors.get(id);
     return { id, name: row?.name ?? def?.name ?? id, kind: (row?.kind ?? def?.kind ?? 'group') as ActorKind };
   }
@@ -277,52 +275,7 @@ export class Briefing {
   // ---------------------------------------------------------------- questions
 
   stance(query: string): StanceResult {
-    const { id, suggestions } = this.resolve(query);
-    const empty = { query, evidence: [], change: null, affiliation: null };
-    if (!id) {
-      return { ...empty, found: false, actor: null, alignment: null, strength: null, summary: `“${query}” is not named in the corpus.`, suggestions };
-    }
-    const row = this.reader.actor(id);
-    const actor = this.ref(row, id);
-    const side = this.crisis.sides.find((s) => s.id === id);
-    if (side) {
-      return { ...empty, found: true, actor, alignment: side.id, strength: 'firm', summary: `${actor.name} leads one side of this crisis: ${side.label}.`, suggestions: [] };
-    }
-    if (this.gazetteer.arena.has(id)) {
-      return { ...empty, found: true, actor, alignment: null, strength: null, summary: `${actor.name} is where this crisis takes place; its sides are ${this.crisis.sides.map((s) => s.label).join(' and ')}.`, suggestions: [] };
-    }
-    const affId = row?.affiliation ?? null;
-    const affiliation = affId ? this.ref(this.reader.actor(affId), affId) : null;
-    let holder = id;
-    let st = this.reader.stance(id);
-    let via: ActorRef | null = null;
-    // A person with no position of their own speaks for their country or organisation.
-    if ((!st || st.alignment === 'neutral') && affId) {
-      const affSt = this.reader.stance(affId);
-      if (affSt && affSt.alignment !== 'neutral') {
-        st = affSt;
-        holder = affId;
-        via = affiliation;
-      }
-    }
-    if (!st) {
-      return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for it.`, suggestions: [] };
-    }
-    const ids = JSON.parse(st.evidence) as number[];
-    const rows = this.reader.claimsIn(holder, ids);
-    const evidence: Evidence[] = [];
-    for (const sid of ids) {
-      // Of the claims one sentence makes for this actor, prefer the one on its position that names a speaker.
-      const same = rows.filter((r) => r.sentenceId === sid).sort((a, b) => Number(b.side === st?.alignment) - Number(a.side === st?.alignment) || Number(Boolean(b.speaker)) - Number(Boolean(a.speaker)));
-      const j = same[0];
-      if (j) evidence.push({ quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
-    }
-    const agg = { alignment: st.alignment, strength: st.strength as Strength | null, change: st.change ? (JSON.parse(st.change) as StanceChange) : null };
-    const sideLabel = (s: string) => this.crisis.sides.find((x) => x.id === s)?.label ?? s;
-    const how = agg.alignment === 'neutral' ? 'takes no side' : agg.strength === 'firm' ? `backs ${sideLabel(agg.alignment)}` : `leans toward ${sideLabel(agg.alignment)}`;
-    let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${st.n_claims} statement${st.n_claims === 1 ? '' : 's'} in ${st.n_docs} article${st.n_docs === 1 ? '' : 's'}.`;
-    if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
-    return { query, found: true, actor, alignment: agg.alignment, strength: agg.strength, summary, evidence, change: agg.change, affiliation, suggestions: [] };
+    return answerStance(this, query);
   }
 
   timeline(q: TimelineQuery = {}): TimelineResult {

@@ -1,0 +1,52 @@
+/** stance(actor): an actor's position, read from the stances materialised at ingest. */
+import type { Briefing } from './briefing.js';
+import type { ActorRef, Evidence, Precision, StanceChange, StanceResult, Strength } from './types.js';
+
+export function answerStance(kb: Briefing, query: string): StanceResult {
+  const { id, suggestions } = kb.resolve(query);
+  const empty = { query, evidence: [], change: null, affiliation: null };
+  if (!id) {
+    return { ...empty, found: false, actor: null, alignment: null, strength: null, summary: `“${query}” is not named in the corpus.`, suggestions };
+  }
+  const row = kb.reader.actor(id);
+  const actor = kb.ref(row, id);
+  const side = kb.crisis.sides.find((s) => s.id === id);
+  if (side) {
+    return { ...empty, found: true, actor, alignment: side.id, strength: 'firm', summary: `${actor.name} leads one side of this crisis: ${side.label}.`, suggestions: [] };
+  }
+  if (kb.gazetteer.arena.has(id)) {
+    return { ...empty, found: true, actor, alignment: null, strength: null, summary: `${actor.name} is where this crisis takes place; its sides are ${kb.crisis.sides.map((s) => s.label).join(' and ')}.`, suggestions: [] };
+  }
+  const affId = row?.affiliation ?? null;
+  const affiliation = affId ? kb.ref(kb.reader.actor(affId), affId) : null;
+  let holder = id;
+  let st = kb.reader.stance(id);
+  let via: ActorRef | null = null;
+  // A person with no position of their own speaks for their country or organisation.
+  if ((!st || st.alignment === 'neutral') && affId) {
+    const affSt = kb.reader.stance(affId);
+    if (affSt && affSt.alignment !== 'neutral') {
+      st = affSt;
+      holder = affId;
+      via = affiliation;
+    }
+  }
+  if (!st) {
+    return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for it.`, suggestions: [] };
+  }
+  const ids = JSON.parse(st.evidence) as number[];
+  const rows = kb.reader.claimsIn(holder, ids);
+  const evidence: Evidence[] = [];
+  for (const sid of ids) {
+    // Of the claims one sentence makes for this actor, prefer the one on its position that names a speaker.
+    const same = rows.filter((r) => r.sentenceId === sid).sort((a, b) => Number(b.side === st?.alignment) - Number(a.side === st?.alignment) || Number(Boolean(b.speaker)) - Number(Boolean(a.speaker)));
+    const j = same[0];
+    if (j) evidence.push({ quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
+  }
+  const agg = { alignment: st.alignment, strength: st.strength as Strength | null, change: st.change ? (JSON.parse(st.change) as StanceChange) : null };
+  const sideLabel = (s: string) => kb.crisis.sides.find((x) => x.id === s)?.label ?? s;
+  const how = agg.alignment === 'neutral' ? 'takes no side' : agg.strength === 'firm' ? `backs ${sideLabel(agg.alignment)}` : `leans toward ${sideLabel(agg.alignment)}`;
+  let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${st.n_claims} statement${st.n_claims === 1 ? '' : 's'} in ${st.n_docs} article${st.n_docs === 1 ? '' : 's'}.`;
+  if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
+  return { query, found: true, actor, alignment: agg.alignment, strength: agg.strength, summary, evidence, change: agg.change, affiliation, suggestions: [] };
+  }
