@@ -78,6 +78,14 @@ export interface Extraction {
 const PRONOUN_START = /^(?:["“]?\s*)(?:He|She|They|It|His|Her|Their|The (?:statement|ministry|leader|official|spokesman|spokeswoman|government|department|president|minister|chief|envoy|\p{Lu}\w+ leader))\b/u;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 
+const OBJECT_PREPS = new Set(['with', 'to', 'from', 'by', 'for', 'against', 'between', 'among', 'and']);
+
+/** Index of the token before a person's title phrase ("with [Vice President] Name"). */
+function titleStart(tokens: Token[], p: { t0: number; title: string }): number {
+  const words = p.title ? p.title.split(/\s+/).length : 0;
+  return p.t0 - words - 1;
+}
+
 function dayOf(at: string): string {
   return at.slice(0, 10);
 }
@@ -133,7 +141,10 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       const ctxCountry = ctxActor && !gaz.isSide(ctxActor) && !isArena(ctxActor) ? ctxActor : null;
       const arenaTitle = p.affiliation !== null && isArena(p.affiliation);
       const aff = p.affiliation && !arenaTitle ? p.affiliation : null;
-      const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? (arenaTitle ? null : ctxCountry), aliases: [] });
+      // The passage's country is a guess only for its subjects: "talks with Vice President X" names
+      // someone else's official.
+      const asObject = OBJECT_PREPS.has(tokens[titleStart(tokens, p)]?.norm ?? '');
+      const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? (arenaTitle || asObject ? null : ctxCountry), aliases: [] });
       if (aff && def.affiliation !== aff && !people.get(id)?.explicit) def.affiliation = aff;
       gaz.addAlias(id, p.name, 'person', true);
       if (parts.length >= 2) gaz.addAlias(id, parts[parts.length - 1] as string, 'surname', true);

@@ -76,6 +76,11 @@ describe('stance on the seeds', () => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
   });
 
+  it('an official named as an object keeps no guessed affiliation', () => {
+    // "Hunt says he plans to discuss the matter with Vice President Mike Pence" in Britain's entry.
+    expect(app.kb.actors().find((a) => a.id === 'mike-pence')?.affiliation).not.toBe('united-kingdom');
+  });
+
   it('a person carries their affiliation', () => {
     const r = app.kb.stance('Peskov');
     expect(r.affiliation?.id).toBe('russia');
