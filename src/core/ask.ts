@@ -8,23 +8,39 @@
 import type { Briefing } from './briefing.js';
 import { findDates } from './dates.js';
 import { findFigures } from './figures.js';
-import { contentStems, isStopword, normKey, stem, tokenize } from './text.js';
+import { contentStems, fold, isStopword, normKey, stem, tokenize } from './text.js';
 import { type AnswerModel, answerWithModel } from './grounding.js';
 import type { AskResult, Citation } from './types.js';
 import { formatWhen } from './when.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
-export type QType = 'age' | 'count' | 'when' | 'who' | 'other';
+export type QType = 'age' | 'count' | 'when' | 'where' | 'define' | 'who' | 'other';
 
 function qtype(q: string): QType {
   const l = q.toLowerCase();
   if (/\bhow old\b|\bwhat age\b|\bage of\b/.test(l)) return 'age';
-  if (/\bhow (many|much)\b|\bwhat number\b|\bdeath toll\b/.test(l)) return 'count';
+  if (/\bhow (many|much|long)\b|\bwhat number\b|\bdeath toll\b/.test(l)) return 'count';
   if (/^\s*when\b|\bwhat (time|day|date)\b/.test(l)) return 'when';
+  if (/^\s*where\b/.test(l)) return 'where';
+  // "Who is X?" asks what X is, not for another person.
+  if (/^\s*(who|what) (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l) && /^\s*who/.test(l)) return 'define';
   if (/^\s*who\b/.test(l)) return 'who';
   return 'other';
 }
+
+const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Spokes(?:man|woman|person)|Chief|Leader|General|Chancellor|Speaker|Governor|Senator|Envoy|Commander|Chairman|Chairwoman|Director|Coordinator|Pope|King|Queen)\b/i;
+
+/** News words for the same thing, so "death toll" finds "were killed". Stems, both ways. */
+const SYNONYMS: Record<string, string[]> = {
+  death: ['kill', 'dead', 'died', 'slain', 'fatal'],
+  kill: ['death', 'dead', 'died', 'slain'],
+  dead: ['death', 'kill', 'died'],
+  die: ['death', 'kill', 'dead'],
+  protest: ['demonstr', 'rally', 'march'],
+  aid: ['assist', 'humanitarian'],
+  money: ['billion', 'million', 'loan'],
+};
 
 function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
@@ -56,6 +72,47 @@ function extractSpan(type: QType, text: string, at: string | null, qStems: Set<s
     const d = findDates(text, at ?? '2000-01-01')[0];
     if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end };
     if (at) return { answer: formatWhen(at), start: 0, end: 0 };
+  }
+  if (type === 'where') {
+    // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
+    const places = [...text.matchAll(/\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
+      (m) => !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(m[1] ?? ''),
+    );
+    const m = places[places.length - 1];
+    if (m?.[1]) {
+      const place = /^(?:\p{L}\.){2,}$/u.test(m[1]) ? m[1] : m[1].replace(/\.$/, '');
+      const start = (m.index ?? 0) + m[0].length - m[1].length;
+      return { answer: place, start, end: start + place.length };
+    }
+  }
+  if (type === 'define') {
+    // "Voss, the 52-year-old commander of the northern army, …": the apposition after a name.
+    for (const id of qActors) {
+      // Matched accent-folded: the gazetteer keeps one spelling of a name, articles use either.
+      const folded = fold(text);
+      for (const alias of kb.gazetteer.aliasesOf(id)) {
+        const i = folded.indexOf(`${fold(alias)}, `);
+        if (i < 0) continue;
+        const m = /^(?:the|a|an|head|leader|chief|president|chairman|spokesman|spokeswoman)\b[^,;.]*/i.exec(text.slice(i + alias.length + 2));
+        if (m) {
+          const start = i + alias.length + 2;
+          return { answer: m[0].trim(), start, end: start + m[0].trim().length };
+        }
+      }
+      // "South Africa's U.N. Ambassador Jerry Matjila": the title before a name.
+      // Longest names first; a shorter name inside a longer one ("Voss" in "Mara Voss") is skipped.
+      const taken: [number, number][] = [];
+      for (const alias of [...kb.gazetteer.aliasesOf(id)].sort((a, b) => b.length - a.length)) {
+        const i = folded.indexOf(fold(alias));
+        if (i <= 0) continue;
+        const inside = taken.some(([a, b]) => i >= a && i < b);
+        taken.push([i, i + alias.length]);
+        if (inside) continue;
+        const lead = /((?:(?:\p{Lu}[\p{L}.’'-]*|spokes(?:man|woman|person)|minister|president|secretary|ambassador|chief|leader|envoy|foreign|defen[cs]e|policy|affairs|general|counterpart)\s+)+)$/u.exec(text.slice(Math.max(0, i - 80), i))?.[1] ?? '';
+        const title = lead.trim();
+        if (title && TITLE_WORD.test(title) && /\p{Lu}/u.test(title)) return { answer: title, start: i - lead.length, end: i - lead.length + title.length };
+      }
+    }
   }
   if (type === 'who') {
     const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
@@ -115,7 +172,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
   const typeTerms = type === 'age' ? ['year', 'aged', 'old'] : type === 'count' ? ['least', 'more', 'than'] : [];
+  const synonyms = words.flatMap((w) => SYNONYMS[stem(w.norm)] ?? []);
   const parts = [...new Set([...terms, ...phrases, ...typeTerms])].filter(Boolean).map(ftsPhrase);
+  for (const x of synonyms) parts.push(`${x}*`);
   if (parts.length === 0) return none;
   // Unknown named actors ("Mexico" when no article names it) mean the corpus cannot answer.
   for (const id of qActors) if (!kb.inCorpus(id) && !kb.crisis.sides.some((s) => s.id === id) && !kb.gazetteer.arena.has(id)) return none;
@@ -128,12 +187,14 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const w of words) {
     const st = stem(w.norm);
-    groups.push(/^[a-z0-9]+$/.test(st) && st.length >= 3 ? `${st}*` : ftsPhrase(w.norm));
+    const alts = [st, ...(SYNONYMS[st] ?? [])].filter((x) => /^[a-z0-9]+$/.test(x) && x.length >= 3).map((x) => `${x}*`);
+    groups.push(alts.length ? `(${alts.join(' OR ')})` : ftsPhrase(w.norm));
   }
   let rows: ReturnType<typeof kb.reader.search>;
   try {
     if (type === 'age') groups.push('(year OR aged OR old)');
-    rows = groups.length > 0 ? kb.reader.search(groups.join(' AND '), 60, { bm25: false }) : [];
+    // A definition is one particular sentence, not the newest mention: rank those with BM25.
+    rows = groups.length > 0 && type !== 'define' ? kb.reader.search(groups.join(' AND '), 60, { bm25: false }) : [];
     if (rows.length < 10) rows = kb.reader.search(parts.join(' OR '), 60);
   } catch {
     return none;
@@ -141,30 +202,39 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   if (rows.length === 0) return none;
   const qStems = new Set(words.map((t) => stem(t.norm)));
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
+  const mentionTexts = qMentions.map((m) => q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''));
+  const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
     const lower = r.text.toLowerCase();
-    const wordHits = [...qStems].filter((w) => stems.has(w)).length;
+    const wordHits = [...qStems].filter((w) => stems.has(w) || (SYNONYMS[w] ?? []).some((x) => [...stems].some((t) => t.startsWith(x)))).length;
     const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a)).length;
     const groups = qStems.size + qActors.size;
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
     const namesOk = names.every((n) => lower.includes(n));
     const actorsOk = actorHits === qActors.size;
-    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0);
+    // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
+    // someone said, a sentence where someone speaks.
+    const literal = mentionTexts.filter((m) => lower.includes(m)).length * 0.5;
+    const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
+    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
     return { r, coverage, ok: namesOk && actorsOk, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
   const viable = scored
     .filter((s) => s.ok && s.coverage >= 0.5)
     .sort((a, b) => b.score - a.score)
-    .slice(0, 30);
+    .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
     s.span = extractSpan(type, s.r.text, s.r.at, qStems, kb, qActors);
     if (s.span && type !== 'other') s.score += 4;
   }
-  viable.sort((a, b) => b.score - a.score);
+  // Equal evidence: the latest report wins (a death toll rises during the day).
+  const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
+  const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
+  viable.sort((a, b) => bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
-  const needsSpan = type === 'age' || type === 'count';
+  const needsSpan = type === 'age' || type === 'count' || type === 'define';
   const good = viable.filter((s) => !needsSpan || s.span);
   const passages: Passage[] = [];
   const seen = new Set<string>();

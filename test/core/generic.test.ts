@@ -84,6 +84,8 @@ describe('time in a made-up crisis', () => {
     expect((await app.kb.ask('How old is Mara Voss?')).answer).toBe('52');
     expect((await app.kb.ask('How much aid will Norway send?')).answer).toBe('$12 million');
     expect((await app.kb.ask('What did Argentina say?')).answer).toBeNull();
+    expect((await app.kb.ask('Who is Dana Whitfield?')).answer).toBe('Canadian Foreign Minister');
+    expect((await app.kb.ask('When will the Security Council meet?')).answer).toBe('7 Mar 2031');
   });
 });
 

@@ -173,6 +173,16 @@ describe('digest, ask, actors and sources on the seeds', () => {
     expect((await app.kb.ask('How old is Maduro?')).answer).toBeNull();
   });
 
+  it('ask: durations, places, definitions, what someone said, and the latest toll', async () => {
+    expect((await app.kb.ask('How long did Maduro give American diplomats to leave?')).answer).toBe('72 hours to leave');
+    expect((await app.kb.ask('Where did Guaido swear himself in?')).answer).toBe('Caracas');
+    expect((await app.kb.ask('Who is Steffen Seibert?')).answer).toBe('Government spokesman');
+    expect((await app.kb.ask('Who is Putin?')).answer).toBe('Russian President');
+    expect((await app.kb.ask('What did the Kremlin say?')).citations[0]?.quote).toMatch(/^The Kremlin/);
+    // "death toll" finds "have been killed"; of equal evidence, the later report wins.
+    expect((await app.kb.ask('What is the death toll?')).answer).toMatch(/^at least a dozen/);
+  });
+
   it('actors and sources', () => {
     const actors = app.kb.actors();
     expect(actors.find((a) => a.id === 'russia')).toMatchObject({ alignment: 'maduro', strength: 'firm' });
