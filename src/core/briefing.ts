@@ -17,6 +17,7 @@ import { aggregate } from './stance.js';
 import { answerStance } from './stance-answer.js';
 import { fold, normKey, slug } from './text.js';
 import { buildTimeline } from './timeline.js';
+import { zoneFromDateline } from './zones.js';
 import type {
   ActorKind,
   ArticleMeta,
@@ -130,7 +131,8 @@ export class Briefing {
     try {
       const published = normalizePublished(a.published);
       if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
-      const timezone = a.timezone ?? 'UTC';
+      // Without a zone in the metadata, the dateline city's zone ("TOKYO (AP) —"), else UTC.
+      const timezone = a.timezone ?? zoneFromDateline(a.text) ?? 'UTC';
       if (!isZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
       if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
       const text = a.text.replace(/\r\n?/g, '\n');

@@ -90,6 +90,14 @@ describe('time in a made-up crisis', () => {
 });
 
 describe('later articles the bot has never seen', () => {
+  it('dates a live blog without a zone from its dateline city', () => {
+    const text = 'The Latest: talks in Tokyo\n\nTOKYO (AP) — The Latest on the Valdoria talks (all times local):\n\n3:10 p.m.\nJapanese officials said the talks on Valdoria will resume.\n\n9:05 a.m.\nJapan said it backs President Ilan Reyes.';
+    const [r] = app.kb.ingest([{ text, source: 'Harbor Times', published: '2031-03-06', path: 'tokyo.txt' }]);
+    expect(r?.ok).toBe(true);
+    const ats = app.kb.timeline({ from: '2031-03-06', to: '2031-03-06', limit: 10 }).events.map((e) => e.at);
+    expect(ats).toEqual(['2031-03-06T09:05:00+09:00', '2031-03-06T15:10:00+09:00']);
+  });
+
   it('ingests Markdown with front matter and HTML with meta tags, and updates stances', () => {
     const md = readArticle(join(MORE, 'chile-0307.md'));
     const html = readArticle(join(MORE, 'page.html'));
