@@ -115,7 +115,15 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   });
 }
 
+const NAMED_TIME = /^\s*(noon|midnight)\s*$/i;
+const TIME_24H = /^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$/;
+
+/** Minutes after midnight of an entry header line ("4:25 p.m.", "1 p.m.", "Noon", "16:25"), or null. */
 export function parseTimeLabel(line: string): number | null {
+  const named = NAMED_TIME.exec(line);
+  if (named) return named[1]?.toLowerCase() === 'noon' ? 12 * 60 : 0;
+  const h24 = TIME_24H.exec(line);
+  if (h24) return Number(h24[1]) * 60 + Number(h24[2]);
   const m = TIME_LINE.exec(line);
   if (!m) return null;
   let h = Number(m[1]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCues } from '../../src/core/cues.js';
 import { findDates } from '../../src/core/dates.js';
 import { findFigures } from '../../src/core/figures.js';
-import { segment, splitSentences } from '../../src/core/segment.js';
+import { parseTimeLabel, segment, splitSentences } from '../../src/core/segment.js';
 import { fold, tokenize } from '../../src/core/text.js';
 import { formatWhen } from '../../src/core/when.js';
 
@@ -23,6 +23,23 @@ describe('segment', () => {
     // The blog runs forward in time here, so both entries are on the publication day.
     expect(s[5]?.entryAt).toBe('2030-06-01T00:15:00+02:00');
     expect(s[6]?.entryAt).toBe('2030-06-01T13:00:00+02:00');
+  });
+});
+
+describe('entry headers', () => {
+  it.each([
+    ['4:25 p.m.', 16 * 60 + 25],
+    ['1 p.m.', 13 * 60],
+    ['12:15 a.m.', 15],
+    ['1:45 P.M.', 13 * 60 + 45],
+    ['Noon', 12 * 60],
+    ['Midnight', 0],
+    ['16:25', 16 * 60 + 25],
+    ['9.05', 9 * 60 + 5],
+    ['The meeting ended at 4 p.m. sharp.', null],
+    ['2019', null],
+  ])('%s', (line, minutes) => {
+    expect(parseTimeLabel(line)).toBe(minutes);
   });
 });
 
