@@ -265,9 +265,10 @@ export class Briefing {
       const names = [a.name, ...(JSON.parse(a.aliases) as string[])].map((n) => fold(n.toLowerCase()));
       let s = 0;
       if (!key) s = 1;
-      else if (names.some((n) => n.startsWith(key))) s = 3;
-      else if (names.some((n) => n.includes(key))) s = 2;
-      else if (key.length >= 3 && names.some((n) => distance(n.slice(0, key.length), key) <= 1)) s = 1;
+      else if (names.some((n) => n.startsWith(key))) s = 4;
+      else if (names.some((n) => n.split(/[\s-]+/).some((w) => w.startsWith(key)))) s = 3;
+      else if (key.length >= 4 && names.some((n) => n.includes(key))) s = 2;
+      else if (key.length >= 4 && names.some((n) => distance(n, key) <= (key.length <= 5 ? 1 : 2) || (key.length >= 5 && distance(n.slice(0, key.length), key) <= 1))) s = 1;
       if (s > 0) scored.push({ a, s });
     }
     scored.sort((x, y) => y.s - x.s || y.a.mentions - x.a.mentions || x.a.name.localeCompare(y.a.name));

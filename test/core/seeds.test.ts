@@ -81,6 +81,17 @@ describe('stance on the seeds', () => {
     expect(app.kb.actors().find((a) => a.id === 'mike-pence')?.affiliation).not.toBe('united-kingdom');
   });
 
+  it('autocomplete: prefixes of names and aliases, near misses, at most 25', () => {
+    const names = (p: string) => app.kb.suggest(p).map((x) => x.name);
+    expect(names('kre')).toEqual(['Russia']); // the Kremlin
+    expect(names('put')).toEqual(['Vladimir Putin']);
+    expect(names('Rusia')).toEqual(['Russia']);
+    expect(names('holy')).toEqual(['Vatican City']);
+    expect(names('xyz')).toEqual([]);
+    expect(names('').length).toBeLessThanOrEqual(25);
+    expect(names('')[0]).toBe('United States'); // most mentioned first
+  });
+
   it('a person carries their affiliation', () => {
     const r = app.kb.stance('Peskov');
     expect(r.affiliation?.id).toBe('russia');
