@@ -1,7 +1,7 @@
 /**
  * The time zone of an article's local times, when its metadata does not say: the dateline city
- * ("CARACAS, Venezuela (AP) —", "TOKYO (Reuters) -") matched against the IANA zone names that
- * Intl ships ("America/Caracas", "Asia/Tokyo"). No match, no guess.
+ * ("LISBON, Portugal (AP) —", "TOKYO (Reuters) -") matched against the IANA zone names that
+ * Intl ships ("Europe/Lisbon", "Asia/Tokyo"). No match, no guess.
  */
 let zonesByCity: Map<string, string> | null = null;
 
