@@ -23,8 +23,11 @@ function precededByPreposition(tokens: Token[], m: Mention): boolean {
 
 /** Stance claims of one sentence: (holder, side, strength) per cue. */
 export function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer, speakerId: string | null): Omit<XClaim, 'seq' | 'speaker'>[] {
-  const cues = findCues(text);
+  let cues = findCues(text);
   if (cues.length === 0) return [];
+  // "would not recognize X and offered to mediate": declining recognition while offering to
+  // mediate is withholding, not leaning toward the other side.
+  if (cues.some((c) => c.type === 'neutral')) cues = cues.map((c) => (c.type === 'criticize' && /recogni/i.test(c.text) ? { ...c, type: 'withhold' } : c));
   const sides = [...gaz.sideIds];
   const boundaries: number[] = [0];
   for (const m of text.matchAll(SPEECH)) boundaries.push((m.index ?? 0) + m[0].length);
@@ -95,7 +98,7 @@ export function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz
       }
       if (from !== Number.POSITIVE_INFINITY) holders = holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m)).map((m) => m.actorId);
       else holders ??= [];
-      if (holders.length === 0 && ci === 0 && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = [speakerId];
+      if (holders.length === 0 && ci === 0 && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
     }
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
@@ -123,6 +126,14 @@ function relativeHead(text: string, from: number, to: number): { at: number; gen
 }
 
 /** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
+/** The speaker and the actors listed with it: "Mexico and Uruguay said …" speaks for both. */
+function speakersWith(text: string, mentions: Mention[], speakerId: string): string[] {
+  const m = [...mentions].reverse().find((x) => x.actorId === speakerId);
+  if (!m) return [speakerId];
+  const list = coordinated(text, mentions.filter((x) => x.end <= m.end), m.end, false);
+  return [...new Set([...list.map((x) => x.actorId), speakerId])];
+}
+
 function coordinated(text: string, mentions: Mention[], at: number, generic: boolean): Mention[] {
   const out: Mention[] = [];
   let pos = at;

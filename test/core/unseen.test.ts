@@ -36,4 +36,15 @@ describe('an unseen crisis', () => {
     expect((await app.kb.ask('How old is Ruth Anand?')).answer).toBe('47');
     expect((await app.kb.ask('How many people died?')).answer).toBe('At least 9 people died');
   });
+
+  it('a list before "said" speaks together, and declining recognition while offering to mediate is neutral', () => {
+    const text = 'Neighbours split\n\nBhutan and Maldives said they would not recognize Speaker Ruth Anand and offered to mediate between the two sides.';
+    const [r] = app.kb.ingest([{ text, source: 'Wire', published: '2032-09-17', timezone: 'UTC', path: 'split.txt' }]);
+    expect(r?.ok).toBe(true);
+    for (const q of ['Bhutan', 'Maldives']) {
+      const s = app.kb.stance(q);
+      expect(s, q).toMatchObject({ found: true, alignment: 'neutral' });
+      expect(s.evidence[0]?.quote, q).toMatch(/^Bhutan and Maldives said/);
+    }
+  });
 });
