@@ -46,6 +46,13 @@ export interface IncomingArticle extends ArticleMeta {
   text: string;
 }
 
+/** The corpus's actors, with their names normalised for resolution and autocomplete. */
+interface CorpusIndex {
+  rows: ActorRow[];
+  byId: Map<string, ActorRow>;
+  entries: { row: ActorRow; keys: string[]; folded: string[] }[];
+}
+
 /** One ingest run's bookkeeping (see Briefing.newRun). */
 export interface IngestRun {
   /** hash -> doc id of the articles taken in this run. */
@@ -73,7 +80,7 @@ export class Briefing {
   readonly reader: KbReader;
   readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
-  private actorCache: ActorRow[] | null = null;
+  private actorCache: CorpusIndex | null = null;
   private summaryCache: ActorSummary[] | null = null;
 
   constructor(
@@ -225,7 +232,22 @@ export class Briefing {
   // ---------------------------------------------------------------- actors
 
   private corpusActors(): ActorRow[] {
-    this.actorCache ??= this.reader.actors();
+    return this.corpusIndex().rows;
+  }
+
+  /**
+   * The actors the corpus names, with their names normalised once per ingest: resolution and
+   * autocomplete (every keystroke) read this instead of re-parsing aliases.
+   */
+  private corpusIndex(): CorpusIndex {
+    if (!this.actorCache) {
+      const rows = this.reader.actors();
+      const entries = rows.map((row) => {
+        const names = [row.name, ...(JSON.parse(row.aliases) as string[])];
+        return { row, keys: names.map((n) => normKey(n).replace(/^the /, '')), folded: names.map((n) => fold(n.toLowerCase())) };
+      });
+      this.actorCache = { rows, entries, byId: new Map(rows.map((r) => [r.id, r])) };
+    }
     return this.actorCache;
   }
 
@@ -237,16 +259,14 @@ export class Briefing {
 
   /** Resolve a user's name for an actor: alias, person, demonym, seat of power, or a near miss. */
   resolve(query: string): { id: string | null; suggestions: string[] } {
-    const inCorpus = new Map(this.corpusActors().map((a) => [a.id, a]));
+    const { byId, entries } = this.corpusIndex();
     const q = query.trim();
     const direct = this.gazetteer.lookup(q) ?? this.gazetteer.lookup(q.replace(/^the\s+/i, ''));
-    if (direct && (inCorpus.has(direct) || this.gazetteer.arena.has(direct))) return { id: direct, suggestions: [] };
+    if (direct && (byId.has(direct) || this.gazetteer.arena.has(direct))) return { id: direct, suggestions: [] };
     const key = normKey(q).replace(/^the /, '');
     let best: { id: string; d: number; mentions: number } | null = null;
-    for (const a of inCorpus.values()) {
-      const names = [a.name, ...(JSON.parse(a.aliases) as string[])];
-      for (const n of names) {
-        const nk = normKey(n).replace(/^the /, '');
+    for (const { row: a, keys } of entries) {
+      for (const nk of keys) {
         const d = distance(key, nk);
         const max = nk.length <= 4 ? 0 : nk.length <= 6 ? 1 : 2;
         if (d <= max && (!best || d < best.d || (d === best.d && a.mentions > best.mentions))) best = { id: a.id, d, mentions: a.mentions };
@@ -260,9 +280,8 @@ export class Briefing {
   suggest(prefix: string, limit = 25): { name: string; value: string }[] {
     const key = fold(prefix.trim().toLowerCase()).replace(/^the /, '');
     const scored: { a: ActorRow; s: number }[] = [];
-    for (const a of this.corpusActors()) {
+    for (const { row: a, folded: names } of this.corpusIndex().entries) {
       if (a.kind === 'side' && !key) continue;
-      const names = [a.name, ...(JSON.parse(a.aliases) as string[])].map((n) => fold(n.toLowerCase()));
       let s = 0;
       if (!key) s = 1;
       else if (names.some((n) => n.startsWith(key))) s = 4;
@@ -323,7 +342,7 @@ export class Briefing {
 
   /** Whether an article of the corpus names this actor. */
   inCorpus(id: string): boolean {
-    return this.corpusActors().some((a) => a.id === id);
+    return this.corpusIndex().byId.has(id);
   }
 
   /** Actor ids an actor stands for in events: itself and the people who speak for it. */

@@ -1,7 +1,7 @@
 /** timeline(actor?, from?, to?, limit?): the most important events of a window, in time order. */
 import type { Briefing } from './briefing.js';
 import type { EventRow } from '../store/kb-read.js';
-import type { Precision, TimelineEvent, TimelineQuery, TimelineResult } from './types.js';
+import type { ActorRef, Precision, TimelineEvent, TimelineQuery, TimelineResult } from './types.js';
 
 export const DEFAULT_LIMIT = 20;
 
@@ -37,12 +37,11 @@ export function toEvents(kb: Briefing, rows: EventRow[]): TimelineEvent[] {
 export function buildTimeline(kb: Briefing, q: TimelineQuery): TimelineResult {
   const limit = q.limit ?? DEFAULT_LIMIT;
   let actorIds: string[] | undefined;
-  let actor = null;
+  let actor: ActorRef | null = null;
   if (q.actor) {
     const r = kb.resolve(q.actor);
     if (!r.id) return { query: q, actorFound: false, actor: null, days: [], events: [], total: 0 };
-    const row = kb.reader.actor(r.id);
-    actor = { id: r.id, name: row?.name ?? r.id, kind: (row?.kind ?? 'group') as TimelineResult['actor'] extends infer A ? A extends { kind: infer K } ? K : never : never };
+    actor = kb.ref(kb.reader.actor(r.id), r.id);
     actorIds = kb.actorFamily(r.id);
   }
   const { rows, total } = kb.reader.events({ from: q.from, to: q.to, actorIds, limit });
