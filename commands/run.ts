@@ -14,12 +14,6 @@ export interface Invocation {
   options: Record<string, unknown>;
 }
 
-export class CommandError extends Error {
-  constructor(public readonly problem: Problem) {
-    super(problem.message);
-  }
-}
-
 function problem(p: Problem): CommandResult {
   return { view: errorView(p), data: { error: p } };
 }
@@ -92,7 +86,6 @@ export async function runInvocation(inv: Invocation, ctx: CommandContext, log?: 
     if (!run) return problem({ code: 'unknown_command', message: `/${spec.name} needs a subcommand.`, hint: `Usage: ${usage}` });
     return await run(input, ctx);
   } catch (err) {
-    if (err instanceof CommandError) return problem(err.problem);
     log?.(err, inv);
     return problem({ code: 'internal', message: 'Something went wrong answering that.', hint: 'It has been logged. Try again in a moment, or try /help.' });
   }

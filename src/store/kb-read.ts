@@ -71,15 +71,6 @@ export class KbReader {
     return this.db.prepare("SELECT * FROM actors WHERE kind = 'person'").all() as ActorRow[];
   }
 
-  claims(actorId: string): ClaimJoin[] {
-    return this.db
-      .prepare(
-        `SELECT c.side, c.strength, c.at, c.precision, c.sentence_id AS sentenceId, c.speaker, c.doc_id AS docId, d.source, d.url, s.text
-         FROM claims c JOIN sentences s ON s.id = c.sentence_id JOIN documents d ON d.id = c.doc_id WHERE c.actor_id = ?`,
-      )
-      .all(actorId) as ClaimJoin[];
-  }
-
   /** An actor's claims without their text: what stance aggregation needs. */
   claimsLight(actorId: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[] {
     return this.db.prepare('SELECT side, strength, at, sentence_id AS sentenceId, doc_id AS docId FROM claims WHERE actor_id = ?').all(actorId) as {
@@ -167,16 +158,17 @@ export class KbReader {
     const rows = this.db
       .prepare(`SELECT es.event_id AS id, d.id AS docId, d.source, d.title, d.url FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id IN (${ids.map(() => '?').join(',')}) ORDER BY d.published, d.id`)
       .all(...ids) as { id: number; docId: string; source: string; title: string; url: string | null }[];
-    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { docId: r.docId, source: r.source, title: r.title, url: r.url }]);
+    for (const r of rows) {
+      const src = { docId: r.docId, source: r.source, title: r.title, url: r.url };
+      const list = out.get(r.id);
+      if (list) list.push(src);
+      else out.set(r.id, [src]);
+    }
     return out;
   }
 
   eventActors(ids: number[]): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    if (ids.length === 0) return out;
-    const rows = this.db.prepare(`SELECT event_id AS id, actor_id AS a FROM event_actors WHERE event_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; a: string }[];
-    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.a]);
-    return out;
+    return this.linked('SELECT event_id AS id, actor_id AS a FROM event_actors WHERE event_id IN', ids);
   }
 
   scheduled(fromDay: string, limit: number): EventRow[] {
@@ -228,10 +220,6 @@ export class KbReader {
     return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
-  docCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
-  }
-
   /**
    * Full-text search over sentences, best first. With `bm25`, FTS5's BM25 ranks at most `window`
    * matching sentences, the most recently ingested (on a large corpus a common term matches tens
@@ -257,10 +245,19 @@ export class KbReader {
   }
 
   sentenceActors(ids: number[]): Map<number, string[]> {
+    return this.linked('SELECT sentence_id AS id, actor_id AS a FROM mentions WHERE sentence_id IN', ids);
+  }
+
+  /** Actor ids linked to each of `ids` by a link table: `sql` selects (id, a) and ends in `IN`. */
+  private linked(sql: string, ids: number[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
     if (ids.length === 0) return out;
-    const rows = this.db.prepare(`SELECT sentence_id AS id, actor_id AS a FROM mentions WHERE sentence_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; a: string }[];
-    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.a]);
+    const rows = this.db.prepare(`${sql} (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; a: string }[];
+    for (const r of rows) {
+      const list = out.get(r.id);
+      if (list) list.push(r.a);
+      else out.set(r.id, [r.a]);
+    }
     return out;
   }
 }

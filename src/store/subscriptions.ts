@@ -75,10 +75,6 @@ export class SubscriptionStore implements SubscriptionPort {
     return r ? toSub(r) : null;
   }
 
-  list(): Subscription[] {
-    return (this.store.db.prepare('SELECT * FROM subscriptions ORDER BY platform, channel_id').all() as Row[]).map(toSub);
-  }
-
   disable(platform: Platform, channelId: string, reason: string): void {
     this.store.db.prepare('UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE platform = ? AND channel_id = ?').run(reason, platform, channelId);
     this.changed();
