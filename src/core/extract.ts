@@ -81,7 +81,7 @@ const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 const OBJECT_PREPS = new Set(['with', 'to', 'from', 'by', 'for', 'against', 'between', 'among', 'and']);
 
 /** Index of the token before a person's title phrase ("with [Vice President] Name"). */
-function titleStart(tokens: Token[], p: { t0: number; title: string }): number {
+function titleStart(p: { t0: number; title: string }): number {
   const words = p.title ? p.title.split(/\s+/).length : 0;
   return p.t0 - words - 1;
 }
@@ -143,7 +143,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       const aff = p.affiliation && !arenaTitle ? p.affiliation : null;
       // The passage's country is a guess only for its subjects: "talks with Vice President X" names
       // someone else's official.
-      const asObject = OBJECT_PREPS.has(tokens[titleStart(tokens, p)]?.norm ?? '');
+      const asObject = OBJECT_PREPS.has(tokens[titleStart(p)]?.norm ?? '');
       const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? (arenaTitle || asObject ? null : ctxCountry), aliases: [] });
       if (aff && def.affiliation !== aff && !people.get(id)?.explicit) def.affiliation = aff;
       gaz.addAlias(id, p.name, 'person', true);
@@ -171,7 +171,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     out.sentences.push({ ...s, at, precision, actors: actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
-    const speakerId: string | null = findSpeaker(s.text, tokens, nonArena, gaz) ?? (PRONOUN_START.test(s.text) ? ctxSubject : null);
+    const speakerId: string | null = findSpeaker(s.text, nonArena, gaz) ?? (PRONOUN_START.test(s.text) ? ctxSubject : null);
     const speakerName = speakerId ? (actorOf(speakerId)?.name ?? null) : null;
 
     if (s.kind === 'body' || s.kind === 'dek' || s.kind === 'caption') {
@@ -212,7 +212,7 @@ function dedupe(ms: Mention[]): Mention[] {
   });
 }
 
-function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer): string | null {
+function findSpeaker(text: string, mentions: Mention[], gaz: Gazetteer): string | null {
   SPEECH.lastIndex = 0;
   for (const m of text.matchAll(SPEECH)) {
     const at = m.index ?? 0;
@@ -223,7 +223,6 @@ function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Ga
     const after = mentions.find((x) => x.start >= at + m[0].length && x.start - (at + m[0].length) < 3 && !gaz.isSide(x.actorId));
     if (after) return after.actorId;
   }
-  void tokens;
   return null;
 }
 
