@@ -1,4 +1,4 @@
-import { actorsView } from '../src/core/views.js';
+import { actorsView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
 
 export default {

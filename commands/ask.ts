@@ -1,4 +1,4 @@
-import { askView } from '../src/core/views.js';
+import { askView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
 import { freeText } from './options.js';
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Briefing } from '../src/core/briefing.js';
 import type { Clock } from '../src/core/types.js';
-import type { View } from '../src/core/view.js';
+import type { View } from '../src/core/answer/view.js';
 
 export type Platform = 'discord' | 'slack' | 'terminal';
 

@@ -1,5 +1,5 @@
-import { digestView } from '../src/core/views.js';
-import type { View } from '../src/core/view.js';
+import { digestView } from '../src/core/answer/views.js';
+import type { View } from '../src/core/answer/view.js';
 import { formatLocal, nextOccurrence } from '../src/schedule/time.js';
 import type { LatestDelivery } from '../src/store/subscriptions.js';
 import type { CommandSpec, Subscription, SubscriptionPort } from './command.js';

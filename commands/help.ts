@@ -1,4 +1,4 @@
-import type { View } from '../src/core/view.js';
+import type { View } from '../src/core/answer/view.js';
 import type { CommandSpec } from './command.js';
 
 /** /help is built from the command list itself, so it can never drift from what exists. */

@@ -3,7 +3,7 @@
  * check permissions, run, and turn expected failures into error views. Adapters only translate
  * platform payloads into `Invocation`s and render the returned view.
  */
-import { errorView, type Problem } from '../src/core/view.js';
+import { errorView, type Problem } from '../src/core/answer/view.js';
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, SubcommandSpec } from './command.js';
 import { commands, findCommand } from './index.js';
 

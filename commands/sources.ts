@@ -1,4 +1,4 @@
-import { sourcesView } from '../src/core/views.js';
+import { sourcesView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
 
 export default {

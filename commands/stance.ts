@@ -1,4 +1,4 @@
-import { stanceView } from '../src/core/views.js';
+import { stanceView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
 import { actorText } from './options.js';
 

@@ -1,4 +1,4 @@
-import { timelineView } from '../src/core/views.js';
+import { timelineView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
 import { actorText, isoDate, limit } from './options.js';
 

@@ -4,7 +4,7 @@
  */
 import type { CommandContext, Platform } from '../commands/command.js';
 import { Briefing } from './core/briefing.js';
-import type { AnswerModel } from './core/grounding.js';
+import type { AnswerModel } from './core/answer/grounding.js';
 import type { Clock } from './core/types.js';
 import { ingestSeeds, loadCrisis } from './ingest/seeds.js';
 import { Store } from './store/store.js';

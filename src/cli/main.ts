@@ -13,7 +13,7 @@ import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import type { IncomingArticle } from '../core/briefing.js';
 import { normalizePublished } from '../core/briefing.js';
-import type { AnswerModel } from '../core/grounding.js';
+import type { AnswerModel } from '../core/answer/grounding.js';
 import { ingestPipelined } from '../ingest/pipeline.js';
 import { collectFiles, readArticle } from '../ingest/read.js';
 

@@ -8,16 +8,16 @@ import { DateTime } from 'luxon';
 import { EventIndex, refreshImportance, writeDocument } from '../store/kb-write.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
-import { askQuestion } from './ask.js';
-import { buildDigest, type DigestOptions } from './digest.js';
-import { type DocMeta, type Extraction, extractDocument } from './extract.js';
-import type { AnswerModel } from './grounding.js';
-import { Gazetteer } from './gazetteer.js';
-import { aggregate } from './stance.js';
-import { answerStance } from './stance-answer.js';
+import { askQuestion } from './answer/ask.js';
+import { buildDigest, type DigestOptions } from './answer/digest.js';
+import { type DocMeta, type Extraction, extractDocument } from './read/extract.js';
+import type { AnswerModel } from './answer/grounding.js';
+import { Gazetteer } from './read/gazetteer.js';
+import { aggregate } from './answer/stance.js';
+import { answerStance } from './answer/stance-answer.js';
 import { fold, normKey, slug } from './text.js';
-import { buildTimeline } from './timeline.js';
-import { zoneFromDateline } from './zones.js';
+import { buildTimeline } from './answer/timeline.js';
+import { zoneFromDateline } from './read/zones.js';
 import type {
   ActorKind,
   ArticleMeta,

@@ -2,7 +2,7 @@
  * Result shapes of the core's questions. They are also the CLI's `--json` contract, so field
  * names follow the issue's spec and must not change casually.
  */
-import type { View } from './view.js';
+import type { View } from './answer/view.js';
 
 export type Precision = 'minute' | 'day' | 'month' | 'year';
 export type Strength = 'firm' | 'leaning';

@@ -4,8 +4,8 @@
  * people during a run, so discovery happens in article order exactly as in a single thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { type DocMeta, extractDocument } from '../core/extract.js';
-import { Gazetteer } from '../core/gazetteer.js';
+import { type DocMeta, extractDocument } from '../core/read/extract.js';
+import { Gazetteer } from '../core/read/gazetteer.js';
 import type { CrisisConfig } from '../core/types.js';
 
 export interface PersonDef {

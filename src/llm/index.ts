@@ -3,7 +3,7 @@
  * even loaded) unless OPENAI_API_KEY or OPENAI_BASE_URL is set.
  */
 import type { Config } from '../config.js';
-import type { AnswerModel } from '../core/grounding.js';
+import type { AnswerModel } from '../core/answer/grounding.js';
 import type { Clock } from '../core/types.js';
 import type { Logger } from '../log.js';
 

@@ -4,7 +4,7 @@
  * included; expected failures come back as coded values, never as exceptions.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { AnswerModel, ModelFailure, ModelOutcome, ModelRequest } from '../core/grounding.js';
+import type { AnswerModel, ModelFailure, ModelOutcome, ModelRequest } from '../core/answer/grounding.js';
 import type { Clock } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { ModelHealth, TokenBudget } from './budget.js';

@@ -5,7 +5,7 @@
  */
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import type { ModelAnswer, ModelRequest } from '../core/grounding.js';
+import type { ModelAnswer, ModelRequest } from '../core/answer/grounding.js';
 
 export const SYSTEM_PROMPT = [
   'You answer questions about a news crisis for a team chat, using only the passages the user supplies.',

@@ -1,6 +1,6 @@
 /** The port through which scheduled digests are posted; each chat adapter implements it. */
 import type { Platform } from '../../commands/command.js';
-import type { View } from '../core/view.js';
+import type { View } from '../core/answer/view.js';
 
 export interface Publisher {
   platform: Platform;

@@ -1,6 +1,6 @@
 /** Writes one article's extraction into the store, merging events that other articles already reported. */
-import type { Extraction } from '../core/extract.js';
-import type { ActorDef } from '../core/gazetteer.js';
+import type { Extraction } from '../core/read/extract.js';
+import type { ActorDef } from '../core/read/gazetteer.js';
 import type { Store } from './store.js';
 
 export interface DocRow {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTimeLabel } from '../../src/core/segment.js';
+import { parseTimeLabel } from '../../src/core/read/segment.js';
 import { freshApp, SEEDS } from '../helpers.js';
 
 let app: ReturnType<typeof freshApp>;

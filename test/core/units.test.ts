@@ -1,9 +1,9 @@
 /** Unit tests of the pure text machinery. */
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../src/core/cues.js';
-import { findDates } from '../../src/core/dates.js';
-import { findFigures } from '../../src/core/figures.js';
-import { parseTimeLabel, segment, splitSentences } from '../../src/core/segment.js';
+import { findCues } from '../../src/core/read/cues.js';
+import { findDates } from '../../src/core/read/dates.js';
+import { findFigures } from '../../src/core/read/figures.js';
+import { parseTimeLabel, segment, splitSentences } from '../../src/core/read/segment.js';
 import { fold, tokenize } from '../../src/core/text.js';
 import { formatWhen } from '../../src/core/when.js';
 

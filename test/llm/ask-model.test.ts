@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { askView } from '../../src/core/views.js';
+import { askView } from '../../src/core/answer/views.js';
 import { createAnswerModel, PLACEHOLDER_KEY } from '../../src/llm/index.js';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.js';
 import { SEEDS } from '../helpers.js';

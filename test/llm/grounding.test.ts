@@ -1,7 +1,7 @@
 /** The grounding checks and the reply parser, without a server. */
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../src/core/ask.js';
-import { checkGrounding, cleanModelText, locateQuote, namesIn, numbersIn } from '../../src/core/grounding.js';
+import type { Passage } from '../../src/core/answer/ask.js';
+import { checkGrounding, cleanModelText, locateQuote, namesIn, numbersIn } from '../../src/core/answer/grounding.js';
 import { buildMessages, PASSAGES_HEADER, parseAnswer, SYSTEM_PROMPT } from '../../src/llm/prompt.js';
 
 function passage(id: string, text: string, extra: Partial<Passage> = {}): Passage {

@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 import { runInvocation, parseArgs, type Invocation } from '../../commands/run.js';
 import type { Platform } from '../../commands/command.js';
 import { openApp, type App } from '../../src/app.js';
-import type { View } from '../../src/core/view.js';
+import type { View } from '../../src/core/answer/view.js';
 import { createScheduler, type DigestScheduler } from '../../src/schedule/index.js';
 import type { Publisher } from '../../src/schedule/publisher.js';
 import type { Delivery } from '../../src/store/deliveries.js';

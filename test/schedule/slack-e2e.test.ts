@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderView } from '../../src/adapters/slack/render.js';
-import { digestView } from '../../src/core/views.js';
+import { digestView } from '../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness } from '../adapters/slack/harness.js';
 
 let h: Harness;

@@ -18,7 +18,7 @@ import {
 } from 'discord.js';
 import { type Invocation, resolve, runInvocation, validate } from '../../../commands/run.js';
 import type { App } from '../../app.js';
-import type { View } from '../../core/view.js';
+import type { View } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
 import { clip } from '../shared/paginate.js';
 import { RateLimiter } from '../shared/rate-limit.js';

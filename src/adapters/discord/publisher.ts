@@ -1,6 +1,6 @@
 /** Scheduled digests on Discord: a View posted to a channel through the REST API. */
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
-import type { View } from '../../core/view.js';
+import type { View } from '../../core/answer/view.js';
 import { ChannelGoneError, type Publisher } from '../../schedule/publisher.js';
 import { renderPages } from './render.js';
 

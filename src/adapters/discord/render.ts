@@ -4,7 +4,7 @@
  * fields, timeline lines become dated lines. Every limit Discord enforces is respected here.
  */
 import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
-import type { Accent, Block, Cite, View } from '../../core/view.js';
+import type { Accent, Block, Cite, View } from '../../core/answer/view.js';
 import { clip, type PageBudget, paginate } from '../shared/paginate.js';
 
 /** Discord's message limits, in one table. */

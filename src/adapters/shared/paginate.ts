@@ -3,7 +3,7 @@
  * adapters use it with their own budgets (Discord: 4,096 description / 6,000 per message;
  * Slack: 3,000 per section / 50 blocks).
  */
-import type { Block, View } from '../../core/view.js';
+import type { Block, View } from '../../core/answer/view.js';
 
 export interface PageBudget {
   /** Characters of block text per page. */

@@ -1,5 +1,5 @@
 /** Plain-text rendering of the neutral view: the terminal's output and the chat adapters' fallback text. */
-import type { Block, View } from '../../core/view.js';
+import type { Block, View } from '../../core/answer/view.js';
 
 function citeText(c: { source: string; when: string }): string {
   return c.when ? `${c.source}, ${c.when}` : c.source;

@@ -9,7 +9,7 @@ import type { CommandSpec } from '../../../commands/command.js';
 import { commands } from '../../../commands/index.js';
 import { type Invocation, parseArgs, resolve, runInvocation, validate } from '../../../commands/run.js';
 import type { App } from '../../app.js';
-import { errorView, type Problem, type View } from '../../core/view.js';
+import { errorView, type Problem, type View } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
 import { paginate } from '../shared/paginate.js';
 import type { RateLimiter } from '../shared/rate-limit.js';

@@ -4,7 +4,7 @@
  * Memory is bounded: the oldest entries go first when the store is full.
  */
 import { randomBytes } from 'node:crypto';
-import type { View } from '../../core/view.js';
+import type { View } from '../../core/answer/view.js';
 
 export interface PageEntry {
   /** Only this user may turn the pages. */

@@ -3,7 +3,7 @@
  * message plus thread replies (nobody is there to press page buttons at 07:30).
  */
 import { webApi } from '@slack/bolt';
-import type { View } from '../../core/view.js';
+import type { View } from '../../core/answer/view.js';
 import { ChannelGoneError, type Publisher } from '../../schedule/publisher.js';
 import { paginate } from '../shared/paginate.js';
 import { renderView, SLACK_PAGE_BUDGET } from './render.js';

@@ -8,7 +8,7 @@
  * literal parts of the `md` template, which are not escaped.
  */
 import type { types } from '@slack/bolt';
-import type { Block, Cite, Highlight, View } from '../../core/view.js';
+import type { Block, Cite, Highlight, View } from '../../core/answer/view.js';
 import type { PageBudget } from '../shared/paginate.js';
 import { clip } from '../shared/paginate.js';
 import { viewToText } from '../shared/text.js';

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { parseLine, runInvocation } from '../../../commands/run.js';
 import type { App } from '../../app.js';
-import { errorView, type Problem } from '../../core/view.js';
+import { errorView, type Problem } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../../main.js';
 import { viewToText } from '../shared/text.js';

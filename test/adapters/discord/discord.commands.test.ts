@@ -12,7 +12,7 @@ import { slashCommands } from '../../../src/adapters/discord/register.js';
 import { accentColor, COLORS, SIDE_PALETTE } from '../../../src/adapters/discord/render.js';
 import { loadConfig } from '../../../src/config.js';
 import type { StanceResult } from '../../../src/core/types.js';
-import { askView, stanceView } from '../../../src/core/views.js';
+import { askView, stanceView } from '../../../src/core/answer/views.js';
 import { opt, PERMS } from './fake-discord.js';
 import { EPHEMERAL, useDiscordBot } from './harness.js';
 import { expectWithinLimits } from './limits.js';

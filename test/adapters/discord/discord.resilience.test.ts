@@ -4,7 +4,7 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { renderPages } from '../../../src/adapters/discord/render.js';
-import type { View } from '../../../src/core/view.js';
+import type { View } from '../../../src/core/answer/view.js';
 import { ChannelGoneError } from '../../../src/schedule/publisher.js';
 import { opt } from './fake-discord.js';
 import { CHANNEL, EPHEMERAL, useDiscordBot } from './harness.js';

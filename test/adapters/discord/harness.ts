@@ -8,7 +8,7 @@ import { type Invocation, runInvocation } from '../../../commands/run.js';
 import type { DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { renderPages } from '../../../src/adapters/discord/render.js';
 import { loadConfig } from '../../../src/config.js';
-import type { View } from '../../../src/core/view.js';
+import type { View } from '../../../src/core/answer/view.js';
 import { type Bot, startBot } from '../../../src/main.js';
 import { FakeDiscord, type InteractionOpts, type RecordedRequest, type Sent } from './fake-discord.js';
 import { expectWithinLimits } from './limits.js';

@@ -1,7 +1,7 @@
 /** View -> Discord embeds: colours, blocks, limits, pagination and page state. */
 import { describe, expect, test } from 'vitest';
-import type { Block, Cite, View } from '../../../src/core/view.js';
-import { errorView } from '../../../src/core/view.js';
+import type { Block, Cite, View } from '../../../src/core/answer/view.js';
+import { errorView } from '../../../src/core/answer/view.js';
 import { PageStore } from '../../../src/adapters/discord/pages.js';
 import {
   accentColor,

@@ -7,8 +7,8 @@ import { presentView } from '../../../src/adapters/slack/dispatch.js';
 import { parsePageValue } from '../../../src/adapters/slack/pages.js';
 import { PAGE_ACTIONS, renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
-import type { View } from '../../../src/core/view.js';
-import { timelineView } from '../../../src/core/views.js';
+import type { View } from '../../../src/core/answer/view.js';
+import { timelineView } from '../../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness } from './harness.js';
 import { longView } from './views.js';
 

@@ -7,8 +7,8 @@ import { commands } from '../../../commands/index.js';
 import { presentView } from '../../../src/adapters/slack/dispatch.js';
 import { escapeText, renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
-import type { View } from '../../../src/core/view.js';
-import { actorsView, askView, digestView, sourcesView, stanceView, timelineView } from '../../../src/core/views.js';
+import type { View } from '../../../src/core/answer/view.js';
+import { actorsView, askView, digestView, sourcesView, stanceView, timelineView } from '../../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness, withoutNav } from './harness.js';
 
 let h: Harness;

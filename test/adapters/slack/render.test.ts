@@ -14,7 +14,7 @@ import {
   unescapeText,
 } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
-import type { Block, View } from '../../../src/core/view.js';
+import type { Block, View } from '../../../src/core/answer/view.js';
 import { expectSlackSafe, textsOf } from './checks.js';
 import { longView } from './views.js';
 

@@ -1,5 +1,5 @@
 /** Hand-made views for the Slack tests. */
-import type { Block, View } from '../../../src/core/view.js';
+import type { Block, View } from '../../../src/core/answer/view.js';
 
 /** A timeline-like view far longer than one Slack page, with text that must be escaped. */
 export function longView(n = 60): View {

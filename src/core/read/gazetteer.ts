@@ -5,9 +5,9 @@
  * as the extractor discovers them.
  */
 import { createRequire } from 'node:module';
-import type { ActorKind, CrisisConfig } from './types.js';
+import type { ActorKind, CrisisConfig } from '../types.js';
 import { COUNTRY_EXTRAS, DEMONYM_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
-import { slug, type Token, tokenize } from './text.js';
+import { slug, type Token, tokenize } from '../text.js';
 
 interface Country {
   cca2: string;

@@ -1,6 +1,6 @@
 /** stance(actor): an actor's position, read from the stances materialised at ingest. */
-import type { Briefing } from './briefing.js';
-import type { ActorRef, Evidence, Precision, StanceChange, StanceResult, Strength } from './types.js';
+import type { Briefing } from '../briefing.js';
+import type { ActorRef, Evidence, Precision, StanceChange, StanceResult, Strength } from '../types.js';
 
 export function answerStance(kb: Briefing, query: string): StanceResult {
   const { id, suggestions } = kb.resolve(query);

@@ -1,8 +1,8 @@
 /** digest(date?): the morning briefing for the newest news day (or a given one). */
-import type { Briefing } from './briefing.js';
+import type { Briefing } from '../briefing.js';
 import { shortText, sortKey, toEvents } from './timeline.js';
-import type { DigestResult, Figure } from './types.js';
-import { formatWhen } from './when.js';
+import type { DigestResult, Figure } from '../types.js';
+import { formatWhen } from '../when.js';
 
 const FIGURE_ORDER: Figure['kind'][] = ['deaths', 'money', 'deadline', 'count', 'percent', 'age'];
 

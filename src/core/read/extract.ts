@@ -11,8 +11,8 @@ import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { findPeople } from './people.js';
 import { segment, type Sentence } from './segment.js';
-import { contentStems, slug, type Token, tokenize } from './text.js';
-import type { Figure, Precision } from './types.js';
+import { contentStems, slug, type Token, tokenize } from '../text.js';
+import type { Figure, Precision } from '../types.js';
 
 export interface DocMeta {
   id: string;

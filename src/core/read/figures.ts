@@ -1,5 +1,5 @@
 /** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
-import type { Figure } from './types.js';
+import type { Figure } from '../types.js';
 
 const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
 const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;

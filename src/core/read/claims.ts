@@ -8,7 +8,7 @@
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
-import type { Token } from './text.js';
+import type { Token } from '../text.js';
 
 const PREPS = new Set(['with', 'to', 'from', 'against', 'for', 'of', 'in', 'on', 'by', 'at', 'over', 'about', 'between', 'into', 'toward', 'towards', 'under', 'than', 'like', 'after', 'before', 'among']);
 const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled', 'incumbent']);

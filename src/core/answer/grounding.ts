@@ -6,9 +6,9 @@
  * extractive answer is shown, with a note saying why. The core imports no SDK.
  */
 import type { Passage, Retrieval } from './ask.js';
-import { fold, isStopword, tokenize } from './text.js';
-import type { AskResult, Citation } from './types.js';
-import { formatWhen } from './when.js';
+import { fold, isStopword, tokenize } from '../text.js';
+import type { AskResult, Citation } from '../types.js';
+import { formatWhen } from '../when.js';
 
 /** A passage as the model sees it. Its text is data to answer from, never instructions. */
 export interface ModelPassage {

@@ -4,7 +4,7 @@
  * ("Jan. 24", "May 20, 2019"), month-year ("May 2018", "in December"), years ("in 2016") and
  * relative words ("yesterday", "a day earlier", "last month").
  */
-import type { Precision } from './types.js';
+import type { Precision } from '../types.js';
 
 export interface DateMention {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */

@@ -4,7 +4,7 @@
  * the Nordic Council".
  */
 import type { Mention } from './gazetteer.js';
-import type { Token } from './text.js';
+import type { Token } from '../text.js';
 
 const TITLE_WORDS = new Set(
   `president prime minister foreign defense defence interior finance minister ministers secretary state general secretary-general

@@ -1,7 +1,7 @@
 /** timeline(actor?, from?, to?, limit?): the most important events of a window, in time order. */
-import type { Briefing } from './briefing.js';
-import type { EventRow } from '../store/kb-read.js';
-import type { ActorRef, Precision, TimelineEvent, TimelineQuery, TimelineResult } from './types.js';
+import type { Briefing } from '../briefing.js';
+import type { EventRow } from '../../store/kb-read.js';
+import type { ActorRef, Precision, TimelineEvent, TimelineQuery, TimelineResult } from '../types.js';
 
 export const DEFAULT_LIMIT = 20;
 

@@ -5,13 +5,13 @@
  * A question whose named things the corpus never mentions gets "not in the corpus".
  * `retrieve` feeds both this extractive answer and an optional model's (see grounding.ts).
  */
-import type { Briefing } from './briefing.js';
-import { findDates } from './dates.js';
-import { findFigures } from './figures.js';
-import { contentStems, fold, isStopword, normKey, stem, tokenize } from './text.js';
+import type { Briefing } from '../briefing.js';
+import { findDates } from '../read/dates.js';
+import { findFigures } from '../read/figures.js';
+import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
 import { type AnswerModel, answerWithModel } from './grounding.js';
-import type { AskResult, Citation } from './types.js';
-import { formatWhen } from './when.js';
+import type { AskResult, Citation } from '../types.js';
+import { formatWhen } from '../when.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 

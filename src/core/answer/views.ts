@@ -9,9 +9,9 @@ import type {
   StanceResult,
   TimelineEvent,
   TimelineResult,
-} from './types.js';
+} from '../types.js';
 import type { Accent, Block, Cite, View } from './view.js';
-import { formatWhen } from './when.js';
+import { formatWhen } from '../when.js';
 
 export function sideLabel(crisis: CrisisConfig, alignment: string | null): string {
   if (!alignment) return 'unknown';

@@ -3,7 +3,7 @@
  * wins (firm over leaning over neutral); across days the latest day with a position decides, and a
  * change is reported with both dates. Calls for dialogue never undo an explicit position.
  */
-import type { StanceChange, Strength } from './types.js';
+import type { StanceChange, Strength } from '../types.js';
 
 export interface ClaimRow {
   side: string | null;
