@@ -264,6 +264,8 @@ export class Briefing {
     const direct = this.gazetteer.lookup(q) ?? this.gazetteer.lookup(q.replace(/^the\s+/i, ''));
     if (direct && (byId.has(direct) || this.gazetteer.arena.has(direct))) return { id: direct, suggestions: [] };
     const key = normKey(q).replace(/^the /, '');
+    const byPart = personByNamePart(entries, key);
+    if (byPart) return { id: byPart, suggestions: [] };
     let best: { id: string; d: number; mentions: number } | null = null;
     for (const { row: a, keys } of entries) {
       for (const nk of keys) {
@@ -374,4 +376,21 @@ export function normalizePublished(p: string | undefined): string | null {
   if (iso.isValid) return iso.toISO({ suppressMilliseconds: true });
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The one person in the corpus whose name holds the query as whole words ("Xi" for "Xi Jinping",
+ * "Faki" for "Moussa Faki Mahamat"): how people are often called, and not a guess.
+ */
+function personByNamePart(entries: CorpusIndex['entries'], key: string): string | null {
+  if (key.length < 2) return null;
+  const padded = ` ${key} `;
+  let hit: string | null = null;
+  for (const { row, keys } of entries) {
+    if (row.kind !== 'person') continue;
+    if (!keys.some((k) => ` ${k} `.includes(padded))) continue;
+    if (hit && hit !== row.id) return null;
+    hit = row.id;
+  }
+  return hit;
 }

@@ -170,6 +170,17 @@ export interface Side {
   leader?: string;
   /** Names and phrases that denote this side in text. */
   aliases: string[];
+  /**
+   * Optional: nouns for this side's own acts, which criticism of aims at it ("coup", "offensive",
+   * "crackdown"). Default: the coup words for a side described as a junta or coup leaders.
+   */
+  acts?: string[];
+  /**
+   * Optional: the side's role. `junta` seized power (its acts: coup, takeover); `ousted` lost power to
+   * it (a call to restore civilian rule backs it); `incumbent` holds power (a disputed election is
+   * its). Default: read from the label, description and aliases.
+   */
+  role?: 'junta' | 'ousted' | 'incumbent' | 'challenger';
 }
 
 /** An actor the crisis file adds, e.g. a country the world gazetteer does not know. */

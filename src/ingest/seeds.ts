@@ -9,7 +9,7 @@ import { readArticle } from './read.js';
 const crisisSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  sides: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]+$/), label: z.string(), description: z.string().optional(), leader: z.string().optional(), aliases: z.array(z.string()) })).min(2),
+  sides: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]+$/), label: z.string(), description: z.string().optional(), leader: z.string().optional(), aliases: z.array(z.string()), acts: z.array(z.string()).optional(), role: z.enum(['junta', 'ousted', 'incumbent', 'challenger']).optional() })).min(2),
   aliases: z.record(z.string(), z.string()).optional(),
   arena: z.array(z.string()).optional(),
   actors: z.array(z.object({ name: z.string(), kind: z.enum(['country', 'organization', 'person', 'group']).optional(), aliases: z.array(z.string()).optional(), demonyms: z.array(z.string()).optional() })).optional(),

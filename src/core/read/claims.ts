@@ -1,9 +1,17 @@
 /**
- * Stance claims of one sentence. For each cue (backing, criticism, hedge, withholding,
- * neutrality) the holder is found by the sentence's shape: the actors before the cue in its
- * clause, lists, relative clauses ("others that recognized"), "X has joined …", a coordinated verb
- * ("withdrew its support for Y and now backs Z"), or the speaker of "X said …"; the target is a side
- * named near the cue. Criticising one side leans toward the other when there are two.
+ * Stance claims of one sentence. Each cue is an act (backing, recognising, congratulating,
+ * condemning, sanctioning, demanding a release, calling for a return to civilian rule, urging
+ * restraint) by a holder toward a target:
+ * - the holder is found by the sentence's shape: the actors before the cue in its clause, lists,
+ *   relative clauses ("others that recognized"), "X has joined …", a coordinated verb ("withdrew its
+ *   support for Y and now backs Z"), the subject of an earlier act in the same clause, or the
+ *   speaker of "X said …";
+ * - the target is a side named near the cue, or one of its acts ("the coup" is the junta's), or, for
+ *   a disputed election or a call to restore civilian rule, the side whose role it concerns
+ *   (src/core/read/roles.ts).
+ * Criticising one side leans toward the other when there are two; criticising an act done to a side
+ * ("the detention of X", "the coup against X") backs that side. A holder that aims the same act at
+ * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
@@ -12,6 +20,14 @@ import type { Token } from '../text.js';
 
 const PREPS = new Set(['with', 'to', 'from', 'against', 'for', 'of', 'in', 'on', 'by', 'at', 'over', 'about', 'between', 'into', 'toward', 'towards', 'under', 'than', 'like', 'after', 'before', 'among']);
 const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled', 'incumbent']);
+/** An act done to the side named next: criticising it backs that side. */
+const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|attacks?|assault|house arrest|crackdown|violence|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
+/** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
+const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
+/** Acts reported as an accusation are not the accused's stated position. */
+const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
+
+type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
 function precededByPreposition(tokens: Token[], m: Mention): boolean {
   const p1 = tokens[m.t0 - 1];
@@ -21,36 +37,72 @@ function precededByPreposition(tokens: Token[], m: Mention): boolean {
   return Boolean(p2 && DETS.has(p1.norm) && PREPS.has(p2.norm));
 }
 
-/** Stance claims of one sentence: (holder, side, strength) per cue. */
-export function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer, speakerId: string | null): Omit<XClaim, 'seq' | 'speaker'>[] {
-  let cues = findCues(text);
+/** A side's act named in the sentence ("the coup"), standing for the side as a target. */
+interface Target {
+  actorId: string;
+  start: number;
+  end: number;
+  poss: boolean;
+  act: boolean;
+}
+
+function actTargets(text: string, gaz: Gazetteer, mentions: Mention[]): Target[] {
+  const out: Target[] = [];
+  for (const { side, re } of gaz.roles.acts) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      // Part of a name ("Coup Leaders Council") is a mention, not an act.
+      if (mentions.some((x) => start >= x.start && start < x.end)) continue;
+      out.push({ actorId: side, start, end: start + m[0].length, poss: false, act: true });
+    }
+  }
+  return out;
+}
+
+/** Stance claims of one sentence: (holder, side, strength) per cue. `ctxSide` is the side the passage is about. */
+export function claimsOf(
+  text: string,
+  tokens: Token[],
+  mentions: Mention[],
+  gaz: Gazetteer,
+  speakerId: string | null,
+  ctxSide: string | null = null,
+): Omit<XClaim, 'seq' | 'speaker'>[] {
+  let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end));
   if (cues.length === 0) return [];
+  const { roles } = gaz;
+  // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
+  // was an internal affair" criticises nobody.
+  if (roles.junta) cues = cues.filter((c) => !(c.type === 'criticize' && /^coup/i.test(c.text)));
   // "would not recognize X and offered to mediate": declining recognition while offering to
   // mediate is withholding, not leaning toward the other side.
-  if (cues.some((c) => c.type === 'neutral')) cues = cues.map((c) => (c.type === 'criticize' && /recogni/i.test(c.text) ? { ...c, type: 'withhold' } : c));
+  if (cues.some((c) => c.type === 'neutral' && /mediat|dialogue/i.test(c.text))) cues = cues.map((c) => (c.type === 'criticize' && /recogni/i.test(c.text) ? { ...c, type: 'withhold' } : c));
   const sides = [...gaz.sideIds];
+  const other = (side: string) => (sides.length === 2 ? sides.find((x) => x !== side) : undefined);
   const boundaries: number[] = [0];
   for (const m of text.matchAll(SPEECH)) boundaries.push((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(CLAUSE_BREAK)) boundaries.push((m.index ?? 0) + m[0].length);
-  const sideMentions = mentions.filter((m) => gaz.isSide(m.actorId));
+  const named: Target[] = mentions.filter((m) => gaz.isSide(m.actorId)).map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
+  const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
   const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId));
   const out: Omit<XClaim, 'seq' | 'speaker'>[] = [];
   let prevEnd = 0;
   let suppressUntil = -1;
   let prevHolders: string[] = [];
-  const emit = (cue: Cue, holders: string[], target: Mention | null) => {
-    prevHolders = holders;
+  let prevClause = -1;
+  const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     for (const h of holders) {
-      if (cue.type === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
-      else if (!target) continue;
-      else if (cue.type === 'criticize') {
-        const other = sides.length === 2 ? sides.find((x) => x !== target.actorId) : undefined;
-        if (other) out.push({ actorId: h, side: other, strength: 'leaning', cue: cue.text });
-      } else if (cue.type === 'withhold') out.push({ actorId: h, side: target.actorId, strength: 'neutral', cue: cue.text });
-      else if (cue.type === 'hedge' || cue.type === 'soft') out.push({ actorId: h, side: target.actorId, strength: 'leaning', cue: cue.text });
-      else out.push({ actorId: h, side: target.actorId, strength: 'firm', cue: cue.text });
+      if (kind === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
+      else if (!side) continue;
+      else if (kind === 'criticize') {
+        const o = other(side);
+        if (o) out.push({ actorId: h, side: o, strength: 'leaning', cue: cue.text });
+      } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text });
+      else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text });
     }
   };
+
   cues.forEach((cue: Cue, ci) => {
     const clauseStart = Math.max(...boundaries.filter((b) => b <= cue.start));
     const clauseEndCands = boundaries.filter((b) => b > cue.end);
@@ -59,26 +111,96 @@ export function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz
     prevEnd = cue.end;
     if (cue.type === 'ignore') return;
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
-    // Target side: the first side named after the cue in its clause, else the nearest before it.
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < clauseEnd + 80);
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1);
-    // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
-    let target = cue.type === 'criticize' || cue.type === 'legit' ? (before ?? afterInClause ?? null) : (after ?? before ?? null);
-    if (cue.type === 'withhold' && after) suppressUntil = after.end;
+
+    // What the act is aimed at, and what it makes of the holder's position.
+    let kind: Kind;
+    let target: Target | { actorId: string } | null;
+    let directed = true;
+    switch (cue.type) {
+      case 'criticize':
+      case 'legit':
+      case 'fraud': {
+        directed = false;
+        kind = 'criticize';
+        // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
+        const t = before ?? afterInClause ?? null;
+        target = t;
+        if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
+        // "condemned the detention of X": the act is done to X, so condemning it backs X.
+        if (t && !t.act && t.start > cue.end && DONE_TO.test(text.slice(cue.end, t.start))) kind = 'leaning';
+        if (cue.type === 'legit') kind = 'support';
+        break;
+      }
+      case 'order': {
+        // "urged X to halt": aimed at the side addressed, named before the cue in its clause.
+        directed = false;
+        kind = 'criticize';
+        target = before && !before.act ? before : null;
+        break;
+      }
+      case 'restore':
+        directed = false;
+        kind = 'leaning';
+        target = roles.ousted ? { actorId: roles.ousted } : null;
+        break;
+      case 'free': {
+        directed = false;
+        kind = 'leaning';
+        // "the release of X", "X's safety".
+        const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd);
+        const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
+        target = next ?? prevPoss ?? null;
+        break;
+      }
+      case 'neutral':
+        directed = false;
+        kind = 'neutral';
+        target = null;
+        break;
+      case 'withhold':
+        kind = 'withhold';
+        target = after ?? before ?? null;
+        if (after) suppressUntil = after.end;
+        break;
+      case 'hedge':
+      case 'soft':
+        kind = 'leaning';
+        target = after ?? before ?? null;
+        break;
+      default:
+        kind = 'support';
+        target = after ?? before ?? null;
+    }
+    // "congratulated him on his election": the pronoun is the act's object, so a side named later is
+    // not; it stands for the side named earlier in the sentence, else in the passage.
+    if (directed && /^\s+(?:him|her)\b/i.test(text.slice(cue.end))) {
+      const earlier = [...named].reverse().find((m) => m.end <= cue.start);
+      const id = earlier?.actorId ?? ctxSide;
+      target = id ? { actorId: id } : null;
+    }
+    // A reported accusation ("accused X of arming Y") is at most a leaning of X.
+    if (kind === 'support' && ACCUSED_OF.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+
     let holders: string[] = [];
     if (cue.type === 'ally') {
       holders = holdersAll.filter((m) => m.start >= clauseStart && m.end <= clauseEnd).map((m) => m.actorId);
-      target = sideMentions.find((m) => m.start >= clauseStart && m.end <= clauseEnd) ?? null;
+      target = named.find((m) => m.start >= clauseStart && m.end <= clauseEnd) ?? null;
     } else {
-      // A side named between the holder and a directed cue is the one acting ("protests that support X").
+      // A side named between the holder and a directed cue is the one acting ("protests that support X"),
+      // unless it is the object of a contact verb ("telephoned X to congratulate him").
       const inWindow = mentions.filter((m) => m.start >= ws && m.end <= cue.start);
-      const lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
-      const directed = cue.type !== 'criticize' && cue.type !== 'legit' && cue.type !== 'neutral';
+      let lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
+      if (lastSide && directed && CONTACT_VERB.test(text.slice(ws, lastSide.start))) {
+        if (!afterInClause) target = { actorId: lastSide.actorId };
+        lastSide = undefined;
+      }
       // "X withdrew its support for Y and now backs Z": a coordinated verb keeps X as holder.
       if (directed && lastSide && inWindow[inWindow.length - 1] === lastSide) {
         if (prevHolders.length && /^[\s,]*(?:and|but)\s+(?:now\s+|also\s+|then\s+|instead\s+)?$/i.test(text.slice(lastSide.end, cue.start))) {
-          emit(cue, prevHolders, target);
+          push(prevHolders, kind, target?.actorId ?? null, cue);
         }
         return;
       }
@@ -97,13 +219,31 @@ export function claimsOf(text: string, tokens: Token[], mentions: Mention[], gaz
         }
       }
       if (from !== Number.POSITIVE_INFINITY) holders = holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m)).map((m) => m.actorId);
-      else holders ??= [];
+      // A second act of the same subject in the same clause: "X condemned the coup and demanded …".
+      // Its object follows the verb: "… and saluted the bravery of the people" aims at no side.
+      if (holders.length === 0 && prevHolders.length && prevClause === clauseStart) {
+        holders = prevHolders;
+        if (directed && target && !(afterInClause && target.actorId === afterInClause.actorId)) target = null;
+      }
       if (holders.length === 0 && ci === 0 && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
     }
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
-    emit(cue, holders, target);
+    prevHolders = holders;
+    prevClause = clauseStart;
+    push(holders, kind, target?.actorId ?? null, cue);
   });
+  return evenHanded(out);
+}
+
+/** A holder aiming the same kind of act at both sides in one sentence takes neither side. */
+function evenHanded(claims: Omit<XClaim, 'seq' | 'speaker'>[]): Omit<XClaim, 'seq' | 'speaker'>[] {
+  const byHolder = new Map<string, Set<string>>();
+  for (const c of claims) if (c.side && c.strength === 'leaning') byHolder.set(c.actorId, (byHolder.get(c.actorId) ?? new Set()).add(c.side));
+  const split = new Set([...byHolder].filter(([, s]) => s.size > 1).map(([h]) => h));
+  if (split.size === 0) return claims;
+  const out = claims.filter((c) => !(split.has(c.actorId) && c.strength === 'leaning'));
+  for (const h of split) if (!out.some((c) => c.actorId === h)) out.push({ actorId: h, side: null, strength: 'neutral', cue: claims.find((c) => c.actorId === h)?.cue ?? '' });
   return out;
 }
 
@@ -125,7 +265,6 @@ function relativeHead(text: string, from: number, to: number): { at: number; gen
   return { at, generic: GENERIC_HEADS.test(text.slice(from, at).trimEnd()) };
 }
 
-/** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
 /** The speaker and the actors listed with it: "Mexico and Uruguay said …" speaks for both. */
 function speakersWith(text: string, mentions: Mention[], speakerId: string): string[] {
   const m = [...mentions].reverse().find((x) => x.actorId === speakerId);
@@ -134,6 +273,7 @@ function speakersWith(text: string, mentions: Mention[], speakerId: string): str
   return [...new Set([...list.map((x) => x.actorId), speakerId])];
 }
 
+/** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
 function coordinated(text: string, mentions: Mention[], at: number, generic: boolean): Mention[] {
   const out: Mention[] = [];
   let pos = at;
@@ -148,4 +288,3 @@ function coordinated(text: string, mentions: Mention[], at: number, generic: boo
   }
   return out;
 }
-

@@ -3,7 +3,24 @@
  * names: who holds a stance and toward which side comes from the gazetteer and the sentence's shape.
  */
 
-export type CueType = 'ignore' | 'support' | 'soft' | 'criticize' | 'hedge' | 'withhold' | 'neutral' | 'ally' | 'legit';
+export type CueType =
+  | 'ignore'
+  | 'support'
+  | 'soft'
+  | 'criticize'
+  | 'hedge'
+  | 'withhold'
+  | 'neutral'
+  | 'ally'
+  | 'legit'
+  /** A disputed election: aimed at the side named, else the side holding power. */
+  | 'fraud'
+  /** A call to restore civilian or constitutional rule: backs the side that lost power. */
+  | 'restore'
+  /** Demanding the release, safety or reinstatement of someone: backs the side named right after. */
+  | 'free'
+  /** Telling someone to halt, withdraw or step down: aimed at the side addressed, named before it. */
+  | 'order';
 
 export interface Cue {
   type: CueType;
@@ -20,9 +37,17 @@ const CUES: { type: CueType; re: RegExp }[] = [
   { type: 'criticize', re: R(String.raw`\b(?:does|do|did|would|will)(?:n['’]t| not) recogni[sz]e\b|\b(?:refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?) to recogni[sz]e\b|\bno longer recogni[sz]e`) },
   { type: 'withhold', re: R(String.raw`\bwithdr(?:ew|awn|aw|aws|awing) (?:its |their |his |her )?(?:support|backing|recognition)(?: (?:for|of|from))?|\b(?:stops?|stopped|stopping) short of|\bdeclin(?:e|es|ed|ing) to\b|\brefrain(?:s|ed)? from\b|\b(?:did|does|do|has|have)(?:n['’]t| not)(?: yet)? (?:say|said) (?:if|whether)|\bwithh(?:o|e)ld(?:s|ing)?\b|\bnot yet recogni[sz]ed\b`) },
   { type: 'hedge', re: R(String.raw`\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|open to|undecided (?:on|about)) (?:whether |if )?(?:to )?(?:formally )?(?:recogni[sz]|back|support|endors)\w*|\b(?:may|might|could) (?:soon )?(?:recogni[sz]e|back|endorse)\b`) },
+  { type: 'neutral', re: R(String.raw`\b(?:internal affairs?|domestic (?:affairs?|matter)|(?:all|both) (?:parties|sides|actors|camps|commanders|generals|factions)|(?:neither|either) side|no military solution|(?:political|negotiated|diplomatic|peaceful) (?:solution|settlement|process|transition)|cease-?fire|truce|(?:halt|stop|end) (?:to )?(?:the |all )?(?:fighting|hostilities|violence|bloodshed)|(?:deep(?:ly)?|grave(?:ly)?|serious(?:ly)?) concern(?:ed)?|(?:was|were|is|are) concerned|not (?:be )?involved|resolved peacefully|peace talks|observers?\b|observation mission|hands-off|stability)\b`) },
+  { type: 'fraud', re: R(String.raw`\bneither free nor fair\b|\bnot (?:been )?free (?:and|or|nor) fair\b|\b(?:did|does|do|would|will)(?:n['’]t| not) accept (?:the )?(?:results?|outcome)\b|\b(?:rigged|fraudulent|falsified|stolen) (?:election|vote|poll|ballot)s?\b|\belectoral fraud\b|\bvote-rigging\b|\bballot-stuffing\b`) },
+  { type: 'restore', re: R(String.raw`\b(?:return|restoration|restore|restoring|restored|back) (?:of |to )?(?:a )?(?:the )?(?:swift |prompt |quick |speedy |rapid |immediate )?(?:return (?:of |to )?)?(?:civilian|democratic|constitutional|civil)(?:,? (?:democratic|civilian))? (?:rule|order|government|authority|power|institutions)\b|\bconstitutional order\b`) },
+  { type: 'free', re: R(String.raw`\b(?:release|freeing|reinstatement|safety|safe return|well-being) of\b|\b(?:release|free|reinstate)\b(?= (?:the |ousted |deposed |detained )*\p{Lu})`) },
+  { type: 'order', re: R(String.raw`\bto (?:immediately )?(?:halt|stop|cease|withdraw|pull back|step down|stand down|resign|hand over power|end (?:its|his|their|the) (?:offensive|assault|attack|crackdown))\b`) },
+  { type: 'support', re: R(String.raw`\bcongratulat\w*|\bwish(?:ed|es)? (?:him|her|them) success\b|\bgrant(?:s|ed|ing)? (?:political )?(?:asylum|refuge|shelter)\b|\b(?:gave|give|gives|offered|offers) (?:\w+ )?(?:refuge|asylum|shelter)\b|\bshelter(?:s|ed|ing)\b|\bsuppl(?:y|ies|ied|ying) (?=\S+(?: \S+){0,5} with (?:weapons|arms|aircraft|drones|ammunition|vehicles|armoured|armored|military))|\barm(?:s|ed|ing)\b(?= (?:the )?\p{Lu})|\burg\w* (?:its |his |their )?(?:members|supporters|followers|voters) to (?:vote for|back|support)\b`) },
+  { type: 'soft', re: R(String.raw`\bwork(?:s|ed|ing)? (?:closely )?with\b|\bcooperat(?:e|es|ed|ing|ion) with\b`) },
+  { type: 'criticize', re: R(String.raw`\bsanction(?:s|ed|ing)?\b|\btravel bans?\b|\bfr(?:o|ee)ze(?:s|n)? (?:the |\w+['’]s )?assets\b|\basset freezes?\b|\bsuspend(?:s|ed|ing)? (?:\w+ )?(?:aid|assistance|cooperation|ties)\b|\bexpel(?:s|led|ling)?\b|\baccus(?:e|es|ed|ing)\b|\bblam(?:e|es|ed|ing)\b|\boppos(?:e|es|ed|ing)\b|\bno justification\b|\bregrettable\b|\bdeplor(?:e|es|ed|ing)\b|\bgross violation\b`) },
   { type: 'ally', re: R(String.raw`\b(?:(?:close|closest|key|strong|staunch|long-?time|main|firm)\s+)?all(?:y|ies)\b|\ballied with\b`) },
   { type: 'support', re: R(String.raw`\brecogni[sz](?:e|es|ed|ing)\b|\brecognition of\b|\bback(?:s|ed|ing)?\b|\bsupport(?:s|ed|ing)?\b|\bsolidarity\b|\bendors(?:e|es|ed|ing|ement)\b|\bstand(?:s|ing)? (?:behind|with)\b|\bstood (?:behind|with)\b|\bby (?:your|his|her|their|our) side\b|\brall(?:y|ies|ied|ying) (?:behind|around)\b|\bloyalty\b|\bsid(?:e|es|ed|ing) with\b`) },
-  { type: 'legit', re: R(String.raw`(?<!il)\blegitimate\b`) },
+  { type: 'legit', re: R(String.raw`(?<!il)\blegitimate\b|(?<!un)\blawful (?:authority|government|president|leader)\b`) },
   { type: 'soft', re: R(String.raw`\bthe right person\b|\bsalut(?:e|es|ed)\b|\bprais(?:e|es|ed|ing)\b|\bwelcom(?:e|es|ed|ing)\b`) },
   {
     type: 'criticize',

@@ -9,9 +9,9 @@ import { eventKind, SPEECH } from './cues.js';
 import { findDates } from './dates.js';
 import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
-import { findPeople } from './people.js';
+import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
-import { contentStems, slug, type Token, tokenize } from '../text.js';
+import { contentStems, fold, slug, type Token, tokenize } from '../text.js';
 import type { Figure, Precision } from '../types.js';
 
 export interface DocMeta {
@@ -101,12 +101,27 @@ function fuzzyPerson(gaz: Gazetteer, word: string): string | undefined {
   return undefined;
 }
 
+/** The one person whose name starts with this given name, if exactly one does. */
+function personByGivenName(gaz: Gazetteer, word: string): string | undefined {
+  let hit: string | undefined;
+  for (const a of gaz.actors.values()) {
+    if (a.kind !== 'person') continue;
+    const parts = a.name.split(' ');
+    if (parts.length < 2 || fold(parts[0] ?? '') !== word) continue;
+    if (hit) return undefined;
+    hit = a.id;
+  }
+  return hit;
+}
+
 export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Extraction {
   const sents = segment(text, meta.published, meta.timezone);
   const pubDay = meta.published.slice(0, 10);
   const out: Extraction = { sentences: [], claims: [], events: [], quotes: [], figures: [], people: [] };
   const people = new Map<string, XPerson>();
   let ctxSubject: string | null = null;
+  // The side the passage is about, for "congratulated him": the one side the last sentence named.
+  let ctxSide: string | null = null;
   let ctxEntry = -2;
   let ctxPara = -1;
   const seenEntryLead = new Set<number>();
@@ -123,6 +138,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     if (s.entry !== ctxEntry) {
       ctxEntry = s.entry;
       ctxSubject = null;
+      ctxSide = null;
     }
     if (s.entry < 0 && s.para !== ctxPara) ctxSubject = s.pos === 0 ? null : ctxSubject;
     ctxPara = s.para;
@@ -130,7 +146,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     let mentions = dedupe(gaz.match(tokens));
 
     // People: register them, with the affiliation the title gives or the context's actor.
-    const found = findPeople(tokens, mentions, (id) => gaz.isSide(id));
+    const found = findPeople(tokens, mentions, (id) => gaz.isSide(id), s.text);
     for (const p of found) {
       const existing = gaz.lookup(p.name);
       let id = existing && actorOf(existing)?.kind === 'person' ? existing : undefined;
@@ -144,11 +160,15 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       // The passage's country is a guess only for its subjects: "talks with Vice President X" names
       // someone else's official.
       const asObject = OBJECT_PREPS.has(tokens[titleStart(p)]?.norm ?? '');
-      const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? (arenaTitle || asObject ? null : ctxCountry), aliases: [] });
+      // A bare name inside a sentence ("…that Dora Velk had spoken") gets no guessed country; a title,
+      // or the name opening the sentence after the passage introduced its role, does.
+      const guess = arenaTitle || asObject || (!p.title && p.t0 > 0) ? null : ctxCountry;
+      const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? guess, aliases: [] });
       if (aff && def.affiliation !== aff && !people.get(id)?.explicit) def.affiliation = aff;
       gaz.addAlias(id, p.name, 'person', true);
-      if (parts.length >= 2) gaz.addAlias(id, parts[parts.length - 1] as string, 'surname', true);
-      if (parts.length >= 3) gaz.addAlias(id, parts.slice(-2).join(' '), 'surname', true);
+      for (const form of surnameForms(p.name)) gaz.addAlias(id, form, 'surname', true);
+      // "Pope Leo", "King Harald": the title and the name are how people write and ask.
+      if (isSingleNameTitle(p.title)) gaz.addAlias(id, `${p.title.split(/\s+/).pop()} ${parts[0]}`, 'person', true);
       const prev = people.get(id);
       people.set(id, { id, name: def.name, affiliation: def.affiliation ?? null, explicit: Boolean(aff) || Boolean(prev?.explicit), aliases: def.aliases });
     }
@@ -159,6 +179,18 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       const pid = fuzzyPerson(gaz, t0.cased);
       if (pid) {
         gaz.addAlias(pid, t0.raw, 'surname', true);
+        aliased = true;
+      }
+    }
+    // A given name used alone as a subject ("Suthep said", "Ilya's office") after the full name was
+    // given: the one person of that first name.
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.norm.length < 4 || !/^\p{Lu}/u.test(t.raw) || mentions.some((m) => i >= m.t0 && i < m.t1)) continue;
+      if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would)$/.test(tokens[i + 1]?.norm ?? '')) continue;
+      const pid = personByGivenName(gaz, t.cased);
+      if (pid) {
+        gaz.addAlias(pid, t.raw, 'surname', true);
         aliased = true;
       }
     }
@@ -179,7 +211,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         const qt = (q[1] ?? q[2] ?? '').trim();
         if (qt.split(/\s+/).length >= 3) out.quotes.push({ seq: s.seq, text: qt, speakerId, speaker: speakerName });
       }
-      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId)) {
+      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide)) {
         const person = actorOf(c.actorId)?.kind === 'person' ? c.actorId : null;
         const speaker = person ? (actorOf(person)?.name ?? null) : speakerId && affiliationOf(speakerId) === c.actorId ? speakerName : null;
         out.claims.push({ ...c, seq: s.seq, speaker });
@@ -188,6 +220,9 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       }
     }
 
+    const sidesNamed = new Set(nonArena.filter((m) => gaz.isSide(m.actorId)).map((m) => m.actorId));
+    if (sidesNamed.size === 1) ctxSide = [...sidesNamed][0] as string;
+    else if (sidesNamed.size > 1) ctxSide = null;
     // Subject for the next sentence's pronouns: the speaker, else the first actor near the start.
     const lead = nonArena.find((m) => m.t0 <= 4);
     ctxSubject = speakerId ?? lead?.actorId ?? ctxSubject;

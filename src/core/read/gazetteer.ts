@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { ActorKind, CrisisConfig } from '../types.js';
 import { COUNTRY_EXTRAS, DEMONYM_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
 import { slug, type Token, tokenize } from '../text.js';
+import { type SideRoles, sideRoles } from './roles.js';
 
 interface Country {
   cca2: string;
@@ -70,7 +71,11 @@ export class Gazetteer {
   /** side id -> side actor id (identical; kept for clarity). */
   readonly sideIds = new Set<string>();
 
+  /** What each side is (junta, ousted, incumbent) and the nouns for its acts. */
+  readonly roles: SideRoles;
+
   constructor(crisis: CrisisConfig) {
+    this.roles = sideRoles(crisis);
     for (const n of NOT_ACTORS) this.addAlias(NONE, n, 'name', false);
     // Sides first: their aliases are matched case-insensitively ("national assembly").
     for (const side of crisis.sides) {

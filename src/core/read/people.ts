@@ -1,7 +1,15 @@
 /**
- * People named in text, with the affiliation the text gives them: "French President Jeanne Martin",
- * "Spain's Prime Minister Ana Ruiz", "Kremlin spokesman Ivan Petrov", "Lena Holm, chairwoman of
- * the Nordic Council".
+ * People named in text, with the affiliation the text gives them. Constructions read:
+ * - a title before the name: "French President Jeanne Martin", "Spain's Prime Minister Ana Ruiz",
+ *   "Col. Ana Ruiz", "Pope Leo", "Metropolitan Ilya";
+ * - a title, a comma, then the name: "Norland's president-elect, Tomas Berg,", "the US secretary of
+ *   state, Jo Hale, said";
+ * - an apposition after the name: "Lena Holm, chairwoman of the Nordic Council", "Ivo Marsh, the
+ *   British foreign secretary,", "Ana Brat, the founder of a mercenary group";
+ * - a possessive country before the name: "Chad's Mahamat Idriss Oumar Itno";
+ * - a name acting as a subject: "Dora Velk had spoken", "Emil Sand telephoned".
+ * Names may hold particles and hyphenated parts ("Abdel Karim el-Tahir", "Pak Ji-won") and end in a
+ * word that is elsewhere a title ("Julie Bishop", "Hun Sen").
  */
 import type { Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -12,14 +20,40 @@ const TITLE_WORDS = new Set(
   commander pope king queen prince princess chancellor vice coordinator chairman chairwoman chair director official counterpart
   policy mayor judge archbishop cardinal bishop emir sheikh ayatollah sultan crown premier deputy speaker head attorney justice
   admiral lieutenant lt captain capt opposition presidential government military army police intelligence top senior u.n un
-  high commissioner representative special rapporteur advisor adviser national security council`.split(/\s+/),
+  high commissioner representative special rapporteur advisor adviser national security council metropolitan patriarch founder
+  marshal field brig brigadier sgt sergeant maj cmdr elect acting interim former rev reverend dr`.split(/\s+/),
 );
 const CORE_TITLES = new Set(
-  'president minister secretary spokesman spokeswoman spokesperson ambassador envoy chief leader lawmaker senator sen rep gov governor general gen colonel commander pope king queen prince chancellor coordinator chairman chairwoman director counterpart mayor judge archbishop cardinal bishop emir sheikh ayatollah sultan premier speaker admiral captain adviser advisor rapporteur commissioner representative'.split(' '),
+  `president minister secretary spokesman spokeswoman spokesperson ambassador envoy chief leader lawmaker senator sen rep gov
+  governor general gen colonel col commander pope king queen prince chancellor coordinator chairman chairwoman director
+  counterpart mayor judge archbishop cardinal bishop emir sheikh ayatollah sultan premier speaker admiral captain capt adviser
+  advisor rapporteur commissioner representative metropolitan patriarch founder marshal brig brigadier sgt sergeant maj major
+  lieutenant lt cmdr rev reverend dr head`.split(/\s+/),
 );
-const SINGLE_NAME = new Set(['pope', 'king', 'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'sultan']);
+/** Titles used with one name: "Pope Leo", "King Harald", "Metropolitan Ilya". */
+const SINGLE_NAME = new Set(['pope', 'king', 'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'sultan', 'metropolitan', 'patriarch', 'cardinal', 'archbishop']);
 const NOT_NAME = new Set(
   'the a an on in at of and or but monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december he she it they his her their this that said says told'.split(' '),
+);
+/** Lower-case parts of names: "el-Tahir", "bin Salem", "van der Berg". */
+const PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'le', 'la']);
+/** Words that make a capitalised run an institution or a place, not a person. */
+const ORG_WORDS = new Set(
+  `court ministry council army party forces force government parliament assembly embassy office commission union committee
+  agency bank airport church news university house palace square street city province region republic front movement guard
+  police service company corporation group airways media radio television times post press institute centre center hospital
+  stadium prison port river sea coast desert watch international cross crescent department organization organisation fund
+  program programme nations states kingdom federation alliance league authority administration monday tuesday wednesday
+  thursday friday saturday sunday january february march april june july august september october november december day
+  airlines network agency bureau brigade battalion division corps tribunal senate congress cabinet treaty accord agreement
+  declaration conference summit forum initiative mission operation club hotel hall tower bridge road avenue airbase base`.split(/\s+/),
+);
+/** Verbs after a bare name that make it a person acting: "Dora Velk said", "Emil Sand telephoned". */
+const SUBJECT_VERBS = new Set(
+  `said says told tweeted added warned spoke speaks met meets called calls urged urges sent sends wrote writes has had have is was
+  will would visited visits asked asks phoned telephoned received receives congratulated praised condemned insisted noted
+  announced declared vowed pledged promised signed traveled travelled arrived flew held holds made makes gave gives took takes
+  agreed accused rejected dismissed denied welcomed stressed argued described described appealed`.split(/\s+/),
 );
 
 export interface PersonFound {
@@ -34,92 +68,195 @@ export interface PersonFound {
 }
 
 /** Characters between two tokens are unknown here; a comma shows as a gap of 2+ (", "). */
-function sentenceGap(a: Token, b: Token): string {
-  return b.start - a.end > 1 ? ',' : ' ';
+function commaBetween(a: Token, b: Token, text: string | undefined): boolean {
+  if (text !== undefined) return text.slice(a.end, b.start).includes(',');
+  return b.start - a.end > 1;
 }
 
-function isNameToken(t: Token | undefined): boolean {
+function isCapitalised(t: Token | undefined): boolean {
   if (!t) return false;
   const c = t.raw.charCodeAt(0);
   if (c >= 97 && c <= 122) return false; // lower-case ASCII: not a name, skip the regex
-  return /^\p{Lu}[\p{L}'’-]*$/u.test(t.raw) && !NOT_NAME.has(t.norm) && t.raw.length > 1;
+  return /^\p{Lu}[\p{L}'’-]*$/u.test(t.raw) && t.raw.length > 1;
+}
+
+function isNameToken(t: Token | undefined): boolean {
+  return isCapitalised(t) && !NOT_NAME.has((t as Token).norm);
+}
+
+/**
+ * The end (exclusive) of a name starting at `n0`: capitalised tokens not covered by a known actor,
+ * particles before a capitalised token, lower-case parts joined by a hyphen ("Ki-moon"), and a
+ * final title word when it cannot be the title of a following name ("Julie Bishop said").
+ */
+function nameEnd(tokens: Token[], n0: number, covered: Map<number, Mention>, text: string | undefined, max = 4): number {
+  let j = n0;
+  while (j < tokens.length && j - n0 < max && !covered.has(j)) {
+    const t = tokens[j] as Token;
+    const prev = tokens[j - 1];
+    if (j > n0 && prev !== undefined && commaBetween(prev, t, text)) break;
+    const hyphenated = j > n0 && prev !== undefined && text !== undefined && text.slice(prev.end, t.start) === '-';
+    if (isNameToken(t) && !TITLE_WORDS.has(t.norm)) j++;
+    else if (isNameToken(t) && j > n0 && !isNameToken(tokens[j + 1])) j++;
+    else if (hyphenated && /^\p{Ll}/u.test(t.raw)) j++;
+    else if (PARTICLES.has(t.raw) && isNameToken(tokens[j + 1]) && !covered.has(j + 1) && (j > n0 || text?.slice(t.end, t.end + 1) === '-')) j++;
+    else break;
+    if ((tokens[j - 1] as Token).poss) break;
+  }
+  // A name does not end in a particle.
+  while (j > n0 && PARTICLES.has((tokens[j - 1] as Token).raw)) j--;
+  return j;
+}
+
+function join(tokens: Token[], a: number, b: number, text: string | undefined): string {
+  if (text !== undefined) return text.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end);
+  return tokens
+    .slice(a, b)
+    .map((x) => x.raw)
+    .join(' ');
+}
+
+function hasOrgWord(tokens: Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (ORG_WORDS.has((tokens[i] as Token).norm)) return true;
+  return false;
 }
 
 /**
  * Find people in one sentence. `mentions` are the gazetteer's (to read affiliations and to avoid
- * taking a known actor's name for a person).
+ * taking a known actor's name for a person). `text` is the sentence, to see commas and hyphens.
  */
-export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: string) => boolean): PersonFound[] {
+export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: string) => boolean, text?: string): PersonFound[] {
   const covered = new Map<number, Mention>();
   for (const m of mentions) for (let i = m.t0; i < m.t1; i++) covered.set(i, m);
   const out: PersonFound[] = [];
+  const taken = (i: number) => out.some((p) => i >= p.t0 && i < p.t1);
+  const affiliationIn = (from: number, to: number): string | null => {
+    let poss: string | null = null;
+    let first: string | null = null;
+    for (let x = from; x < to; x++) {
+      const m = covered.get(x);
+      if (m && !isSide(m.actorId)) {
+        if (m.poss && !poss) poss = m.actorId;
+        first ??= m.actorId;
+        x = m.t1 - 1;
+      }
+    }
+    return poss ?? first;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!CORE_TITLES.has(t.norm)) continue;
-    // Skip the rest of a multi-word title ("Secretary of State", "Secretary-General").
+    // A capitalised title word inside a name ("Julie Bishop") is not a title.
+    if (i > 0 && taken(i)) continue;
+    // Skip the rest of a multi-word title ("Secretary of State", "secretary of state", "president-elect",
+    // "envoy for Norland").
     let j = i + 1;
-    while (j < tokens.length && j - i <= 3 && ((tokens[j] as Token).norm === 'of' || (TITLE_WORDS.has((tokens[j] as Token).norm) && /^\p{Lu}/u.test((tokens[j] as Token).raw)))) j++;
-    // Name: 2-4 capitalised tokens right after the title, not a known actor (1 for popes and kings).
-    const n0 = j;
-    while (j < tokens.length && j - n0 < 4 && isNameToken(tokens[j]) && !covered.has(j) && !TITLE_WORDS.has((tokens[j] as Token).norm)) {
-      j++;
-      if ((tokens[j - 1] as Token).poss) break;
+    const lower = /^\p{Ll}/u.test(t.raw);
+    while (j < tokens.length && j - i <= 4) {
+      const n = tokens[j] as Token;
+      const m = covered.get(j + 1);
+      if (n.norm === 'of' && TITLE_WORDS.has(tokens[j + 1]?.norm ?? '')) j++;
+      else if (/^(?:of|for|to)$/.test(n.norm) && m && !isSide(m.actorId)) j = m.t1;
+      else if (TITLE_WORDS.has(n.norm) && (lower ? /^\p{Ll}/u : /^\p{Lu}/u).test(n.raw)) j++;
+      else break;
     }
+    // "the secretary of state, Jo Hale, said": a comma between a title and the name.
+    const n0 = j;
+    const lastTitle = tokens[j - 1] as Token;
+    const afterComma = tokens[j] !== undefined && commaBetween(lastTitle, tokens[j] as Token, text);
+    if (afterComma && lastTitle.poss) continue;
+    j = nameEnd(tokens, n0, covered, text);
     if (j - n0 < (SINGLE_NAME.has(t.norm) ? 1 : 2)) continue;
+    if (afterComma) {
+      // The name in apposition ends the phrase: a comma, the sentence's end, or a verb follows.
+      const next = tokens[j];
+      if (next && !commaBetween(tokens[j - 1] as Token, next, text) && !SUBJECT_VERBS.has(next.norm)) continue;
+    }
     // The title phrase: title words and actor mentions back from the title.
     let k = i;
     while (k > 0) {
       const prev = tokens[k - 1] as Token;
       const m = covered.get(k - 1);
       if (m) k = m.t0;
-      else if (TITLE_WORDS.has(prev.norm) && !/[,;:]/.test(sentenceGap(prev, tokens[k] as Token))) k--;
+      else if (TITLE_WORDS.has(prev.norm) && !commaBetween(prev, tokens[k] as Token, text)) k--;
       else break;
     }
-    let affiliation: string | null = null;
-    let fallback: string | null = null;
-    for (let x = k; x < n0; x++) {
-      const m = covered.get(x);
-      if (m && !isSide(m.actorId)) {
-        if (m.poss && !affiliation) affiliation = m.actorId;
-        fallback ??= m.actorId;
-        x = m.t1 - 1;
-      }
+    let affiliation = affiliationIn(k, n0);
+    // "President Abdel Karim el-Tahir of Norland".
+    if (!affiliation && tokens[j]?.norm === 'of') {
+      const m = covered.get(j + 1) ?? (tokens[j + 1]?.norm === 'the' ? covered.get(j + 2) : undefined);
+      if (m && !isSide(m.actorId)) affiliation = m.actorId;
     }
-    affiliation ??= fallback;
-    const name = tokens
-      .slice(n0, j)
-      .map((x) => x.raw)
-      .join(' ');
-    out.push({ name, t0: n0, t1: j, affiliation, title: tokens.slice(k, n0).map((x) => x.raw).join(' ') });
+    out.push({ name: join(tokens, n0, j, text), t0: n0, t1: j, affiliation, title: tokens.slice(k, n0).map((x) => x.raw).join(' ') });
     i = j - 1;
   }
-  // Apposition: "Alexei Pushkov, chairman of the information committee at the Federation Council".
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!isNameToken(tokens[i]) || covered.has(i) || out.some((p) => i >= p.t0 && i < p.t1)) continue;
-    let j = i;
-    while (j < tokens.length && j - i < 4 && isNameToken(tokens[j]) && !covered.has(j) && !TITLE_WORDS.has((tokens[j] as Token).norm)) j++;
-    if (j - i < 2) continue;
+  // Names not introduced by a title.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isNameToken(tokens[i]) || covered.has(i) || taken(i) || TITLE_WORDS.has((tokens[i] as Token).norm)) continue;
+    // Start at the beginning of a capitalised run only.
+    if (i > 0 && isNameToken(tokens[i - 1]) && !covered.has(i - 1) && !commaBetween(tokens[i - 1] as Token, tokens[i] as Token, text)) continue;
+    const j = nameEnd(tokens, i, covered, text);
+    if (j - i < 2 || hasOrgWord(tokens, i, j)) continue;
     const after = tokens[j];
-    if (!after) continue;
     const lastName = tokens[j - 1] as Token;
-    // A comma between name and title shows as a gap of two or more characters (", ").
-    const comma = after.start - lastName.end >= 2 && !lastName.poss;
-    if (comma && CORE_TITLES.has(after.norm)) {
-      let affiliation: string | null = null;
-      for (let x = j; x < Math.min(tokens.length, j + 10); x++) {
-        const m = covered.get(x);
-        if (m && !isSide(m.actorId)) {
-          affiliation = m.actorId;
-          break;
+    const comma = after !== undefined && commaBetween(lastName, after, text) && !lastName.poss;
+    // Apposition: "Ana Brat, (the|a) (British) founder of …".
+    let a = j;
+    if (comma) {
+      if (after && /^(?:the|a|an)$/.test(after.norm)) a++;
+      let steps = 0;
+      while (a < tokens.length && steps < 4 && !CORE_TITLES.has((tokens[a] as Token).norm)) {
+        const m = covered.get(a);
+        if (m && !isSide(m.actorId)) a = m.t1;
+        else if (TITLE_WORDS.has((tokens[a] as Token).norm)) a++;
+        else break;
+        steps++;
+      }
+    }
+    if (comma && a < tokens.length && CORE_TITLES.has((tokens[a] as Token).norm)) {
+      let affiliation = affiliationIn(j, a);
+      if (!affiliation) {
+        for (let x = a; x < Math.min(tokens.length, a + 10); x++) {
+          const m = covered.get(x);
+          if (m && !isSide(m.actorId)) {
+            affiliation = m.actorId;
+            break;
+          }
         }
       }
-      out.push({ name: tokens.slice(i, j).map((x) => x.raw).join(' '), t0: i, t1: j, affiliation, title: after.raw });
+      out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation, title: (tokens[a] as Token).raw });
       i = j;
-    } else if (i === 0 && /^(?:said|says|told|tweeted|added|warned)$/.test(after.norm) && j - i <= 3) {
-      // "Augusto Santos Silva told reporters ..." at the start of a sentence.
-      out.push({ name: tokens.slice(i, j).map((x) => x.raw).join(' '), t0: i, t1: j, affiliation: null, title: '' });
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const possessor = prev ? covered.get(i - 1) : undefined;
+    if (possessor?.poss && !isSide(possessor.actorId)) {
+      // "Chad's Mahamat Idriss Oumar Itno, Burundi's Evariste Mbeki": a country's person.
+      out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation: possessor.actorId, title: '' });
+      i = j;
+    } else if (after && !comma && SUBJECT_VERBS.has(after.norm) && j - i <= 3) {
+      // "Augusto Santos Silva told reporters", "the day Dora Velk had spoken".
+      out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation: null, title: '' });
       i = j;
     }
   }
+  return out;
+}
+
+/** Whether a title is used with one name ("Pope Leo"), so "Title Name" is an alias. */
+export function isSingleNameTitle(title: string): boolean {
+  const last = title.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  return SINGLE_NAME.has(last);
+}
+
+/** Name parts a person may be called by alone: the surname, without a particle ("el-Tahir" -> "Tahir"). */
+export function surnameForms(name: string): string[] {
+  const parts = name.split(/\s+/);
+  const out: string[] = [];
+  if (parts.length >= 2) out.push(parts[parts.length - 1] as string);
+  if (parts.length >= 3) out.push(parts.slice(-2).join(' '));
+  const last = parts[parts.length - 1] ?? '';
+  const bare = /^(?:al|el|ad|as|ash)-(.+)$/.exec(last)?.[1];
+  if (bare && bare.length >= 3) out.push(bare);
   return out;
 }
