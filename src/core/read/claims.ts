@@ -126,11 +126,12 @@ export function claimsOf(
         directed = false;
         kind = 'criticize';
         // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
-        const t = before ?? afterInClause ?? null;
+        // "condemned the detention of X": the act is done to X, so condemning it backs X.
+        const doneTo = afterInClause && !afterInClause.act && DONE_TO.test(text.slice(cue.end, afterInClause.start));
+        const t = doneTo ? afterInClause : (before ?? afterInClause ?? null);
         target = t;
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
-        // "condemned the detention of X": the act is done to X, so condemning it backs X.
-        if (t && !t.act && t.start > cue.end && DONE_TO.test(text.slice(cue.end, t.start))) kind = 'leaning';
+        if (doneTo) kind = 'leaning';
         if (cue.type === 'legit') kind = 'support';
         break;
       }
@@ -173,6 +174,12 @@ export function claimsOf(
       default:
         kind = 'support';
         target = after ?? before ?? null;
+    }
+    // "condemned the violence by both the junta and X's supporters": aimed at both, so at neither.
+    if (!directed && kind !== 'neutral' && target && 'start' in target) {
+      const t0 = target;
+      const second = sideMentions.find((m) => m.start > t0.end && m.start < clauseEnd && m.actorId !== t0.actorId);
+      if (second && /^[^,;]{0,40}\b(?:and|or|nor)\s+(?:the\s+|also\s+)?$/i.test(text.slice(t0.end, second.start))) kind = 'neutral';
     }
     // "congratulated him on his election": the pronoun is the act's object, so a side named later is
     // not; it stands for the side named earlier in the sentence, else in the passage.

@@ -55,9 +55,13 @@ const CUES: { type: CueType; re: RegExp }[] = [
       String.raw`\billegitimate\b|\bnot (?:now )?(?:legally )?(?:the )?(?:legitimate|legal|rightful)\b|\bdictator(?:ship)?\b|\busurp\w*|\bcoup(?: d['’]etat)?\b|\bcondemn(?:s|ed|ing)?\b|\bdenounc(?:e|es|ed|ing)\b|\bdeeply flawed\b|\b(?:un|anti-?)constitutional\b|\bfraudulent\b|\brigged\b|\bsham\b|\btime has come to an end\b|\bstep(?:s)? down\b|\bmust go\b|\bshould resign\b|\bstole the election\b|\b(?:refus(?:e|es|ed)|reject(?:s|ed)?) to recogni[sz]e\b|\b(?:does|do|did)(?:n['’]t| not) recogni[sz]e\b`,
     ),
   },
-  { type: 'neutral', re: R(String.raw`\b(?:not|n['’]t|yet to) (?:taken?|taking|chosen|choose) (?:a |any )?(?:position|side|sides|stance)\b|\b(?:remain(?:s|ed)?|stay(?:s|ed)?|stays?) neutral\b|\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcalls? for calm\b`) },
+  { type: 'neutral', re: R(String.raw`\b(?:not|n['’]t|yet to) (?:taken?|taking|chosen|choose) (?:a |any )?(?:position|side|sides|stance)\b|\b(?:remain(?:s|ed)?|stay(?:s|ed)?|stays?) neutral\b|\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcall(?:s|ed|ing)? for calm\b`) },
 ];
 
+/** "no country should", "no government will": a negated subject. */
+const NO_SUBJECT = /\bno (?:country|nation|government|state|one|member|democracy)\b[^.;]{0,50}\b(?:should|will|would|can|could|must|may)\s+(?:\w+\s+)?$/i;
+/** "did not consider X the legitimate …": a negated verb of judgement over a legitimacy cue. */
+const NEG_JUDGEMENT = /\b(?:not|n['’]t|never|no longer)\s+(?:consider|regard|see|view|accept|deem|recogni[sz]e|call|treat)\w*\b[^.;]{0,60}$/i;
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
 
 /**
@@ -77,8 +81,13 @@ export function findCues(text: string): Cue[] {
     const i = CUES.findIndex((_, k) => groups[`c${k}`] !== undefined);
     let t = (CUES[i] as (typeof CUES)[number]).type;
     const before = text.slice(Math.max(0, start - 30), start);
-    if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
-    if (t === 'legit' && NEGATION.test(before)) t = 'criticize';
+    const clause = text.slice(Math.max(0, start - 90), start);
+    // "No country should recognise X", "did not consider X the legitimate president": the negation
+    // scopes over the act from further back than the words right before it.
+    const deniedJudgement = NEG_JUDGEMENT.test(clause);
+    if ((t === 'support' || t === 'ally') && NO_SUBJECT.test(clause)) t = 'criticize';
+    else if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
+    if (t === 'legit' && (NEGATION.test(before) || deniedJudgement)) t = 'criticize';
     out.push({ type: t, start, end: start + m[0].length, text: m[0] });
   }
   return out;

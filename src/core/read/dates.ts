@@ -22,6 +22,10 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|Jun\\.|July|Jul\\.|Aug(?:ust|\\.)?|Sept(?:ember|\\.)?|Sep\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
+/** Words that put a weekday ahead of the publication day whatever its distance: "will meet on Thursday". */
+const STRONG_FUTURE = /\b(?:will|shall|'ll|is set to|are set to|scheduled|due to|expected to|plans? to|planned|to be held|upcoming)\b/i;
+/** "said on Monday", "announced Tuesday": the weekday dates the speech, in the past. */
+const SPEECH_BEFORE = /\b(?:said|says|told|announced|declared|added|tweeted|reported|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const FUTURE_CUE = /\b(will|shall|'ll|scheduled|schedules|planned|plans|plan to|is set to|are set to|due to|expected to|upcoming|next|deadline|to hold|to meet|to vote|requested (?:an? )?(?:open )?(?:meeting|session|vote)|meeting|summit|session|consultations|vote|talks)\b/i;
 
 const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'my' | 'y' | 'rel' }[] = [
@@ -86,8 +90,14 @@ export function findDates(text: string, published: string): DateMention[] {
         if (!month || day < 1 || day > 31) continue;
         d = { y: m[3] ? Number(m[3]) : pub.y, m: month, d: day };
         if (fromMs(toMs(d)).d !== day) continue; // "Feb 31"
-        // Without a year, a date after publication is last year's unless the sentence looks ahead.
-        if (!m[3] && toMs(d) > pubMs && !FUTURE_CUE.test(text)) d = { ...d, y: d.y - 1 };
+        // Without a year: the year that puts the date nearest the publication day, ahead of it only
+        // when the sentence looks ahead ("on March 3" in a December article is next year's if it
+        // "will" happen, last March's otherwise).
+        if (!m[3]) {
+          const ahead = FUTURE_CUE.test(text);
+          if (toMs(d) > pubMs && !ahead) d = { ...d, y: d.y - 1 };
+          else if (toMs(d) < pubMs - 183 * DAY_MS && ahead) d = { ...d, y: d.y + 1 };
+        }
       } else if (kind === 'my') {
         const month = MONTHS[g1];
         if (!month) continue;
@@ -106,7 +116,11 @@ export function findDates(text: string, published: string): DateMention[] {
         const back = (pw - wd + 7) % 7;
         const fwd = (wd - pw + 7) % 7;
         const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
-        const futureCue = FUTURE_CUE.test(text) && fwd > 0 && fwd <= 3;
+        const lead = text.slice(Math.max(0, start - 80), start);
+        const spoken = SPEECH_BEFORE.test(lead);
+        // A future tense before the weekday resolves it forward ("will meet on Thursday"); a weaker cue
+        // (a meeting, talks) only within three days.
+        const futureCue = fwd > 0 && !spoken && (STRONG_FUTURE.test(lead) || (FUTURE_CUE.test(text) && fwd <= 3));
         if (/next\s$/.test(before) || futureCue) d = addDays(pub, fwd === 0 ? 7 : fwd);
         else if (/last\s$/.test(before)) d = addDays(pub, -(back === 0 ? 7 : back));
         else d = addDays(pub, -back);

@@ -59,6 +59,12 @@ interface TrieNode {
 
 const NONE = '__none__';
 
+/** A case-sensitive name as written, in capitals, or (first word) capitalised: "el-Tahir" -> "El-Tahir". */
+function casedMatch(text: string, name: string, first: boolean): boolean {
+  if (text === name || text === name.toUpperCase()) return true;
+  return first && /^\p{Ll}/u.test(name) && text === name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 function isAcronym(s: string): boolean {
   return /^[A-Z0-9.\-]{2,6}$/.test(s);
 }
@@ -176,7 +182,7 @@ export class Gazetteer {
         node = node.next.get((tokens[j] as Token).norm);
         if (!node) break;
         for (const e of node.entries) {
-          if (e.caseSensitive && !e.cased.every((c, k) => (tokens[i + k] as Token).cased === c || (tokens[i + k] as Token).cased === c.toUpperCase())) continue;
+          if (e.caseSensitive && !e.cased.every((c, k) => casedMatch((tokens[i + k] as Token).cased, c, k === 0))) continue;
           // Names of places and demonyms must be capitalised in text, even when matched case-insensitively.
           if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).raw)) continue;
           best = { entry: e, end: j + 1 };

@@ -1,0 +1,74 @@
+/**
+ * Stances stated through acts, people named in many ways, and dates read forward and back, on a
+ * made-up coup (Norland, 2031) written for these constructions only.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshApp } from '../helpers.js';
+
+let app: ReturnType<typeof freshApp>;
+beforeAll(() => {
+  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'norland'));
+});
+afterAll(() => app.cleanup());
+
+describe('stances stated through acts', () => {
+  it.each([
+    ['Iceland', 'hale', 'leaning'], // "condemned the coup against X": the coup is the junta's act
+    ['Chile', 'hale', 'leaning'], // "imposed sanctions on the junta"
+    ['Kenya', 'neutral', null], // "the only way out was a negotiated solution", said by its minister
+    ['Mongolia', 'neutral', null], // "an internal affair"
+    ['Peru', 'hale', 'firm'], // "granted asylum to"
+    ['Bolivia', 'hale', 'leaning'], // "condemned the detention of X" backs X
+    ['Oman', 'council', 'firm'], // "telephoned X to congratulate him": X is the object, "him" is X
+    ['Ghana', 'hale', 'leaning'], // "called on the junta to step down"
+    ['Jordan', 'neutral', null], // "urged all parties to exercise restraint"
+    ['Latvia', 'hale', 'leaning'], // "No country should recognise the junta"
+    ['Samoa', 'hale', 'leaning'], // "did not consider X the legitimate leader"
+    ['Tonga', 'neutral', null], // criticism of both sides takes neither
+    ['Guinea', 'neutral', null], // "El-Tahir's office said he called for calm"
+  ])('%s → %s (%s)', (q, alignment, strength) => {
+    expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
+  });
+
+  it('a later act changes the position, shown with both dates', () => {
+    const s = app.kb.stance('Fiji'); // "called for a swift return to civilian rule", then "congratulated"
+    expect(s).toMatchObject({ alignment: 'council', strength: 'firm' });
+    expect(s.change?.from).toMatchObject({ alignment: 'hale', strength: 'leaning' });
+  });
+});
+
+describe('people', () => {
+  it.each([
+    ['Emil Sandor', 'council'], // "Emil Sandor, the Omani foreign minister,"
+    ['Pope Leo', 'neutral'], // a religious title with one name
+    ['Nurlan', 'neutral'], // a given name alone, for "Kazakh President Nurlan Abenov"
+    ['Ana Ruiz', 'neutral'], // "Col. Ana Ruiz, a spokeswoman"
+    ['Tomas Berg', 'neutral'], // "Norland's president-elect, Tomas Berg,"
+    ['Tahir', 'neutral'], // "Abdel Karim el-Tahir": a particle in the surname
+    ['Ilse Kalnina', 'hale'], // a quote's speaker after it: "…," Latvia's prime minister, X, said
+  ])('%s is found', (q, alignment) => {
+    expect(app.kb.stance(q)).toMatchObject({ found: true, alignment });
+  });
+
+  it('a title before a comma gives the country: Latvia’s prime minister is Latvian', () => {
+    expect(app.kb.actors().find((a) => a.name === 'Ilse Kalnina')?.affiliation).toBe('latvia');
+  });
+});
+
+describe('dates', () => {
+  const events = () => app.kb.timeline({ limit: 100 }).events;
+  it('"will meet on Thursday" is the coming Thursday, scheduled', () => {
+    expect(events().find((e) => /will meet on Thursday/.test(e.text))).toMatchObject({ at: '2031-12-25', scheduled: true });
+  });
+  it('a month and day without a year is the next one when the sentence looks ahead', () => {
+    expect(events().find((e) => /March 3/.test(e.text))?.at).toBe('2032-03-03');
+  });
+  it('two weekdays in one sentence are two events', () => {
+    const ats = events().filter((e) => /Vessa/.test(e.text)).map((e) => e.at);
+    expect(ats).toEqual(['2031-12-13', '2031-12-14']);
+  });
+  it('a dated sentence without an act verb is still an event', () => {
+    expect(events().find((e) => /passed the budget/.test(e.text))?.at).toBe('2031-12-16');
+  });
+});
