@@ -27,6 +27,7 @@ describe('stances stated through acts', () => {
     ['Samoa', 'hale', 'leaning'], // "did not consider X the legitimate leader"
     ['Tonga', 'neutral', null], // criticism of both sides takes neither
     ['Guinea', 'neutral', null], // "El-Tahir's office said he called for calm"
+    ['Estonia', 'hale', 'leaning'], // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
   });

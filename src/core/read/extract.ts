@@ -76,6 +76,8 @@ export interface Extraction {
 }
 
 const PRONOUN_START = /^(?:["“]?\s*)(?:He|She|They|It|His|Her|Their|The (?:statement|ministry|leader|official|spokesman|spokeswoman|government|department|president|minister|chief|envoy|\p{Lu}\w+ leader))\b/u;
+/** A quote's speaker named after it by a pronoun or a title: `"…," he said`, `"…," the minister added`. */
+const QUOTE_TAIL = /[”"’]\s*,?\s*(?:(?:he|she|they)|(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|president|secretary|envoy|official|ambassador|leader|chief|statement|ministry|premier|chancellor|commander))\s+(?:said|says|added|told|wrote|tweeted|warned|insisted)\b/iu;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 
 const OBJECT_PREPS = new Set(['with', 'to', 'from', 'by', 'for', 'against', 'between', 'among', 'and']);
@@ -203,7 +205,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     out.sentences.push({ ...s, at, precision, actors: actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
-    const speakerId: string | null = findSpeaker(s.text, nonArena, gaz) ?? (PRONOUN_START.test(s.text) ? ctxSubject : null);
+    const speakerId: string | null = findSpeaker(s.text, nonArena, gaz) ?? (PRONOUN_START.test(s.text) || QUOTE_TAIL.test(s.text) ? ctxSubject : null);
     const speakerName = speakerId ? (actorOf(speakerId)?.name ?? null) : null;
 
     if (s.kind === 'body' || s.kind === 'dek' || s.kind === 'caption') {
