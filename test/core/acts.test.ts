@@ -27,6 +27,9 @@ describe('stances stated through acts', () => {
     ['Samoa', 'hale', 'leaning'], // "did not consider X the legitimate leader"
     ['Tonga', 'neutral', null], // criticism of both sides takes neither
     ['Guinea', 'neutral', null], // "El-Tahir's office said he called for calm"
+    ['Belarus', 'council', 'leaning'], // "objected to a draft statement blaming X" backs X
+    ['Armenia', 'council', 'leaning'], // "opposed sanctions on the junta"
+    ['Moldova', 'neutral', null], // "remains accused of arming …" is no stated position
     ['Estonia', 'hale', 'leaning'], // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
@@ -37,6 +40,12 @@ describe('stances stated through acts', () => {
     expect(s).toMatchObject({ alignment: 'council', strength: 'firm' });
     expect(s.change?.from).toMatchObject({ alignment: 'hale', strength: 'leaning' });
   });
+});
+
+it('stated neutrality later undoes a position; a call for calm would not', () => {
+  const s = app.kb.stance('Lithuania'); // recognised X, then "respects the choice of the … people"
+  expect(s).toMatchObject({ alignment: 'neutral', strength: null });
+  expect(s.change?.from).toMatchObject({ alignment: 'hale', strength: 'firm' });
 });
 
 describe('people', () => {

@@ -1,7 +1,9 @@
 /**
  * Stance aggregation: from an actor's claims to one position. Within a day the strongest evidence
  * wins (firm over leaning over neutral); across days the latest day with a position decides, and a
- * change is reported with both dates. Calls for dialogue never undo an explicit position.
+ * change is reported with both dates. Calls for dialogue never undo an explicit position; a later
+ * day that states neutrality and nothing else ("an internal affair", "will respect the people's
+ * choice", "supports neither side") does.
  */
 import type { StanceChange, Strength } from '../types.js';
 
@@ -10,6 +12,8 @@ export interface ClaimRow {
   strength: 'firm' | 'leaning' | 'neutral';
   at: string | null;
   sentenceId: number;
+  /** The words that made the claim ("internal affair"), to tell a stated neutrality from a call for calm. */
+  cue?: string | null;
 }
 
 export interface Aggregate {
@@ -30,9 +34,15 @@ function sortKey(at: string | null): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
-function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength; claims: ClaimRow[] } | null {
+/** Neutrality stated as a position, not a call on others. */
+const STATED_NEUTRAL = /internal affair|domestic (?:affair|matter)|neither side|not take sides|(?:remain|stay)\w* neutral|neutrality|impartial|non-?interference|respect\w* the (?:choice|will|decision|wishes)|hands-off|not (?:be )?involved/i;
+
+function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength | 'neutral'; claims: ClaimRow[] } | null {
   const directed = claims.filter((c) => c.side && c.strength !== 'neutral');
-  if (directed.length === 0) return null;
+  if (directed.length === 0) {
+    const stated = claims.filter((c) => !c.side && c.strength === 'neutral' && c.cue && STATED_NEUTRAL.test(c.cue));
+    return stated.length ? { side: 'neutral', strength: 'neutral', claims: stated } : null;
+  }
   const best = Math.max(...directed.map((c) => RANK[c.strength]));
   const top = directed.filter((c) => RANK[c.strength] === best);
   // Several sides at the same strength on one day: the most evidence, then the latest.
@@ -43,6 +53,9 @@ function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength; cl
   )[0] as [string, ClaimRow[]];
   return { side, strength: best === 2 ? 'firm' : 'leaning', claims: list };
 }
+
+/** Neutral has no strength in answers. */
+const shown = (s: Strength | 'neutral'): Strength | null => (s === 'neutral' ? null : s);
 
 export function aggregate(claims: ClaimRow[]): Aggregate | null {
   if (claims.length === 0) return null;
@@ -74,8 +87,8 @@ export function aggregate(claims: ClaimRow[]): Aggregate | null {
       previous = [...p.pos.claims].sort((a, b) => sortKey(b.at) - sortKey(a.at))[0] ?? null;
       const first = [...current.pos.claims].sort((a, b) => sortKey(a.at) - sortKey(b.at))[0];
       change = {
-        from: { alignment: p.pos.side, strength: p.pos.strength, at: previous?.at ?? p.day },
-        to: { alignment: current.pos.side, strength: current.pos.strength, at: first?.at ?? current.day },
+        from: { alignment: p.pos.side, strength: shown(p.pos.strength), at: previous?.at ?? p.day },
+        to: { alignment: current.pos.side, strength: shown(current.pos.strength), at: first?.at ?? current.day },
       };
       break;
     }
@@ -84,7 +97,7 @@ export function aggregate(claims: ClaimRow[]): Aggregate | null {
   const same = claims.filter((c) => c.side === current.pos.side && c.strength !== 'neutral' && !current.pos.claims.includes(c));
   return {
     alignment: current.pos.side,
-    strength: current.pos.strength,
+    strength: shown(current.pos.strength),
     change,
     support: [...current.pos.claims.sort(latestFirst), ...same.sort(latestFirst)],
     previous,

@@ -24,6 +24,8 @@ const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled
 const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|attacks?|assault|house arrest|crackdown|violence|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
 /** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
 const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
+/** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
+const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse)\w*)\b[^.;]{0,60}$/i;
 /** Acts reported as an accusation are not the accused's stated position. */
 const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
 
@@ -78,6 +80,11 @@ export function claimsOf(
   // "would not recognize X and offered to mediate": declining recognition while offering to
   // mediate is withholding, not leaning toward the other side.
   if (cues.some((c) => c.type === 'neutral' && /mediat|dialogue/i.test(c.text))) cues = cues.map((c) => (c.type === 'criticize' && /recogni/i.test(c.text) ? { ...c, type: 'withhold' } : c));
+  // "opposed sanctions on X" is one act (resisting criticism of X), not opposing plus sanctioning.
+  cues = cues.filter((c, i) => {
+    const next = cues[i + 1];
+    return !(c.type === 'criticize' && /^(?:oppos|reject|block|object)/i.test(c.text) && next?.type === 'criticize' && /ing$|^sanctions?$/i.test(next.text) && next.start - c.end < 60);
+  });
   const sides = [...gaz.sideIds];
   const other = (side: string) => (sides.length === 2 ? sides.find((x) => x !== side) : undefined);
   const boundaries: number[] = [0];
@@ -128,10 +135,14 @@ export function claimsOf(
         // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
         // "condemned the detention of X": the act is done to X, so condemning it backs X.
         const doneTo = afterInClause && !afterInClause.act && DONE_TO.test(text.slice(cue.end, afterInClause.start));
-        const t = doneTo ? afterInClause : (before ?? afterInClause ?? null);
+        let t = doneTo ? afterInClause : (before ?? afterInClause ?? null);
+        // "accused X of …", "blamed X for …": aimed at the direct object only.
+        if (/^(?:accus|blam)/i.test(cue.text)) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
         target = t;
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
         if (doneTo) kind = 'leaning';
+        // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
+        if (/ing$|^sanctions?$/i.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         if (cue.type === 'legit') kind = 'support';
         break;
       }

@@ -219,6 +219,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         out.claims.push({ ...c, seq: s.seq, speaker });
         const aff = person ? affiliationOf(person) : null;
         if (aff && !gaz.isSide(aff) && !isArena(aff)) out.claims.push({ ...c, actorId: aff, seq: s.seq, speaker });
+        // "Spokesman X says France condemns …": the spokesman states the position too.
+        if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push({ ...c, actorId: speakerId, seq: s.seq, speaker: speakerName });
       }
     }
 

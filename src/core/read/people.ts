@@ -214,13 +214,15 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
       }
     }
     if (comma && a < tokens.length && CORE_TITLES.has((tokens[a] as Token).norm)) {
+      // "the founder of the Russian mercenary group Wagner": the head of the phrase, its last name.
       let affiliation = affiliationIn(j, a);
       if (!affiliation) {
-        for (let x = a; x < Math.min(tokens.length, a + 10); x++) {
+        for (let x = a + 1; x < Math.min(tokens.length, a + 10); x++) {
+          if (commaBetween(tokens[x - 1] as Token, tokens[x] as Token, text)) break;
           const m = covered.get(x);
           if (m && !isSide(m.actorId)) {
             affiliation = m.actorId;
-            break;
+            x = m.t1 - 1;
           }
         }
       }
