@@ -30,7 +30,11 @@ describe('stances stated through acts', () => {
     ['Belarus', 'council', 'leaning'], // "objected to a draft statement blaming X" backs X
     ['Armenia', 'council', 'leaning'], // "opposed sanctions on the junta"
     ['Moldova', 'neutral', null], // "remains accused of arming …" is no stated position
-    ['Estonia', 'hale', 'leaning'], // a quote whose speaker comes after it: `"…," the minister said`
+    ['Estonia', 'hale', 'leaning'],
+    ['Pacific Forum', 'hale', 'leaning'], // suspending the country aims at whoever holds power
+    ['Qatar', 'council', 'firm'], // "supplied the junta with drones", in a reported clause
+    ['Sweden', 'hale', 'leaning'], // "called on the junta to return to barracks"
+    ['Laos', 'hale', 'firm'], // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
   });

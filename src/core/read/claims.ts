@@ -26,6 +26,8 @@ const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|
 const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
 const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse)\w*)\b[^.;]{0,60}$/i;
+/** An election's outcome named right after a criticism. */
+const ELECTION = /^\s+(?:the\s+|this\s+|that\s+|his\s+|its\s+)?(?:(?:presidential|election|disputed|official)\s+)?(?:inauguration|election|re-?election|vote|results?|swearing-in|victory)\b/i;
 /** Acts reported as an accusation are not the accused's stated position. */
 const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
 
@@ -70,6 +72,7 @@ export function claimsOf(
   gaz: Gazetteer,
   speakerId: string | null,
   ctxSide: string | null = null,
+  arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end));
   if (cues.length === 0) return [];
@@ -98,6 +101,7 @@ export function claimsOf(
   let suppressUntil = -1;
   let prevHolders: string[] = [];
   let prevClause = -1;
+  let spoken = false;
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     for (const h of holders) {
       if (kind === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
@@ -140,6 +144,11 @@ export function claimsOf(
         if (/^(?:accus|blam)/i.test(cue.text)) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
         target = t;
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
+        // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
+        const holder = roles.junta ?? roles.incumbent;
+        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 12)) target = { actorId: holder };
+        // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
+        if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && ELECTION.test(text.slice(cue.end, cue.end + 40))) target = { actorId: roles.incumbent };
         if (doneTo) kind = 'leaning';
         // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
         if (/ing$|^sanctions?$/i.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
@@ -194,11 +203,13 @@ export function claimsOf(
     }
     // "congratulated him on his election": the pronoun is the act's object, so a side named later is
     // not; it stands for the side named earlier in the sentence, else in the passage.
-    if (directed && /^\s+(?:him|her)\b/i.test(text.slice(cue.end))) {
+    if (directed && (/^\s+(?:him|her)\b/i.test(text.slice(cue.end)) || /\s(?:him|her)\s/i.test(cue.text))) {
       const earlier = [...named].reverse().find((m) => m.end <= cue.start);
       const id = earlier?.actorId ?? ctxSide;
       target = id ? { actorId: id } : null;
     }
+    // "also sent their congratulations": congratulations always have an object; unnamed, it is the passage's side.
+    if (!target && ctxSide && /^congratulat/i.test(cue.text)) target = { actorId: ctxSide };
     // A reported accusation ("accused X of arming Y") is at most a leaning of X.
     if (kind === 'support' && ACCUSED_OF.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
 
@@ -243,10 +254,12 @@ export function claimsOf(
         holders = prevHolders;
         if (directed && target && !(afterInClause && target.actorId === afterInClause.actorId)) target = null;
       }
-      if (holders.length === 0 && ci === 0 && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
+      // The speaker holds the first act with no holder of its own in the sentence.
+      if (holders.length === 0 && !spoken && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
     }
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
+    spoken = true;
     prevHolders = holders;
     prevClause = clauseStart;
     push(holders, kind, target?.actorId ?? null, cue);
@@ -275,7 +288,7 @@ function relativeHead(text: string, from: number, to: number): { at: number; gen
   for (let m = re.exec(seg); m; m = re.exec(seg)) {
     const before = text.slice(Math.max(0, from - 40), from + m.index);
     // "said (on Thursday) that ..." introduces speech, not a relative clause.
-    if (/\b(?:said|says|say|told|tweeted|clear|so|such|is|was|believes?|believed|announced|added|hopes?|warned|insisted|noted|stated)\b(?:\s+[\w’']+){0,3}\s*$/i.test(before)) continue;
+    if (/\b(?:said|says|say|told|tweeted|clear|so|such|is|was|believes?|believed|announced|added|hopes?|warned|insisted|noted|stated|reported|reports|confirmed|disclosed|revealed|found|showed|argued|agreed|concluded)\b(?:\s+[\w’']+){0,3}\s*$/i.test(before)) continue;
     last = m;
   }
   if (!last) return null;

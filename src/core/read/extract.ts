@@ -213,7 +213,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         const qt = (q[1] ?? q[2] ?? '').trim();
         if (qt.split(/\s+/).length >= 3) out.quotes.push({ seq: s.seq, text: qt, speakerId, speaker: speakerName });
       }
-      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide)) {
+      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide, mentions.filter((m) => isArena(m.actorId)))) {
         const person = actorOf(c.actorId)?.kind === 'person' ? c.actorId : null;
         const speaker = person ? (actorOf(person)?.name ?? null) : speakerId && affiliationOf(speakerId) === c.actorId ? speakerName : null;
         out.claims.push({ ...c, seq: s.seq, speaker });

@@ -22,8 +22,10 @@ const JUNTA = /\b(?:junta|coup|putsch|military rulers?|seized power|military gov
 const OUSTED = /\b(?:ousted|deposed|overthrown|toppled|elected government)\b/i;
 const HOLDS = /\b(?:government|authorities|administration|president|regime)\b/i;
 const CHALLENGER = /\b(?:opposition|protest|rebels?|insurgen\w*|interim|self-styled|self-declared|ousted|deposed|overthrown|toppled)\b/i;
-/** What a junta's critics name. */
-const COUP_ACTS = ['coup', "coup d'etat", 'coup d’état', 'putsch', 'takeover', 'seizure of power', 'power grab', 'military takeover', 'seizure of power', 'overthrow', 'martial law'];
+/** What a junta's critics name (regex sources, plurals included). */
+const COUP_ACTS = ["coups?(?: d['’][ée]tat)?", 'putsch(?:es)?', 'takeovers?', '(?:military )?seizures? of power', 'power grabs?', 'overthrow', 'martial law'];
+/** What critics of a government holding power name, where no junta is known. */
+const INCUMBENT_ACTS = ['crackdowns?', 'repression'];
 
 function described(s: Side): string {
   return [s.label, s.description ?? '', ...s.aliases].join(' ; ');
@@ -47,8 +49,8 @@ export function sideRoles(crisis: CrisisConfig): SideRoles {
   if (!incumbent && !junta) incumbent = only(sides, (s) => HOLDS.test(described(s)) && !CHALLENGER.test(described(s)));
   const acts: SideRoles['acts'] = [];
   for (const s of sides) {
-    const nouns = s.acts ?? (s.id === junta ? COUP_ACTS : []);
-    if (nouns.length) acts.push({ side: s.id, re: new RegExp(`\\b(?:${nouns.map(escape).join('|')})\\b`, 'gi') });
+    const sources = s.acts ? s.acts.map(escape) : s.id === junta ? COUP_ACTS : s.id === incumbent ? INCUMBENT_ACTS : [];
+    if (sources.length) acts.push({ side: s.id, re: new RegExp(`\\b(?:${sources.join('|')})\\b`, 'gi') });
   }
   return { junta, ousted, incumbent, acts };
 }
