@@ -34,6 +34,8 @@ describe('stances stated through acts', () => {
     ['Pacific Forum', 'hale', 'leaning'], // suspending the country aims at whoever holds power
     ['Qatar', 'council', 'firm'], // "supplied the junta with drones", in a reported clause
     ['Sweden', 'hale', 'leaning'], // "called on the junta to return to barracks"
+    ['Unity Party', 'council', 'leaning'], // "turned on her": a pronoun for the side the passage is about
+    ['Freedom Bloc', 'council', 'leaning'], // "deputies from Hale's Freedom Bloc voted with the junta"
     ['Laos', 'hale', 'firm'], // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });

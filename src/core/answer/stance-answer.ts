@@ -22,8 +22,9 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   let holder = id;
   let st = kb.reader.stance(id);
   let via: ActorRef | null = null;
-  // A person with no position of their own speaks for their country or organisation.
-  if ((!st || st.alignment === 'neutral') && affId) {
+  // A person who makes no claim of their own speaks for their country or organisation; one who
+  // states neutrality keeps it.
+  if (!st && affId) {
     const affSt = kb.reader.stance(affId);
     if (affSt && affSt.alignment !== 'neutral') {
       st = affSt;

@@ -28,6 +28,8 @@ const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|
 const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse)\w*)\b[^.;]{0,60}$/i;
 /** An election's outcome named right after a criticism. */
 const ELECTION = /^\s+(?:the\s+|this\s+|that\s+|his\s+|its\s+)?(?:(?:presidential|election|disputed|official)\s+)?(?:inauguration|election|re-?election|vote|results?|swearing-in|victory)\b/i;
+const PLUPERFECT = /\bhad\s+(?:\w+\s+)?$/i;
+const PERCEIVED = /\b(?:seen|regarded|considered|viewed|described|perceived|thought of|known) as\b/i;
 /** Acts reported as an accusation are not the accused's stated position. */
 const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
 
@@ -102,7 +104,9 @@ export function claimsOf(
   let prevHolders: string[] = [];
   let prevClause = -1;
   let spoken = false;
+  const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
+    const before = out.length;
     for (const h of holders) {
       if (kind === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
       else if (!side) continue;
@@ -112,6 +116,7 @@ export function claimsOf(
       } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text });
       else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text });
     }
+    if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
   };
 
   cues.forEach((cue: Cue, ci) => {
@@ -201,6 +206,12 @@ export function claimsOf(
       const second = sideMentions.find((m) => m.start > t0.end && m.start < clauseEnd && m.actorId !== t0.actorId);
       if (second && /^[^,;]{0,40}\b(?:and|or|nor)\s+(?:the\s+|also\s+)?$/i.test(text.slice(t0.end, second.start))) kind = 'neutral';
     }
+    // "condemned his flight": a possessive pronoun stands for the side named earlier, else in the passage.
+    if (!directed && !target && kind !== 'neutral' && /^\s+(?:(?:on|against)\s+)?(?:his|her|him)\b/i.test(text.slice(cue.end))) {
+      const earlier = [...named].reverse().find((m) => m.end <= cue.start);
+      const id = earlier?.actorId ?? ctxSide;
+      if (id) target = { actorId: id };
+    }
     // "congratulated him on his election": the pronoun is the act's object, so a side named later is
     // not; it stands for the side named earlier in the sentence, else in the passage.
     if (directed && (/^\s+(?:him|her)\b/i.test(text.slice(cue.end)) || /\s(?:him|her)\s/i.test(cue.text))) {
@@ -215,6 +226,10 @@ export function claimsOf(
 
     let holders: string[] = [];
     if (cue.type === 'ally') {
+      // "the army and its allies": unnamed allies are nobody's stance.
+      if (/\b(?:its|their|his|her)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 25), cue.start))) return;
+      // "widely seen as X's closest ally": a perception, at most a leaning.
+      if (PERCEIVED.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
       holders = holdersAll.filter((m) => m.start >= clauseStart && m.end <= clauseEnd).map((m) => m.actorId);
       target = named.find((m) => m.start >= clauseStart && m.end <= clauseEnd) ?? null;
     } else {
@@ -222,6 +237,8 @@ export function claimsOf(
       // unless it is the object of a contact verb ("telephoned X to congratulate him").
       const inWindow = mentions.filter((m) => m.start >= ws && m.end <= cue.start);
       let lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
+      // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
+      if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
       if (lastSide && directed && CONTACT_VERB.test(text.slice(ws, lastSide.start))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;
@@ -264,7 +281,14 @@ export function claimsOf(
     prevClause = clauseStart;
     push(holders, kind, target?.actorId ?? null, cue);
   });
-  return evenHanded(out);
+  return evenHanded(current(out, past));
+}
+
+/** "X, which had backed Y, turned on him": in one sentence the pluperfect is background to the act. */
+function current(claims: Omit<XClaim, 'seq' | 'speaker'>[], past: Set<Omit<XClaim, 'seq' | 'speaker'>>): Omit<XClaim, 'seq' | 'speaker'>[] {
+  if (past.size === 0) return claims;
+  const now = new Set(claims.filter((c) => !past.has(c)).map((c) => c.actorId));
+  return claims.filter((c) => !(past.has(c) && now.has(c.actorId)));
 }
 
 /** A holder aiming the same kind of act at both sides in one sentence takes neither side. */
