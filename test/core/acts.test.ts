@@ -36,7 +36,10 @@ describe('stances stated through acts', () => {
     ['Sweden', 'hale', 'leaning'], // "called on the junta to return to barracks"
     ['Unity Party', 'council', 'leaning'], // "turned on her": a pronoun for the side the passage is about
     ['Freedom Bloc', 'council', 'leaning'], // "deputies from Hale's Freedom Bloc voted with the junta"
-    ['Laos', 'hale', 'firm'], // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
+    ['Laos', 'hale', 'firm'],
+    ['Denmark', 'council', 'firm'], // "the new government": the side that took power, by its role
+    ['Serbia', 'council', 'firm'], // "the Norlandic government": whoever holds power
+    ['Norway', 'hale', 'leaning'], // "suspended official visits to and from Norland" // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
   });

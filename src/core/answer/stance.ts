@@ -35,7 +35,7 @@ function sortKey(at: string | null): number {
 }
 
 /** Neutrality stated as a position, not a call on others. */
-const STATED_NEUTRAL = /internal affair|domestic (?:affair|matter)|neither side|not take sides|(?:remain|stay)\w* neutral|neutrality|impartial|non-?interference|respect\w* the (?:choice|will|decision|wishes)|hands-off|not (?:be )?involved/i;
+const STATED_NEUTRAL = /internal affair|domestic (?:affair|matter)|neither side|not take sides|(?:remain|stay)\w* neutral|neutrality|impartial|non-?interference|respect\w* the (?:\w+ )?(?:path|choice|will|decision|wishes|outcome)|hands-off|not (?:be )?involved/i;
 
 function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength | 'neutral'; claims: ClaimRow[] } | null {
   const directed = claims.filter((c) => c.side && c.strength !== 'neutral');

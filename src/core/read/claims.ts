@@ -151,7 +151,7 @@ export function claimsOf(
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
         // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
         const holder = roles.junta ?? roles.incumbent;
-        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 12)) target = { actorId: holder };
+        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 30)) target = { actorId: holder };
         // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && ELECTION.test(text.slice(cue.end, cue.end + 40))) target = { actorId: roles.incumbent };
         if (doneTo) kind = 'leaning';

@@ -89,6 +89,8 @@ export class Gazetteer {
       this.define({ id: side.id, name: side.leader ?? side.label, kind: 'side', aliases: [] });
       for (const a of side.aliases) this.addAlias(side.id, a, 'alias', isAcronym(a));
     }
+    // Role names ("the new government") where the crisis file does not give them itself.
+    for (const g of this.roles.generic) for (const a of g.aliases) if (!this.lookup(a)) this.addAlias(g.side, a, 'alias', false);
     this.addCountries();
     for (const org of ORGANIZATIONS) {
       const id = slug(org.name);
@@ -108,6 +110,16 @@ export class Gazetteer {
     for (const a of crisis.arena ?? []) {
       const id = this.lookup(a);
       if (id) this.arena.add(id);
+    }
+    // "the Thai government", "Gabon's authorities": the side holding power, where one does.
+    const power = this.roles.junta ?? this.roles.incumbent;
+    if (power) {
+      for (const id of this.arena) {
+        for (const name of [...this.aliasesOf(id)]) {
+          if (!/^\p{Lu}/u.test(name) || name.includes(' ')) continue;
+          for (const what of ['government', 'authorities']) if (!this.lookup(`${name} ${what}`)) this.addAlias(power, `${name} ${what}`, 'alias', false);
+        }
+      }
     }
   }
 

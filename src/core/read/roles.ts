@@ -8,6 +8,8 @@
 import type { CrisisConfig, Side } from '../types.js';
 
 export interface SideRoles {
+  /** Generic names a side gets from its role ("the new government" for the side that replaced another). */
+  generic: { side: string; aliases: string[] }[];
   /** The side that seized power, if one did. */
   junta: string | null;
   /** The side that lost power to it. */
@@ -22,6 +24,9 @@ const JUNTA = /\b(?:junta|coup|putsch|military rulers?|seized power|military gov
 const OUSTED = /\b(?:ousted|deposed|overthrown|toppled|elected government)\b/i;
 const HOLDS = /\b(?:government|authorities|administration|president|regime)\b/i;
 const CHALLENGER = /\b(?:opposition|protest|rebels?|insurgen\w*|interim|self-styled|self-declared|ousted|deposed|overthrown|toppled)\b/i;
+const SUCCESSOR = /\b(?:interim|transitional|new (?:government|authorities|leaders)|replaced|acting)\b/i;
+const SUCCESSOR_NAMES = ['new government', 'new leaders', 'new leadership', 'new authorities', 'interim government', 'interim authorities', 'transitional government', 'transitional authorities'];
+const OUSTED_NAMES = ['ousted president', 'deposed president', 'ousted leader', 'ousted government', 'toppled president'];
 /** What a junta's critics name (regex sources, plurals included). */
 const COUP_ACTS = ["coups?(?: d['’][ée]tat)?", 'putsch(?:es)?', 'takeovers?', '(?:military )?seizures? of power', 'power grabs?', 'overthrow', 'martial law'];
 /** What critics of a government holding power name, where no junta is known. */
@@ -48,9 +53,16 @@ export function sideRoles(crisis: CrisisConfig): SideRoles {
   let incumbent = explicit('incumbent');
   if (!incumbent && !junta) incumbent = only(sides, (s) => HOLDS.test(described(s)) && !CHALLENGER.test(described(s)));
   const acts: SideRoles['acts'] = [];
+  // A crackdown is the act of whoever held power: the incumbent, or the side since ousted (not by a junta).
+  const repressor = incumbent ?? (junta ? null : ousted);
   for (const s of sides) {
-    const sources = s.acts ? s.acts.map(escape) : s.id === junta ? COUP_ACTS : s.id === incumbent ? INCUMBENT_ACTS : [];
+    const sources = s.acts ? s.acts.map(escape) : s.id === junta ? COUP_ACTS : s.id === repressor ? INCUMBENT_ACTS : [];
     if (sources.length) acts.push({ side: s.id, re: new RegExp(`\\b(?:${sources.join('|')})\\b`, 'gi') });
   }
-  return { junta, ousted, incumbent, acts };
+  // The side that replaced another is who news calls "the new government".
+  const successor = junta ?? only(sides, (s) => s.id !== ousted && SUCCESSOR.test(described(s)));
+  const generic: SideRoles['generic'] = [];
+  if (successor) generic.push({ side: successor, aliases: SUCCESSOR_NAMES });
+  if (ousted) generic.push({ side: ousted, aliases: OUSTED_NAMES });
+  return { junta, ousted, incumbent, acts, generic };
 }
