@@ -21,6 +21,8 @@ export interface PublishContext {
   ref?: string;
   /** A request for page `done`, made at this instant or later, may have posted it. */
   uncertainSince?: Date;
+  /** The runner's clock (the ledger's instants are on it). */
+  now(): Date;
   beforeSend(page: number): Promise<void>;
   sent(page: number, ref?: string): Promise<void>;
   /** A check proved that page `done` was not posted after all. */

@@ -229,6 +229,7 @@ export class DigestRunner {
       done: progress?.pagesDone ?? 0,
       ref: progress?.messageRef ?? undefined,
       uncertainSince: progress?.sendingAt ? new Date(progress.sendingAt) : undefined,
+      now: () => clock.now(),
       beforeSend: async (page) => {
         if (!this.ledger.markSending(k, claimId, clock.now())) throw new LostClaimError();
         await faults?.('before-send', k, page);

@@ -55,11 +55,12 @@ export function createPublisher(rest: REST, o: DiscordPublisherOptions = {}): Pu
         let firstSent = i === ctx?.done ? ctx.uncertainSince : undefined;
         let ref: string | undefined;
         for (let attempt = 0; ; attempt++) {
-          if (firstSent && Date.now() - firstSent.getTime() > windowMs) {
+          const now = ctx?.now() ?? new Date();
+          if (firstSent && now.getTime() - firstSent.getTime() > windowMs) {
             throw new CannotVerifyError(`a post to Discord channel ${channelId} was interrupted more than ${Math.round(windowMs / 1000)} s ago; Discord no longer deduplicates it`);
           }
           await ctx?.beforeSend(i);
-          firstSent ??= new Date();
+          firstSent ??= now;
           try {
             const msg = (await rest.post(Routes.channelMessages(channelId), {
               body: { embeds, allowed_mentions: { parse: [] }, nonce: digestNonce(id, i), enforce_nonce: true },

@@ -246,7 +246,9 @@ export class FakeSlack {
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage': {
-        const ts = `${++this.ts}.000100`;
+        // Unique and close to the wall clock, as Slack's are (conversations.history filters on it).
+        this.ts = Math.max(this.ts + 1, Math.floor(Date.now() / 1000));
+        const ts = `${this.ts}.000100`;
         const channel = String(body.channel);
         this.messages.push({
           channel,
