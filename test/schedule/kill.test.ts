@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../../src/schedule/index.js';
 import { tempDir } from '../helpers.js';
-import { channels, DAY, openProc, type Platforms, startPlatforms, subscribeAll, tally } from './platform-rig.js';
+import { channels, DAY, openProc, RESTART_AT, type Platforms, startPlatforms, subscribeAll, tally } from './platform-rig.js';
 
 const CHILD = join(import.meta.dirname, 'kill-child.ts');
 let p: Platforms;
@@ -45,7 +45,7 @@ async function killAndRestart(env: Record<string, string>, during?: (list: Retur
   const ended = await child(db, env, during?.(list));
   expect(ended.signal, ended.out).toBe('SIGKILL');
   // The restart: recovery of what the killed run left, then everything due.
-  const proc = openProc(db, { slackUrl: p.slack.apiUrl, discordUrl: p.discord.apiUrl });
+  const proc = openProc(db, { slackUrl: p.slack.apiUrl, discordUrl: p.discord.apiUrl, at: RESTART_AT });
   try {
     await proc.runner.runDue();
     for (const [key, v] of tally(p, list)) expect(v, key).toEqual({ first: 1, doubled: 0 });

@@ -22,6 +22,8 @@ const silent = pino({ level: 'silent' });
 export const DAY = '2025-01-15';
 export const DUE = '2025-01-15T06:30:00Z';
 export const RUN_AT = '2025-01-15T06:30:05Z';
+/** When a restart runs: each process's clock starts at its own instant, so a restart must start later. */
+export const RESTART_AT = '2025-01-15T06:31:00Z';
 
 export interface Platforms {
   slack: FakeSlack;

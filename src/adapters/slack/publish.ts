@@ -118,14 +118,15 @@ async function findPage(client: webApi.WebClient, channel: string, id: string, p
 /** The Publisher for Slack (see the file comment for how it avoids doubles). */
 export function slackPublisher(client: webApi.WebClient, o: SlackPublisherOptions = {}): Publisher {
   const poster = postingClient(client, o);
-  const post = async (args: webApi.ChatPostMessageArguments): Promise<string | undefined> => {
+  /** One page: "sending" is recorded before every request; a 429 (Slack did not post) is waited out and sent again. */
+  const post = async (args: webApi.ChatPostMessageArguments, page: number, ctx?: PublishContext): Promise<string | undefined> => {
     for (let waited = 0; ; waited++) {
+      await ctx?.beforeSend(page);
       try {
         return (await poster.chat.postMessage(args)).ts;
       } catch (err) {
         const e = err as Partial<webApi.WebAPIRateLimitedError>;
         if (e.code !== webApi.ErrorCode.RateLimitedError || waited >= (o.rateLimitRetries ?? 5)) throw err;
-        // A 429 means Slack did not post: wait as told, then try again.
         await new Promise((r) => setTimeout(r, Math.min(Math.max(e.retryAfter ?? 1, 0), 60) * 1000));
       }
     }
@@ -147,10 +148,10 @@ export function slackPublisher(client: webApi.WebClient, o: SlackPublisherOption
           ctx.absent(i);
         }
         const { blocks, text } = renderView(pages[i] as View);
-        await ctx?.beforeSend(i);
         let ts: string | undefined;
         try {
-          ts = await post({
+          ts = await post(
+            {
             channel: channelId,
             blocks,
             text,
@@ -158,8 +159,13 @@ export function slackPublisher(client: webApi.WebClient, o: SlackPublisherOption
             unfurl_links: false,
             unfurl_media: false,
             ...(id ? { metadata: { event_type: DIGEST_EVENT, event_payload: { delivery_id: id, page: i } } } : {}),
-          });
+            },
+            i,
+            ctx,
+          );
         } catch (err) {
+          // Not a Web API error: thrown by the run's own hooks (a lost claim); pass it on.
+          if (!String((err as { code?: unknown } | null)?.code ?? '').startsWith('slack_')) throw err;
           const code = platformError(err);
           if (code && GONE_ERRORS.has(code)) throw new ChannelGoneError(`Slack channel ${channelId}: ${code}`);
           if (outcomeUnknown(err)) throw new OutcomeUnknownError(`Slack did not confirm the post (${err instanceof Error ? err.message : String(err)})`, { cause: err });

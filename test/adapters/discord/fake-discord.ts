@@ -23,8 +23,10 @@ export interface RecordedRequest {
   // biome-ignore lint/suspicious/noExplicitAny: recorded JSON, read freely by tests
   body: any;
   headers: IncomingMessage['headers'];
-  /** The status this server answered with. */
+  /** The status this server answered with (-1: cut before it was processed). */
   status: number;
+  /** Set when the request got no answer: 'dropped' (connection closed) or 'held' (never answered). */
+  lost?: 'dropped' | 'held';
 }
 
 interface Failure {
@@ -127,6 +129,11 @@ export class FakeDiscord {
     this.dropNext(method, path, 'hold');
   }
 
+  /** Forget losses queued by dropNext/holdNext that no request consumed. */
+  clearLosses(): void {
+    this.losses.length = 0;
+  }
+
   /** Close the connections of held requests (their answers are never sent). */
   cutHeld(): void {
     for (const res of this.held) res.socket?.destroy();
@@ -183,6 +190,7 @@ export class FakeDiscord {
     const loss = li >= 0 ? this.losses.splice(li, 1)[0]?.how : undefined;
     if (loss === 'before') {
       rec.status = -1;
+      rec.lost = 'dropped';
       this.requests.push(rec);
       req.socket.destroy();
       for (const w of this.waiters) w();
@@ -191,6 +199,7 @@ export class FakeDiscord {
     const answer = loss
       ? (status: number) => {
           rec.status = status;
+          rec.lost = loss === 'hold' ? 'held' : 'dropped';
           this.requests.push(rec);
           if (loss === 'hold') this.held.add(res);
           else req.socket.destroy();

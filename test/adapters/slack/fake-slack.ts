@@ -146,6 +146,11 @@ export class FakeSlack {
     this.dropNext(method, times, 'hold');
   }
 
+  /** Forget losses queued by dropNext/holdNext that no call consumed. */
+  clearLosses(): void {
+    this.losses.clear();
+  }
+
   /** Close the connections of held calls (their answers are never sent). */
   cutHeld(): void {
     for (const res of this.held) res.socket?.destroy();
