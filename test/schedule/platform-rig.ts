@@ -12,6 +12,7 @@ import { DIGEST_EVENT, slackPublisher } from '../../src/adapters/slack/publish.j
 import { type App, openApp } from '../../src/app.js';
 import type { DigestRunner } from '../../src/schedule/index.js';
 import { createRunner, type DigestOptions, Owner } from '../../src/schedule/index.js';
+import type { Publisher } from '../../src/schedule/publisher.js';
 import { FakeDiscord } from '../adapters/discord/fake-discord.js';
 import { type FakeSlack, startFakeSlack } from '../adapters/slack/fake-slack.js';
 import { SEEDS } from '../helpers.js';
@@ -66,6 +67,8 @@ export interface ProcOptions {
   at?: string;
   nonceWindowMs?: number;
   concurrency?: number;
+  /** Wrap each publisher (e.g. to post a longer view than the seeds' digest). */
+  wrap?: (p: Publisher) => Publisher;
 }
 
 /** A process: the app on `db`, a runner posting through real clients (retry backoff 0: retries run at the next runDue). */
@@ -80,7 +83,8 @@ export function openProc(db: string, o: ProcOptions): Proc {
   });
   const rest = new REST({ api: o.discordUrl, retries: 3, timeout: 5_000 }).setToken('x');
   const owner = new Owner();
-  const runner = createRunner(app, [slackPublisher(client, { timeoutMs: 5_000 }), createPublisher(rest, { nonceWindowMs: o.nonceWindowMs, resendDelayMs: 20 })], {
+  const publishers = [slackPublisher(client, { timeoutMs: 5_000 }), createPublisher(rest, { nonceWindowMs: o.nonceWindowMs, resendDelayMs: 20 })];
+  const runner = createRunner(app, o.wrap ? publishers.map(o.wrap) : publishers, {
     log: silent,
     catchupHours: 6,
     retryDelaysMs: [0, 0, 0],

@@ -73,7 +73,7 @@ export class FakeDiscord {
   readonly created: Created[] = [];
   /** How long an enforced nonce deduplicates (Discord: "a few minutes"). */
   nonceWindowMs = 2 * 60_000;
-  private readonly losses: { method: string; path: RegExp; how: Loss }[] = [];
+  private readonly losses: { method: string; path: RegExp; how: Loss; skip: number }[] = [];
   private readonly held = new Set<ServerResponse>();
   private readonly wss: WebSocketServer;
   /** Gateway sessions by id: their current socket and last sequence number. */
@@ -119,9 +119,9 @@ export class FakeDiscord {
     this.failures.push({ method, path, status, body, headers });
   }
 
-  /** The next request matching method and path gets no answer (see Loss). */
-  dropNext(method: string, path: RegExp, how: Loss = 'after'): void {
-    this.losses.push({ method, path, how });
+  /** The next request matching method and path, after `skip` answered ones, gets no answer (see Loss). */
+  dropNext(method: string, path: RegExp, how: Loss = 'after', skip = 0): void {
+    this.losses.push({ method, path, how, skip });
   }
 
   /** The next request matching method and path is processed and never answered. */
@@ -187,7 +187,10 @@ export class FakeDiscord {
       for (const w of this.waiters) w();
     };
     const li = this.losses.findIndex((l) => l.method === method && l.path.test(path));
-    const loss = li >= 0 ? this.losses.splice(li, 1)[0]?.how : undefined;
+    const pending = li >= 0 ? this.losses[li] : undefined;
+    let loss: Loss | undefined;
+    if (pending && pending.skip > 0) pending.skip--;
+    else if (pending) loss = this.losses.splice(li, 1)[0]?.how;
     if (loss === 'before') {
       rec.status = -1;
       rec.lost = 'dropped';

@@ -83,7 +83,7 @@ export class FakeSlack {
   /** The bot token's scopes; conversations.history/replies need channels:history (C…) or groups:history (G…). */
   readonly scopes = new Set(['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history']);
   private readonly failures = new Map<string, Failure[]>();
-  private readonly losses = new Map<string, Loss[]>();
+  private readonly losses = new Map<string, (Loss | null)[]>();
   private readonly held = new Set<import('node:http').ServerResponse>();
   private readonly respondFailures = new Map<string, number[]>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -136,9 +136,9 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
   }
 
-  /** The next `times` calls of `method` get no answer (see Loss). */
-  dropNext(method: string, times = 1, how: Loss = 'after'): void {
-    this.losses.set(method, [...(this.losses.get(method) ?? []), ...Array<Loss>(times).fill(how)]);
+  /** The next `times` calls of `method`, after `skip` answered ones, get no answer (see Loss). */
+  dropNext(method: string, times = 1, how: Loss = 'after', skip = 0): void {
+    this.losses.set(method, [...(this.losses.get(method) ?? []), ...Array<Loss | null>(skip).fill(null), ...Array<Loss>(times).fill(how)]);
   }
 
   /** The next `times` calls of `method` are processed and never answered. */
