@@ -278,7 +278,9 @@ export class DigestRunner {
       return { ...k, result: 'unknown', late: item.late, error: why };
     }
     const uncertain = err instanceof OutcomeUnknownError;
-    const delay = this.retryDelays[item.attempt - 1];
+    // A post in doubt is checked at the next sweep: Discord's nonce deduplicates for minutes only.
+    const base = this.retryDelays[item.attempt - 1];
+    const delay = uncertain && base !== undefined ? 0 : base;
     const next = delay === undefined ? null : new Date(clock.now().getTime() + delay);
     const why = uncertain && !next ? `outcome unknown: ${message}` : message;
     this.ledger.failed(k, claimId, why, next, uncertain);
