@@ -133,9 +133,11 @@ describe('Discord: a channel message answered by a closed connection', () => {
     const list = channels(1, 700).filter((c) => c.platform === 'discord');
     subscribeAll(db, list);
     for (let i = 0; i < 3; i++) p.discord.dropNext('POST', route, 'after');
-    open({ nonceWindowMs: 400 });
+    open();
     expect((await proc.runner.runDue()).map((o) => o.result)).toEqual(['retry-scheduled']);
-    await new Promise((r) => setTimeout(r, 500));
+    proc.close();
+    // The next run starts 10 minutes later (its own clock): far outside the 2-minute window.
+    proc = openProc(db, { slackUrl: p.slack.apiUrl, discordUrl: p.discord.apiUrl, at: '2025-01-15T06:40:00Z' });
     const sends = p.discord.requests.length;
     expect((await proc.runner.runDue()).map((o) => o.result)).toEqual(['unknown']);
     expect(p.discord.requests.length).toBe(sends);
