@@ -120,7 +120,7 @@ describe('restarts', () => {
       expect(second.delivery('C0CRASH', '2025-01-15')).toMatchObject({ status: 'failed', attempts: 2 });
       expect(second.delivery('C0CRASH', '2025-01-15')?.lastError).toMatch(/^outcome unknown: this channel cannot be checked; not re-posted, to avoid a duplicate/);
       const status = viewToText((await second.command('/digest status', 'C0CRASH')).view);
-      expect(status).toMatch(/was not posted after 2 attempts: outcome unknown/);
+      expect(status).toMatch(/The digest of 2025-01-15 was not confirmed after 2 attempts: outcome unknown: this channel cannot be checked; not re-posted, to avoid a duplicate\./);
       await second.advanceTo('2025-01-16T06:31:00Z'); // the next day is normal
       expect(first.pub.posts.map((p) => p.at)).toEqual(['2025-01-16T06:30:00.000Z']);
     } finally {
