@@ -145,6 +145,7 @@ export async function run(): Promise<Record<string, number>> {
         if (shown.first > 1 || shown.doubled > 0) counts['digests duplicated']++;
         if (row?.status === 'failed' && row.lastError?.startsWith('outcome unknown')) {
           counts['digests in doubt, reported (platform limit)']++;
+          if (process.env.STRESS_DEBUG) process.stderr.write(`in doubt: round ${round} kind ${kind} ${c.platform}/${c.id} noHistory ${noHistory} shown ${shown.first} ${row.lastError}\n`);
           if (shown.first === 1) counts['of which had arrived']++;
         } else if (shown.first === 0 || row?.status !== 'posted') {
           counts['digests lost']++;
