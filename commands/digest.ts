@@ -28,6 +28,8 @@ function deliveryNote(d: LatestDelivery | null, zone: string): string | null {
     case 'pending':
       return `The digest of ${d.localDate} failed (attempt ${d.attempts})${why}. Next try: ${d.nextAttemptAt ? formatLocal(d.nextAttemptAt, zone) : 'soon'}.`;
     case 'failed':
+      // A post in doubt that could not be checked: it may have arrived.
+      if (d.lastError?.startsWith('outcome unknown')) return `The digest of ${d.localDate} was not confirmed after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${why}.`;
       return `The digest of ${d.localDate} was not posted after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${why}.`;
     case 'skipped':
       return `The digest of ${d.localDate} was skipped${why}.`;

@@ -9,7 +9,8 @@
  * Slack and Discord digests are posted with SLACK_BOT_TOKEN / DISCORD_TOKEN (no gateway login is
  * needed); with no chat token, terminal subscriptions are printed on stdout. The delivery ledger is
  * shared with the bot, so running this next to it never posts a digest twice.
- * Exit 0 when everything due was handled, 1 when a post failed, 2 on a settings error.
+ * Exit 0 when everything due was handled, 1 when a post failed or its outcome is unknown (a post
+ * interrupted earlier that the platform gives no way to check), 2 on a settings error.
  */
 import { webApi } from '@slack/bolt';
 import { DefaultRestOptions, REST } from 'discord.js';
@@ -64,6 +65,8 @@ export async function runDigestCli(env: Record<string, string | undefined>, opts
   const publishers: Publisher[] = [];
   let rest: REST | undefined;
   if (config.SLACK_BOT_TOKEN) {
+    // Retries here serve the history reads only: the publisher posts through a client of its own
+    // that never retries a post on its own (its answer may have been lost after Slack posted it).
     const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
       rejectRateLimitedCalls: false,
@@ -88,7 +91,7 @@ export async function runDigestCli(env: Record<string, string | undefined>, opts
       return 0;
     }
     const outcomes = await runner.runDue();
-    const bad = outcomes.filter((o) => o.result === 'failed' || o.result === 'retry-scheduled');
+    const bad = outcomes.filter((o) => o.result === 'failed' || o.result === 'retry-scheduled' || o.result === 'unknown');
     if (opts.json) out(JSON.stringify({ dryRun: false, outcomes }, null, 2));
     else out(outcomes.length ? outcomes.map(describeOutcome).join('\n') : 'Nothing due.');
     return bad.length ? 1 : 0;

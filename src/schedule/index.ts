@@ -1,8 +1,9 @@
 /** Scheduled digests: wiring of the runner (what to post) and the scheduler (when), for startBot and scripts/digest.ts. */
 import type { App } from '../app.js';
 import type { Logger } from '../log.js';
+import type { Owner } from './owner.js';
 import type { Publisher } from './publisher.js';
-import { DigestRunner } from './run.js';
+import { DigestRunner, type RunnerOptions } from './run.js';
 import { DigestScheduler } from './scheduler.js';
 
 export interface DigestOptions {
@@ -11,6 +12,11 @@ export interface DigestOptions {
   catchupHours: number;
   /** Override the retry backoff (tests). */
   retryDelaysMs?: readonly number[];
+  /** The run's identity in the ledger (tests and the stress suite simulate separate processes). */
+  owner?: Owner;
+  /** Fault injection at chosen points (tests, `npm run stress`). */
+  faults?: RunnerOptions['faults'];
+  concurrency?: number;
 }
 
 /** The runner for an app and the publishers that can post now (one per platform). */
@@ -24,6 +30,9 @@ export function createRunner(app: App, publishers: readonly Publisher[], o: Dige
     publishers,
     catchupHours: o.catchupHours,
     retryDelaysMs: o.retryDelaysMs,
+    owner: o.owner,
+    faults: o.faults,
+    concurrency: o.concurrency,
   });
 }
 
@@ -32,6 +41,7 @@ export function createScheduler(app: App, publishers: readonly Publisher[], o: D
   return new DigestScheduler(createRunner(app, publishers, o), { log: o.log, subscriptions: app.subscriptions });
 }
 
-export { DigestRunner, type DueItem, type Outcome } from './run.js';
+export { Owner } from './owner.js';
+export { DigestRunner, type DueItem, type FaultPoint, type Outcome } from './run.js';
 export { DigestScheduler } from './scheduler.js';
 export { terminalPublisher } from './terminal.js';

@@ -1,8 +1,9 @@
 /**
- * The one code path that posts scheduled digests: `runDue(now)` finds what is due, claims each
- * delivery in the ledger, builds the channel's digest and posts it through the platform's
- * Publisher. The cron jobs (scheduler.ts), the start-up catch-up and `npm run digest -- --post`
- * all call it; it is idempotent, so calling it twice, or from two processes, posts nothing twice.
+ * The one code path that posts scheduled digests: `runDue(now)` recovers deliveries left by a run
+ * that died, finds what is due, claims each delivery in the ledger, builds the channel's digest and
+ * posts it through the platform's Publisher, recording "sending" just before each request. The
+ * cron jobs (scheduler.ts), the start-up catch-up and `npm run digest -- --post` all call it; it is
+ * idempotent, so calling it twice, or from two processes, posts nothing twice.
  */
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../commands/command.js';
@@ -14,15 +15,26 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { SubscriptionStore } from '../store/subscriptions.js';
 import { type Delivery, type DeliveryKey, DeliveryLedger, deliveryId } from '../store/deliveries.js';
-import { ChannelGoneError, type Publisher } from './publisher.js';
+import { Owner } from './owner.js';
+import { CannotVerifyError, ChannelGoneError, LostClaimError, OutcomeUnknownError, type PublishContext, type Publisher } from './publisher.js';
 import { latestOccurrence, localDateOf, type Schedule, scheduleKey } from './time.js';
 
 /** Wait before each retry of a failed post; its length bounds the attempts (1 + retries). */
 export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000];
 /** A digest posted more than this after its time says so in its footer. */
 export const LATE_AFTER_MS = 5 * 60_000;
-/** A row still 'posting' after this long was left by a process that stopped. */
+/**
+ * A claim with no activity for this long is taken over even when its owner's death cannot be
+ * proven (another host). Well above what one request can take (the clients time out in 30 s).
+ */
 export const STALE_POSTING_MS = 15 * 60_000;
+
+/**
+ * Points where a test or the stress suite can stop a run, as a crash would: before a claim, after
+ * it (nothing sent), just before a request ("sending" recorded), after the platform answered (not
+ * yet recorded).
+ */
+export type FaultPoint = 'before-claim' | 'after-claim' | 'before-send' | 'after-send';
 
 export interface RunnerOptions {
   kb: Briefing;
@@ -37,6 +49,10 @@ export interface RunnerOptions {
   retryDelaysMs?: readonly number[];
   /** Channels posted at once (each publisher also queues and rate-limits on its own). */
   concurrency?: number;
+  /** This run's identity in the ledger (default: a new one for this process). */
+  owner?: Owner;
+  /** Fault injection (tests, `npm run stress`): called at each FaultPoint; may throw or never settle. */
+  faults?: (point: FaultPoint, k: DeliveryKey, page?: number) => void | Promise<void>;
 }
 
 /** What runDue would do for one channel (also the dry run's output). */
@@ -57,7 +73,8 @@ export interface DueItem {
 }
 
 export interface Outcome extends DeliveryKey {
-  result: 'posted' | 'retry-scheduled' | 'failed' | 'disabled' | 'skipped' | 'already-claimed';
+  /** 'unknown': a request may have posted it and the platform gives no way to check; reported, not re-posted. */
+  result: 'posted' | 'retry-scheduled' | 'failed' | 'unknown' | 'disabled' | 'skipped' | 'already-claimed';
   late: boolean;
   error?: string;
 }
@@ -66,13 +83,13 @@ export class DigestRunner {
   readonly ledger: DeliveryLedger;
   private readonly publishers: Map<Platform, Publisher>;
   private readonly retryDelays: readonly number[];
-  /** Deliveries this process is posting right now (never expired as stale). */
-  private readonly inFlight = new Set<string>();
+  readonly owner: Owner;
 
   constructor(private readonly o: RunnerOptions) {
     this.ledger = new DeliveryLedger(o.store);
     this.publishers = new Map(o.publishers.map((p) => [p.platform, p]));
     this.retryDelays = o.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.owner = o.owner ?? new Owner();
   }
 
   get platforms(): Platform[] {
@@ -135,7 +152,11 @@ export class DigestRunner {
           action: !sub?.enabled || tooLate ? 'skip' : 'retry',
           late: d.late || lateness > LATE_AFTER_MS,
           publishable: this.publishers.has(d.platform),
-          reason: !sub?.enabled ? 'unsubscribed or disabled before the retry' : tooLate ? `retry abandoned: ${hours(lateness)} late` : (d.lastError ?? undefined),
+          reason: !sub?.enabled
+            ? `unsubscribed or disabled before the retry${d.sendingAt ? ' (a post was interrupted; it may have arrived)' : ''}`
+            : tooLate
+              ? `retry abandoned: ${hours(lateness)} late${d.sendingAt ? ' (a post was interrupted; it may have arrived)' : ''}`
+              : (d.lastError ?? undefined),
           attempt: d.attempts + 1,
         });
       }
@@ -147,11 +168,7 @@ export class DigestRunner {
   /** Post everything due at `now` (or only one schedule's). Never throws for a single channel. */
   async runDue(opts: { only?: string } = {}): Promise<Outcome[]> {
     const now = this.o.clock.now();
-    if (!opts.only) {
-      for (const k of this.ledger.expireStale(new Date(now.getTime() - STALE_POSTING_MS), this.inFlight)) {
-        this.o.log.warn({ ...k }, 'a digest was left half-posted by a previous run; not re-posting it (at most once)');
-      }
-    }
+    if (!opts.only) this.recover(now);
     const items = this.plan(now, opts).filter((i) => i.publishable);
     const outcomes: Outcome[] = [];
     const work: (() => Promise<void>)[] = [];
@@ -165,66 +182,110 @@ export class DigestRunner {
         }
         continue;
       }
-      // Claimed just before posting, not all up front: a crash then strands at most `concurrency`
-      // rows in 'posting', and another trigger (or process) may take the rest meanwhile.
+      // Claimed just before posting, not all up front: a crash then leaves few claimed rows, and
+      // those are taken over at the next start (no request was made for them).
       work.push(async () => {
+        await this.o.faults?.('before-claim', k);
         const claimId = randomUUID();
         const at = this.o.clock.now();
         const late = item.late || at.getTime() - Date.parse(item.dueAt) > LATE_AFTER_MS;
-        const claimed = item.action === 'post' ? this.ledger.claim(k, new Date(item.dueAt), late, claimId, at) : this.ledger.claimRetry(k, late, claimId, at);
+        const owner = this.owner.id;
+        const claimed = item.action === 'post' ? this.ledger.claim(k, new Date(item.dueAt), late, claimId, at, owner) : this.ledger.claimRetry(k, late, claimId, at, owner);
         if (!claimed) {
           outcomes.push({ ...k, result: 'already-claimed', late });
           return;
         }
-        this.inFlight.add(deliveryId(k));
-        try {
-          outcomes.push(await this.deliver({ ...item, late }, k, claimId));
-        } finally {
-          this.inFlight.delete(deliveryId(k));
-        }
+        await this.o.faults?.('after-claim', k);
+        outcomes.push(await this.deliver({ ...item, late }, k, claimId));
       });
     }
     await pool(work, this.o.concurrency ?? 4);
     return outcomes;
   }
 
+  /** Take over deliveries left claimed or sending by runs that are gone (see DeliveryLedger.recover). */
+  private recover(now: Date): void {
+    const staleBefore = new Date(now.getTime() - STALE_POSTING_MS);
+    for (const r of this.ledger.recover(now, staleBefore, this.owner.id, (o) => this.owner.isDead(o))) {
+      const { was, ...k } = r;
+      if (was === 'claimed') this.o.log.warn({ ...k }, 'a digest claimed by a run that stopped before posting it; posting it now');
+      else this.o.log.warn({ ...k }, 'a digest was being posted when its run stopped; checking whether it arrived before anything is re-posted');
+    }
+  }
+
   /** Build and post one claimed delivery, then settle its row. */
   private async deliver(item: DueItem, k: DeliveryKey, claimId: string): Promise<Outcome> {
-    const { log, clock, kb, store, subscriptions } = this.o;
+    const { log, clock, kb, store, subscriptions, faults } = this.o;
     const sub = subscriptions.get(k.platform, k.channelId);
     const publisher = this.publishers.get(k.platform);
     if (!sub?.enabled || !publisher) {
-      this.ledger.dropped(k, claimId, 'unsubscribed before posting');
-      return { ...k, result: 'skipped', late: item.late, error: 'unsubscribed before posting' };
+      const reason = `unsubscribed before posting${this.ledger.get(k)?.sendingAt ? ' (an interrupted post may have arrived)' : ''}`;
+      this.ledger.dropped(k, claimId, reason);
+      return { ...k, result: 'skipped', late: item.late, error: reason };
     }
+    const progress = this.ledger.get(k);
+    const ctx: PublishContext = {
+      deliveryId: deliveryId(k),
+      done: progress?.pagesDone ?? 0,
+      ref: progress?.messageRef ?? undefined,
+      uncertainSince: progress?.sendingAt ? new Date(progress.sendingAt) : undefined,
+      now: () => clock.now(),
+      beforeSend: async (page) => {
+        if (!this.ledger.markSending(k, claimId, clock.now())) throw new LostClaimError();
+        await faults?.('before-send', k, page);
+      },
+      sent: async (page, ref) => {
+        await faults?.('after-send', k, page);
+        if (!this.ledger.pageSent(k, claimId, page, ref ?? null, clock.now())) throw new LostClaimError();
+      },
+      absent: () => this.ledger.clearSending(k, claimId),
+    };
     const builtAt = clock.now();
     try {
       // The first digest covers the newest news day; later ones what was added since the last one.
       const result = sub.lastDelivered ? kb.digest({ since: sub.lastDelivered }) : kb.digest();
       const view = digestView(result, kb.crisis);
-      await publisher.publish(k.channelId, item.late ? markLate(view, item, clock.now()) : view);
+      await publisher.publish(k.channelId, item.late ? markLate(view, item, clock.now()) : view, ctx);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (err instanceof ChannelGoneError) {
-        store.tx(() => {
-          this.ledger.disabled(k, claimId, message);
-          subscriptions.disable(k.platform, k.channelId, `channel gone: ${message}`);
-        });
-        log.warn({ ...k, err: message }, 'digest channel is gone; subscription disabled');
-        return { ...k, result: 'disabled', late: item.late, error: message };
-      }
-      const delay = this.retryDelays[item.attempt - 1];
-      const next = delay === undefined ? null : new Date(clock.now().getTime() + delay);
-      this.ledger.failed(k, claimId, message, next);
-      log.error({ ...k, err, attempt: item.attempt, retryAt: next?.toISOString() ?? null }, next ? 'digest post failed; will retry' : 'digest post failed; giving up');
-      return { ...k, result: next ? 'retry-scheduled' : 'failed', late: item.late, error: message };
+      return this.settleFailure(item, k, claimId, err);
     }
-    store.tx(() => {
-      this.ledger.posted(k, claimId, clock.now());
+    const settled = store.tx(() => {
+      if (!this.ledger.posted(k, claimId, clock.now())) return false;
       subscriptions.markDelivered(k.platform, k.channelId, builtAt.toISOString());
+      return true;
     });
+    if (!settled) return { ...k, result: 'already-claimed', late: item.late };
     log.info({ ...k, late: item.late, attempt: item.attempt }, 'scheduled digest posted');
     return { ...k, result: 'posted', late: item.late };
+  }
+
+  /** Record why a delivery did not complete, and whether (and when) it is tried again. */
+  private settleFailure(item: DueItem, k: DeliveryKey, claimId: string, err: unknown): Outcome {
+    const { log, clock, store, subscriptions } = this.o;
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof LostClaimError) return { ...k, result: 'already-claimed', late: item.late };
+    if (err instanceof ChannelGoneError) {
+      store.tx(() => {
+        if (this.ledger.disabled(k, claimId, message)) subscriptions.disable(k.platform, k.channelId, `channel gone: ${message}`);
+      });
+      log.warn({ ...k, err: message }, 'digest channel is gone; subscription disabled');
+      return { ...k, result: 'disabled', late: item.late, error: message };
+    }
+    if (err instanceof CannotVerifyError) {
+      const why = `outcome unknown: ${message}; not re-posted, to avoid a duplicate`;
+      this.ledger.failed(k, claimId, why, null, true);
+      log.warn({ ...k, attempt: item.attempt }, `scheduled digest ${why}`);
+      return { ...k, result: 'unknown', late: item.late, error: why };
+    }
+    const uncertain = err instanceof OutcomeUnknownError;
+    // A post in doubt is checked at the next sweep: Discord's nonce deduplicates for minutes only.
+    const base = this.retryDelays[item.attempt - 1];
+    const delay = uncertain && base !== undefined ? 0 : base;
+    const next = delay === undefined ? null : new Date(clock.now().getTime() + delay);
+    const why = uncertain && !next ? `outcome unknown: ${message}` : message;
+    this.ledger.failed(k, claimId, why, next, uncertain);
+    log.error({ ...k, err, attempt: item.attempt, retryAt: next?.toISOString() ?? null }, next ? 'digest post failed; will retry' : 'digest post failed; giving up');
+    return { ...k, result: next ? 'retry-scheduled' : uncertain ? 'unknown' : 'failed', late: item.late, error: why };
   }
 }
 

@@ -1,23 +1,29 @@
 /**
  * The delivery ledger: one row per (platform, channel, local date), the key that makes a scheduled
  * digest exactly-once. Every transition is one conditional SQL statement, so two triggers in this
- * process, or this process and `npm run digest` on the same database file, cannot both claim a row.
+ * process, or this process and `npm run digest` on the same database file, cannot both claim a row,
+ * and a run whose claim was taken over can no longer record anything.
  *
- *   (none) ──claim──▶ posting ──▶ posted
- *                        │  ├────▶ pending ──claim retry──▶ posting …   (error, attempts left)
- *                        │  ├────▶ failed                               (error, no attempts left)
- *                        │  └────▶ disabled                             (ChannelGoneError)
- *                        └─(left by a crash)─▶ failed "outcome unknown"  (never re-posted)
+ *   (none) ──claim──▶ claimed ──before each request──▶ sending ──page confirmed──▶ claimed … ──▶ posted
+ *                        │            │
+ *                        │            ├──answer lost / 5xx──▶ pending, sending_at kept (the retry checks first)
+ *                        │            └──cannot check──────▶ failed "outcome unknown" (reported, not re-posted)
+ *                        ├──definite error──▶ pending (attempts left) | failed | disabled (ChannelGoneError)
+ *                        └──unsubscribed meanwhile──▶ skipped
+ *   claimed, left by a dead process ──recover──▶ pending now (no request was made: posted normally)
+ *   sending, left by a dead process ──recover──▶ pending now, sending_at kept (checked before any re-post)
  *   (none) ──too late──▶ skipped
  *
- * (Kept next to the scheduler for now; it is the only SQL outside src/store.)
+ * `sending_at` is the earliest instant a request for page `pages_done` may have posted it; NULL when
+ * no request is in doubt. `claim_owner` names the process holding the claim (see schedule/owner.ts).
  */
 import type { Platform } from '../../commands/command.js';
 import type { Statement } from 'better-sqlite3';
 import type { Store } from './store.js';
 import type { Occurrence, Schedule } from '../schedule/time.js';
 
-export type DeliveryStatus = 'pending' | 'posting' | 'posted' | 'failed' | 'disabled' | 'skipped';
+/** 'posting' is the status older versions left while posting; it is recovered like 'sending'. */
+export type DeliveryStatus = 'pending' | 'claimed' | 'sending' | 'posting' | 'posted' | 'failed' | 'disabled' | 'skipped';
 
 export interface Delivery {
   platform: Platform;
@@ -32,7 +38,20 @@ export interface Delivery {
   late: boolean;
   /** When a 'pending' row is retried. */
   nextAttemptAt: string | null;
+  /** Last activity of the claim holder (claim, each request, each confirmed page). */
   claimedAt: string | null;
+  claimOwner: string | null;
+  /** A request for page `pagesDone` may have posted it, at this instant or later. */
+  sendingAt: string | null;
+  pagesDone: number;
+  /** The platform's reference of the first page (Slack: its ts). */
+  messageRef: string | null;
+}
+
+/** A row found claimed or sending by a process that is gone, now queued to be resumed. */
+export interface Recovered extends DeliveryKey {
+  /** 'sending' when a request may have been in flight (it is checked before any re-post). */
+  was: 'claimed' | 'sending';
 }
 
 /** The primary key of a delivery. */
@@ -60,6 +79,11 @@ interface Row {
   late: number;
   next_attempt_at: string | null;
   claimed_at: string | null;
+  claim_id: string | null;
+  claim_owner: string | null;
+  sending_at: string | null;
+  pages_done: number;
+  message_ref: string | null;
 }
 
 const toDelivery = (r: Row): Delivery => ({
@@ -74,6 +98,10 @@ const toDelivery = (r: Row): Delivery => ({
   late: r.late === 1,
   nextAttemptAt: r.next_attempt_at,
   claimedAt: r.claimed_at,
+  claimOwner: r.claim_owner,
+  sendingAt: r.sending_at,
+  pagesDone: r.pages_done,
+  messageRef: r.message_ref,
 });
 
 const PK = 'platform = @platform AND channel_id = @channelId AND local_date = @localDate';
@@ -126,14 +154,14 @@ export class DeliveryLedger {
   }
 
   /** Claim a first attempt: true only for the one caller that created the row. */
-  claim(k: DeliveryKey, dueAt: Date, late: boolean, claimId: string, now: Date): boolean {
+  claim(k: DeliveryKey, dueAt: Date, late: boolean, claimId: string, now: Date, owner: string | null = null): boolean {
     return (
       this.sql(
-          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, due_at, late, claim_id, claimed_at)
-           VALUES (@platform, @channelId, @localDate, 'posting', 1, @dueAt, @late, @claimId, @now)
+          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, due_at, late, claim_id, claimed_at, claim_owner)
+           VALUES (@platform, @channelId, @localDate, 'claimed', 1, @dueAt, @late, @claimId, @now, @owner)
            ON CONFLICT (platform, channel_id, local_date) DO NOTHING`,
         )
-        .run({ ...k, dueAt: dueAt.toISOString(), late: late ? 1 : 0, claimId, now: now.toISOString() }).changes === 1
+        .run({ ...k, dueAt: dueAt.toISOString(), late: late ? 1 : 0, claimId, now: now.toISOString(), owner }).changes === 1
     );
   }
 
@@ -159,35 +187,72 @@ export class DeliveryLedger {
     ).map(toDelivery);
   }
 
-  /** Claim a retry: true only for the one caller that moved the row from 'pending' to 'posting'. */
-  claimRetry(k: DeliveryKey, late: boolean, claimId: string, now: Date): boolean {
+  /** Claim a retry: true only for the one caller that moved the row from 'pending' to 'claimed'. */
+  claimRetry(k: DeliveryKey, late: boolean, claimId: string, now: Date, owner: string | null = null): boolean {
     return (
       this.sql(
-          `UPDATE deliveries SET status = 'posting', attempts = attempts + 1, next_attempt_at = NULL, late = MAX(late, @late),
-             claim_id = @claimId, claimed_at = @now
+          `UPDATE deliveries SET status = 'claimed', attempts = attempts + 1, next_attempt_at = NULL, late = MAX(late, @late),
+             claim_id = @claimId, claimed_at = @now, claim_owner = @owner
            WHERE ${PK} AND status = 'pending' AND next_attempt_at <= @now`,
         )
-        .run({ ...k, late: late ? 1 : 0, claimId, now: now.toISOString() }).changes === 1
+        .run({ ...k, late: late ? 1 : 0, claimId, now: now.toISOString(), owner }).changes === 1
     );
   }
 
+  /**
+   * Record "sending" just before a request. False when the claim is no longer ours (another run
+   * recovered it): then nothing may be sent. The earliest instant in doubt is kept.
+   */
+  markSending(k: DeliveryKey, claimId: string, now: Date): boolean {
+    return (
+      this.sql(
+        `UPDATE deliveries SET status = 'sending', sending_at = COALESCE(sending_at, @now), claimed_at = @now
+         WHERE ${PK} AND claim_id = @claimId AND status IN ('claimed', 'sending')`,
+      ).run({ ...k, claimId, now: now.toISOString() }).changes === 1
+    );
+  }
+
+  /** The platform confirmed page `page`: nothing is in doubt any more. */
+  pageSent(k: DeliveryKey, claimId: string, page: number, ref: string | null, now: Date): boolean {
+    return (
+      this.sql(
+        `UPDATE deliveries SET status = 'claimed', pages_done = MAX(pages_done, @next), message_ref = COALESCE(message_ref, @ref),
+           sending_at = NULL, claimed_at = @now
+         WHERE ${PK} AND claim_id = @claimId AND status IN ('claimed', 'sending')`,
+      ).run({ ...k, claimId, next: page + 1, ref, now: now.toISOString() }).changes === 1
+    );
+  }
+
+  /** A check proved the page in doubt was not posted. */
+  clearSending(k: DeliveryKey, claimId: string): void {
+    this.sql(`UPDATE deliveries SET sending_at = NULL WHERE ${PK} AND claim_id = @claimId`).run({ ...k, claimId });
+  }
+
   /** Settle a claimed row. Only the claimant's token can, so a late finisher never overwrites another. */
-  posted(k: DeliveryKey, claimId: string, at: Date): void {
-    this.settle(k, claimId, { status: 'posted', posted_at: at.toISOString() });
+  posted(k: DeliveryKey, claimId: string, at: Date): boolean {
+    return this.settle(k, claimId, { status: 'posted', posted_at: at.toISOString(), sending_at: null, last_error: null });
   }
 
-  /** A failed attempt: 'pending' with the next attempt time, or 'failed' when none is left. */
-  failed(k: DeliveryKey, claimId: string, error: string, nextAttemptAt: Date | null): void {
-    this.settle(k, claimId, { status: nextAttemptAt ? 'pending' : 'failed', last_error: clip(error), next_attempt_at: nextAttemptAt?.toISOString() ?? null });
+  /**
+   * A failed attempt: 'pending' with the next attempt time, or 'failed' when none is left.
+   * `uncertain`: a request may have posted the page in doubt, so `sending_at` is kept for the check.
+   */
+  failed(k: DeliveryKey, claimId: string, error: string, nextAttemptAt: Date | null, uncertain = false): boolean {
+    return this.settle(k, claimId, {
+      status: nextAttemptAt ? 'pending' : 'failed',
+      last_error: clip(error),
+      next_attempt_at: nextAttemptAt?.toISOString() ?? null,
+      ...(uncertain ? {} : { sending_at: null }),
+    });
   }
 
-  disabled(k: DeliveryKey, claimId: string, error: string): void {
-    this.settle(k, claimId, { status: 'disabled', last_error: clip(error) });
+  disabled(k: DeliveryKey, claimId: string, error: string): boolean {
+    return this.settle(k, claimId, { status: 'disabled', last_error: clip(error) });
   }
 
   /** A claimed delivery that should not be posted after all (the channel unsubscribed meanwhile). */
-  dropped(k: DeliveryKey, claimId: string, reason: string): void {
-    this.settle(k, claimId, { status: 'skipped', last_error: clip(reason) });
+  dropped(k: DeliveryKey, claimId: string, reason: string): boolean {
+    return this.settle(k, claimId, { status: 'skipped', last_error: clip(reason) });
   }
 
   /** A pending retry that will not run (unsubscribed, or too late): 'skipped' with the reason. */
@@ -201,31 +266,40 @@ export class DeliveryLedger {
   }
 
   /**
-   * Rows left in 'posting' by a process that stopped mid-post: the post may or may not have
-   * reached the channel, and there is no way to ask. They become 'failed' (outcome unknown) and
-   * are never re-posted: at most once in that narrow window. Rows this process is posting are kept.
+   * Rows left claimed or sending by a run that is gone: its owner is certainly dead (`isDead`), or
+   * it did nothing since `staleBefore`. Rows of `self` are never taken. Each becomes 'pending',
+   * due now, through one conditional update on the old claim (so only one recoverer wins, and the
+   * old run, if it was alive after all, can record nothing more). A 'claimed' row made no request:
+   * it is simply posted; a 'sending' row keeps `sending_at`, so the retry checks before re-posting.
    */
-  expireStale(claimedBefore: Date, keep: ReadonlySet<string>): DeliveryKey[] {
-    const rows = this.sql("SELECT platform, channel_id, local_date FROM deliveries WHERE status = 'posting' AND (claimed_at IS NULL OR claimed_at < ?)")
-      .all(claimedBefore.toISOString()) as Pick<Row, 'platform' | 'channel_id' | 'local_date'>[];
-    const out: DeliveryKey[] = [];
-    const mark = this.sql(
-      `UPDATE deliveries SET status = 'failed', last_error = 'interrupted while posting (the bot stopped); not re-posted, to avoid a duplicate'
-       WHERE ${PK} AND status = 'posting'`,
+  recover(now: Date, staleBefore: Date, self: string | null, isDead: (owner: string | null) => boolean): Recovered[] {
+    const rows = this.sql("SELECT * FROM deliveries WHERE status IN ('claimed', 'sending', 'posting')").all() as Row[];
+    const take = this.sql(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, claim_id = NULL, claim_owner = NULL,
+         attempts = CASE WHEN status = 'claimed' THEN MAX(attempts - 1, 0) ELSE attempts END,
+         sending_at = CASE WHEN status = 'claimed' THEN sending_at ELSE COALESCE(sending_at, claimed_at, due_at) END,
+         last_error = CASE WHEN status = 'claimed' THEN last_error ELSE 'interrupted while posting (the bot stopped)' END
+       WHERE ${PK} AND status = @status AND claim_id IS @claimId`,
     );
+    const out: Recovered[] = [];
     for (const r of rows) {
+      if (self && r.claim_owner === self) continue;
+      const stale = (r.claimed_at ?? '') < staleBefore.toISOString();
+      if (!stale && !isDead(r.claim_owner)) continue;
       const k = { platform: r.platform, channelId: r.channel_id, localDate: r.local_date };
-      if (keep.has(deliveryId(k))) continue;
-      if (mark.run(k).changes === 1) out.push(k);
+      if (take.run({ ...k, status: r.status, claimId: r.claim_id, now: now.toISOString() }).changes === 1) {
+        out.push({ ...k, was: r.status === 'claimed' && !r.sending_at ? 'claimed' : 'sending' });
+      }
     }
     return out;
   }
 
-  private settle(k: DeliveryKey, claimId: string, set: Record<string, string | null>): void {
+  /** Only the claimant's token can settle, so a late finisher never overwrites another's row. */
+  private settle(k: DeliveryKey, claimId: string, set: Record<string, string | null>): boolean {
     const cols = Object.keys(set)
       .map((c) => `${c} = @${c}`)
       .join(', ');
-    this.sql(`UPDATE deliveries SET ${cols} WHERE ${PK} AND claim_id = @claimId`).run({ ...k, ...set, claimId });
+    return this.sql(`UPDATE deliveries SET ${cols} WHERE ${PK} AND claim_id = @claimId AND status IN ('claimed', 'sending')`).run({ ...k, ...set, claimId }).changes === 1;
   }
 }
 

@@ -162,4 +162,12 @@ export const migrations: string[] = [
   `
   CREATE INDEX documents_day ON documents(substr(published, 1, 10));
   `,
+  // digest deliveries, exactly once: who holds a claim, the request in flight, pages already posted
+  // (its own columns, needing only the deliveries table of migration 2)
+  `
+  ALTER TABLE deliveries ADD COLUMN claim_owner TEXT;
+  ALTER TABLE deliveries ADD COLUMN sending_at TEXT;
+  ALTER TABLE deliveries ADD COLUMN pages_done INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE deliveries ADD COLUMN message_ref TEXT;
+  `,
 ];

@@ -31,7 +31,7 @@ function toSub(r: Row): Subscription {
 /** A channel's newest scheduled delivery, as /digest status shows it. */
 export interface LatestDelivery {
   localDate: string;
-  /** pending (a retry is planned) | posting | posted | failed | disabled | skipped */
+  /** pending (a retry is planned) | claimed | sending | posted | failed | disabled | skipped */
   status: string;
   attempts: number;
   lastError: string | null;

@@ -72,7 +72,7 @@ describe('failures', () => {
 });
 
 describe('restarts', () => {
-  it('a digest left "posting" by a crash is not posted again by the next process (at most once)', async () => {
+  it('a digest whose post was in flight when the process died is checked at the next start, then posted once', async () => {
     const { dir, cleanup } = (await import('../helpers.js')).tempDir();
     const db = `${dir}/kb.db`;
     try {
@@ -80,22 +80,49 @@ describe('restarts', () => {
       first.pub.failures.push('hang'); // the process dies while the post is in flight
       subscribe(first.app, 'C0CRASH', '07:30');
       await vi.advanceTimersByTimeAsync(31 * MIN);
-      expect(first.delivery('C0CRASH', '2025-01-15')?.status).toBe('posting');
+      expect(first.delivery('C0CRASH', '2025-01-15')).toMatchObject({ status: 'sending', sendingAt: '2025-01-15T06:30:00.000Z' });
       await first.scheduler.stop(0);
+      first.scheduler.runner.owner.retire(); // as a killed process: it writes nothing more
       first.app.close();
 
-      const second = rig({ db }); // a new process on the same database
+      const second = rig({ db, pub: first.pub }); // a new process on the same database, the same channel
       r = second;
-      await second.advance(MIN);
-      await second.advanceTo('2025-01-15T08:00:00Z');
-      expect(second.pub.calls).toBe(0);
-      // After 15 minutes the row is marked as interrupted, still not re-posted.
-      expect(second.delivery('C0CRASH', '2025-01-15')).toMatchObject({ status: 'failed', attempts: 1 });
-      expect(second.delivery('C0CRASH', '2025-01-15')?.lastError).toMatch(/interrupted while posting/);
-      const status = viewToText((await second.command('/digest status', 'C0CRASH')).view);
-      expect(status).toMatch(/was not posted after 1 attempt: interrupted while posting/);
+      await second.advance(1000);
+      // At start, not 15 minutes later: the channel is checked (the post did not arrive), then it is posted.
+      expect(first.pub.posts.map((p) => p.at)).toEqual(['2025-01-15T06:31:00.000Z']);
+      expect(second.delivery('C0CRASH', '2025-01-15')).toMatchObject({ status: 'posted', attempts: 2, sendingAt: null });
       await second.advanceTo('2025-01-16T06:31:00Z'); // the next day is normal
-      expect(second.pub.posts.map((p) => p.at)).toEqual(['2025-01-16T06:30:00.000Z']);
+      expect(first.pub.posts.map((p) => p.at)).toEqual(['2025-01-15T06:31:00.000Z', '2025-01-16T06:30:00.000Z']);
+    } finally {
+      await r?.close();
+      r = undefined;
+      cleanup();
+    }
+  });
+
+  it('where the channel cannot be checked, an interrupted post is reported at the next start, never re-posted', async () => {
+    const { dir, cleanup } = (await import('../helpers.js')).tempDir();
+    const db = `${dir}/kb.db`;
+    try {
+      const first = start('2025-01-15T06:00:00Z', { db });
+      first.pub.failures.push('hang');
+      first.pub.canVerify = false;
+      subscribe(first.app, 'C0CRASH', '07:30');
+      await vi.advanceTimersByTimeAsync(31 * MIN);
+      await first.scheduler.stop(0);
+      first.scheduler.runner.owner.retire();
+      first.app.close();
+
+      const second = rig({ db, pub: first.pub });
+      r = second;
+      await second.advance(1000);
+      expect(first.pub.posts).toEqual([]);
+      expect(second.delivery('C0CRASH', '2025-01-15')).toMatchObject({ status: 'failed', attempts: 2 });
+      expect(second.delivery('C0CRASH', '2025-01-15')?.lastError).toMatch(/^outcome unknown: this channel cannot be checked; not re-posted, to avoid a duplicate/);
+      const status = viewToText((await second.command('/digest status', 'C0CRASH')).view);
+      expect(status).toMatch(/The digest of 2025-01-15 was not confirmed after 2 attempts: outcome unknown: this channel cannot be checked; not re-posted, to avoid a duplicate\./);
+      await second.advanceTo('2025-01-16T06:31:00Z'); // the next day is normal
+      expect(first.pub.posts.map((p) => p.at)).toEqual(['2025-01-16T06:30:00.000Z']);
     } finally {
       await r?.close();
       r = undefined;
@@ -176,13 +203,14 @@ describe('restarts', () => {
   it('stop() waits for a post in progress, which settles its row', async () => {
     const { app, pub, scheduler, delivery } = start('2025-01-15T06:29:00Z');
     let release: () => void = () => {};
-    pub.publish = async (channelId, view) => {
+    pub.publish = async (channelId, view, ctx) => {
+      await ctx?.beforeSend(0);
       await new Promise<void>((res) => (release = res));
       pub.posts.push({ channelId, view, at: new Date().toISOString() });
     };
     subscribe(app, 'C0SLOW', '07:30');
     await vi.advanceTimersByTimeAsync(MIN);
-    expect(delivery('C0SLOW', '2025-01-15')?.status).toBe('posting');
+    expect(delivery('C0SLOW', '2025-01-15')?.status).toBe('sending');
     const stopping = scheduler.stop();
     release();
     await stopping;

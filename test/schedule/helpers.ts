@@ -6,8 +6,8 @@ import { runInvocation, parseArgs, type Invocation } from '../../commands/run.js
 import type { Platform } from '../../commands/command.js';
 import { openApp, type App } from '../../src/app.js';
 import type { View } from '../../src/core/answer/view.js';
-import { createScheduler, type DigestScheduler } from '../../src/schedule/index.js';
-import type { Publisher } from '../../src/schedule/publisher.js';
+import { createScheduler, type DigestOptions, type DigestScheduler, type FaultPoint } from '../../src/schedule/index.js';
+import { CannotVerifyError, OutcomeUnknownError, type Publisher } from '../../src/schedule/publisher.js';
 import type { Delivery } from '../../src/store/deliveries.js';
 import { SEEDS } from '../helpers.js';
 
@@ -18,30 +18,70 @@ export const FAKE: { toFake: ('setTimeout' | 'clearTimeout' | 'setInterval' | 'c
   toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'],
 };
 
-export type Failure = Error | 'hang';
+/** An error thrown instead of posting; 'hang': never settle (a crash mid-post); 'lost': posted, but the answer is lost. */
+export type Failure = Error | 'hang' | 'lost';
 
 export interface RecordingPublisher extends Publisher {
-  posts: { channelId: string; view: View; at: string }[];
-  /** Consumed one per publish: throw the error, or never settle ('hang', a crash mid-post). */
+  /** What "the channel" shows: one entry per message posted. */
+  posts: { channelId: string; view: View; at: string; deliveryId?: string }[];
+  /** Consumed one per request. */
   failures: Failure[];
   calls: number;
+  /** Whether a post in doubt can be looked up (as Slack with a history scope); else it is reported. */
+  canVerify: boolean;
 }
 
+/** A one-page publisher that keeps the PublishContext contract, like the Slack one. */
 export function recordingPublisher(platform: Platform = 'slack'): RecordingPublisher {
   const p: RecordingPublisher = {
     platform,
     posts: [],
     failures: [],
     calls: 0,
-    async publish(channelId, view) {
+    canVerify: true,
+    async publish(channelId, view, ctx) {
       p.calls++;
+      if (ctx?.uncertainSince && ctx.done === 0) {
+        if (!p.canVerify) throw new CannotVerifyError('this channel cannot be checked');
+        if (p.posts.some((x) => x.deliveryId === ctx.deliveryId)) return ctx.sent(0);
+        ctx.absent(0);
+      }
+      await ctx?.beforeSend(0);
       const f = p.failures.shift();
       if (f === 'hang') return new Promise<void>(() => {});
-      if (f) throw f;
-      p.posts.push({ channelId, view, at: new Date().toISOString() });
+      if (f instanceof Error) throw f;
+      p.posts.push({ channelId, view, at: new Date().toISOString(), deliveryId: ctx?.deliveryId });
+      if (f === 'lost') throw new OutcomeUnknownError('the answer was lost');
+      await ctx?.sent(0);
     },
   };
   return p;
+}
+
+/**
+ * Faults that act as a kill of the whole process at the `nth` time `point` is reached: the
+ * database connection is closed, the run's owner retired, and every fault point reached after
+ * that never returns (so no worker of the dead run takes another step).
+ */
+export function killAt(point: FaultPoint, nth = 1): { faults: NonNullable<DigestOptions['faults']>; bind(rig: Rig): void; killed: Promise<void> } {
+  let n = 0;
+  let dead = false;
+  let target: Rig | undefined;
+  let onKill: () => void = () => {};
+  const killed = new Promise<void>((r) => (onKill = r));
+  return {
+    bind: (r) => (target = r),
+    killed,
+    faults: (p) => {
+      if (!dead && p === point && ++n === nth) {
+        dead = true;
+        target?.scheduler.runner.owner.retire();
+        target?.app.close();
+        onKill();
+      }
+      if (dead) return new Promise<void>(() => {});
+    },
+  };
 }
 
 export interface Rig {
@@ -58,10 +98,10 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export function rig(opts: { db?: string; catchupHours?: number; pub?: RecordingPublisher; start?: boolean } = {}): Rig {
+export function rig(opts: { db?: string; catchupHours?: number; pub?: RecordingPublisher; start?: boolean; faults?: DigestOptions['faults'] } = {}): Rig {
   const app = openApp({ db: opts.db ?? ':memory:', seedsDir: SEEDS, defaultTimezone: 'Europe/Paris' });
   const pub = opts.pub ?? recordingPublisher();
-  const scheduler = createScheduler(app, [pub], { log: silent, catchupHours: opts.catchupHours ?? 6 });
+  const scheduler = createScheduler(app, [pub], { log: silent, catchupHours: opts.catchupHours ?? 6, faults: opts.faults });
   if (opts.start !== false) scheduler.start();
   const advance = async (ms: number) => {
     await vi.advanceTimersByTimeAsync(ms);

@@ -5,7 +5,9 @@
  * the clock is parked a moment before 07:30, then moved to 07:30.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderView } from '../../src/adapters/slack/render.js';
+import { paginate } from '../../src/adapters/shared/paginate.js';
+import { renderView, SLACK_PAGE_BUDGET } from '../../src/adapters/slack/render.js';
+import type { View } from '../../src/core/answer/view.js';
 import { digestView } from '../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness } from '../adapters/slack/harness.js';
 
@@ -35,7 +37,9 @@ describe('scheduled digest through the Slack adapter', () => {
 
     const { kb } = h.bot.app;
     const posted = first?.body as Record<string, unknown>;
-    expect(posted.text).toBe(renderView(digestView(kb.digest(), kb.crisis)).text);
+    // The first message is the digest's first page (later pages go to its thread).
+    expect(posted.text).toBe(renderView(paginate(digestView(kb.digest(), kb.crisis), SLACK_PAGE_BUDGET)[0] as View).text);
+    expect(posted.metadata).toEqual({ event_type: 'briefing_digest', event_payload: { delivery_id: `slack/${channel}/2025-01-15`, page: 0 } });
     expect(posted.text).toContain('Digest — 24 Jan 2019');
     expectSlackSafe(posted);
     expect(first?.headers.authorization).toBe('Bearer xoxb-test');

@@ -17,7 +17,12 @@ export interface ManifestOptions {
 }
 
 export const DEFAULT_HOST = 'YOUR-HOST';
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
+/**
+ * channels:history and groups:history let the digest publisher look for its own delivery marker
+ * in a channel's recent messages before re-posting a digest whose post was interrupted (without
+ * them such a digest is reported, not re-posted).
+ */
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history'] as const;
 
 /** Slack's manifest limits (characters). */
 const LIMITS = { appName: 35, appDescription: 140, botName: 80, commandDescription: 2000, usageHint: 1000 };

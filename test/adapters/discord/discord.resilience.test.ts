@@ -111,7 +111,7 @@ describe('publisher', () => {
     const view: View = { kind: 'digest', title: 'Digest — 24 Jan 2019', accent: { kind: 'info' }, lead: '@everyone look', blocks: [{ type: 'text', text: 'x' }] };
     await h.discord.publisher.publish('700000000000000077', view);
     const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/700000000000000077/messages');
-    expect(post.body).toEqual({ embeds: renderPages(view)[0], allowed_mentions: { parse: [] } });
+    expect(post.body).toEqual({ embeds: renderPages(view)[0], allowed_mentions: { parse: [] }, nonce: expect.any(String), enforce_nonce: true });
   });
 
   test('Unknown Channel (404), Missing Access (50001) → ChannelGoneError; other errors are rethrown as is', async () => {

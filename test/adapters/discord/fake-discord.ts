@@ -3,6 +3,11 @@
  * HTTP and WebSocket on 127.0.0.1, port 0. It records every REST request, can fail a route once
  * (e.g. a 429 with retry-after), delivers INTERACTION_CREATE dispatches, and can drop the socket
  * to force discord.js to resume.
+ *
+ * Channel messages honour `enforce_nonce` as Discord does: a second message with the same nonce
+ * from the bot inside `nonceWindowMs` returns the first one instead of creating another. A
+ * request can also lose its answer: `dropNext` closes the connection after (or before) the
+ * request is processed, `holdNext` processes it and never answers (until close).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,8 +23,10 @@ export interface RecordedRequest {
   // biome-ignore lint/suspicious/noExplicitAny: recorded JSON, read freely by tests
   body: any;
   headers: IncomingMessage['headers'];
-  /** The status this server answered with. */
+  /** The status this server answered with (-1: cut before it was processed). */
   status: number;
+  /** Set when the request got no answer: 'dropped' (connection closed) or 'held' (never answered). */
+  lost?: 'dropped' | 'held';
 }
 
 interface Failure {
@@ -28,6 +35,18 @@ interface Failure {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/** How a request loses its answer: processed then cut ('after'), cut unprocessed ('before'), or processed and never answered ('hold'). */
+export type Loss = 'after' | 'before' | 'hold';
+
+/** A message created in a channel (deduplicated nonces are not created twice). */
+export interface Created {
+  channelId: string;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON
+  body: any;
+  message: Record<string, unknown>;
+  at: number;
 }
 
 export interface Sent {
@@ -50,6 +69,12 @@ export class FakeDiscord {
   readonly applicationId: string;
   readonly botUser = { ...user('900000000000000001', 'briefing'), bot: true };
   private readonly failures: Failure[] = [];
+  /** Channel messages created, oldest first. */
+  readonly created: Created[] = [];
+  /** How long an enforced nonce deduplicates (Discord: "a few minutes"). */
+  nonceWindowMs = 2 * 60_000;
+  private readonly losses: { method: string; path: RegExp; how: Loss; skip: number }[] = [];
+  private readonly held = new Set<ServerResponse>();
   private readonly wss: WebSocketServer;
   /** Gateway sessions by id: their current socket and last sequence number. */
   private readonly sessions = new Map<string, { ws: WebSocket | null; seq: number }>();
@@ -94,6 +119,32 @@ export class FakeDiscord {
     this.failures.push({ method, path, status, body, headers });
   }
 
+  /** The next request matching method and path, after `skip` answered ones, gets no answer (see Loss). */
+  dropNext(method: string, path: RegExp, how: Loss = 'after', skip = 0): void {
+    this.losses.push({ method, path, how, skip });
+  }
+
+  /** The next request matching method and path is processed and never answered. */
+  holdNext(method: string, path: RegExp): void {
+    this.dropNext(method, path, 'hold');
+  }
+
+  /** Forget losses queued by dropNext/holdNext that no request consumed. */
+  clearLosses(): void {
+    this.losses.length = 0;
+  }
+
+  /** Close the connections of held requests (their answers are never sent). */
+  cutHeld(): void {
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+  }
+
+  /** Messages created in a channel, oldest first. */
+  messagesIn(channelId: string): Created[] {
+    return this.created.filter((c) => c.channelId === channelId);
+  }
+
   /** A per-route 429, as Discord sends it (headers and body). */
   rateLimitOnce(method: string, path: RegExp, retryAfterSec = 0.2): void {
     this.failOnce(
@@ -135,13 +186,36 @@ export class FakeDiscord {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
       for (const w of this.waiters) w();
     };
+    const li = this.losses.findIndex((l) => l.method === method && l.path.test(path));
+    const pending = li >= 0 ? this.losses[li] : undefined;
+    let loss: Loss | undefined;
+    if (pending && pending.skip > 0) pending.skip--;
+    else if (pending) loss = this.losses.splice(li, 1)[0]?.how;
+    if (loss === 'before') {
+      rec.status = -1;
+      rec.lost = 'dropped';
+      this.requests.push(rec);
+      req.socket.destroy();
+      for (const w of this.waiters) w();
+      return;
+    }
+    const answer = loss
+      ? (status: number) => {
+          rec.status = status;
+          rec.lost = loss === 'hold' ? 'held' : 'dropped';
+          this.requests.push(rec);
+          if (loss === 'hold') this.held.add(res);
+          else req.socket.destroy();
+          for (const w of this.waiters) w();
+        }
+      : send;
     const fi = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (fi >= 0) {
       const [f] = this.failures.splice(fi, 1);
-      if (f) return send(f.status, f.body, f.headers);
+      if (f) return answer(f.status, f.body, f.headers);
     }
     const r = this.route(method, path.replace(/^\/api\/v10/, ''), body as Record<string, unknown> | null);
-    send(r.status, r.body);
+    answer(r.status, r.body);
   }
 
   private route(method: string, p: string, body: Record<string, unknown> | null): { status: number; body?: unknown } {
@@ -183,9 +257,22 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(p)) && method === 'POST') return { status: 200, body: this.message(body ?? {}) };
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(p)) && method === 'POST') {
       if (this.goneChannels.has(m[1] as string)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
-      return { status: 200, body: this.message(body ?? {}, undefined, m[1]) };
+      return { status: 200, body: this.createMessage(m[1] as string, body ?? {}) };
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** A channel message; with enforce_nonce, the one already created with that nonce inside the window. */
+  private createMessage(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    const nonce = body.nonce === undefined ? undefined : String(body.nonce);
+    if (nonce !== undefined && body.enforce_nonce === true) {
+      const now = Date.now();
+      const prior = this.created.find((c) => c.channelId === channelId && c.body?.nonce !== undefined && String(c.body.nonce) === nonce && now - c.at <= this.nonceWindowMs);
+      if (prior) return prior.message;
+    }
+    const message = { ...this.message(body, undefined, channelId), ...(nonce !== undefined ? { nonce } : {}) };
+    this.created.push({ channelId, body, message, at: Date.now() });
+    return message;
   }
 
   /** A full message object, as Discord returns for sends and edits. */
@@ -312,6 +399,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    this.cutHeld();
     for (const c of this.wss.clients) c.terminate();
     this.wss.close();
     this.server.closeAllConnections();

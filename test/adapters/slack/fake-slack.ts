@@ -5,6 +5,11 @@
  * - response_url endpoints at /respond/<id>, every post recorded;
  * - a Socket Mode WebSocket at /socket that greets with {type:'hello'} and records the acks.
  * Plus helpers that sign and send slash commands and block actions to the bot's /slack/events.
+ *
+ * Posted messages are kept per channel (with their metadata), so conversations.history and
+ * conversations.replies answer as Slack does (missing_scope unless `scopes` has the history scope).
+ * A call can also lose its answer: `dropNext` closes the connection after (or before) the call is
+ * processed, `holdNext` processes it and never answers (until close).
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
@@ -15,7 +20,24 @@ export interface ApiCall {
   method: string;
   body: Record<string, unknown>;
   headers: IncomingHttpHeaders;
+  /** Set when the call got no answer: 'dropped' (connection closed) or 'held' (never answered). */
+  lost?: 'dropped' | 'held';
+  /** False when the call was dropped before it was processed. */
+  processed?: boolean;
 }
+
+/** A message the fake holds, as conversations.history returns it. */
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  thread_ts?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: loosely inspected
+  metadata?: any;
+}
+
+/** How a call loses its answer: processed then cut ('after'), cut unprocessed ('before'), or processed and never answered ('hold'). */
+export type Loss = 'after' | 'before' | 'hold';
 
 export interface ResponsePost {
   id: string;
@@ -56,7 +78,13 @@ export class FakeSlack {
   // biome-ignore lint/suspicious/noExplicitAny: loosely inspected
   readonly socketMessages: any[] = [];
   readonly sockets = new Set<WebSocket>();
+  /** Messages posted with chat.postMessage, oldest first. */
+  readonly messages: SlackMessage[] = [];
+  /** The bot token's scopes; conversations.history/replies need channels:history (C…) or groups:history (G…). */
+  readonly scopes = new Set(['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history']);
   private readonly failures = new Map<string, Failure[]>();
+  private readonly losses = new Map<string, (Loss | null)[]>();
+  private readonly held = new Set<import('node:http').ServerResponse>();
   private readonly respondFailures = new Map<string, number[]>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly waiters = new Set<() => void>();
@@ -83,9 +111,13 @@ export class FakeSlack {
       else socket.destroy();
     });
     server.on('request', (req, res) => {
-      void this.handle(req).then(({ status, headers, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(body);
+      void this.handle(req).then(({ status, headers, body, lose }) => {
+        if (lose === 'hold') this.held.add(res);
+        else if (lose) req.socket.destroy();
+        else {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(body);
+        }
         this.notify();
       });
     });
@@ -102,6 +134,32 @@ export class FakeSlack {
   /** The next `times` calls of `method` fail this way. */
   failNext(method: string, failure: Failure, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+  }
+
+  /** The next `times` calls of `method`, after `skip` answered ones, get no answer (see Loss). */
+  dropNext(method: string, times = 1, how: Loss = 'after', skip = 0): void {
+    this.losses.set(method, [...(this.losses.get(method) ?? []), ...Array<Loss | null>(skip).fill(null), ...Array<Loss>(times).fill(how)]);
+  }
+
+  /** The next `times` calls of `method` are processed and never answered. */
+  holdNext(method: string, times = 1): void {
+    this.dropNext(method, times, 'hold');
+  }
+
+  /** Forget losses queued by dropNext/holdNext that no call consumed. */
+  clearLosses(): void {
+    this.losses.clear();
+  }
+
+  /** Close the connections of held calls (their answers are never sent). */
+  cutHeld(): void {
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+  }
+
+  /** Messages of a channel (thread replies included), oldest first. */
+  messagesIn(channel: string): SlackMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
   }
 
   /** The next post to response_url `id` gets this HTTP status. */
@@ -153,7 +211,7 @@ export class FakeSlack {
     for (const w of [...this.waiters]) w();
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: string }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: string; lose?: 'drop' | 'hold' }> {
     const raw = await readBody(req);
     const url = req.url ?? '/';
     const respond = /^\/respond\/([^/?]+)/.exec(url);
@@ -167,12 +225,23 @@ export class FakeSlack {
     if (!api?.[1]) return { status: 404, body: '{}' };
     const method = api[1];
     const body = parseBody(raw, req.headers['content-type']);
-    this.calls.push({ method, body, headers: req.headers });
+    const call: ApiCall = { method, body, headers: req.headers };
+    this.calls.push(call);
+    const loss = this.losses.get(method)?.shift();
+    if (loss === 'before') {
+      call.lost = 'dropped';
+      call.processed = false;
+      return { status: 0, body: '', lose: 'drop' };
+    }
     const fail = this.failures.get(method)?.shift();
-    if (fail === 'ratelimited') return { status: 429, headers: { 'retry-after': '1' }, body: JSON.stringify({ ok: false, error: 'ratelimited' }) };
-    if (fail === 'http500') return { status: 500, body: 'upstream error' };
-    if (fail) return { status: 200, body: JSON.stringify({ ok: false, error: fail.error }) };
-    return { status: 200, body: JSON.stringify(this.answer(method, body)) };
+    let out: { status: number; headers?: Record<string, string>; body: string };
+    if (fail === 'ratelimited') out = { status: 429, headers: { 'retry-after': '1' }, body: JSON.stringify({ ok: false, error: 'ratelimited' }) };
+    else if (fail === 'http500') out = { status: 500, body: 'upstream error' };
+    else if (fail) out = { status: 200, body: JSON.stringify({ ok: false, error: fail.error }) };
+    else out = { status: 200, body: JSON.stringify(this.answer(method, body)) };
+    if (!loss) return out;
+    call.lost = loss === 'hold' ? 'held' : 'dropped';
+    return { ...out, lose: loss === 'hold' ? 'hold' : 'drop' };
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -182,15 +251,54 @@ export class FakeSlack {
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage': {
-        const ts = `${++this.ts}.000100`;
+        // Unique and close to the wall clock, as Slack's are (conversations.history filters on it).
+        this.ts = Math.max(this.ts + 1, Math.floor(Date.now() / 1000));
+        const ts = `${this.ts}.000100`;
+        const channel = String(body.channel);
+        this.messages.push({
+          channel,
+          ts,
+          text: body.text,
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+          ...(body.metadata ? { metadata: body.metadata } : {}),
+        });
         return { ok: true, channel: body.channel, ts, message: { type: 'message', ts, text: body.text, bot_id: 'B0BOT' } };
       }
+      case 'conversations.history':
+      case 'conversations.replies':
+        return this.history(method, body);
       default:
         return { ok: true };
     }
   }
 
+  /** conversations.history (top-level messages, newest first) and conversations.replies (a thread, oldest first). */
+  private history(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(body.channel ?? '');
+    const scope = channel.startsWith('G') ? 'groups:history' : 'channels:history';
+    if (!this.scopes.has(scope)) return { ok: false, error: 'missing_scope', needed: scope, provided: [...this.scopes].join(',') };
+    const oldest = Number(body.oldest ?? 0);
+    const withMeta = body.include_all_metadata === true || body.include_all_metadata === 'true';
+    let list = this.messagesIn(channel).filter((m) => Number(m.ts) >= oldest);
+    if (method === 'conversations.replies') {
+      const ts = String(body.ts ?? '');
+      list = list.filter((m) => m.ts === ts || m.thread_ts === ts);
+      if (!list.length) return { ok: false, error: 'thread_not_found' };
+    } else list = list.filter((m) => !m.thread_ts || m.thread_ts === m.ts).reverse();
+    const limit = Number(body.limit ?? 100);
+    const start = Number(body.cursor ?? 0) || 0;
+    const page = list.slice(start, start + limit);
+    const more = start + limit < list.length;
+    return {
+      ok: true,
+      messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'B0BOT', ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : '' },
+    };
+  }
+
   async close(): Promise<void> {
+    this.cutHeld();
     for (const ws of this.sockets) ws.terminate();
     await new Promise<void>((r) => this.wss.close(() => r()));
     this.server.closeAllConnections();
