@@ -128,7 +128,9 @@ export function claimsOf(
     if (cue.type === 'ignore') return;
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < clauseEnd + 80);
-    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1);
+    // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
+    const enclosed = (m: Target) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
+    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
     // What the act is aimed at, and what it makes of the holder's position.

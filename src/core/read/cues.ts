@@ -46,7 +46,7 @@ const CUES: { type: CueType; re: RegExp }[] = [
   { type: 'soft', re: R(String.raw`\bwork(?:s|ed|ing)? (?:closely )?with\b|\bvot(?:e|es|ed|ing) with\b|\brestor(?:e|es|ed|ing) (?:diplomatic |full |normal )?(?:relations|ties) with\b|\bcooperat(?:e|es|ed|ing|ion) with\b`) },
   { type: 'criticize', re: R(String.raw`\bsanction(?:s|ed|ing)?\b|\btravel bans?\b|\bfr(?:o|ee)ze(?:s|n)? (?:the |\w+['’]s )?assets\b|\basset freezes?\b|\bsuspend(?:s|ed|ing)? (?:\w+ )?(?:aid|assistance|cooperation|ties|visits|contacts|talks|membership|relations)\b|\bfr(?:o|ee)z\w* (?:\w+ ){0,2}(?:contacts|ties|relations|agreements?|talks|cooperation|partnership)\b|\bpunish\w*|\bexpel(?:s|led|ling)?\b|\baccus(?:e|es|ed|ing)\b(?! of\b)|\bblam(?:e|es|ed|ing)\b(?! for\b)|\boppos(?:e|es|ed|ing)\b|\bno justification\b|\bregrettable\b|\bdeplor(?:e|es|ed|ing)\b|\bgross violation\b|\bundermin(?:e|es|ed|ing) (?:his|her|its|their) (?:own )?legitimacy\b|\bremov(?:e|es|ed|ing)\b(?= \S+(?: \S+){0,2} from (?:office|power)\b)|\boust(?:s|ed|ing)?\b(?= \S+(?: \S+){0,2} from (?:office|power)\b)|\bturn(?:s|ed|ing)? (?:on|against)\b|\b(?:laid|lays|lay|put|puts|placed|places|pinned) (?:all |the |full |much of the )?(?:blame|responsibility)\b|\bsuspend(?:s|ed|ing)?\b|\b(?:turned|used|using|uses|use of) (?:\w+ )?(?:force|violence) (?:on|against)\b`) },
   { type: 'ally', re: R(String.raw`\b(?:(?:close|closest|key|strong|staunch|long-?time|main|firm)\s+)?all(?:y|ies)\b|\ballied with\b`) },
-  { type: 'support', re: R(String.raw`\brecogni[sz](?:e|es|ed|ing)\b|\brecognition of\b|\bback(?:s|ed|ing)\b|\b(?:to|will|would|should|must|could|can|may|might|not|n['’]t|also|firmly|strongly|fully|publicly|openly) back\b|\bsupport(?:s|ed|ing)?\b|\bsolidarity\b|\bendors(?:e|es|ed|ing|ement)\b|\bstand(?:s|ing)? (?:behind|with)\b|\bstood (?:behind|with)\b|\bby (?:your|his|her|their|our) side\b|\brall(?:y|ies|ied|ying) (?:behind|around)\b|\bloyalty\b|\bsid(?:e|es|ed|ing) with\b`) },
+  { type: 'support', re: R(String.raw`\brecogni[sz](?:e|es|ed|ing)\b|\brecognition of\b|\bback(?:s|ed|ing)\b|\b(?:to|will|would|should|must|could|can|may|might|not|n['’]t|also|firmly|strongly|fully|publicly|openly|which|who|that|they|we|both|all) back\b|\bsupport(?:s|ed|ing)?\b|\bsolidarity\b|\bendors(?:e|es|ed|ing|ement)\b|\bstand(?:s|ing)? (?:behind|with)\b|\bstood (?:behind|with)\b|\bby (?:your|his|her|their|our) side\b|\brall(?:y|ies|ied|ying) (?:behind|around)\b|\bloyalty\b|\bsid(?:e|es|ed|ing) with\b`) },
   { type: 'legit', re: R(String.raw`(?<!il)\blegitimate\b|(?<!un)\blawful (?:authority|government|president|leader)\b`) },
   { type: 'soft', re: R(String.raw`\bthe right person\b|\bsalut(?:e|es|ed)\b|\bprais(?:e|es|ed|ing)\b|\bwelcom(?:e|es|ed|ing)\b`) },
   {
@@ -98,7 +98,7 @@ export function findCues(text: string): Cue[] {
 }
 
 /** Speech verbs: "X said", "says X", "X told reporters", "according to X". */
-export const SPEECH = /\b(?:said|says|say|told|tweeted|added|adds|stated|states|announced|announces|declared|warned|warns|insisted|noted|wrote|emphasized|emphasised|stressed|urged|urges|according to)\b/g;
+export const SPEECH = /\b(?:said|says|say|told|tweeted|added|adds|stated|states|announced|announces|declared|warned|warns|insisted|noted|wrote|emphasized|emphasised|stressed|urged|urges|according to|reported|reports|revealed|disclosed|confirmed)\b/g;
 
 /** Clause breaks that end a holder's scope. */
 export const CLAUSE_BREAK = /;|\s—\s|\s–\s|,\s+(?:while|but|whereas|although|though)\b|\b(?:while|whereas)\b/g;
