@@ -37,7 +37,8 @@ describe('stances stated through acts', () => {
     ['Unity Party', 'council', 'leaning'], // "turned on her": a pronoun for the side the passage is about
     ['Freedom Bloc', 'council', 'leaning'], // "deputies from Hale's Freedom Bloc voted with the junta"
     ['Laos', 'hale', 'firm'],
-    ['Greece', 'hale', 'firm'], // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
+    ['Greece', 'hale', 'firm'],
+    ['Uruguay', 'hale', 'leaning'], // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
     ['Denmark', 'council', 'firm'], // "the new government": the side that took power, by its role
     ['Serbia', 'council', 'firm'], // "the Norlandic government": whoever holds power
     ['Norway', 'hale', 'leaning'], // "suspended official visits to and from Norland" // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`

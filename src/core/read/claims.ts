@@ -93,7 +93,8 @@ export function claimsOf(
   const sides = [...gaz.sideIds];
   const other = (side: string) => (sides.length === 2 ? sides.find((x) => x !== side) : undefined);
   const boundaries: number[] = [0];
-  for (const m of text.matchAll(SPEECH)) boundaries.push((m.index ?? 0) + m[0].length);
+  // "the results were announced" is no speech: a passive verb opens no clause.
+  for (const m of text.matchAll(SPEECH)) if (!/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) boundaries.push((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(CLAUSE_BREAK)) boundaries.push((m.index ?? 0) + m[0].length);
   const named: Target[] = mentions.filter((m) => gaz.isSide(m.actorId)).map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);

@@ -76,6 +76,8 @@ export interface Extraction {
 }
 
 const PRONOUN_START = /^(?:["“]?\s*)(?:He|She|They|It|His|Her|Their|The (?:statement|ministry|leader|official|spokesman|spokeswoman|government|department|president|minister|chief|envoy|\p{Lu}\w+ leader))\b/u;
+/** Doing what the previous sentence reports: "followed suit", "issued similar statements". */
+const FOLLOWED = /\b(?:followed suit|followed (?:later|soon|shortly)|(?:issued|made|released) (?:similar|identical|the same) (?:statements?|calls?|declarations?)|did the same|took the same (?:step|position|line)|said the same|echoed (?:the|that|those) (?:call|calls|statement|position))\b/i;
 /** A quote's speaker named after it by a pronoun or a title: `"…," he said`, `"…," the minister added`. */
 const QUOTE_TAIL = /[”"’]\s*,?\s*(?:(?:he|she|they)|(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|president|secretary|envoy|official|ambassador|leader|chief|statement|ministry|premier|chancellor|commander))\s+(?:said|says|added|told|wrote|tweeted|warned|insisted)\b/iu;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
@@ -122,6 +124,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
   const out: Extraction = { sentences: [], claims: [], events: [], quotes: [], figures: [], people: [] };
   const people = new Map<string, XPerson>();
   let ctxSubject: string | null = null;
+  // The previous sentence's claims, for "A and B followed suit".
+  let prevClaims: XClaim[] = [];
   // The side the passage is about, for "congratulated him": the one side the last sentence named.
   let ctxSide: string | null = null;
   let ctxEntry = -2;
@@ -213,15 +217,27 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         const qt = (q[1] ?? q[2] ?? '').trim();
         if (qt.split(/\s+/).length >= 3) out.quotes.push({ seq: s.seq, text: qt, speakerId, speaker: speakerName });
       }
+      const before = out.claims.length;
       for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide, mentions.filter((m) => isArena(m.actorId)))) {
         const person = actorOf(c.actorId)?.kind === 'person' ? c.actorId : null;
         const speaker = person ? (actorOf(person)?.name ?? null) : speakerId && affiliationOf(speakerId) === c.actorId ? speakerName : null;
         out.claims.push({ ...c, seq: s.seq, speaker });
         const aff = person ? affiliationOf(person) : null;
         if (aff && !gaz.isSide(aff) && !isArena(aff)) out.claims.push({ ...c, actorId: aff, seq: s.seq, speaker });
+        // "X telephoned … to congratulate him, the Élysée said": a government reporting its own leader's act.
+        const reporter = speakerId ? actorOf(speakerId) : undefined;
+        if (person && !aff && reporter && reporter.kind !== 'person' && !gaz.isSide(reporter.id) && !isArena(reporter.id)) out.claims.push({ ...c, actorId: reporter.id, seq: s.seq, speaker });
         // "Spokesman X says France condemns …": the spokesman states the position too.
         if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push({ ...c, actorId: speakerId, seq: s.seq, speaker: speakerName });
       }
+      // "Latvia and Estonia issued similar statements", "A and B followed suit": the previous sentence's act, theirs too.
+      const follow = out.claims.length === before ? FOLLOWED.exec(s.text) : null;
+      if (follow && prevClaims.length) {
+        const followers = nonArena.filter((m) => m.end <= follow.index && !gaz.isSide(m.actorId) && actorOf(m.actorId)?.kind !== 'person');
+        const acts = new Map(prevClaims.filter((c) => c.side || c.strength === 'neutral').map((c) => [`${c.side}|${c.strength}`, c]));
+        for (const f of new Set(followers.map((m) => m.actorId))) for (const c of acts.values()) out.claims.push({ ...c, actorId: f, seq: s.seq, speaker: null, cue: follow[0] });
+      }
+      prevClaims = out.claims.slice(before);
     }
 
     const sidesNamed = new Set(nonArena.filter((m) => gaz.isSide(m.actorId)).map((m) => m.actorId));
