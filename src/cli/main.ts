@@ -4,7 +4,7 @@
  * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
  * message on stderr.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Invocation } from '../../commands/run.js';
@@ -140,7 +140,8 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
 /**
  * BRIEFING_FAULT (tests only): `kill:write:N`, `kill:commit:N`, `kill:refresh` end the process
  * with SIGKILL at that point of an ingest; `hang:NAME` makes the reader spin on a file whose path
- * contains NAME; `pause:batch:N:FILE` waits before batch N takes the write lock until FILE exists.
+ * contains NAME; `pause:batch:N:FILE` writes FILE.waiting, then waits before batch N takes the write lock until
+ * FILE exists.
  */
 function faultHooks(spec: string | undefined): Pick<StreamOptions, 'hooks' | 'hangOn'> {
   if (!spec) return {};
@@ -159,6 +160,7 @@ function faultHooks(spec: string | undefined): Pick<StreamOptions, 'hooks' | 'ha
       hooks: {
         beforeBatch: (i) => {
           if (i !== Number(n)) return;
+          writeFileSync(`${file}.waiting`, '');
           const cell = new Int32Array(new SharedArrayBuffer(4));
           for (let k = 0; k < 6000 && !existsSync(file); k++) Atomics.wait(cell, 0, 0, 10);
         },

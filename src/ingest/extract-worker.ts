@@ -22,7 +22,8 @@ export type IngestTask = { seq: number; file: { path: string; flags: ArticleMeta
 export type ToWorker =
   | { type: 'init'; crisis: CrisisConfig; people: PersonDef[]; now: number; db: string | null; hangOn?: string }
   | ({ type: 'task' } & IngestTask)
-  | { type: 'learn'; people: PersonDef[] };
+  | { type: 'learn'; people: PersonDef[] }
+  | { type: 'reset'; people: PersonDef[] };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -30,12 +31,20 @@ export type FromWorker =
   | { type: 'dup'; seq: number; path: string; docId: string }
   | { type: 'failed'; seq: number; path: string; error: string };
 
+let crisis: CrisisConfig | null = null;
 let gaz: Gazetteer | null = null;
 let index: PeopleIndex | null = null;
 let touched = new Set<string>();
 let now = new Date();
 let hashes: Database.Statement | null = null;
 let hangOn: string | undefined;
+
+function start(c: CrisisConfig, people: PersonDef[]): void {
+  gaz = new Gazetteer(c);
+  touched = trackPeople(gaz);
+  index = new PeopleIndex(gaz);
+  learn(people);
+}
 
 function learn(people: PersonDef[]): void {
   if (!gaz) return;
@@ -77,10 +86,14 @@ function work(t: IngestTask): FromWorker {
 }
 
 parentPort?.on('message', (msg: ToWorker) => {
+  if (msg.type === 'reset') {
+    // This gazetteer holds people a rejected extraction made up: start again from the writer's.
+    if (crisis) start(crisis, msg.people);
+    return;
+  }
   if (msg.type === 'init') {
-    gaz = new Gazetteer(msg.crisis);
-    touched = trackPeople(gaz);
-    index = new PeopleIndex(gaz);
+    crisis = msg.crisis;
+    start(msg.crisis, []);
     now = new Date(msg.now);
     hangOn = msg.hangOn;
     if (msg.db) {

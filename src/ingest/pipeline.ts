@@ -46,6 +46,8 @@ export interface StreamResult {
   reextracted: number;
   /** Workers replaced after a file exceeded its budget or crashed one. */
   restarts: number;
+  /** Worker gazetteers reset to this thread's people after a rejected extraction. */
+  resets: number;
 }
 
 /** Articles written per transaction at most. */
@@ -105,7 +107,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let reported = 0;
   let seqNext = 0;
   const progress = () => o.onProgress?.(++reported, Math.max(o.total ?? 0, seqNext));
-  const stats = { reextracted: 0, restarts: 0 };
+  const stats = { reextracted: 0, restarts: 0, resets: 0 };
   const touched = tracker(kb.gazetteer);
   const index = new PeopleIndex(kb.gazetteer);
   touched.clear();
@@ -116,6 +118,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   const tasks = new Map<number, { task: IngestTask; path: string; bytes: number; sentAt: number; slot: Slot | null }>();
   const done = new Map<number, FromWorker | IngestFileResult>();
   const retry: number[] = [];
+  const origin = new Map<number, Slot>();
 
   const budget = (bytes: number) => (o.budgetMs ?? 10_000) * Math.max(1, Math.ceil(bytes / 1048576));
 
@@ -139,6 +142,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
         slot.lastDone = Date.now();
         tasks.delete(m.seq);
         done.set(m.seq, m);
+        origin.set(m.seq, slot);
       }
       poke();
     });
@@ -231,7 +235,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       s.dead = true;
       void s.w.terminate();
     }
-    return { results: inThread(kb, source, run, o, progress), threads: 1, reextracted: 0, restarts: 0 };
+    return { results: inThread(kb, source, run, o, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0 };
   }
 
   /** Bring the people index up to date with this thread's gazetteer, and tell the workers. */
@@ -243,7 +247,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     for (const s of alive()) s.w.postMessage({ type: 'learn', people } satisfies ToWorker);
   };
 
-  const writeOne = (m: FromWorker | IngestFileResult): IngestFileResult => {
+  const writeOne = (m: FromWorker | IngestFileResult, from: Slot | undefined): IngestFileResult => {
     if ('ok' in m) return m;
     if (m.type === 'failed') return { path: m.path, ok: false, error: m.error };
     if (m.type === 'dup') return { path: m.path, ok: true, docId: m.docId, duplicate: true };
@@ -263,6 +267,18 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       run,
     );
     drain();
+    if (!same && from && !from.dead) {
+      // People the worker made up or shaped differently stay in its gazetteer and would spoil
+      // every later article naming them: reset it to this thread's people.
+      const spoilt = m.changed.some((p) => {
+        const mine = index.def(p.id);
+        return !mine || mine.affiliation !== p.affiliation || mine.aliases.join('\u001f') !== p.aliases.join('\u001f');
+      });
+      if (spoilt) {
+        stats.resets++;
+        from.w.postMessage({ type: 'reset', people: kb.knownPeople() } satisfies ToWorker);
+      }
+    }
     return r;
   };
 
@@ -293,8 +309,9 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
         kb.writeBatch(run, () => {
           for (let k = 0; k < n; k++) {
             const seq = written + k;
-            results[seq] = writeOne(done.get(seq) as FromWorker | IngestFileResult);
+            results[seq] = writeOne(done.get(seq) as FromWorker | IngestFileResult, origin.get(seq));
             done.delete(seq);
+            origin.delete(seq);
             progress();
           }
         });

@@ -5,7 +5,7 @@
  * ingesting at once build what one after the other builds. (Heavier variants: npm run stress.)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -222,7 +222,9 @@ describe('two ingests at once', () => {
     let outB = '';
     pb.stdout.on('data', (d) => (outB += d));
     const exitB = new Promise<number | null>((res) => pb.on('exit', res));
-    await new Promise((r) => setTimeout(r, 4000)); // B has started, read and extracted its files
+    // B has read and extracted its files and waits before its first batch.
+    for (let i = 0; i < 1200 && !existsSync(`${go}.waiting`); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(`${go}.waiting`)).toBe(true);
     const ra = cli({ BRIEFING_DB: db }, 'ingest', a, '--json');
     expect(JSON.parse(ra.stdout)).toMatchObject({ added: 2 });
     writeFileSync(go, '');
