@@ -26,7 +26,7 @@ export interface StreamOptions {
   onProgress?: (done: number, total: number) => void;
   /** Expected number of items, for progress (a generator has no length). */
   total?: number;
-  /** Worker threads; default: one per core (at most 4). 0 runs everything on this thread. */
+  /** Worker threads; default poolSize(). 0 runs everything on this thread. */
   workers?: number;
   /** Time budget of one file, per started megabyte (default 10 s: a 5 MB file gets 50 s). */
   budgetMs?: number;
@@ -55,8 +55,13 @@ const BATCH = 64;
 /** A ready result waits at most this long before it is written. */
 const FLUSH_MS = 200;
 
+/**
+ * Workers for this machine: one core stays with the writer (this thread), the others extract, at
+ * most 4. On two cores that is one worker: measured on the shared 2-core machine, a second worker
+ * cost more CPU (its own start-up, JIT warm-up and gazetteer) than it saved.
+ */
 export function poolSize(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 const trackers = new WeakMap<Gazetteer, Set<string>>();

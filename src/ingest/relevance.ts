@@ -5,7 +5,8 @@
  * away). So an extraction made with one gazetteer is the one another gazetteer would give if both
  * agree on every person whose name or alias shares a word with the article, or whose surname is
  * one edit from one of its capitalised words: the fingerprint below. A mismatch means "extract
- * again"; a false mismatch costs time, never correctness.
+ * again"; a false mismatch costs time, never correctness. (A given name used alone is looked up
+ * among people's first names: those are name words, so the same check covers it.)
  */
 import type { Gazetteer } from '../core/read/gazetteer.js';
 import { tokenize } from '../core/text.js';
@@ -56,6 +57,8 @@ export class PeopleIndex {
   private readonly byFuzzy = new Map<string, string[]>();
   private readonly order = new Map<string, number>();
   private readonly indexed = new Map<string, number>();
+  /** Fuzzy lookups by word, valid while no surname is added (names repeat across articles). */
+  private readonly near = new Map<string, string[]>();
 
   constructor(private readonly gaz: Gazetteer) {
     for (const a of gaz.actors.values()) if (a.kind === 'person') this.update([a.id]);
@@ -69,7 +72,10 @@ export class PeopleIndex {
       if (!this.order.has(id)) {
         this.order.set(id, this.order.size);
         const sur = (def.name.split(' ').pop() ?? '').toLowerCase();
-        if (sur.length >= 5) for (const d of deletions(sur)) add(this.byFuzzy, d, id);
+        if (sur.length >= 5) {
+          for (const d of deletions(sur)) add(this.byFuzzy, d, id);
+          this.near.clear();
+        }
         for (const t of tokenize(def.name)) add(this.byWord, t.norm, id);
       }
       const done = this.indexed.get(id) ?? 0;
@@ -98,9 +104,14 @@ export class PeopleIndex {
     };
     for (const word of w.words) take(word, this.byWord.get(word));
     for (const c of w.caps) {
-      const near = new Set<string>();
-      for (const d of deletions(c)) for (const id of this.byFuzzy.get(d) ?? []) near.add(id);
-      if (near.size) take(`~${c}`, [...near]);
+      let near = this.near.get(c);
+      if (!near) {
+        const found = new Set<string>();
+        for (const d of deletions(c)) for (const id of this.byFuzzy.get(d) ?? []) found.add(id);
+        near = [...found];
+        this.near.set(c, near);
+      }
+      if (near.length) take(`~${c}`, near);
     }
     const people = [...ids].sort().map((id) => {
       const d = this.gaz.actors.get(id);
