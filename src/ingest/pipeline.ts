@@ -10,17 +10,16 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Briefing, IncomingArticle, IngestHooks, IngestRun } from '../core/briefing.js';
+import type { Briefing, IncomingArticle, IngestHooks } from '../core/briefing.js';
 import { extractDocument } from '../core/read/extract.js';
 import type { Gazetteer } from '../core/read/gazetteer.js';
-import type { ArticleMeta, IngestFileResult } from '../core/types.js';
+import type { IngestFileResult } from '../core/types.js';
 import type { FromWorker, IngestTask, ToWorker } from './extract-worker.js';
-import { checkArticle, LIMITS } from './prepare.js';
-import { readArticle } from './read.js';
+import { type IngestItem, inThread, isFile, itemPath, toResult } from './in-thread.js';
+import { LIMITS } from './prepare.js';
 import { PeopleIndex, trackPeople } from './relevance.js';
 
-/** A file to read (flags override its own metadata) or an article already in memory. */
-export type IngestItem = { path: string; flags?: ArticleMeta; text?: undefined } | IncomingArticle;
+export type { IngestItem };
 
 export interface StreamOptions {
   onProgress?: (done: number, total: number) => void;
@@ -72,26 +71,6 @@ function tracker(gaz: Gazetteer): Set<string> {
     trackers.set(gaz, t);
   }
   return t;
-}
-
-function isFile(item: IngestItem): item is { path: string; flags?: ArticleMeta } {
-  return typeof (item as IncomingArticle).text !== 'string';
-}
-
-function itemPath(item: IngestItem, seq: number): string {
-  return isFile(item) ? item.path : (item.path ?? item.id ?? item.title ?? `article ${seq + 1}`);
-}
-
-/** Read a file item on this thread (the fallback path): an article, or a failed result. */
-function readItem(item: IngestItem): IncomingArticle | IngestFileResult {
-  if (!isFile(item)) return item;
-  try {
-    const r = readArticle(item.path);
-    const flags = Object.fromEntries(Object.entries(item.flags ?? {}).filter(([, v]) => v !== undefined));
-    return { ...r.meta, ...flags, path: item.path, text: r.text };
-  } catch (err) {
-    return { path: item.path, ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
 }
 
 interface Slot {
@@ -240,7 +219,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       s.dead = true;
       void s.w.terminate();
     }
-    return { results: inThread(kb, source, run, o, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0 };
+    return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0 };
   }
 
   /** Bring the people index up to date with this thread's gazetteer, and tell the workers. */
@@ -352,52 +331,6 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   }
   kb.finishRun(run);
   return { results, threads: nWorkers + 1, ...stats };
-}
-
-/** Read, check and write one item on this thread, inside a batch (used when workers are gone). */
-function toResult(kb: Briefing, run: IngestRun, item: IngestItem, seq: number): IngestFileResult {
-  const a = readItem(item);
-  if ('ok' in a) return a;
-  try {
-    const c = checkArticle(a, seq, isFile(item) ? run.now : null);
-    let r: IngestFileResult = { path: c.path, ok: false, error: 'not written' };
-    kb.writeBatch(run, () => {
-      r = kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
-    });
-    return r;
-  } catch (err) {
-    return { path: itemPath(item, seq), ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Everything on this thread, file by file, in batches (no time budget: nothing can stop a hung parse here). */
-function inThread(kb: Briefing, source: Iterator<IngestItem>, run: IngestRun, o: StreamOptions, progress: () => void): IngestFileResult[] {
-  const results: IngestFileResult[] = [];
-  let seq = 0;
-  let end = false;
-  while (!end) {
-    const started = Date.now();
-    kb.writeBatch(run, () => {
-      for (let k = 0; k < BATCH && (k === 0 || Date.now() - started < 500); k++) {
-        const next = source.next();
-        if (next.done) {
-          end = true;
-          return;
-        }
-        const i = seq++;
-        const a = readItem(next.value);
-        if ('ok' in a) results[i] = a;
-        else {
-          const c = kb.check(a, i, isFile(next.value) ? run.now : null);
-          results[i] = 'ok' in c ? c : kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
-        }
-        progress();
-      }
-    });
-  }
-  void o;
-  kb.finishRun(run);
-  return results;
 }
 
 /** The former two-thread entry point: articles in memory, progress, an expected total. */

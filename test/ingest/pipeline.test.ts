@@ -64,6 +64,10 @@ describe('ingestPipelined', () => {
     const quotes = (kb: Briefing) => kb.store.db.prepare('SELECT text, speaker_id, speaker FROM quotes ORDER BY id').all();
     expect(quotes(three)).toEqual(quotes(one));
     expect(quotes(two)).toEqual(quotes(one));
+    // No worker (the fallback): the same results on this thread.
+    const zero = await ingestStream(new Briefing(new Store(join(tmp.dir, 'zero.db')), SYNTH_CRISIS), input, { workers: 0 });
+    expect(zero.threads).toBe(1);
+    expect(zero.results).toEqual(a);
     const count = (kb: Briefing) => (kb.store.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
     expect(count(two)).toBe(count(one));
   });
