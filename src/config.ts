@@ -34,6 +34,10 @@ const schema = z.object({
   BRIEFING_CATCHUP_HOURS: z.coerce.number().min(0).max(48).default(6),
   // on: the bot posts scheduled digests itself; off: only `npm run digest -- --post` does (your own cron).
   BRIEFING_SCHEDULER: z.enum(['on', 'off'], { message: 'use on or off' }).default('on'),
+  // Time budget of one ingested file, per started megabyte: past it the file fails and the rest go in.
+  BRIEFING_INGEST_BUDGET_MS: optionalInt(100, 600_000, 10_000),
+  // Fault injection for tests only (see src/cli/main.ts faultHooks); leave unset.
+  BRIEFING_FAULT: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,

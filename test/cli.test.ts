@@ -1,6 +1,6 @@
 /** The CLI contract: JSON shapes, exit codes, one-line errors. Runs the real command in a child process. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MORE, tempDir } from './helpers.js';
@@ -58,12 +58,15 @@ describe('briefing CLI', () => {
   it('ingest: bad files get one line each, good ones go in, readable output without --json', () => {
     const bad = join(tmp.dir, 'bad.txt');
     writeFileSync(bad, Buffer.from([0, 1, 2]));
-    const r = cli('ingest', bad, join(MORE, 'chile-0307.md'), join(tmp.dir, 'missing.txt'));
+    // Files from outside may not be dated after tomorrow: the made-up fixture moves to the past.
+    const chile = join(tmp.dir, 'chile-0307.md');
+    writeFileSync(chile, readFileSync(join(MORE, 'chile-0307.md'), 'utf8').replace('published: 2031-03-07', 'published: 2021-03-07'));
+    const r = cli('ingest', bad, chile, join(tmp.dir, 'missing.txt'));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Ingested 1 article/);
     expect(r.err.trim().split('\n')).toEqual(['error: bad.txt: binary file, not text', 'error: missing.txt: no such file or folder']);
     expect(cli('sources', '--json').out).toContain('Southern Ledger');
-    const again = JSON.parse(cli('ingest', join(MORE, 'chile-0307.md'), '--json').out);
+    const again = JSON.parse(cli('ingest', chile, '--json').out);
     expect(again).toMatchObject({ added: 0, duplicates: 1, failed: 0 });
     const allBad = cli('ingest', bad);
     expect(allBad.code).toBe(1);

@@ -4,6 +4,7 @@
  * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
  * message on stderr.
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Invocation } from '../../commands/run.js';
@@ -11,14 +12,11 @@ import { runInvocation } from '../../commands/run.js';
 import { viewToText } from '../adapters/shared/text.js';
 import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import type { IncomingArticle } from '../core/briefing.js';
 import { normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/answer/grounding.js';
-import { ingestPipelined } from '../ingest/pipeline.js';
-import { collectFiles, readArticle } from '../ingest/read.js';
-
-/** From this many articles on, a worker thread extracts while the main thread writes. */
-const PIPELINE_FROM = 100;
+import { ingestStream, type StreamOptions } from '../ingest/pipeline.js';
+import { EARLIEST_PUBLISHED, oneLine, safeName } from '../ingest/prepare.js';
+import { collectFiles } from '../ingest/read.js';
 import { createAnswerModel } from '../llm/index.js';
 import { createLogger } from '../log.js';
 
@@ -100,34 +98,27 @@ function strip(o: Record<string, string | undefined>): Record<string, string> {
 }
 
 async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {
-  if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published "${flags.published}" is not a date (use YYYY-MM-DD)`);
+  if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published ${safeName(flags.published)} is not a date from ${EARLIEST_PUBLISHED} to tomorrow (use YYYY-MM-DD)`);
+  const c = loadConfig();
   const files = collectFiles(paths);
   const results: { path: string; ok: boolean; docId?: string; duplicate?: boolean; error?: string }[] = [];
-  const articles: IncomingArticle[] = [];
-  for (const f of files) {
-    if (!f.ok) {
-      results.push({ path: f.path, ok: false, error: f.error });
-      continue;
-    }
-    try {
-      const a = readArticle(f.path);
-      const meta = { ...a.meta, ...strip({ title: flags.title, source: flags.source, published: flags.published, timezone: flags.timezone, url: flags.url }) };
-      articles.push({ ...meta, path: f.path, text: a.text });
-    } catch (err) {
-      results.push({ path: f.path, ok: false, error: (err as Error).message });
-    }
-  }
-  const app = open();
+  const meta = strip({ title: flags.title, source: flags.source, published: flags.published, timezone: flags.timezone, url: flags.url });
+  const app = open(c);
   let threads = 1;
   try {
-    const bar = await progressBar(articles.length);
-    // Large ingests extract on a second thread while this one writes.
-    const progress = (done: number) => bar?.update(done);
-    if (articles.length >= PIPELINE_FROM) {
-      const r = await ingestPipelined(app.kb, articles, progress);
-      results.push(...r.results);
-      threads = r.threads;
-    } else results.push(...app.kb.ingest(articles, progress));
+    const readable = files.filter((f) => f.ok);
+    const bar = await progressBar(readable.length);
+    // Files stream through a pool of workers: each is read, checked and extracted under a time
+    // budget, and written in order; a file over its budget fails alone.
+    const r = await ingestStream(
+      app.kb,
+      readable.map((f) => ({ path: f.path, flags: meta })),
+      { onProgress: (done) => bar?.update(done), total: readable.length, budgetMs: c.BRIEFING_INGEST_BUDGET_MS, dbPath: c.BRIEFING_DB, ...faultHooks(c.BRIEFING_FAULT) },
+    );
+    // Results in the order the files were given.
+    let k = 0;
+    for (const f of files) results.push(f.ok ? (r.results[k++] as (typeof results)[number]) : { path: f.path, ok: false, error: f.error });
+    threads = r.threads;
     bar?.stop();
   } finally {
     app.close();
@@ -137,8 +128,45 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   const dups = results.filter((r) => r.duplicate).length;
   if (json) process.stdout.write(`${JSON.stringify({ added, duplicates: dups, failed: failed.length, threads, files: results }, null, 2)}\n`);
   else process.stdout.write(`Ingested ${added} article${added === 1 ? '' : 's'}${dups ? `, ${dups} already in the corpus` : ''}${failed.length ? `, ${failed.length} failed` : ''}.\n`);
-  for (const f of failed) process.stderr.write(`error: ${f.error?.startsWith(basename(f.path)) ? f.error : `${basename(f.path)}: ${f.error}`}\n`);
+  for (const f of failed) {
+    const name = safeName(basename(f.path));
+    const msg = f.error ?? 'failed';
+    // One line per file, whatever the name or the message holds.
+    process.stderr.write(`error: ${oneLine(msg.startsWith(name) ? msg : `${name}: ${msg}`)}\n`);
+  }
   if (failed.length && added + dups === 0) process.exitCode = 1;
+}
+
+/**
+ * BRIEFING_FAULT (tests only): `kill:write:N`, `kill:commit:N`, `kill:refresh` end the process
+ * with SIGKILL at that point of an ingest; `hang:NAME` makes the reader spin on a file whose path
+ * contains NAME; `pause:batch:N:FILE` writes FILE.waiting, then waits before batch N takes the write lock until
+ * FILE exists.
+ */
+function faultHooks(spec: string | undefined): Pick<StreamOptions, 'hooks' | 'hangOn'> {
+  if (!spec) return {};
+  const [kind, point, n, file] = spec.split(':');
+  if (kind === 'hang') return { hangOn: point };
+  if (kind === 'kill')
+    return {
+      hooks: {
+        at: (p, i) => {
+          if (p === point && (n === undefined || Number(n) === i)) process.kill(process.pid, 'SIGKILL');
+        },
+      },
+    };
+  if (kind === 'pause' && point === 'batch' && file)
+    return {
+      hooks: {
+        beforeBatch: (i) => {
+          if (i !== Number(n)) return;
+          writeFileSync(`${file}.waiting`, '');
+          const cell = new Int32Array(new SharedArrayBuffer(4));
+          for (let k = 0; k < 6000 && !existsSync(file); k++) Atomics.wait(cell, 0, 0, 10);
+        },
+      },
+    };
+  return {};
 }
 
 /** A progress bar on a terminal for long ingests; nothing when output is piped. */

@@ -2,10 +2,9 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { createHash } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
-import { DateTime } from 'luxon';
-import { EventIndex, refreshImportance, writeDocument } from '../store/kb-write.js';
+import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, kbVersion, markDirty, refreshImportance, writeDocument } from '../store/kb-write.js';
+import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
 import { askQuestion } from './answer/ask.js';
@@ -17,7 +16,6 @@ import { aggregate } from './answer/stance.js';
 import { answerStance } from './answer/stance-answer.js';
 import { fold, normKey, slug } from './text.js';
 import { buildTimeline } from './answer/timeline.js';
-import { zoneFromDateline } from './read/zones.js';
 import type {
   ActorKind,
   ArticleMeta,
@@ -53,26 +51,32 @@ interface CorpusIndex {
   entries: { row: ActorRow; keys: string[]; folded: string[] }[];
 }
 
+/** Fault-injection points of an ingest, for tests of crashes at chosen moments. */
+export interface IngestHooks {
+  /**
+   * Called inside an article's savepoint once it is written ('write', its index in the run), after
+   * each batch commits ('commit', the batch count), and before the refresh ('refresh').
+   */
+  at?(point: 'write' | 'commit' | 'refresh', n: number): void;
+}
+
 /** One ingest run's bookkeeping (see Briefing.newRun). */
 export interface IngestRun {
   /** hash -> doc id of the articles taken in this run. */
   hashes: Map<string, string>;
   ids: Set<string>;
   touched: Set<string>;
+  /** Actors whose claims the current batch wrote. */
+  batchTouched?: Set<string>;
   added: number;
+  written: number;
+  batches: number;
+  hooks: IngestHooks;
+  /** The run's "now": files from outside may be published at most a day after it. */
+  now: Date;
 }
 
-/** A validated article with its id, ready to extract and write. */
-export interface PreparedArticle {
-  path: string;
-  text: string;
-  hash: string;
-  title: string;
-  source: string;
-  url: string | null;
-  file: string | null;
-  meta: DocMeta;
-}
+export type { CheckedArticle };
 
 export class Briefing {
   readonly clock: Clock;
@@ -81,6 +85,10 @@ export class Briefing {
   readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
   private actorCache: CorpusIndex | null = null;
+  /** The corpus version this knowledge base has caught up with (see writeBatch). */
+  private seenVersion = 0;
+  /** Bumped whenever people were reloaded from another writer's commits. */
+  peopleVersion = 0;
   private summaryCache: ActorSummary[] | null = null;
 
   constructor(
@@ -98,29 +106,39 @@ export class Briefing {
       this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
       for (const a of JSON.parse(p.aliases) as string[]) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
     }
+    this.seenVersion = kbVersion(store);
+    // Derived state left stale by an ingest that stopped before its refresh is repaired now.
+    if (hasDirty(store)) {
+      try {
+        this.repair();
+      } catch {
+        // Another process holds the write lock: it (or the next start) repairs it.
+      }
+    }
   }
 
   // ---------------------------------------------------------------- ingestion
 
   /**
-   * Ingest articles; each one lands whole or not at all. Articles are written in batches inside
-   * one transaction, each in its own savepoint, so a failure rolls back that article only while
-   * commits stay few. Returns one result per article. (src/ingest/pipeline.ts does the same with
-   * extraction on a second thread, for large ingests.)
+   * Ingest articles; each one lands whole or not at all. Articles are written in batches, each
+   * batch one write transaction (taken with BEGIN IMMEDIATE, so another process's commits are seen
+   * and never overwritten) and each article in its own savepoint, so a failure rolls back that
+   * article only. Returns one result per article. (src/ingest/pipeline.ts does the same with
+   * reading and extraction on worker threads, under a time budget per file.)
    */
-  ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void): IngestFileResult[] {
+  ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void, hooks?: IngestHooks): IngestFileResult[] {
     const results: IngestFileResult[] = [];
-    const run = this.newRun();
-    const BATCH = 200;
-    for (let b = 0; b < articles.length; b += BATCH) {
-      this.store.tx(() => {
-        articles.slice(b, b + BATCH).forEach((a, j) => {
-          const i = b + j;
-          const p = this.prepareArticle(a, i, run);
-          if ('ok' in p) results.push(p);
-          else results.push(this.writeArticle(p, () => extractDocument(p.meta, p.text, this.gazetteer), run));
+    const run = this.newRun(hooks);
+    let i = 0;
+    while (i < articles.length) {
+      // A batch ends after 200 articles or half a second, so another writer never waits long.
+      const started = Date.now();
+      this.writeBatch(run, () => {
+        for (let k = 0; k < 200 && i < articles.length && (k === 0 || Date.now() - started < 500); k++, i++) {
+          const c = this.check(articles[i] as IncomingArticle, i);
+          results.push('ok' in c ? c : this.writeArticle(c, () => extractDocument(docMeta(c), c.text, this.gazetteer), run));
           onProgress?.(i + 1, articles.length);
-        });
+        }
       });
     }
     this.finishRun(run);
@@ -128,61 +146,114 @@ export class Briefing {
   }
 
   /** State of one ingest run: hashes and ids taken so far, actors whose stance must be refreshed. */
-  newRun(): IngestRun {
-    return { hashes: new Map(), ids: new Set(), touched: new Set(), added: 0 };
+  newRun(hooks: IngestHooks = {}): IngestRun {
+    return { hashes: new Map(), ids: new Set(), touched: new Set(), added: 0, written: 0, batches: 0, hooks, now: this.clock.now() };
   }
 
-  /** Validate an article and give it an id; a duplicate or an invalid article is a result already. */
-  prepareArticle(a: IncomingArticle, index: number, run: IngestRun): PreparedArticle | IngestFileResult {
-    const path = a.path ?? a.id ?? a.title ?? `article ${index + 1}`;
+  /** Check and clean an article (pure); an invalid one is a failed result already. */
+  check(a: IncomingArticle, index: number, latest: Date | null = null): CheckedArticle | IngestFileResult {
     try {
-      const published = normalizePublished(a.published);
-      if (!published) throw new Error(`no valid publication date (give "published: YYYY-MM-DD" in front matter or --published)`);
-      // Without a zone in the metadata, the dateline city's zone ("TOKYO (AP) —"), else UTC.
-      const timezone = a.timezone ?? zoneFromDateline(a.text) ?? 'UTC';
-      if (!isZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
-      if (!a.source) throw new Error('no outlet (give "source:" in front matter or --source)');
-      const text = a.text.replace(/\r\n?/g, '\n');
-      const hash = createHash('sha256').update(text.trim()).digest('hex');
-      const dup = this.reader.hasHash(hash) ?? run.hashes.get(hash);
-      if (dup) return { path, ok: true, docId: dup, duplicate: true };
-      const title = a.title ?? text.trim().split('\n')[0]?.slice(0, 200) ?? 'Untitled';
-      let id = a.id ?? `${slug(title).slice(0, 48)}-${hash.slice(0, 8)}`;
-      if (this.reader.hasDoc(id) || run.ids.has(id)) id = `${id}-${hash.slice(0, 8)}`;
-      run.hashes.set(hash, id);
-      run.ids.add(id);
-      return { path, text, hash, title, source: a.source, url: a.url ?? null, file: a.path ?? null, meta: { id, source: a.source, published, timezone } };
+      return checkArticle(a, index, latest);
     } catch (err) {
-      return { path, ok: false, error: err instanceof Error ? err.message : String(err) };
+      return { path: a.path ?? a.id ?? a.title ?? `article ${index + 1}`, ok: false, error: err instanceof Error ? err.message : String(err) };
     }
   }
 
-  /** Extract (via `extract`) and write one prepared article in its own savepoint. */
-  writeArticle(p: PreparedArticle, extract: () => Extraction, run: IngestRun): IngestFileResult {
+  /**
+   * Run `fn` (which calls writeArticle) as one batch: a write transaction that first catches up
+   * with other writers (their people, their events), then marks the derived state it makes stale,
+   * in the same transaction. Returns whether another writer had committed since this one last looked.
+   */
+  writeBatch(run: IngestRun, fn: () => void): boolean {
+    let synced = false;
+    this.store.writeTx(() => {
+      synced = this.catchUp();
+      const before = run.added;
+      const touched = new Set<string>();
+      run.batchTouched = touched;
+      fn();
+      run.batchTouched = undefined;
+      if (run.added > before) {
+        markDirty(this.store, touched);
+        this.seenVersion = bumpVersion(this.store);
+      }
+    });
+    run.batches++;
+    run.hooks.at?.('commit', run.batches);
+    return synced;
+  }
+
+  /**
+   * Another process committed since this knowledge base last looked: learn the people it found and
+   * forget cached events, so what this one writes next is what a sequential ingest would write.
+   */
+  private catchUp(): boolean {
+    const v = kbVersion(this.store);
+    if (v === this.seenVersion) return false;
+    this.seenVersion = v;
+    this.events.clear();
+    this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
+    this.peopleVersion++;
+    return true;
+  }
+
+  /**
+   * Write one checked article in its own savepoint, inside writeBatch: a duplicate of a stored
+   * (or concurrently stored) article is reported as one; `extract` runs only for new articles.
+   */
+  writeArticle(c: CheckedArticle, extract: () => Extraction, run: IngestRun): IngestFileResult {
+    const dup = this.reader.hasHash(c.hash) ?? run.hashes.get(c.hash);
+    if (dup) return { path: c.path, ok: true, docId: dup, duplicate: true };
+    let id = c.id;
+    if (this.reader.hasDoc(id) || run.ids.has(id)) id = `${id}-${c.hash.slice(0, 8)}`;
+    if (this.reader.hasDoc(id) || run.ids.has(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
+    const n = run.written++;
     try {
       this.store.tx(() => {
         const x = extract();
-        for (const c of x.claims) run.touched.add(c.actorId);
+        for (const cl of x.claims) {
+          run.touched.add(cl.actorId);
+          run.batchTouched?.add(cl.actorId);
+        }
         writeDocument(
           this.store,
           this.events,
-          { id: p.meta.id, title: p.title, source: p.source, published: p.meta.published, timezone: p.meta.timezone, url: p.url, path: p.file, hash: p.hash, bytes: Buffer.byteLength(p.text), ingestedAt: this.clock.now().toISOString() },
+          { id, title: c.title, source: c.source, published: c.published, timezone: c.timezone, url: c.url, path: c.file, hash: c.hash, bytes: c.bytes, ingestedAt: this.clock.now().toISOString() },
           x,
           (aid) => this.gazetteer.actors.get(aid),
         );
+        run.hooks.at?.('write', n);
       });
+      run.hashes.set(c.hash, id);
+      run.ids.add(id);
       run.added++;
-      return { path: p.path, ok: true, docId: p.meta.id };
+      return { path: c.path, ok: true, docId: id };
     } catch (err) {
       this.events.clear(); // the index may hold events of the rolled-back article
-      run.hashes.delete(p.hash);
-      return { path: p.path, ok: false, error: err instanceof Error ? err.message : String(err) };
+      const again = this.reader.hasHash(c.hash);
+      if (again) return { path: c.path, ok: true, docId: again, duplicate: true };
+      return { path: c.path, ok: false, error: err instanceof Error ? err.message : String(err) };
     }
   }
 
-  /** After a run: refresh what depends on the whole corpus, if anything was added. */
+  /**
+   * After a run: recompute what depends on the whole corpus (event importance, the stances of the
+   * actors marked dirty by this or any other writer) and clear the marks, in one transaction.
+   */
   finishRun(run: IngestRun): void {
-    if (run.added > 0) this.refresh(run.touched);
+    if (run.added === 0 && !hasDirty(this.store)) return;
+    run.hooks.at?.('refresh', run.batches);
+    this.repair();
+  }
+
+  /** Recompute derived state marked dirty (by an ingest that may have crashed before its refresh). */
+  repair(): void {
+    this.store.writeTx(() => {
+      const d = dirty(this.store);
+      if (!d.importance && d.actors.length === 0) return;
+      this.refresh(new Set(d.actors));
+      clearDirty(this.store);
+    });
   }
 
   /** Teach this knowledge base people another thread discovered. */
@@ -203,7 +274,7 @@ export class Briefing {
 
   /** Recompute what depends on the whole corpus: event importance, and the stances of `actors` (default all). */
   refresh(actors?: Set<string>): void {
-    this.store.tx(() => {
+    this.store.writeTx(() => {
       refreshImportance(this.store);
       for (const id of actors ?? this.reader.claimActors()) {
         const claims = this.reader.claimsLight(id);
@@ -353,29 +424,14 @@ export class Briefing {
   }
 }
 
-const zones = new Map<string, boolean>();
-/** Whether a name is an IANA time zone (cached: checking costs more than ingesting a paragraph). */
-function isZone(tz: string): boolean {
-  let ok = zones.get(tz);
-  if (ok === undefined) {
-    ok = DateTime.local().setZone(tz).isValid;
-    zones.set(tz, ok);
-  }
-  return ok;
+/** "2019-01-24", "2019-01-24T10:00:00Z", "January 24, 2019" -> an ISO date or date-time; null when invalid or out of range. */
+export function normalizePublished(p: string | undefined, now: Date = new Date()): string | null {
+  const r = checkPublished(p, now);
+  return 'value' in r ? r.value : null;
 }
 
-/** "2019-01-24", "2019-01-24T10:00:00Z", "January 24, 2019" -> an ISO date or date-time; null when invalid. */
-export function normalizePublished(p: string | undefined): string | null {
-  if (!p) return null;
-  const s = p.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? s : null;
-  }
-  const iso = DateTime.fromISO(s, { setZone: true });
-  if (iso.isValid) return iso.toISO({ suppressMilliseconds: true });
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+function docMeta(c: CheckedArticle): DocMeta {
+  return { id: c.id, source: c.source, published: c.published, timezone: c.timezone };
 }
 
 /**

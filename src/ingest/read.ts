@@ -5,8 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ArticleMeta } from '../core/types.js';
+import { frontMatter, stripMarkdown } from './markdown.js';
+import { LIMITS, safeName } from './prepare.js';
 
-export const MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_BYTES = LIMITS.fileBytes;
 
 export type { ArticleMeta };
 
@@ -28,20 +30,6 @@ function decodeEntities(s: string): string {
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
-}
-
-function frontMatter(text: string): { meta: ArticleMeta; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!m) return { meta: {}, body: text };
-  const meta: Record<string, string> = {};
-  for (const line of (m[1] ?? '').split(/\r?\n/)) {
-    const kv = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (kv?.[1]) meta[kv[1].toLowerCase()] = (kv[2] ?? '').trim().replace(/^["']|["']$/g, '');
-  }
-  return {
-    meta: { id: meta.id, title: meta.title, source: meta.source ?? meta.outlet, published: meta.published ?? meta.date, timezone: meta.timezone, url: meta.url },
-    body: text.slice(m[0].length),
-  };
 }
 
 function htmlToText(html: string): { meta: ArticleMeta; text: string } {
@@ -69,7 +57,7 @@ function htmlToText(html: string): { meta: ArticleMeta; text: string } {
 
 /** Read and decode one file; throws IngestError with a one-line reason. */
 export function readArticle(path: string): Article {
-  const name = basename(path);
+  const name = safeName(basename(path));
   let size: number;
   try {
     const st = statSync(path);
@@ -99,7 +87,7 @@ export function readArticle(path: string): Article {
     text = h.text;
     meta = { ...h.meta, ...Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v)) };
   } else if (ext === '.md' || ext === '.markdown') {
-    text = text.replace(/^#{1,6}\s+/gm, '').replace(/\*\*|__/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+    text = stripMarkdown(text);
   }
   if (!text.trim()) throw new IngestError(`${name}: no text after removing markup`);
   return { path, text, meta };
@@ -113,7 +101,7 @@ export function collectFiles(paths: string[]): { path: string; ok: boolean; erro
     try {
       st = statSync(p);
     } catch {
-      out.push({ path: p, ok: false, error: `${basename(p)}: no such file or folder` });
+      out.push({ path: p, ok: false, error: `${safeName(basename(p))}: no such file or folder` });
       continue;
     }
     if (st.isDirectory()) {

@@ -3,6 +3,15 @@ import type { Extraction } from '../core/read/extract.js';
 import type { ActorDef } from '../core/read/gazetteer.js';
 import type { Store } from './store.js';
 
+/** What one stored sentence, quote or event text may carry (longer ones are cut with "…"). */
+export const MAX_TEXT = 2_000;
+
+function capText(t: string): string {
+  if (t.length <= MAX_TEXT) return t;
+  const cut = t.lastIndexOf(' ', MAX_TEXT - 1);
+  return `${t.slice(0, cut > MAX_TEXT / 2 ? cut : MAX_TEXT - 1).trimEnd()}…`;
+}
+
 export interface DocRow {
   id: string;
   title: string;
@@ -110,9 +119,10 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   const sentenceId = new Map<number, number>();
   const counts = new Map<string, number>();
   for (const s of x.sentences) {
-    const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, s.text, s.at, s.precision).lastInsertRowid);
+    const text = capText(s.text);
+    const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, text, s.at, s.precision).lastInsertRowid);
     sentenceId.set(s.seq, id);
-    insFts.run(id, s.text);
+    insFts.run(id, text);
     for (const a of s.actors) {
       insMention.run(a, id);
       counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -150,7 +160,7 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
       }
       same.docs.add(doc.id);
     } else {
-      eventId = Number(insEvent.run(e.day, e.at, e.precision, e.text, e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
+      eventId = Number(insEvent.run(e.day, e.at, e.precision, capText(e.text), e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
       index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision, at: e.at, docs: new Set([doc.id]) });
     }
     insEvSource.run(eventId, doc.id, sid);
@@ -158,9 +168,9 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     if (same) countSources.run(eventId, e.weight, eventId);
   }
   const insQuote = db.prepare('INSERT INTO quotes (sentence_id, doc_id, text, speaker_id, speaker) VALUES (?, ?, ?, ?, ?)');
-  for (const q of x.quotes) insQuote.run(sentenceId.get(q.seq), doc.id, q.text, q.speakerId, q.speaker);
+  for (const q of x.quotes) insQuote.run(sentenceId.get(q.seq), doc.id, capText(q.text), q.speakerId, q.speaker);
   const insFigure = db.prepare('INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, x.sentences[f.seq]?.text ?? '', f.at, f.day);
+  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, capText(x.sentences[f.seq]?.text ?? ''), f.at, f.day);
 }
 
 /** Importance of every event: kind weight, how many articles report it, how central its actors are. */
@@ -169,4 +179,44 @@ export function refreshImportance(store: Store): void {
     UPDATE events SET importance = weight + 2.0 * (n_sources - 1) + 2.0 * COALESCE(
       (SELECT MAX(a.mentions) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = events.id), 0)
       / MAX(1, (SELECT MAX(mentions) FROM actors WHERE kind != 'side'))`);
+}
+
+// ------------------------------------------------------------ derived state and concurrent writers
+
+/** The row of ingest_dirty that stands for "event importance must be recomputed". */
+const IMPORTANCE = '';
+
+/**
+ * Mark what an ingest batch changed, in the batch's own transaction: the actors whose stance must be
+ * recomputed and event importance. A crash before the refresh leaves the marks, and the next start
+ * (or the next ingest) repairs them: derived state cannot stay stale.
+ */
+export function markDirty(store: Store, actors: Iterable<string>): void {
+  const ins = store.prepare('INSERT OR IGNORE INTO ingest_dirty (actor_id) VALUES (?)');
+  ins.run(IMPORTANCE);
+  for (const a of actors) ins.run(a);
+}
+
+/** What is marked dirty: whether importance is, and which actors' stances. */
+export function dirty(store: Store): { importance: boolean; actors: string[] } {
+  const ids = (store.prepare('SELECT actor_id FROM ingest_dirty').all() as { actor_id: string }[]).map((r) => r.actor_id);
+  return { importance: ids.includes(IMPORTANCE), actors: ids.filter((id) => id !== IMPORTANCE) };
+}
+
+export function hasDirty(store: Store): boolean {
+  return store.prepare('SELECT 1 FROM ingest_dirty LIMIT 1').get() !== undefined;
+}
+
+export function clearDirty(store: Store): void {
+  store.prepare('DELETE FROM ingest_dirty').run();
+}
+
+/** The corpus version: bumped by every committed ingest batch, so a writer sees another's commits. */
+export function kbVersion(store: Store): number {
+  return (store.prepare("SELECT value FROM kb_meta WHERE key = 'version'").get() as { value: number } | undefined)?.value ?? 0;
+}
+
+export function bumpVersion(store: Store): number {
+  store.prepare("INSERT INTO kb_meta (key, value) VALUES ('version', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1").run();
+  return kbVersion(store);
 }

@@ -170,4 +170,9 @@ export const migrations: string[] = [
   ALTER TABLE deliveries ADD COLUMN pages_done INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE deliveries ADD COLUMN message_ref TEXT;
   `,
+  // ingest: derived state marked dirty in the writing transaction, and a version that concurrent writers check
+  `
+  CREATE TABLE IF NOT EXISTS ingest_dirty (actor_id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
 ];

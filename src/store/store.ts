@@ -52,6 +52,15 @@ export class Store {
     return st;
   }
 
+  /**
+   * Run `fn` in one write transaction that takes the write lock first (BEGIN IMMEDIATE): what it
+   * reads cannot be changed by another process before it commits. Nested, it is a savepoint.
+   */
+  writeTx<T>(fn: () => T): T {
+    const t = this.db.transaction(fn);
+    return this.db.inTransaction ? t() : t.immediate();
+  }
+
   /** Run `fn` in one transaction: all of it lands or none of it does. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYNTH_CRISIS, synthArticles } from '../../bench/synth.js';
 import { Briefing, type IncomingArticle } from '../../src/core/briefing.js';
-import { ingestPipelined } from '../../src/ingest/pipeline.js';
+import { ingestPipelined, ingestStream } from '../../src/ingest/pipeline.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from '../helpers.js';
 
@@ -39,7 +39,7 @@ describe('ingestPipelined', () => {
       },
       input.length,
     );
-    expect(b.threads).toBe(2);
+    expect(b.threads).toBeGreaterThanOrEqual(2);
     expect(progress).toBe(input.length);
     expect(b.results).toEqual(a);
     expect(a.filter((r) => r.duplicate)).toHaveLength(1);
@@ -52,6 +52,22 @@ describe('ingestPipelined', () => {
     expect(two.stance('Sigrun Olafsdottir')).toMatchObject({ found: true, alignment: 'federal', affiliation: { id: 'iceland' } });
     expect(two.timeline({ limit: 30 })).toEqual(one.timeline({ limit: 30 }));
     expect(await two.ask('How old is Lia Marek?')).toEqual(await one.ask('How old is Lia Marek?'));
+    // Three workers extracting ahead of each other: extractions made with an outdated view of people
+    // are redone, so the knowledge base is still the single thread's.
+    const three = new Briefing(new Store(join(tmp.dir, 'three.db')), SYNTH_CRISIS);
+    const c = await ingestStream(three, input, { workers: 3 });
+    expect(c.threads).toBe(4);
+    expect(c.results).toEqual(a);
+    for (const q of ['Norway', 'Japan', 'Peru', 'Lia Marek', 'Iceland', 'Sigrun Olafsdottir']) expect(three.stance(q), q).toEqual(one.stance(q));
+    expect(three.timeline({ limit: 30 })).toEqual(one.timeline({ limit: 30 }));
+    expect(three.actors()).toEqual(one.actors());
+    const quotes = (kb: Briefing) => kb.store.db.prepare('SELECT text, speaker_id, speaker FROM quotes ORDER BY id').all();
+    expect(quotes(three)).toEqual(quotes(one));
+    expect(quotes(two)).toEqual(quotes(one));
+    // No worker (the fallback): the same results on this thread.
+    const zero = await ingestStream(new Briefing(new Store(join(tmp.dir, 'zero.db')), SYNTH_CRISIS), input, { workers: 0 });
+    expect(zero.threads).toBe(1);
+    expect(zero.results).toEqual(a);
     const count = (kb: Briefing) => (kb.store.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
     expect(count(two)).toBe(count(one));
   });
@@ -61,7 +77,7 @@ describe('ingestPipelined', () => {
     mkdirSync(folder);
     let n = 0;
     for (const a of synthArticles(120, 11)) {
-      writeFileSync(join(folder, `a${String(n++).padStart(3, '0')}.md`), `---\nsource: ${a.source}\npublished: ${a.published}\ntimezone: ${a.timezone}\n---\n${a.text}`);
+      writeFileSync(join(folder, `a${String(n++).padStart(3, '0')}.md`), `---\nsource: ${a.source}\npublished: ${a.published.replace(/^203/, '202')}\ntimezone: ${a.timezone}\n---\n${a.text}`);
     }
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'ingest', folder, '--json'], {
       cwd: ROOT,
@@ -69,6 +85,7 @@ describe('ingestPipelined', () => {
       env: { ...process.env, BRIEFING_DB: join(tmp.dir, 'cli.db'), BRIEFING_SEEDS: join(ROOT, 'test', 'fixtures', 'valdoria') },
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ added: 120, duplicates: 0, failed: 0, threads: 2 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 120, duplicates: 0, failed: 0, });
+    expect(JSON.parse(r.stdout).threads).toBeGreaterThanOrEqual(2);
   });
 });

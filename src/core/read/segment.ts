@@ -23,7 +23,18 @@ export interface Sentence {
 
 const TIME_LINE = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*(?:[A-Z]{2,4}\s*)?$/i;
 const CREDIT_LINE = /^(with files from|contributing:|reporting by|additional reporting|associated press writers?|this story has been|copyright|all rights reserved)/i;
-const PHOTO_CREDIT = /\((?:[^()]*\/[^()]*|[^()]*\b(?:AP Photo|Photo|Getty Images|Reuters|AFP|Associated Press|EPA|Bloomberg|file photo)\b[^()]*)\)\s*$/i;
+const CREDIT_WORDS = /\b(?:AP Photo|Photo|Getty Images|Reuters|AFP|Associated Press|EPA|Bloomberg|file photo)\b/i;
+/** A line ending in a parenthesised photo credit: "(AP Photo/Fernando Llano)". Linear (one scan back). */
+const PHOTO_CREDIT = {
+  test(line: string): boolean {
+    const end = line.trimEnd();
+    if (!end.endsWith(')')) return false;
+    const open = end.lastIndexOf('(', end.length - 2);
+    if (open < 0) return false;
+    const inner = end.slice(open + 1, -1);
+    return !inner.includes(')') && (inner.includes('/') || CREDIT_WORDS.test(inner));
+  },
+};
 const ABBREVS = new Set(
   'mr mrs ms dr gen lt col sgt maj capt cmdr adm sen rep gov pres st jr sr prof rev no vs inc corp ltd co jan feb mar apr aug sept sep oct nov dec etc fig approx dept est'.split(' '),
 );
@@ -32,7 +43,9 @@ const SENTENCE_STARTERS = new Set('the he she it they we i but and in on at a an
 /** Split a paragraph into sentences, keeping abbreviations like "U.S." and "Jan." intact. */
 export function splitSentences(para: string): string[] {
   const out: string[] = [];
-  const re = /([.!?]+)(["”’)\]]*)(\s+)(?=["“‘(\[]?[\p{Lu}\d])/gu;
+  // Linear: a run of stops is matched only from its first character and never backtracked into
+  // (lookbehind + atomic lookahead); `[.!?]+` alone is quadratic on a long run of dots.
+  const re = /(?<![.!?])(?=([.!?]+))\1(["”’)\]]*)(\s+)(?=["“‘(\[]?[\p{Lu}\d])/gu;
   let last = 0;
   for (const m of para.matchAll(re)) {
     const idx = m.index ?? 0;

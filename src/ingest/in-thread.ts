@@ -1,0 +1,79 @@
+/**
+ * Ingest items (files or in-memory articles) on this thread: the pool's fallback when no worker
+ * starts, and its last resort when every worker is gone. No time budget here: nothing can stop a
+ * parse on the thread that runs it.
+ */
+import type { Briefing, IncomingArticle, IngestRun } from '../core/briefing.js';
+import { extractDocument } from '../core/read/extract.js';
+import type { ArticleMeta, IngestFileResult } from '../core/types.js';
+import { checkArticle } from './prepare.js';
+import { readArticle } from './read.js';
+
+/** A file to read (flags override its own metadata) or an article already in memory. */
+export type IngestItem = { path: string; flags?: ArticleMeta; text?: undefined } | IncomingArticle;
+
+export function isFile(item: IngestItem): item is { path: string; flags?: ArticleMeta } {
+  return typeof (item as IncomingArticle).text !== 'string';
+}
+
+export function itemPath(item: IngestItem, seq: number): string {
+  return isFile(item) ? item.path : (item.path ?? item.id ?? item.title ?? `article ${seq + 1}`);
+}
+
+/** Read a file item on this thread (the fallback path): an article, or a failed result. */
+export function readItem(item: IngestItem): IncomingArticle | IngestFileResult {
+  if (!isFile(item)) return item;
+  try {
+    const r = readArticle(item.path);
+    const flags = Object.fromEntries(Object.entries(item.flags ?? {}).filter(([, v]) => v !== undefined));
+    return { ...r.meta, ...flags, path: item.path, text: r.text };
+  } catch (err) {
+    return { path: item.path, ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Read, check and write one item on this thread, inside a batch (used when workers are gone). */
+export function toResult(kb: Briefing, run: IngestRun, item: IngestItem, seq: number): IngestFileResult {
+  const a = readItem(item);
+  if ('ok' in a) return a;
+  try {
+    const c = checkArticle(a, seq, isFile(item) ? run.now : null);
+    let r: IngestFileResult = { path: c.path, ok: false, error: 'not written' };
+    kb.writeBatch(run, () => {
+      r = kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
+    });
+    return r;
+  } catch (err) {
+    return { path: itemPath(item, seq), ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Everything on this thread, file by file, in batches (no time budget: nothing can stop a hung parse here). */
+export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: IngestRun, progress: () => void): IngestFileResult[] {
+  const results: IngestFileResult[] = [];
+  let seq = 0;
+  let end = false;
+  while (!end) {
+    const started = Date.now();
+    kb.writeBatch(run, () => {
+      for (let k = 0; k < 64 && (k === 0 || Date.now() - started < 500); k++) {
+        const next = source.next();
+        if (next.done) {
+          end = true;
+          return;
+        }
+        const i = seq++;
+        const a = readItem(next.value);
+        if ('ok' in a) results[i] = a;
+        else {
+          const c = kb.check(a, i, isFile(next.value) ? run.now : null);
+          results[i] = 'ok' in c ? c : kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
+        }
+        progress();
+      }
+    });
+  }
+  kb.finishRun(run);
+  return results;
+}
+
