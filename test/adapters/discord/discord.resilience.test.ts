@@ -19,7 +19,9 @@ describe('safety', () => {
     expect(stance.message.allowed_mentions).toEqual({ parse: [] });
     const ask = await h.answer(h.fake.command('ask', [opt.str('question', `${text} who won?`)], h.as()));
     expect(ask.message.allowed_mentions).toEqual({ parse: [] });
-    expect(JSON.stringify(ask.message.embeds)).toContain('@everyone');
+    // Shown, not dropped, but broken with a zero-width space, and `<@123>` escaped.
+    expect(JSON.stringify(ask.message.embeds)).toContain('@\u200beveryone');
+    expect(JSON.stringify(ask.message.embeds)).not.toMatch(/(?<!\\\\)<@/);
   });
 
   test('per-user rate limit: the 6th command in 10 s gets a polite ephemeral answer; others are unaffected', async () => {
