@@ -99,8 +99,9 @@ export function capText(s: string, max: number): string {
 }
 
 function capCite(c: Cite): Cite {
-  const url = c.url && c.url.length <= RENDER_CAPS.url ? c.url : null;
-  return { ...c, source: capText(c.source, RENDER_CAPS.field), when: capText(c.when, RENDER_CAPS.field), url };
+  const out: Cite = { ...c, source: capText(c.source, RENDER_CAPS.field), when: capText(c.when, RENDER_CAPS.field) };
+  if (c.url && c.url.length > RENDER_CAPS.url) out.url = null;
+  return out;
 }
 
 /** Spans clamped to the (possibly cut) text; empty ones dropped. */
