@@ -29,10 +29,43 @@ describe('request verification (Bolt checks kept on)', () => {
     expect(res.status).toBe(401);
   });
 
+  it('rejects a correctly signed request stamped 10 minutes, or centuries, in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: now + 600 })).status).toBe(401);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: 9_999_999_999 })).status).toBe(401);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: 99_999_999_999_999 })).status).toBe(401);
+  });
+
   it('those requests changed nothing and got no answer', async () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.bot.app.subscriptions.get('slack', 'C0EVIL')).toBeNull();
-    expect(h.fake.responses.filter((r) => r.id === 'badsig' || r.id === 'stale')).toHaveLength(0);
+    expect(h.fake.responses.filter((r) => ['badsig', 'stale', 'future'].includes(r.id))).toHaveLength(0);
+  });
+
+  it('accepts a little clock skew either way (within 5 minutes)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await postSigned(h.eventsUrl, slashCommandBody({ command: '/help', text: '', response_url: h.fake.responseUrl('skew+') }), { secret: SECRET, ts: now + 120 });
+    const behind = await postSigned(h.eventsUrl, slashCommandBody({ command: '/help', text: '', response_url: h.fake.responseUrl('skew-') }), { secret: SECRET, ts: now - 120 });
+    expect([ahead.status, behind.status]).toEqual([200, 200]);
+  });
+
+  it('refuses a replay of a request it already ran: an unsubscribed channel stays unsubscribed', async () => {
+    const channel = 'C0REPLAY';
+    const ts = Math.floor(Date.now() / 1000);
+    const subscribe = slashCommandBody({ command: '/digest', text: 'subscribe 07:30 UTC', channel_id: channel, response_url: h.fake.responseUrl('replay-sub'), user_id: 'U0REPLAY' });
+    expect((await postSigned(h.eventsUrl, subscribe, { secret: SECRET, ts })).status).toBe(200);
+    await h.fake.waitForResponse('replay-sub');
+    expect(h.bot.app.subscriptions.get('slack', channel)).not.toBeNull();
+    const unsubscribe = slashCommandBody({ command: '/digest', text: 'unsubscribe', channel_id: channel, response_url: h.fake.responseUrl('replay-unsub'), user_id: 'U0REPLAY' });
+    expect((await postSigned(h.eventsUrl, unsubscribe, { secret: SECRET })).status).toBe(200);
+    await h.fake.waitForResponse('replay-unsub');
+    expect(h.bot.app.subscriptions.get('slack', channel)).toBeNull();
+    // The attacker replays the captured subscribe request, byte for byte, inside the window.
+    const replays = await Promise.all([1, 2, 3].map(() => postSigned(h.eventsUrl, subscribe, { secret: SECRET, ts })));
+    expect(replays.map((r) => r.status)).toEqual([401, 401, 401]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.bot.app.subscriptions.get('slack', channel)).toBeNull();
+    expect(h.fake.responses.filter((r) => r.id === 'replay-sub')).toHaveLength(1);
   });
 
   it('accepts the same request when fresh and correctly signed', async () => {
