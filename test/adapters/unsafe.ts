@@ -116,12 +116,13 @@ export function discordUnsafe(embeds: APIEmbed[], urls: readonly (string | null 
     if (e.url) return `embed url ${e.url}`;
   }
   for (const { where, text, markdown } of texts) {
-    // What Discord parses: escaped characters (\x) are literal; the renderer's own links are allowed.
-    const live = without(markdown ? text.replace(/\\[^\n]/g, '') : text, allowed);
+    // What Discord parses: an escaped character (\x) is a literal text node that no link or
+    // mention can run through (a word joiner stands in for it); the renderer's own links are allowed.
+    const live = without(markdown ? text.replace(/\\[^\n]/g, '\u2060') : text, allowed);
     if (LINKISH.test(live)) return `${where}: URL ${JSON.stringify(live.slice(0, 160))}`;
     if (markdown && /\]\(/.test(live)) return `${where}: masked link ${JSON.stringify(live.slice(0, 160))}`;
     if (markdown && /<[@#!&/:a-z]/i.test(live)) return `${where}: mention or angle link ${JSON.stringify(live.slice(0, 160))}`;
-    if (MASS.test(live)) return `${where}: mass mention`;
+    if (/@(everyone|here)\b/i.test(live)) return `${where}: mass mention`; // Discord has no @channel
     if (/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(text)) return `${where}: control character`;
   }
   return null;

@@ -55,9 +55,9 @@ export function terminalSafe(s: string): string {
   return breakLinks(stripControls(s).replace(BIDI, ''));
 }
 
-// The colon of a URL scheme ("https://", "steam://", "<scheme:/…>"), and "www." at a word start.
+// The colon of a URL scheme ("https://", "steam://", "<scheme:/…>"), and any "www.".
 const SCHEME = /:(?=\/)/g;
-const WWW = /\b(www)\.(?=[a-z0-9])/gi;
+const WWW = /(www)\./gi;
 
 /**
  * Break every URL in untrusted text so no client turns it into a link: a zero-width space after
