@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPages } from '../../src/adapters/discord/render.js';
 import { discordText } from '../../src/adapters/discord/render.js';
 import { breakLinks, capView, RENDER_CAPS, stripControls, terminalText, trustedUrl } from '../../src/adapters/shared/text.js';
+import { spawnSync } from 'node:child_process';
 import { presentView } from '../../src/adapters/slack/dispatch.js';
 import { PageStore } from '../../src/adapters/slack/pages.js';
 import { renderView } from '../../src/adapters/slack/render.js';
@@ -16,7 +17,9 @@ import { commands } from '../../commands/index.js';
 import { runInvocation } from '../../commands/run.js';
 import type { View } from '../../src/core/answer/view.js';
 import { createLogger } from '../../src/log.js';
-import { freshApp, SEEDS } from '../helpers.js';
+import { join } from 'node:path';
+import { type App, openApp } from '../../src/app.js';
+import { SEEDS, tempDir } from '../helpers.js';
 import { discordUnsafe, HOSTILE, HOSTILE_URLS, hostileView, megabyteOfHostileText, slackUnsafe, terminalUnsafe } from './unsafe.js';
 
 /** Every surface's rendering of a view, and why each is unsafe (null when safe). */
@@ -65,9 +68,9 @@ describe('hostile text in every field of a view', () => {
     expect(JSON.stringify(renderView(quote).blocks)).toContain('Reuters (<https://evil.example/login|evil.example>)');
   });
 
-  it('the terminal strips escape sequences and control characters but keeps newlines and tabs', () => {
+  it('the terminal strips escape sequences (OSC 8 hidden links too) and control characters but keeps newlines, tabs and plain URLs', () => {
     expect(stripControls('a\x1b[31mred\x1b[0m\tb\nc\x1b]8;;https://e\x07l\x1b]8;;\x07\x00\x9b2Jd')).toBe('ared\tb\ncld');
-    expect(terminalText({ kind: 'info', title: 'T\x1b[2J', accent: { kind: 'info' }, blocks: [{ type: 'text', text: 'see https://e.example \u202eevil' }] })).toBe('T\nsee https:\u200b//e.example evil');
+    expect(terminalText({ kind: 'info', title: 'T\x1b[2J', accent: { kind: 'info' }, blocks: [{ type: 'text', text: 'see https://e.example \u202eevil' }] })).toBe('T\nsee https://e.example evil');
     expect(breakLinks('www.e.example and http://x')).toBe('www\u200b.e.example and http:\u200b//x');
   });
 });
@@ -102,10 +105,12 @@ describe('size: capped at render, linear on hostile text', () => {
 });
 
 describe('hostile articles through the real commands', () => {
-  let app: ReturnType<typeof freshApp>;
+  let app: App;
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'kb.db');
   const evil = HOSTILE.slice(0, 16).join(' ');
   beforeAll(() => {
-    app = freshApp(SEEDS);
+    app = openApp({ db, seedsDir: SEEDS });
     const r = app.kb.ingest([
       {
         path: 'evil.md',
@@ -118,7 +123,10 @@ describe('hostile articles through the real commands', () => {
     ]);
     expect(r[0]).toMatchObject({ ok: true });
   });
-  afterAll(() => app?.cleanup());
+  afterAll(() => {
+    app?.close();
+    tmp.cleanup();
+  });
 
   it('/stance, /sources, /timeline, /digest and /ask with hostile text are safe everywhere', async () => {
     const invs = [
@@ -152,5 +160,12 @@ describe('hostile articles through the real commands', () => {
     await term.done;
     expect(printed).toContain('Evil');
     expect(terminalUnsafe(printed)).toBeNull();
+  });
+
+  it('the CLI prints no escape sequence from an article either (text mode)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sources'], { env: { ...process.env, BRIEFING_DB: db, BRIEFING_SEEDS: SEEDS }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Evil');
+    expect(terminalUnsafe(r.stdout)).toBeNull();
   });
 });

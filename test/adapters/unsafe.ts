@@ -158,11 +158,14 @@ export function slackUnsafe(msg: Json, urls: readonly (string | null | undefined
   return null;
 }
 
-/** Why terminal output is unsafe, or null. */
+/**
+ * Why terminal output is unsafe, or null: an escape sequence or control character (colours,
+ * screen clears, OSC 8 links that hide their target), or a bidi override. A plain URL is shown in
+ * full, so it is not counted.
+ */
 export function terminalUnsafe(out: string): string | null {
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(out)) return `control character ${JSON.stringify(out.match(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/)?.[0])}`;
   if (/[\u202a-\u202e\u2066-\u2069]/.test(out)) return 'bidi override';
-  if (LINKISH.test(out)) return 'URL';
   return null;
 }
 

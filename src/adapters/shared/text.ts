@@ -4,7 +4,7 @@
  *
  * Article text, user text and model text are untrusted. Every renderer first passes the view
  * through `capView` (bounded size, no control characters), then applies its own escaping
- * (Discord: `discordText`; Slack: `escapeText` + `breakLinks`; terminal: `terminalSafe`). All of
+ * (Discord: `discordText`; Slack: `escapeText`, which breaks links; terminal: `terminalSafe`). All of
  * these are single passes over the text: rendering cost is linear in what is rendered.
  */
 import type { Block, Cite, Highlight, View } from '../../core/answer/view.js';
@@ -47,12 +47,13 @@ export function stripControls(s: string): string {
 }
 
 /**
- * Text as a terminal may print it: no escape sequences (colours, cursor moves, OSC 8 hyperlinks,
- * title changes), no control characters, no bidi overrides, and URLs broken so a terminal does
- * not make them clickable.
+ * Text as a terminal may print it: no escape sequences (colours, cursor moves, screen clears,
+ * title changes, OSC 8 hyperlinks — the only way to hide a link's target behind other text in a
+ * terminal), no control characters, no bidi overrides. A plain URL stays as written: the reader
+ * sees exactly where it goes, and copying it from the CLI or the terminal chat still works.
  */
 export function terminalSafe(s: string): string {
-  return breakLinks(stripControls(s).replace(BIDI, ''));
+  return stripControls(s).replace(BIDI, '');
 }
 
 // The colon of a URL scheme ("https://", "steam://", "<scheme:/…>"), and any "www.".

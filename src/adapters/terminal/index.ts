@@ -27,8 +27,8 @@ export interface TerminalAdapter extends RunningAdapter {
 export function startTerminal(app: App, opts: TerminalOptions): TerminalAdapter {
   const interactive = Boolean((opts.input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
-  // Everything printed passes here: no escape sequence or control character from an article or
-  // a user reaches the terminal, and no URL in them becomes a clickable link.
+  // Everything printed passes here: no escape sequence (colours, screen clears, OSC 8 hidden
+  // links), control character or bidi override from an article or a user reaches the terminal.
   const write = (s: string) => opts.output.write(`${terminalSafe(s)}\n`);
   const channelId = opts.channelId ?? 'terminal';
   write(`crisis-briefing — ${app.kb.crisis.name}. Type /help for commands; Ctrl-D to quit.`);
