@@ -116,4 +116,10 @@ export const GROUNDED: ModelCase[] = [
   f(SA, 'lower-case, right names', 'south africa still recognizes the maduro government.'),
   f(SEVEN, 'number kept', 'At least seven deaths were reported.'),
   f(BRIT, 'quote kept', 'Britain’s foreign secretary says Guaido is ‘the right person’ to take the country forward.'),
+  f(BACKING, 'roles kept, reworded', 'Maduro has the backing of Russia, China, Iran, Syria, Cuba and Turkey.'),
+  f(TRUMP, 'passive, same roles', 'Guaido was recognized as interim president by Donald Trump on Wednesday.'),
+  f(DIPLO, 'passive, same roles', 'American diplomats were given 72 hours by Maduro to leave Venezuela.'),
+  f(POMPEO, 'another name for the same actor', 'Pompeo says the U.S. is ready to ship more than $20 million in humanitarian assistance to Venezuelans.'),
+  f(PUTIN, 'reworded', 'Maduro received an offer of support from Putin in a phone call.'),
+  f(ERDOGAN, 'reworded', 'Erdogan said he was shocked by Trump’s decision to recognize Guaido.'),
 ];

@@ -155,6 +155,7 @@ const NEGATORS = new Set('not never no neither nor without cannot declined decli
 const ADVERBS = new Set('still also now already again just only even longer reportedly officially formally openly publicly'.split(' '));
 const PREPOSITIONS = new Set('with to from of for against at in on into onto about over under between among toward towards via per like than'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
+const DETERMINERS = new Set('the a an their his her its our my your this that these those any no some every'.split(' '));
 const isNegator = (t: Token | undefined) => t !== undefined && (NEGATORS.has(t.norm) || /n['’]t$/.test(t.norm));
 const isAdverb = (t: Token | undefined) => t !== undefined && (ADVERBS.has(t.norm) || (t.norm.length > 4 && t.norm.endsWith('ly')));
 
@@ -174,8 +175,10 @@ export interface Claim {
 function verbAt(toks: Token[], i: number, nameAt: (i: number) => boolean): boolean {
   const t = toks[i] as Token;
   if (t.norm.length < 3 || isStopword(t.norm) || AUX.has(t.norm) || isNegator(t) || isAdverb(t) || /^\d/.test(t.norm) || nameAt(i)) return false;
-  if (IRREGULAR_FORMS.has(t.norm) || t.norm.endsWith('ed') || (t.norm.endsWith('ing') && t.norm.length > 5)) return true;
   const prev = toks[i - 1];
+  // "their backing", "the meeting of …": an -ing noun after a determiner, not a verb.
+  if (t.norm.endsWith('ing') && (DETERMINERS.has(prev?.norm ?? '') || prev?.poss || toks[i + 1]?.norm === 'of')) return false;
+  if (IRREGULAR_FORMS.has(t.norm) || t.norm.endsWith('ed') || (t.norm.endsWith('ing') && t.norm.length > 5)) return true;
   if (prev && (AUX.has(prev.norm) || isNegator(prev))) return true;
   if (!t.norm.endsWith('s') || t.norm.endsWith('ss')) return false;
   // "American diplomats gave …", "the talks were …": a plural noun before a verb, not a verb.
@@ -223,7 +226,9 @@ export function claimsIn(text: string, names: NameSpan[]): Claim[] {
       break;
     }
     const patients: { key: string; byAgent: boolean }[] = [];
-    for (let k = i + 1; k < toks.length && k <= i + 8 && !boundary(k); k++) {
+    // Eight tokens after the verb, and on through a list of names ("Russia, China, Iran and Cuba").
+    const inList = (k: number) => nameAt(k) || (toks[k] as Token).norm === 'and' || (toks[k] as Token).norm === 'or';
+    for (let k = i + 1; k < toks.length && (k <= i + 8 || (inList(k) && inList(k - 1))) && !boundary(k); k++) {
       const key = keyAt[k];
       if (!key || patients.some((p) => p.key === key) || (k > 0 && keyAt[k - 1] === key)) continue;
       let b = k - 1;
@@ -239,6 +244,20 @@ export function claimsIn(text: string, names: NameSpan[]): Claim[] {
     }
     const verb = lemma((toks[i] as Token).norm);
     const subject = a >= 0 ? (keyAt[a] as string) : null;
+    // A list of agents ("Russia, China and Turkey have voiced …"): names joined only by commas and "and".
+    const coAgents: string[] = [];
+    for (let k = a - 1; a >= 0 && k >= 0; ) {
+      const gap = text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start);
+      const sep = (toks[k] as Token).norm === 'and' || (toks[k] as Token).norm === 'or';
+      if (sep && /^\s+$/.test(gap)) {
+        k--;
+        continue;
+      }
+      if (!nameAt(k) || !/^\s*,?\s*$/.test(gap)) break;
+      const s0 = nameStart(k);
+      if (!coAgents.includes(keyAt[k] as string) && keyAt[k] !== subject) coAgents.push(keyAt[k] as string);
+      k = s0 - 1;
+    }
     const participle = IRREGULAR_FORMS.has((toks[i] as Token).norm) || (toks[i] as Token).norm.endsWith('ed');
     const by = patients.find((p) => p.byAgent);
     if (participle && by) {
@@ -249,9 +268,11 @@ export function claimsIn(text: string, names: NameSpan[]): Claim[] {
       out.push({ agent: null, verb, patient: subject, negated });
       continue;
     }
-    const objects = patients.filter((p) => p.key !== subject);
-    if (objects.length === 0) out.push({ agent: subject, verb, patient: null, negated });
-    for (const p of objects) out.push({ agent: subject, verb, patient: p.key, negated });
+    for (const agent of [subject, ...coAgents]) {
+      const objects = patients.filter((p) => p.key !== agent);
+      if (objects.length === 0) out.push({ agent, verb, patient: null, negated });
+      for (const p of objects) out.push({ agent, verb, patient: p.key, negated });
+    }
   }
   return out;
 }

@@ -147,20 +147,20 @@ export function checkGrounding(answer: string, cites: { id: string; quote: strin
     }
   }
   // Names: the cited passages, their outlets and dates, and the full names of the actors they
-  // mention (the knowledge base knows "Smith" is "Jane Smith"), compared case-insensitively.
+  // mention (the knowledge base knows "Smith" is "Jane Smith", and "U.S." is the United States),
+  // compared case-insensitively.
   const support = cited.map((p) => `${p.text}\n${p.source}\n${dateWords(p.at)}\n${p.names.join('\n')}`).join('\n');
+  const answerNames = lexicon ? lexicon.mentions(answer) : [];
+  const supportKeys = new Set(lexicon ? lexicon.mentions(support).map((m) => m.key) : []);
+  const supportText = ` ${normKey(support)} `;
+  const supported = answerNames.filter((m) => supportKeys.has(m.key) || m.names.some((n) => normKey(n) && supportText.includes(` ${normKey(n)} `)));
   const words = new Set(tokenize(support).map((t) => t.norm));
-  for (const name of namesIn(answer)) {
+  for (const name of capitalised(answer)) {
+    if (supported.some((m) => name.start >= m.start && name.end <= m.end)) continue;
     if (!hasWord(words, name.norm)) return { ok: false, reason: `name "${name.raw}" not in the cited passages` };
   }
-  const answerNames = lexicon ? lexicon.mentions(answer) : [];
-  if (lexicon) {
-    const supportKeys = new Set(lexicon.mentions(support).map((m) => m.key));
-    const supportText = ` ${normKey(support)} `;
-    for (const m of answerNames) {
-      if (supportKeys.has(m.key) || m.names.some((n) => normKey(n) && supportText.includes(` ${normKey(n)} `))) continue;
-      return { ok: false, reason: `name "${answer.slice(m.start, m.end)}" not in the cited passages` };
-    }
+  for (const m of answerNames) {
+    if (!supported.includes(m)) return { ok: false, reason: `name "${answer.slice(m.start, m.end)}" not in the cited passages` };
   }
   // Who did what to whom: the answer may not swap the two actors' roles or reverse a negation.
   const claims = claimsIn(answer, nameSpans(answer, answerNames));
