@@ -28,7 +28,15 @@ export const RENDER_CAPS = {
   blocks: 400,
   /** A URL from an article's metadata. */
   url: 2000,
-} as const;
+};
+
+export type RenderCaps = typeof RENDER_CAPS;
+
+/**
+ * Caps for plain text (terminal, CLI): no platform limit applies there, so a long list (every
+ * actor the corpus names) is printed whole; still bounded, so still linear.
+ */
+export const TEXT_CAPS: RenderCaps = { title: 2000, text: 20_000, field: 50_000, blocks: 5000, url: 2000 };
 
 // ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST, e.g. OSC 8 hyperlinks),
 // DCS/SOS/PM/APC (ESC P|X|^|_ … ST), the 8-bit CSI (0x9b), and any other two-byte ESC sequence.
@@ -99,9 +107,9 @@ export function capText(s: string, max: number): string {
   return `${stripControls(sp > max * 0.8 ? cut.slice(0, sp) : cut)}…`;
 }
 
-function capCite(c: Cite): Cite {
-  const out: Cite = { ...c, source: capText(c.source, RENDER_CAPS.field), when: capText(c.when, RENDER_CAPS.field) };
-  if (c.url && c.url.length > RENDER_CAPS.url) out.url = null;
+function capCite(c: Cite, caps: RenderCaps): Cite {
+  const out: Cite = { ...c, source: capText(c.source, caps.field), when: capText(c.when, caps.field) };
+  if (c.url && c.url.length > caps.url) out.url = null;
   return out;
 }
 
@@ -110,19 +118,19 @@ function capHighlights(h: Highlight[] | undefined, len: number): Highlight[] | u
   return h?.map(([a, b]): Highlight => [Math.max(0, a), Math.min(len, b)]).filter(([a, b]) => b > a);
 }
 
-function capBlock(b: Block): Block {
+function capBlock(b: Block, caps: RenderCaps): Block {
   switch (b.type) {
     case 'heading':
     case 'text':
-      return { ...b, text: capText(b.text, RENDER_CAPS.text) };
+      return { ...b, text: capText(b.text, caps.text) };
     case 'quote': {
-      const text = capText(b.text, RENDER_CAPS.text);
-      return { ...b, text, cite: capCite(b.cite), speaker: b.speaker ? capText(b.speaker, RENDER_CAPS.field) : b.speaker, highlight: capHighlights(b.highlight, text.length) };
+      const text = capText(b.text, caps.text);
+      return { ...b, text, cite: capCite(b.cite, caps), speaker: b.speaker ? capText(b.speaker, caps.field) : b.speaker, highlight: capHighlights(b.highlight, text.length) };
     }
     case 'line':
-      return { ...b, when: capText(b.when, RENDER_CAPS.field), text: capText(b.text, RENDER_CAPS.text), cites: b.cites.slice(0, 20).map(capCite) };
+      return { ...b, when: capText(b.when, caps.field), text: capText(b.text, caps.text), cites: b.cites.slice(0, 20).map((c) => capCite(c, caps)) };
     case 'fields':
-      return { ...b, fields: b.fields.slice(0, RENDER_CAPS.blocks).map((f) => ({ name: capText(f.name, RENDER_CAPS.field), value: capText(f.value, RENDER_CAPS.field) })) };
+      return { ...b, fields: b.fields.slice(0, caps.blocks).map((f) => ({ name: capText(f.name, caps.field), value: capText(f.value, caps.field) })) };
   }
 }
 
@@ -130,15 +138,15 @@ function capBlock(b: Block): Block {
  * The view every renderer starts from: each title, sentence, field and label capped, control
  * characters removed, at most RENDER_CAPS.blocks blocks. Linear in the size of the view.
  */
-export function capView(view: View): View {
+export function capView(view: View, caps: RenderCaps = RENDER_CAPS): View {
   const out: View = {
     ...view,
-    title: capText(view.title, RENDER_CAPS.title),
-    blocks: view.blocks.slice(0, RENDER_CAPS.blocks).map(capBlock),
+    title: capText(view.title, caps.title),
+    blocks: view.blocks.slice(0, caps.blocks).map((b) => capBlock(b, caps)),
   };
-  if (view.lead !== undefined) out.lead = capText(view.lead, RENDER_CAPS.text);
-  if (view.footer !== undefined) out.footer = capText(view.footer, RENDER_CAPS.field);
-  if (view.accent.kind === 'side') out.accent = { ...view.accent, label: capText(view.accent.label, RENDER_CAPS.field) };
+  if (view.lead !== undefined) out.lead = capText(view.lead, caps.text);
+  if (view.footer !== undefined) out.footer = capText(view.footer, caps.field);
+  if (view.accent.kind === 'side') out.accent = { ...view.accent, label: capText(view.accent.label, caps.field) };
   return out;
 }
 
@@ -164,8 +172,8 @@ export function blockToText(b: Block): string {
 }
 
 /** The view as plain text (capped). Not escaped: each surface makes it safe for itself. */
-export function viewToText(view: View): string {
-  const v = capView(view);
+export function viewToText(view: View, caps: RenderCaps = TEXT_CAPS): string {
+  const v = capView(view, caps);
   const parts = [v.title];
   if (v.lead) parts.push(v.lead);
   for (const b of v.blocks) parts.push(blockToText(b));
