@@ -84,12 +84,29 @@ export async function run(): Promise<Record<string, number>> {
     }
     let refused = 0;
     for (const c of GROUNDED) if (!(await ask(app, fake, c)).shown) refused++;
+    // Links a model writes: each grounded answer with a link woven in, in every form.
+    const LINKS = ['[here](https://evil.example/a)', 'https://evil.example/b', '<https://evil.example/c>', '<https://evil.example/d|here>', 'www.evil.example/e', '[x](<https://evil.example/f>)'];
+    let withLink = 0;
+    let linkCases = 0;
+    for (const c of GROUNDED) {
+      for (const l of LINKS) {
+        linkCases++;
+        fake.script((req) => {
+          const p = passagesOf(req).find((x) => x.text.includes(c.quote));
+          return completion({ answer: `${c.answer.replace(/\.$/, '')} ${l}.`, citations: p ? [{ id: p.id, quote: c.quote }] : [] });
+        });
+        const r = await app.kb.ask(c.question);
+        if (r.mode === 'llm' && /[a-z]+:\/\/|www\.|\]\(|<http/i.test(r.answer ?? '')) withLink++;
+      }
+    }
     if (examples.length) process.stderr.write(`fabricated answers shown, e.g.:\n  ${examples.join('\n  ')}\n`);
     return {
       'fabricated model answers': fabricated.length - notSent,
       'fabricated model answers accepted': accepted,
       'grounded model answers': GROUNDED.length,
       'grounded model answers refused': refused,
+      'model answers with a link': linkCases,
+      'model answers shown with a link': withLink,
     };
   } finally {
     app.close();
