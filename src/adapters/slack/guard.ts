@@ -79,8 +79,16 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
+    // A client that goes away mid-body: no 'end' will come.
+    req.on('close', () => {
+      if (!ended) reject(new Error('request closed before its body ended'));
+    });
   });
 }
 

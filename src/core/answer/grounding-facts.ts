@@ -169,8 +169,8 @@ export interface Claim {
 
 /**
  * Whether token i reads as a verb: a known irregular form, -ed, -ing, after an auxiliary or a
- * negation, or an -s form right after a name ("Russia backs", "South Africa still recognizes",
- * but not "Venezuela's diplomats").
+ * negation, or an -s form right after a name ("Ruritania backs", "Freedonia still recognizes",
+ * but not "Ruritania's diplomats").
  */
 function verbAt(toks: Token[], i: number, nameAt: (i: number) => boolean): boolean {
   const t = toks[i] as Token;
@@ -192,7 +192,7 @@ function verbAt(toks: Token[], i: number, nameAt: (i: number) => boolean): boole
 /**
  * The claims of a text: for each verb, the agent (the nearest name before it in its clause that
  * is not the object of a preposition) and each name after it in the clause (the patients), turned
- * round for a passive ("was given … by China"), and whether a negation stands between the agent
+ * round for a passive ("was given … by Freedonia"), and whether a negation stands between the agent
  * and the verb ("not", "n't", "never", "declined to", or "did not say whether X …").
  */
 export function claimsIn(text: string, names: NameSpan[]): Claim[] {
@@ -226,7 +226,7 @@ export function claimsIn(text: string, names: NameSpan[]): Claim[] {
       break;
     }
     const patients: { key: string; byAgent: boolean }[] = [];
-    // Eight tokens after the verb, and on through a list of names ("Russia, China, Iran and Cuba").
+    // Eight tokens after the verb, and on through a list of names ("Ruritania, Freedonia, Elbonia and Latveria").
     const inList = (k: number) => nameAt(k) || (toks[k] as Token).norm === 'and' || (toks[k] as Token).norm === 'or';
     for (let k = i + 1; k < toks.length && (k <= i + 8 || (inList(k) && inList(k - 1))) && !boundary(k); k++) {
       const key = keyAt[k];
@@ -244,7 +244,7 @@ export function claimsIn(text: string, names: NameSpan[]): Claim[] {
     }
     const verb = lemma((toks[i] as Token).norm);
     const subject = a >= 0 ? (keyAt[a] as string) : null;
-    // A list of agents ("Russia, China and Turkey have voiced …"): names joined only by commas and "and".
+    // A list of agents ("Ruritania, Freedonia and Elbonia have voiced …"): names joined only by commas and "and".
     const coAgents: string[] = [];
     for (let k = a - 1; a >= 0 && k >= 0; ) {
       const gap = text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start);

@@ -191,7 +191,7 @@ const QUOTE_CHARS: Record<string, string> = {
 /**
  * What an answer puts in quote marks of any style: “…”, "…", ‘…’, '…', «…», ‹…›, „…“, `…`,
  * 「…」. Single quotes count only as a pair around words ("the 'legitimate' leader"), never as
- * apostrophes ("Guaido's", "protesters' demands"). Each pattern stops at its closing mark: linear.
+ * apostrophes ("Smith's", "protesters' demands"). Each pattern stops at its closing mark: linear.
  */
 export function quotedIn(text: string): string[] {
   const out: string[] = [];
