@@ -4,6 +4,7 @@ import { loadConfig } from '../../../src/config.js';
 import { startBot } from '../../../src/main.js';
 import { postSigned, slashCommandBody, startFakeSlack } from './fake-slack.js';
 import { botEnv, expectSlackSafe, type Harness, SECRET, startHarness } from './harness.js';
+import { slackUnsafe } from '../unsafe.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -109,6 +110,18 @@ describe('mentions in user and corpus text never notify anyone', () => {
     for (const m of MENTIONS) expect(everything).not.toContain(m);
     // Shown, not dropped: the question comes back escaped.
     expect(everything).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('links in user text are shown, never live', () => {
+  it('a Slack link, a bare URL or a markdown link in a question stays text, with no unfurling', async () => {
+    const text = '<https://evil.example/a|Reuters> https://evil.example/b [x](https://evil.example/c) www.evil.example';
+    for (const [command, line] of [['/ask', text], ['/stance', text]] as const) {
+      const reply = await h.command(command, line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      const msg = reply.json ?? (await h.fake.waitForResponse(reply.id)).body;
+      expect(slackUnsafe(msg)).toBeNull();
+      expect(JSON.stringify(msg)).toContain('evil.example');
+    }
   });
 });
 
