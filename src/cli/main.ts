@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Invocation } from '../../commands/run.js';
 import { runInvocation } from '../../commands/run.js';
-import { viewToText } from '../adapters/shared/text.js';
+import { terminalText } from '../adapters/shared/text.js';
 import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { normalizePublished } from '../core/briefing.js';
@@ -42,7 +42,7 @@ async function run(inv: Invocation, json: boolean): Promise<void> {
       if (err?.code === 'bad_option' || err?.code === 'unknown_command') throw new UsageError(msg);
       throw new Error(msg);
     }
-    process.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${viewToText(result.view)}\n`);
+    process.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${terminalText(result.view)}\n`);
   } finally {
     app.close();
   }

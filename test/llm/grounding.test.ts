@@ -1,7 +1,8 @@
 /** The grounding checks and the reply parser, without a server. */
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/core/answer/ask.js';
-import { checkGrounding, cleanModelText, locateQuote, namesIn, numbersIn } from '../../src/core/answer/grounding.js';
+import { checkGrounding, cleanModelText, locateQuote, namesIn, numbersIn, quotedIn } from '../../src/core/answer/grounding.js';
+import { claimsIn, contradiction, lemma } from '../../src/core/answer/grounding-facts.js';
 import { buildMessages, PASSAGES_HEADER, parseAnswer, SYSTEM_PROMPT } from '../../src/llm/prompt.js';
 
 function passage(id: string, text: string, extra: Partial<Passage> = {}): Passage {
@@ -27,12 +28,44 @@ describe('locateQuote', () => {
 
 describe('numbersIn', () => {
   it('reads numbers with their scale, unit and currency', () => {
-    expect(numbersIn('$65 billion')).toEqual([{ text: '65', value: 65, unit: 'billion', cur: '$' }]);
+    expect(numbersIn('$65 billion')).toEqual([{ text: '65', value: 65, amount: 65e9, scale: 'billion', unit: undefined, cur: 'dollar', dateish: false }]);
+    expect(numbersIn('65 billion euros')[0]).toMatchObject({ amount: 65e9, cur: 'euro' });
+    expect(numbersIn('US$65bn')[0]).toMatchObject({ amount: 65e9, cur: 'dollar' });
+    expect(numbersIn('65,000,000,000 dollars')[0]).toMatchObject({ amount: 65e9, cur: 'dollar' });
+    expect(numbersIn('on 24 January 2019 at 2:30 p.m.').map((n) => n.dateish)).toEqual([true, true, true, true]);
     expect(numbersIn('72 hours')[0]).toMatchObject({ value: 72, unit: 'hour' });
     expect(numbersIn('the 35-year-old leader')[0]).toMatchObject({ value: 35, unit: 'year' });
     expect(numbersIn('7,000 people and 12.5 percent')).toMatchObject([{ value: 7000 }, { value: 12.5, unit: 'percent' }]);
     expect(numbersIn('a dozen were killed')[0]).toMatchObject({ value: 12 });
     expect(numbersIn('the G20 and one of them')).toEqual([]);
+  });
+});
+
+describe('quotedIn', () => {
+  it('finds words in every quote style, and never mistakes an apostrophe for a quote', () => {
+    expect((quotedIn('A “b c” d "e f" ‘g h’ \'i j\' «k l» ‹m n› „o p“ `q r` 「s t」')).sort()).toEqual(['b c', 'e f', 'g h', 'i j', 'k l', 'm n', 'o p', 'q r', 's t']);
+    expect(quotedIn("Guaido's claim and the protesters' demands, Maduro’s rule, rock 'n' roll")).toEqual([]);
+  });
+});
+
+describe('claims', () => {
+  const names = (text: string, list: string[]) => list.map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length, key: n.toLowerCase() }));
+  const claims = (text: string, list: string[]) => claimsIn(text, names(text, list));
+  it('reads agent, verb, patient, passives and negation', () => {
+    expect(lemma('gave')).toBe(lemma('giving'));
+    expect(lemma('offered')).toBe(lemma('offers'));
+    expect(claims('China has given Venezuela $65 billion.', ['China', 'Venezuela'])).toEqual([{ agent: 'china', verb: 'giv', patient: 'venezuela', negated: false }]);
+    expect(claims('Venezuela was given $65 billion by China.', ['China', 'Venezuela'])).toEqual([{ agent: 'china', verb: 'giv', patient: 'venezuela', negated: false }]);
+    expect(claims('China did not give Venezuela anything.', ['China', 'Venezuela'])[0]).toMatchObject({ agent: 'china', negated: true });
+    expect(claims('Aides of Lima said that Ruritania declined to recognize Oslo.', ['Lima', 'Ruritania', 'Oslo']).at(-1)).toEqual({ agent: 'ruritania', verb: 'recogniz', patient: 'oslo', negated: true });
+    expect(claims('The statement didn’t say if Ruritania recognized Oslo.', ['Ruritania', 'Oslo'])[0]).toMatchObject({ agent: 'ruritania', negated: true });
+  });
+  it('finds swapped roles and reversed negations, and leaves other verbs alone', () => {
+    const said = claims('Ruritania backs Oslo.', ['Ruritania', 'Oslo']);
+    expect(contradiction(claims('Oslo backs Ruritania.', ['Ruritania', 'Oslo']), said)).toBe('roles reversed');
+    expect(contradiction(claims('Ruritania does not back Oslo.', ['Ruritania', 'Oslo']), said)).toBe('negation reversed');
+    expect(contradiction(claims('Ruritania still backs Oslo.', ['Ruritania', 'Oslo']), said)).toBeNull();
+    expect(contradiction(claims('Oslo thanked Ruritania.', ['Ruritania', 'Oslo']), said)).toBeNull();
   });
 });
 

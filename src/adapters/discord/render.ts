@@ -3,9 +3,10 @@
  * author line), quotes become evidence lines with outlet and time, fields blocks become embed
  * fields, timeline lines become dated lines. Every limit Discord enforces is respected here.
  */
-import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { Accent, Block, Cite, View } from '../../core/answer/view.js';
 import { clip, type PageBudget, paginate } from '../shared/paginate.js';
+import { breakLinks, capView, trustedUrl, ZWSP } from '../shared/text.js';
 
 /** Discord's message limits, in one table. */
 export const LIMITS = {
@@ -45,18 +46,47 @@ export function accentColor(accent: Accent): number {
   }
 }
 
-/** Corpus text is shown as written: escape markdown so `*`, `_`, `#`, `[x](y)` display literally. */
-function literal(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+// Characters that start Discord markdown anywhere in a line: emphasis, strike, code, spoilers,
+// masked links, and `<` (mentions, channels, timestamps, slash-command links, `<https://…>`).
+const INLINE = /[\\*_~`|[\]<]/g;
+// At a line start: block quotes, headings, subtext (`-#`), bullets, numbered lists.
+const LINE_START = /^([ \t]*)([>#+-]|\d+(?=[.)]))/gm;
+const MASS_MENTION = /@(everyone|here)/gi;
+
+/**
+ * Untrusted text (corpus, user, model) as Discord shows it: literally. Markdown is escaped with
+ * backslashes, every URL is broken with a zero-width space so no autolink or masked link can
+ * form, and @everyone/@here are broken too (allowed_mentions already stops the ping). One pass
+ * per rule, so the cost is linear (discord.js's escapeMarkdown is quadratic on long text).
+ */
+export function discordText(text: string): string {
+  return breakLinks(text)
+    .replace(MASS_MENTION, `@${ZWSP}$1`)
+    .replace(INLINE, '\\$&')
+    .replace(LINE_START, (_m, sp: string, mark: string) => (/\d/.test(mark) ? `${sp}${mark}\\` : `${sp}\\${mark}`));
 }
 
-function isWebUrl(url: string | null | undefined): url is string {
-  return typeof url === 'string' && /^https?:\/\/\S+$/.test(url) && !/[()<>]/.test(url);
+/**
+ * Text shown where Discord renders no markdown (footer, author): only links and mass mentions
+ * need breaking there.
+ */
+export function discordPlain(text: string): string {
+  return breakLinks(text).replace(MASS_MENTION, `@${ZWSP}$1`);
+}
+
+/**
+ * The outlet, and a link to the article's own URL when its metadata gives a valid http(s) one.
+ * The link's text is the URL's host, so it shows where it goes: an article cannot make "Reuters"
+ * point somewhere else.
+ */
+function outletMd(c: Cite): string {
+  const url = trustedUrl(c.url);
+  const outlet = `*${discordText(c.source)}*`;
+  return url ? `${outlet} ([${discordText(url.host)}](${url.href}))` : outlet;
 }
 
 function citeLine(c: Cite, speaker?: string | null): string {
-  const outlet = isWebUrl(c.url) ? `[${literal(c.source)}](${c.url})` : `*${literal(c.source)}*`;
-  return `— ${speaker ? `${literal(speaker)}, ` : ''}${outlet}${c.when ? `, ${c.when}` : ''}`;
+  return `— ${speaker ? `${discordText(speaker)}, ` : ''}${outletMd(c)}${c.when ? `, ${discordText(c.when)}` : ''}`;
 }
 
 /** Quote text with its highlighted spans in bold, each piece escaped on its own. */
@@ -65,19 +95,19 @@ function highlighted(text: string, spans: readonly [number, number][] = []): str
   let at = 0;
   for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
     if (s < at || e <= s || e > text.length) continue;
-    out += `${literal(text.slice(at, s))}**${literal(text.slice(s, e))}**`;
+    out += `${discordText(text.slice(at, s))}**${discordText(text.slice(s, e))}**`;
     at = e;
   }
-  return out + literal(text.slice(at));
+  return out + discordText(text.slice(at));
 }
 
 /** One non-fields block as description markdown. */
 export function blockMarkdown(b: Exclude<Block, { type: 'fields' }>): string {
   switch (b.type) {
     case 'heading':
-      return `**${b.text}**`;
+      return `**${discordText(b.text)}**`;
     case 'text':
-      return b.text;
+      return discordText(b.text);
     case 'quote': {
       const body = highlighted(b.text, b.highlight)
         .split('\n')
@@ -87,24 +117,26 @@ export function blockMarkdown(b: Exclude<Block, { type: 'fields' }>): string {
     }
     case 'line': {
       const outlets = [...new Set(b.cites.map((c) => c.source))];
-      return `**${b.when}** — ${literal(b.text)}${outlets.length ? ` · *${outlets.map(literal).join('; ')}*` : ''}`;
+      return `**${discordText(b.when)}** — ${discordText(b.text)}${outlets.length ? ` · *${outlets.map(discordText).join('; ')}*` : ''}`;
     }
   }
 }
 
 function fieldOf(f: { name: string; value: string }): APIEmbedField {
-  return { name: clip(f.name, LIMITS.fieldName) || '\u200b', value: clip(f.value, LIMITS.fieldValue) || '—', inline: false };
+  return { name: clip(discordText(f.name), LIMITS.fieldName) || '\u200b', value: clip(discordText(f.value), LIMITS.fieldValue) || '—', inline: false };
 }
 
 /**
  * One page of a view as embeds. Blocks keep their order: description text runs until a fields
  * block, whose fields close that embed; later text continues in a new, untitled embed.
  */
-export function renderPage(view: View): APIEmbed[] {
+export function renderPage(page: View): APIEmbed[] {
+  // The one door for text: capped and stripped of control characters, then escaped piece by piece.
+  const view = capView(page);
   const color = accentColor(view.accent);
-  const first: APIEmbed = { color, title: clip(view.title, LIMITS.title) || '\u200b' };
-  if (view.accent.kind === 'side') first.author = { name: clip(view.accent.label, LIMITS.author) };
-  const embeds: { embed: APIEmbed; text: string[] }[] = [{ embed: first, text: view.lead ? [view.lead] : [] }];
+  const first: APIEmbed = { color, title: clip(discordText(view.title), LIMITS.title) || '\u200b' };
+  if (view.accent.kind === 'side') first.author = { name: clip(discordPlain(view.accent.label), LIMITS.author) };
+  const embeds: { embed: APIEmbed; text: string[] }[] = [{ embed: first, text: view.lead ? [discordText(view.lead)] : [] }];
   let closed = false;
   for (const b of view.blocks) {
     let cur = embeds[embeds.length - 1] as { embed: APIEmbed; text: string[] };
@@ -130,7 +162,7 @@ export function renderPage(view: View): APIEmbed[] {
   }
   const out = embeds.map(({ embed, text }) => (text.length ? { ...embed, description: clip(text.join('\n'), LIMITS.description) } : embed));
   const last = out[out.length - 1] as APIEmbed;
-  if (view.footer) last.footer = { text: clip(view.footer, LIMITS.footer) };
+  if (view.footer) last.footer = { text: clip(discordPlain(view.footer), LIMITS.footer) };
   return fitMessage(out);
 }
 

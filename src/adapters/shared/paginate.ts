@@ -4,6 +4,7 @@
  * Slack: 3,000 per section / 50 blocks).
  */
 import type { Block, View } from '../../core/answer/view.js';
+import { capView } from './text.js';
 
 export interface PageBudget {
   /** Characters of block text per page. */
@@ -28,7 +29,9 @@ export function blockSize(b: Block): number {
 }
 
 /** Pages of the view; page 1 keeps the lead. A block larger than a page gets a page of its own. */
-export function paginate(view: View, budget: PageBudget): View[] {
+export function paginate(whole: View, budget: PageBudget): View[] {
+  // Capped first, so a hostile megabyte is not copied into every page (cost stays linear).
+  const view = capView(whole);
   const pages: Block[][] = [];
   let cur: Block[] = [];
   let size = view.lead?.length ?? 0;

@@ -13,6 +13,7 @@ import type { RunningAdapter } from '../../main.js';
 import type { Publisher } from '../../schedule/publisher.js';
 import { RateLimiter } from '../shared/rate-limit.js';
 import { registerHandlers } from './dispatch.js';
+import { guardReceiver, RequestGuard } from './guard.js';
 import { PageStore } from './pages.js';
 import { platformError, slackPublisher } from './publish.js';
 
@@ -85,6 +86,8 @@ export async function startSlack(app: App, config: Config, log: Logger): Promise
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
     // Signature and timestamp checks stay on (Bolt's defaults): bad or stale requests get 401.
     receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, logger, signatureVerification: true });
+    // Bolt refuses only the past: the guard also refuses the future and a replayed signature.
+    guardReceiver(receiver, new RequestGuard({ signingSecret: config.SLACK_SIGNING_SECRET }), EVENTS_PATH, slog);
   }
   const bolt = new BoltApp({ token, receiver, logger, clientOptions: clientOptions(config, slog), convoStore: false, deferInitialization: true });
   bolt.error(async (err) => {

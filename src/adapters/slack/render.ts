@@ -3,15 +3,18 @@
  *
  * Safety rule: every piece of user or corpus text reaches a block through `md` (mrkdwn) or `plain`
  * (plain_text), the only builders of text objects, and both escape `&`, `<`, `>` with
- * `escapeText`. So `<!channel>`, `<!here>` or `<@U…>` in a question or an article is shown, never
- * parsed as a mention. Markup the renderer itself adds (bold, quote marks, links) lives in the
- * literal parts of the `md` template, which are not escaped.
+ * `escapeText`. So `<!channel>`, `<!here>`, `<@U…>` or `<https://x|text>` in a question or an
+ * article is shown, never parsed as a mention or a link; `escapeText` also breaks bare URLs
+ * (a zero-width space after the scheme) so nothing links them, and every text object is
+ * `verbatim` and every message asks for no unfurling. Markup the renderer itself adds (bold,
+ * quote marks, the link to an article's own URL) lives in the literal parts of the `md` template,
+ * which are not escaped. `renderView` caps the view first (capView), so cost stays linear.
  */
 import type { types } from '@slack/bolt';
 import type { Block, Cite, Highlight, View } from '../../core/answer/view.js';
 import type { PageBudget } from '../shared/paginate.js';
 import { clip } from '../shared/paginate.js';
-import { viewToText } from '../shared/text.js';
+import { breakLinks, capView, trustedUrl, viewToText, ZWSP } from '../shared/text.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -37,8 +40,21 @@ export const SLACK_LIMITS = {
  */
 export const SLACK_PAGE_BUDGET: PageBudget = { maxChars: 3500, maxBlocks: 20 };
 
-/** The one escape function: Slack's three control characters as entities. */
+/**
+ * The one escape function: Slack's three control characters as entities, bare URLs broken (no
+ * auto-link, no unfurl), and @here/@channel/@everyone broken (they never notify anyway: every
+ * text is verbatim and `<!here>` cannot be written without `<`).
+ */
 export function escapeText(s: string): string {
+  return breakLinks(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(here|channel|everyone)/gi, `@${ZWSP}$1`);
+}
+
+/** Entities only, for text that is already safe (a URL the renderer checked). */
+function escapeEntities(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -119,14 +135,17 @@ function context(...parts: Mrkdwn[]): SlackBlock {
 
 const SIDE_MARKS = [':large_blue_circle:', ':red_circle:', ':large_green_circle:', ':large_yellow_circle:', ':large_purple_circle:'];
 
-/** Only http(s) links without Slack's link delimiters are linked; others are shown as text. */
-function safeUrl(url: string | null | undefined): string | null {
-  return url && /^https?:\/\/[^\s<>|]+$/.test(url) ? url : null;
+/**
+ * The outlet, with a link to the article's own URL when its metadata gives a valid http(s) one
+ * (trustedUrl). The link's text is the URL's host, so it shows where it goes.
+ */
+function outletMd(c: Cite): Mrkdwn {
+  const url = trustedUrl(c.url);
+  return url ? md`${c.source} (<${new Mrkdwn(escapeEntities(url.href))}|${url.host}>)` : md`${c.source}`;
 }
 
 function citeMd(c: Cite, speaker?: string | null): Mrkdwn {
-  const url = safeUrl(c.url);
-  const source = url ? md`<${new Mrkdwn(escapeText(url))}|${c.source}>` : md`${c.source}`;
+  const source = outletMd(c);
   const who = speaker ? md`${speaker}; ` : md``;
   return c.when ? md`— ${who}${source}, ${c.when}` : md`— ${who}${source}`;
 }
@@ -210,10 +229,15 @@ function navBlock(nav: PageNav): SlackBlock {
 export interface SlackMessage {
   blocks: SlackBlock[];
   text: string;
+  /** Never preview a link: the only links are articles' own URLs, and previews are noise. */
+  unfurl_links: false;
+  unfurl_media: false;
 }
 
 /** Render one page (a view already cut by paginate) as a message, with buttons when `nav` is set. */
-export function renderView(view: View, nav?: PageNav): SlackMessage {
+export function renderView(page: View, nav?: PageNav): SlackMessage {
+  // The one door for text: capped and stripped of control characters; md/plain escape the rest.
+  const view = capView(page);
   const tail: SlackBlock[] = [];
   if (view.footer) tail.push(context(md`${view.footer}`));
   if (nav && nav.pages > 1) tail.push(navBlock(nav));
@@ -225,7 +249,7 @@ export function renderView(view: View, nav?: PageNav): SlackMessage {
     // Only reachable with a budget that does not fit Slack: say so rather than fail the post.
     body = [...body.slice(0, room - 1), context(md`…cut to fit Slack's ${SLACK_LIMITS.blocksPerMessage}-block limit.`)];
   }
-  return { blocks: [...body, ...tail], text: fallbackText(view) };
+  return { blocks: [...body, ...tail], text: fallbackText(view), unfurl_links: false, unfurl_media: false };
 }
 
 /** The `text` fallback: the plain view, cut to fit, always ending with the footer (page n/N). */

@@ -8,7 +8,7 @@ import type { App } from '../../app.js';
 import { errorView, type Problem } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../../main.js';
-import { viewToText } from '../shared/text.js';
+import { terminalSafe, viewToText } from '../shared/text.js';
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream;
@@ -27,7 +27,9 @@ export interface TerminalAdapter extends RunningAdapter {
 export function startTerminal(app: App, opts: TerminalOptions): TerminalAdapter {
   const interactive = Boolean((opts.input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
-  const write = (s: string) => opts.output.write(`${s}\n`);
+  // Everything printed passes here: no escape sequence (colours, screen clears, OSC 8 hidden
+  // links), control character or bidi override from an article or a user reaches the terminal.
+  const write = (s: string) => opts.output.write(`${terminalSafe(s)}\n`);
   const channelId = opts.channelId ?? 'terminal';
   write(`crisis-briefing — ${app.kb.crisis.name}. Type /help for commands; Ctrl-D to quit.`);
   if (interactive) rl.setPrompt('> ');

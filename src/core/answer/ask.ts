@@ -9,7 +9,7 @@ import type { Briefing } from '../briefing.js';
 import { findDates } from '../read/dates.js';
 import { findFigures } from '../read/figures.js';
 import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
-import { type AnswerModel, answerWithModel } from './grounding.js';
+import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import type { AskResult, Citation } from '../types.js';
 import { formatWhen } from '../when.js';
 
@@ -273,5 +273,20 @@ export async function askQuestion(kb: Briefing, question: string, model?: Answer
   const extractive = extractiveAnswer(ret);
   // No passage, no request: the corpus does not say, and a model must not guess.
   if (!model || ret.passages.length === 0) return extractive;
-  return answerWithModel(ret, extractive, model);
+  return answerWithModel(ret, extractive, model, nameLexicon(kb));
+}
+
+/**
+ * The knowledge base's names for the grounding checks, in any case: every lower-case word that
+ * is not a stopword is read as if capitalised, so "mexico" in a model's answer is Mexico
+ * (acronyms still need their capitals: "us" is not the US).
+ */
+export function nameLexicon(kb: Briefing): NameLexicon {
+  return {
+    mentions(text) {
+      const title = (w: string) => (w === w.toLowerCase() && !isStopword(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+      const toks = tokenize(text).map((t) => ({ ...t, raw: title(t.raw), cased: title(t.cased) }));
+      return kb.gazetteer.match(toks).map((m) => ({ start: m.start, end: m.end, key: m.actorId, names: kb.gazetteer.aliasesOf(m.actorId) }));
+    },
+  };
 }

@@ -2,11 +2,13 @@
  * Grounding: whether a model's answer may be shown. The model (an optional port, implemented in
  * src/llm) writes an answer from the retrieved passages and cites them with verbatim quotes; the
  * answer is shown only when every citation names a passage it was given, every quote is in that
- * passage, and every number and name in the answer is in the cited passages. Otherwise the
- * extractive answer is shown, with a note saying why. The core imports no SDK.
+ * passage, every number and name in the answer is in the cited passages, and no claim reverses
+ * who did what to whom in the cited sentence. Otherwise the extractive answer is shown, with a
+ * note saying why. The core imports no SDK.
  */
 import type { Passage, Retrieval } from './ask.js';
-import { fold, isStopword, tokenize } from '../text.js';
+import { claimsIn, contradiction, type NameSpan, numbersIn, sameNumber } from './grounding-facts.js';
+import { isStopword, normKey, type Token, tokenize } from '../text.js';
 import type { AskResult, Citation } from '../types.js';
 import { formatWhen } from '../when.js';
 
@@ -43,6 +45,17 @@ export interface AnswerModel {
   answer(req: ModelRequest): Promise<ModelOutcome>;
 }
 
+/**
+ * The knowledge base's names (actors, their aliases, people), found in a text in any case, so a
+ * lower-case "mexico" is a name too. Optional: without it only capitalised words are names.
+ */
+export interface NameLexicon {
+  /** Mentions of known actors: character offsets, the actor's id, and every name it goes by. */
+  mentions(text: string): { start: number; end: number; key: string; names: string[] }[];
+}
+
+export { numbersIn } from './grounding-facts.js';
+
 /** How many of the retrieved passages the model reads. */
 export const MODEL_PASSAGES = 6;
 
@@ -59,7 +72,7 @@ const NO_ANSWER = `The model found no answer in the sources; ${FALLBACK}`;
 const unsupported = (why: string) => `The model's answer was not supported by the sources (${why}); ${FALLBACK}`;
 
 /** Ask the model, check its answer, and return it, or the extractive answer with a note. */
-export async function answerWithModel(ret: Retrieval, extractive: AskResult, model: AnswerModel): Promise<AskResult> {
+export async function answerWithModel(ret: Retrieval, extractive: AskResult, model: AnswerModel, lexicon?: NameLexicon): Promise<AskResult> {
   const given = ret.passages.slice(0, MODEL_PASSAGES);
   let outcome: ModelOutcome;
   try {
@@ -70,7 +83,7 @@ export async function answerWithModel(ret: Retrieval, extractive: AskResult, mod
   if (!outcome.ok) return { ...extractive, note: NOTES[outcome.code] };
   const text = outcome.answer.answer === null ? '' : cleanModelText(outcome.answer.answer);
   if (!text) return { ...extractive, note: NO_ANSWER };
-  const verdict = checkGrounding(text, outcome.answer.citations, given);
+  const verdict = checkGrounding(text, outcome.answer.citations, given, lexicon);
   if (!verdict.ok) return { ...extractive, note: unsupported(verdict.reason) };
   return { question: ret.question, answer: text, citations: verdict.citations, mode: 'llm' };
 }
@@ -80,11 +93,16 @@ export function toModelPassage(p: Passage): ModelPassage {
 }
 
 /**
- * Model text as it may enter a view: no mentions (@everyone, @here, <@id>, <#id>, <!here>), no
- * passage ids such as "(p2)", single spaces. Adapters escape again; this keeps the text itself clean.
+ * Model text as it may enter a view: no links (a markdown `[text](url)` keeps its text, a Slack
+ * `<url|text>` too, a bare or `<…>` URL goes), no mentions (@everyone, @here, <@id>, <#id>,
+ * <!here>), no passage ids such as "(p2)", single spaces. Adapters escape again; this keeps the
+ * text itself clean. Linear: every pattern is bounded by a delimiter it cannot contain.
  */
 export function cleanModelText(s: string): string {
   return s
+    .replace(/!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, '$1')
+    .replace(/<(?:https?|ftp|mailto|tel|javascript|data|steam|discord|slack)[^<>|\s]{0,2000}\|([^<>]{0,300})>/gi, '$1')
+    .replace(/<?\b(?:[a-z][a-z0-9+.-]{1,20}:\/\/|www\.)(?:[^\s<>]{0,2000}[^\s<>.,;:!?)\]'"])?>?/gi, '')
     .replace(/<[@#!][^>]*>/g, '')
     .replace(/@(?:everyone|here)\b/gi, '')
     .replace(/\s*[[(]\s*p\d+(?:\s*[,;]\s*p\d+)*\s*[\])]/gi, '')
@@ -101,7 +119,7 @@ export type GroundingVerdict = { ok: true; citations: Citation[] } | { ok: false
  * Check an answer against the passages the model was given. Returns the citations to show (the
  * cited passages, each with the quote highlighted) or the first reason it fails.
  */
-export function checkGrounding(answer: string, cites: { id: string; quote: string }[], given: Passage[]): GroundingVerdict {
+export function checkGrounding(answer: string, cites: { id: string; quote: string }[], given: Passage[], lexicon?: NameLexicon): GroundingVerdict {
   if (cites.length === 0) return { ok: false, reason: 'no citation' };
   const byId = new Map(given.map((p) => [p.id, p]));
   const cited: Passage[] = [];
@@ -115,29 +133,73 @@ export function checkGrounding(answer: string, cites: { id: string; quote: strin
     cited.push(p);
     citations.push({ quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: at });
   }
-  // Words the answer puts in quote marks must be verbatim too: a paraphrase is never shown as a quote.
-  for (const m of answer.matchAll(/[“"]([^”"]{2,})[”"]/g)) {
-    if (!cited.some((p) => locateQuote(p.text, m[1] ?? ''))) return { ok: false, reason: 'quote not found' };
+  // Words the answer puts in quote marks of any style must be verbatim: a paraphrase is never shown as a quote.
+  for (const q of quotedIn(answer)) {
+    if (!cited.some((p) => locateQuote(p.text, q))) return { ok: false, reason: 'quote not found' };
   }
-  // What the answer may state: the cited passages, their outlets and dates, and the full names of
-  // the actors they mention (the knowledge base knows "Smith" is "Jane Smith").
-  const support = cited.map((p) => `${p.text}\n${p.source}\n${dateWords(p.at)}\n${p.names.join('\n')}`).join('\n');
-  const nums = numbersIn(support);
+  // Numbers come from the cited passages' own text (a date's numbers may also come from their dates),
+  // with the same scale, and the unit and currency the answer gives.
+  const textNums = cited.flatMap((p) => numbersIn(p.text));
+  const dateNums = cited.flatMap((p) => numbersIn(dateWords(p.at)));
   for (const n of numbersIn(answer)) {
-    if (!nums.some((s) => s.value === n.value && (!n.unit || !s.unit || s.unit === n.unit) && (!n.cur || !s.cur || s.cur === n.cur))) {
+    if (!textNums.some((s) => sameNumber(n, s)) && !(n.dateish && dateNums.some((s) => sameNumber(n, s)))) {
       return { ok: false, reason: `number "${n.text}" not in the cited passages` };
     }
   }
+  // Names: the cited passages, their outlets and dates, and the full names of the actors they
+  // mention (the knowledge base knows "Smith" is "Jane Smith", and "U.S." is the United States),
+  // compared case-insensitively.
+  const support = cited.map((p) => `${p.text}\n${p.source}\n${dateWords(p.at)}\n${p.names.join('\n')}`).join('\n');
+  const answerNames = lexicon ? lexicon.mentions(answer) : [];
+  const supportKeys = new Set(lexicon ? lexicon.mentions(support).map((m) => m.key) : []);
+  const supportText = ` ${normKey(support)} `;
+  const supported = answerNames.filter((m) => supportKeys.has(m.key) || m.names.some((n) => normKey(n) && supportText.includes(` ${normKey(n)} `)));
   const words = new Set(tokenize(support).map((t) => t.norm));
-  for (const name of namesIn(answer)) {
+  for (const name of capitalised(answer)) {
+    if (supported.some((m) => name.start >= m.start && name.end <= m.end)) continue;
     if (!hasWord(words, name.norm)) return { ok: false, reason: `name "${name.raw}" not in the cited passages` };
+  }
+  for (const m of answerNames) {
+    if (!supported.includes(m)) return { ok: false, reason: `name "${answer.slice(m.start, m.end)}" not in the cited passages` };
+  }
+  // Who did what to whom: the answer may not swap the two actors' roles or reverse a negation.
+  const claims = claimsIn(answer, nameSpans(answer, answerNames));
+  if (claims.length > 0) {
+    const stated = cited.flatMap((p) => claimsIn(p.text, nameSpans(p.text, lexicon ? lexicon.mentions(p.text) : [])));
+    const why = contradiction(claims, stated);
+    if (why) return { ok: false, reason: `${why} from the cited passage` };
   }
   return { ok: true, citations };
 }
 
+/** Known names and capitalised words as the actors of claims; a known name's key is its actor. */
+function nameSpans(text: string, known: { start: number; end: number; key: string }[]): NameSpan[] {
+  const spans: NameSpan[] = known.map((m) => ({ start: m.start, end: m.end, key: m.key }));
+  for (const t of capitalised(text)) {
+    if (!spans.some((s) => t.start < s.end && t.end > s.start)) spans.push({ start: t.start, end: t.end, key: t.norm });
+  }
+  return spans;
+}
+
 // ------------------------------------------------------------------ quotes
 
-const QUOTE_CHARS: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"' };
+const QUOTE_CHARS: Record<string, string> = {
+  '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '‹': "'", '›': "'", '`': "'",
+  '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '«': '"', '»': '"', '「': '"', '」': '"', '『': '"', '』': '"',
+};
+
+/**
+ * What an answer puts in quote marks of any style: “…”, "…", ‘…’, '…', «…», ‹…›, „…“, `…`,
+ * 「…」. Single quotes count only as a pair around words ("the 'legitimate' leader"), never as
+ * apostrophes ("Smith's", "protesters' demands"). Each pattern stops at its closing mark: linear.
+ */
+export function quotedIn(text: string): string[] {
+  const out: string[] = [];
+  const pairs = [/[“"„‟]([^“”"„‟\n]{2,})[”"“]/g, /«\s?([^«»\n]{2,}?)\s?»/g, /‹([^‹›\n]{2,})›/g, /`+([^`\n]{2,})`+/g, /[「『]([^「」『』\n]{2,})[」』]/g];
+  for (const re of pairs) for (const m of text.matchAll(re)) out.push(m[1] ?? '');
+  for (const m of text.matchAll(/(?:^|(?<=[\s(\[—–-]))['‘](?=[^\s'‘’])([^'‘’\n]{2,}?)(?<=[^\s'‘’])['’](?=$|[\s.,;:!?)\]—–-])/g)) out.push(m[1] ?? '');
+  return out.filter((q) => /\p{L}|\p{N}/u.test(q));
+}
 
 /** Whitespace collapsed and curly quotes straightened, with each output char's index in `s`. */
 function normQuote(s: string): { text: string; map: number[] } {
@@ -174,76 +236,17 @@ export function locateQuote(passage: string, quote: string): [number, number] | 
   return [p.map[i] as number, (p.map[i + q.length - 1] as number) + 1];
 }
 
-// ------------------------------------------------------------------ numbers
-
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
-const UNITS: Record<string, string> = {
-  thousand: 'thousand', million: 'million', mn: 'million', mln: 'million', billion: 'billion', bn: 'billion', trillion: 'trillion',
-  percent: 'percent', '%': 'percent', second: 'second', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year',
-};
-const CURRENCY = new Set(['$', '€', '£', '¥']);
-
-interface Num {
-  text: string;
-  value: number;
-  /** A scale or unit right after it: "billion", "hour", "percent". */
-  unit?: string;
-  /** A currency sign right before it. */
-  cur?: string;
-}
-
-function unitOf(tok: string | undefined): string | undefined {
-  if (!tok) return undefined;
-  return UNITS[tok] ?? (tok.endsWith('s') ? UNITS[tok.slice(0, -1)] : undefined);
-}
-
-/**
- * Numbers in a text with their unit and currency: "$65 billion", "72 hours", "35-year-old",
- * "7,000", "a dozen". "one" is left out: it is a pronoun as often as a number.
- */
-export function numbersIn(text: string): Num[] {
-  const norm = fold(text)
-    .toLowerCase()
-    .replace(/[-‐‑–—/]/g, ' ')
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/\bper cent\b/g, 'percent');
-  const toks = [...norm.matchAll(/[$€£¥%]|\d+(?:\.\d+)?\p{L}*|\p{L}[\p{L}\d']*/gu)].map((m) => m[0]);
-  const out: Num[] = [];
-  toks.forEach((tok, i) => {
-    let value: number | undefined;
-    let unit: string | undefined;
-    const m = /^(\d+(?:\.\d+)?)(\p{L}*)$/u.exec(tok);
-    if (m) {
-      const suffix = m[2] ?? '';
-      if (suffix && !UNITS[suffix] && !/^(?:st|nd|rd|th|s)$/.test(suffix)) return; // "g20" is a word
-      value = Number(m[1]);
-      unit = UNITS[suffix];
-    } else if (tok in NUMBER_WORDS) {
-      value = NUMBER_WORDS[tok];
-    }
-    if (value === undefined) return;
-    unit ??= unitOf(toks[i + 1]);
-    const prev = toks[i - 1];
-    out.push({ text: tok, value, unit, cur: prev && CURRENCY.has(prev) ? prev : undefined });
-  });
-  return out;
-}
-
 // ------------------------------------------------------------------ names
 
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A passage's date in the words an answer may use: "24 Jan 2019, 2:30 p.m. January Thursday". */
 function dateWords(at: string | null): string {
   const m = at ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(at) : null;
   if (!m) return '';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
-  const weekday = d ? WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()] : '';
+  const weekday = d ? WEEKDAY_NAMES[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()] : '';
   return `${formatWhen(at)} ${LONG_MONTHS[mo - 1] ?? ''} ${weekday}`;
 }
 
@@ -252,13 +255,10 @@ const OPENERS = new Set(
   'according although because both despite during earlier even however instead later many meanwhile neither none nor several since still though today unclear unknown until while yes yesterday'.split(' '),
 );
 
-/**
- * Proper names in an answer: capitalised words not at the start of a sentence (and, at the start,
- * those that are not common sentence openers). Stopwords ("The", "He") are never names.
- */
-export function namesIn(text: string): { raw: string; norm: string }[] {
+/** Capitalised tokens that are names: not stopwords, not a common word opening a sentence. */
+function capitalised(text: string): Token[] {
   const toks = tokenize(text);
-  const out: { raw: string; norm: string }[] = [];
+  const out: Token[] = [];
   let prevEnd = 0;
   toks.forEach((t, i) => {
     const gap = text.slice(prevEnd, t.start);
@@ -266,9 +266,17 @@ export function namesIn(text: string): { raw: string; norm: string }[] {
     if (!/^\p{Lu}/u.test(t.raw) || isStopword(t.norm)) return;
     const start = i === 0 || /[.!?]["'”’)\]]*\s+["'“‘([]*$/.test(gap) || gap.includes('\n');
     if (start && OPENERS.has(t.norm)) return;
-    out.push({ raw: t.raw, norm: t.norm });
+    out.push(t);
   });
   return out;
+}
+
+/**
+ * Proper names in an answer: capitalised words not at the start of a sentence (and, at the start,
+ * those that are not common sentence openers). Stopwords ("The", "He") are never names.
+ */
+export function namesIn(text: string): { raw: string; norm: string }[] {
+  return capitalised(text).map((t) => ({ raw: t.raw, norm: t.norm }));
 }
 
 /** A name is supported by the same word, or a close form of it ("Ruritanian" by "Ruritania"). */

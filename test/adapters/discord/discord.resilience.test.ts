@@ -9,6 +9,7 @@ import { ChannelGoneError } from '../../../src/schedule/publisher.js';
 import { opt } from './fake-discord.js';
 import { CHANNEL, EPHEMERAL, useDiscordBot } from './harness.js';
 import { expectWithinLimits } from './limits.js';
+import { discordUnsafe } from '../unsafe.js';
 
 const h = useDiscordBot();
 
@@ -19,7 +20,19 @@ describe('safety', () => {
     expect(stance.message.allowed_mentions).toEqual({ parse: [] });
     const ask = await h.answer(h.fake.command('ask', [opt.str('question', `${text} who won?`)], h.as()));
     expect(ask.message.allowed_mentions).toEqual({ parse: [] });
-    expect(JSON.stringify(ask.message.embeds)).toContain('@everyone');
+    // Shown, not dropped, but broken with a zero-width space, and `<@123>` escaped.
+    expect(JSON.stringify(ask.message.embeds)).toContain('@\u200beveryone');
+    expect(JSON.stringify(ask.message.embeds)).not.toMatch(/(?<!\\\\)<@/);
+  });
+
+  test('a masked link, an autolink or a mention in user input is shown, never live', async () => {
+    const text = '[click](https://evil.example/x) <https://evil.example/y> https://evil.example/z <@123> <t:1:R> @here';
+    for (const s of [h.fake.command('stance', [opt.str('actor', text)], h.as()), h.fake.command('ask', [opt.str('question', `who? ${text}`)], h.as())]) {
+      const { message } = await h.answer(s);
+      expect(message.embeds.length).toBeGreaterThan(0);
+      expect(discordUnsafe(message.embeds)).toBeNull();
+      expect(JSON.stringify(message.embeds)).toContain('click'); // shown, not dropped
+    }
   });
 
   test('per-user rate limit: the 6th command in 10 s gets a polite ephemeral answer; others are unaffected', async () => {

@@ -43,7 +43,7 @@ describe('colours', () => {
     const [e] = renderPage(errorView({ code: 'bad_option', message: 'Bad limit "0": at least 1.', hint: 'Usage: /timeline [limit:N]' }));
     expect(e?.color).toBe(COLORS.error);
     expect(e?.title).toBe('Bad limit "0": at least 1.');
-    expect(e?.description).toBe('Usage: /timeline [limit:N]');
+    expect(e?.description).toBe('Usage: /timeline \\[limit:N\\]'); // shown as typed: brackets escaped
   });
 });
 
@@ -53,9 +53,9 @@ describe('blocks', () => {
     expect(e?.description).toBe('Backs Maduro.\n\n> We \\*reject\\* the \\_coup\\_\n— Dmitry Peskov, *The Associated Press*, 24 Jan 2019, 2:30 p.m. (UTC-4)');
   });
 
-  test('a cited URL links the outlet; highlights are bold', () => {
+  test("a cited URL is linked from its host, next to the outlet; highlights are bold", () => {
     const [e] = renderPage(view([{ type: 'quote', text: 'At least 26 people died.', cite: { ...cite, url: 'https://apnews.com/x' }, highlight: [[9, 11]] }]));
-    expect(e?.description).toBe('> At least **26** people died.\n— [The Associated Press](https://apnews.com/x), 24 Jan 2019, 2:30 p.m. (UTC-4)');
+    expect(e?.description).toBe('> At least **26** people died.\n— *The Associated Press* ([apnews.com](https://apnews.com/x)), 24 Jan 2019, 2:30 p.m. (UTC-4)');
   });
 
   test('a timeline line is dated, with its outlets once each', () => {

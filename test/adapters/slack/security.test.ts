@@ -4,6 +4,7 @@ import { loadConfig } from '../../../src/config.js';
 import { startBot } from '../../../src/main.js';
 import { postSigned, slashCommandBody, startFakeSlack } from './fake-slack.js';
 import { botEnv, expectSlackSafe, type Harness, SECRET, startHarness } from './harness.js';
+import { slackUnsafe } from '../unsafe.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,10 +30,43 @@ describe('request verification (Bolt checks kept on)', () => {
     expect(res.status).toBe(401);
   });
 
+  it('rejects a correctly signed request stamped 10 minutes, or centuries, in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: now + 600 })).status).toBe(401);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: 9_999_999_999 })).status).toBe(401);
+    expect((await postSigned(h.eventsUrl, body('future'), { secret: SECRET, ts: 99_999_999_999_999 })).status).toBe(401);
+  });
+
   it('those requests changed nothing and got no answer', async () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.bot.app.subscriptions.get('slack', 'C0EVIL')).toBeNull();
-    expect(h.fake.responses.filter((r) => r.id === 'badsig' || r.id === 'stale')).toHaveLength(0);
+    expect(h.fake.responses.filter((r) => ['badsig', 'stale', 'future'].includes(r.id))).toHaveLength(0);
+  });
+
+  it('accepts a little clock skew either way (within 5 minutes)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await postSigned(h.eventsUrl, slashCommandBody({ command: '/help', text: '', response_url: h.fake.responseUrl('skew+') }), { secret: SECRET, ts: now + 120 });
+    const behind = await postSigned(h.eventsUrl, slashCommandBody({ command: '/help', text: '', response_url: h.fake.responseUrl('skew-') }), { secret: SECRET, ts: now - 120 });
+    expect([ahead.status, behind.status]).toEqual([200, 200]);
+  });
+
+  it('refuses a replay of a request it already ran: an unsubscribed channel stays unsubscribed', async () => {
+    const channel = 'C0REPLAY';
+    const ts = Math.floor(Date.now() / 1000);
+    const subscribe = slashCommandBody({ command: '/digest', text: 'subscribe 07:30 UTC', channel_id: channel, response_url: h.fake.responseUrl('replay-sub'), user_id: 'U0REPLAY' });
+    expect((await postSigned(h.eventsUrl, subscribe, { secret: SECRET, ts })).status).toBe(200);
+    await h.fake.waitForResponse('replay-sub');
+    expect(h.bot.app.subscriptions.get('slack', channel)).not.toBeNull();
+    const unsubscribe = slashCommandBody({ command: '/digest', text: 'unsubscribe', channel_id: channel, response_url: h.fake.responseUrl('replay-unsub'), user_id: 'U0REPLAY' });
+    expect((await postSigned(h.eventsUrl, unsubscribe, { secret: SECRET })).status).toBe(200);
+    await h.fake.waitForResponse('replay-unsub');
+    expect(h.bot.app.subscriptions.get('slack', channel)).toBeNull();
+    // The attacker replays the captured subscribe request, byte for byte, inside the window.
+    const replays = await Promise.all([1, 2, 3].map(() => postSigned(h.eventsUrl, subscribe, { secret: SECRET, ts })));
+    expect(replays.map((r) => r.status)).toEqual([401, 401, 401]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.bot.app.subscriptions.get('slack', channel)).toBeNull();
+    expect(h.fake.responses.filter((r) => r.id === 'replay-sub')).toHaveLength(1);
   });
 
   it('accepts the same request when fresh and correctly signed', async () => {
@@ -76,6 +110,18 @@ describe('mentions in user and corpus text never notify anyone', () => {
     for (const m of MENTIONS) expect(everything).not.toContain(m);
     // Shown, not dropped: the question comes back escaped.
     expect(everything).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('links in user text are shown, never live', () => {
+  it('a Slack link, a bare URL or a markdown link in a question stays text, with no unfurling', async () => {
+    const text = '<https://evil.example/a|Reuters> https://evil.example/b [x](https://evil.example/c) www.evil.example';
+    for (const [command, line] of [['/ask', text], ['/stance', text]] as const) {
+      const reply = await h.command(command, line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      const msg = reply.json ?? (await h.fake.waitForResponse(reply.id)).body;
+      expect(slackUnsafe(msg)).toBeNull();
+      expect(JSON.stringify(msg)).toContain('evil.example');
+    }
   });
 });
 
