@@ -72,14 +72,15 @@ export class KbReader {
   }
 
   /** An actor's claims without their text: what stance aggregation needs. */
-  claimsLight(actorId: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string; cue: string | null }[] {
-    return this.db.prepare('SELECT side, strength, at, sentence_id AS sentenceId, doc_id AS docId, cue FROM claims WHERE actor_id = ?').all(actorId) as {
+  claimsLight(actorId: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string; cue: string | null; background: number }[] {
+    return this.db.prepare('SELECT side, strength, at, sentence_id AS sentenceId, doc_id AS docId, cue, background FROM claims WHERE actor_id = ?').all(actorId) as {
       side: string | null;
       strength: 'firm' | 'leaning' | 'neutral';
       at: string | null;
       sentenceId: number;
       docId: string;
       cue: string | null;
+      background: number;
     }[];
   }
 

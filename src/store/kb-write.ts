@@ -137,10 +137,10 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     const aff = person ? (person.explicit ? person.affiliation : null) : (def.affiliation ?? null);
     upActor.run(id, def.name, def.kind, aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), JSON.stringify(def.aliases), n);
   }
-  const insClaim = db.prepare('INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insClaim = db.prepare('INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const c of x.claims) {
     const s = x.sentences[c.seq];
-    insClaim.run(c.actorId, c.side, c.strength, sentenceId.get(c.seq), doc.id, s?.at ?? null, s?.precision ?? null, c.speaker, c.cue);
+    insClaim.run(c.actorId, c.side, c.strength, sentenceId.get(c.seq), doc.id, s?.at ?? null, s?.precision ?? null, c.speaker, c.cue, c.background ? 1 : 0);
   }
   const insEvent = db.prepare('INSERT INTO events (day, at, precision, text, kind, scheduled, sig, weight, n_sources, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)');
   const insEvSource = db.prepare('INSERT OR IGNORE INTO event_sources (event_id, doc_id, sentence_id) VALUES (?, ?, ?)');

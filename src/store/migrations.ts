@@ -175,4 +175,8 @@ export const migrations: string[] = [
   CREATE TABLE IF NOT EXISTS ingest_dirty (actor_id TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
   `,
+  // claims: background ("had said", "earlier") yields to what the article reports as new that day
+  `
+  ALTER TABLE claims ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -38,7 +38,8 @@ describe('stances stated through acts', () => {
     ['Freedom Bloc', 'council', 'leaning'], // "deputies from Hale's Freedom Bloc voted with the junta"
     ['Laos', 'hale', 'firm'],
     ['Greece', 'hale', 'firm'],
-    ['Uruguay', 'hale', 'leaning'], // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
+    ['Uruguay', 'hale', 'leaning'],
+    ['Finland', 'council', 'leaning'], // "had said" is background to the day's news; "according to a Finnish statement" // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
     ['Denmark', 'council', 'firm'], // "the new government": the side that took power, by its role
     ['Serbia', 'council', 'firm'], // "the Norlandic government": whoever holds power
     ['Norway', 'hale', 'leaning'], // "suspended official visits to and from Norland" // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`

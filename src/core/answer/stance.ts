@@ -14,6 +14,8 @@ export interface ClaimRow {
   sentenceId: number;
   /** The words that made the claim ("internal affair"), to tell a stated neutrality from a call for calm. */
   cue?: string | null;
+  /** Past background in its article ("had said …"): it yields to that day's other claims. */
+  background?: number | boolean;
 }
 
 export interface Aggregate {
@@ -37,7 +39,10 @@ function sortKey(at: string | null): number {
 /** Neutrality stated as a position, not a call on others. */
 const STATED_NEUTRAL = /internal affair|domestic (?:affair|matter)|neither side|not take sides|(?:remain|stay)\w* neutral|neutrality|impartial|non-?interference|respect\w* the (?:\w+ )?(?:path|choice|will|decision|wishes|outcome)|hands-off|not (?:be )?involved/i;
 
-function dayPosition(claims: ClaimRow[]): { side: string; strength: Strength | 'neutral'; claims: ClaimRow[] } | null {
+function dayPosition(all: ClaimRow[]): { side: string; strength: Strength | 'neutral'; claims: ClaimRow[] } | null {
+  // What an article reports as background ("had said …") gives way to what it reports as that day's news.
+  const news = all.filter((c) => !c.background && (c.side || STATED_NEUTRAL.test(c.cue ?? '')));
+  const claims = news.length ? all.filter((c) => !c.background) : all;
   const directed = claims.filter((c) => c.side && c.strength !== 'neutral');
   if (directed.length === 0) {
     const stated = claims.filter((c) => !c.side && c.strength === 'neutral' && c.cue && STATED_NEUTRAL.test(c.cue));

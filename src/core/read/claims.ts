@@ -25,9 +25,10 @@ const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|
 /** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
 const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
-const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse)\w*)\b[^.;]{0,60}$/i;
+const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
 /** An election's outcome named right after a criticism. */
 const ELECTION = /^\s+(?:the\s+|this\s+|that\s+|his\s+|its\s+)?(?:(?:presidential|election|disputed|official)\s+)?(?:inauguration|election|re-?election|vote|results?|swearing-in|victory)\b/i;
+const BACKGROUND = /\bhad\s+(?:\w+\s+){0,2}(?:said|told|warned|announced|called|urged|declared|stated|insisted|written|tweeted)\b|\b(?:earlier|previously|formerly|last (?:week|month|year))\b/i;
 const PLUPERFECT = /\bhad\s+(?:\w+\s+)?$/i;
 const PERCEIVED = /\b(?:seen|regarded|considered|viewed|described|perceived|thought of|known) as\b/i;
 /** Acts reported as an accusation are not the accused's stated position. */
@@ -118,6 +119,8 @@ export function claimsOf(
       else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text });
     }
     if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
+    // "Less than a fortnight earlier, X had said …": background to the article's news of the day.
+    if (past.size || BACKGROUND.test(text.slice(0, cue.start))) for (const c of out.slice(before)) if (past.has(c) || BACKGROUND.test(text.slice(0, cue.start))) c.background = true;
   };
 
   cues.forEach((cue: Cue, ci) => {
@@ -316,6 +319,8 @@ function relativeHead(text: string, from: number, to: number): { at: number; gen
     const before = text.slice(Math.max(0, from - 40), from + m.index);
     // "said (on Thursday) that ..." introduces speech, not a relative clause.
     if (/\b(?:said|says|say|told|tweeted|clear|so|such|is|was|believes?|believed|announced|added|hopes?|warned|insisted|noted|stated|reported|reports|confirmed|disclosed|revealed|found|showed|argued|agreed|concluded)\b(?:\s+[\w’']+){0,3}\s*$/i.test(before)) continue;
+    // "In the call, which took place on Monday, the president acknowledged …": a clause closed before the act.
+    if (seg.slice(m.index).includes(',')) continue;
     last = m;
   }
   if (!last) return null;

@@ -33,6 +33,8 @@ export interface XClaim {
   seq: number;
   speaker: string | null;
   cue: string;
+  /** Reported as past background ("had said", "earlier"): it yields to the day's own news. */
+  background?: boolean;
 }
 export interface XEvent {
   seq: number;
@@ -275,7 +277,8 @@ function findSpeaker(text: string, mentions: Mention[], gaz: Gazetteer): string 
     const before = mentions.filter((x) => x.end <= at && at - x.end < 40 && !gaz.isSide(x.actorId));
     const pick = before[before.length - 1];
     if (pick) return pick.actorId;
-    const after = mentions.find((x) => x.start >= at + m[0].length && x.start - (at + m[0].length) < 3 && !gaz.isSide(x.actorId));
+    const end = at + m[0].length;
+    const after = mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
     if (after) return after.actorId;
   }
   return null;
