@@ -73,6 +73,14 @@ describe('people', () => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment });
   });
 
+  it('a similar surname with another given name is another person; a surname followed by more name is not that person', () => {
+    const actors = app.kb.actors();
+    expect(actors.find((a) => a.name === 'Peter Odedo')?.affiliation).toBe('cameroon');
+    expect(actors.find((a) => a.name === 'Amara Odede')?.affiliation).toBe('kenya');
+    expect(app.kb.stance('Amara Odede')).toMatchObject({ alignment: 'neutral' });
+    expect(app.kb.stance('Chad')).toMatchObject({ alignment: 'council', strength: 'leaning' });
+  });
+
   it('a title before a comma gives the country: Latvia’s prime minister is Latvian', () => {
     expect(app.kb.actors().find((a) => a.name === 'Ilse Kalnina')?.affiliation).toBe('latvia');
   });

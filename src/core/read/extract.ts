@@ -160,7 +160,11 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       let id = existing && actorOf(existing)?.kind === 'person' ? existing : undefined;
       if (existing && !id) continue; // the name is a known non-person actor
       const parts = p.name.split(' ');
-      id ??= fuzzyPerson(gaz, parts[parts.length - 1] ?? '') ?? slug(p.name);
+      // A misspelt surname is the same person only when nothing else in the name says otherwise:
+      // "John Mahama" is not "Moussa Faki Mahamat".
+      const fuzzy = fuzzyPerson(gaz, parts[parts.length - 1] ?? '');
+      const fuzzyFirst = fuzzy ? (actorOf(fuzzy)?.name.split(' ')[0] ?? '') : '';
+      id ??= fuzzy && (parts.length === 1 || fold(fuzzyFirst) === fold(parts[0] ?? '')) ? fuzzy : slug(p.name);
       const ctxActor = ctxSubject ? (actorOf(ctxSubject)?.kind === 'person' ? affiliationOf(ctxSubject) : ctxSubject) : null;
       const ctxCountry = ctxActor && !gaz.isSide(ctxActor) && !isArena(ctxActor) ? ctxActor : null;
       const arenaTitle = p.affiliation !== null && isArena(p.affiliation);

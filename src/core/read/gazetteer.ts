@@ -59,6 +59,13 @@ interface TrieNode {
 
 const NONE = '__none__';
 
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** A capitalised word that could continue a personal name. */
+function continuesName(t: Token | undefined): boolean {
+  return t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.raw) && !CALENDAR.test(t.norm);
+}
+
 /** A case-sensitive name as written, in capitals, or (first word) capitalised: "el-Tahir" -> "El-Tahir". */
 function casedMatch(text: string, name: string, first: boolean): boolean {
   if (text === name || text === name.toUpperCase()) return true;
@@ -195,6 +202,8 @@ export class Gazetteer {
         if (!node) break;
         for (const e of node.entries) {
           if (e.caseSensitive && !e.cased.every((c, k) => casedMatch((tokens[i + k] as Token).cased, c, k === 0))) continue;
+          // A surname followed by more of a name is someone else's name: "Mahamat Idriss Oumar".
+          if (e.via === 'surname' && continuesName(tokens[j + 1])) continue;
           // Names of places and demonyms must be capitalised in text, even when matched case-insensitively.
           if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).raw)) continue;
           best = { entry: e, end: j + 1 };

@@ -157,6 +157,9 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
       const m = covered.get(j + 1);
       if (n.norm === 'of' && TITLE_WORDS.has(tokens[j + 1]?.norm ?? '')) j++;
       else if (/^(?:of|for|to)$/.test(n.norm) && m && !isSide(m.actorId)) j = m.t1;
+      else if (/^(?:of|for|to)$/.test(n.norm) && tokens[j + 1]?.norm === 'the' && covered.get(j + 2) && !isSide((covered.get(j + 2) as Mention).actorId)) j = (covered.get(j + 2) as Mention).t1;
+      // "chairman of the AU Commission": an institution's own word after its name.
+      else if (j > i + 1 && covered.get(j - 1) && ORG_WORDS.has(n.norm) && /^\p{Lu}/u.test(n.raw)) j++;
       else if (TITLE_WORDS.has(n.norm) && (lower ? /^\p{Ll}/u : /^\p{Lu}/u).test(n.raw)) j++;
       else break;
     }
