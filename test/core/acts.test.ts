@@ -98,6 +98,11 @@ describe('dates', () => {
     const ats = events().filter((e) => /Vessa/.test(e.text)).map((e) => e.at);
     expect(ats).toEqual(['2031-12-13', '2031-12-14']);
   });
+  it('a day before its month, a reported future, and "the same day"', () => {
+    expect(events().find((e) => /30 December/.test(e.text))).toMatchObject({ at: '2031-12-30', scheduled: true });
+    expect(events().find((e) => /reopen the airport/.test(e.text))).toMatchObject({ at: '2031-12-23', scheduled: true });
+    expect(events().find((e) => /closed the border/.test(e.text))?.at).toBe('2031-12-17');
+  });
   it('a dated sentence without an act verb is still an event', () => {
     expect(events().find((e) => /passed the budget/.test(e.text))?.at).toBe('2031-12-16');
   });

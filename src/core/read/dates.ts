@@ -23,13 +23,17 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|Jun\\.|July|Jul\\.|Aug(?:ust|\\.)?|Sept(?:ember|\\.)?|Sep\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 /** Words that put a weekday ahead of the publication day whatever its distance: "will meet on Thursday". */
-const STRONG_FUTURE = /\b(?:will|shall|'ll|is set to|are set to|scheduled|due to|expected to|plans? to|planned|to be held|upcoming)\b/i;
+const STRONG_FUTURE = /\b(?:will|shall|'ll|is set to|are set to|scheduled|due to|expected to|plans? to|planned|to be held|upcoming)\b|\b(?:said|says|announced|told|added|promised|pledged)\b[^.;]{0,80}\bwould\b/i;
 /** "said on Monday", "announced Tuesday": the weekday dates the speech, in the past. */
 const SPEECH_BEFORE = /\b(?:said|says|told|announced|declared|added|tweeted|reported|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const FUTURE_CUE = /\b(will|shall|'ll|scheduled|schedules|planned|plans|plan to|is set to|are set to|due to|expected to|upcoming|next|deadline|to hold|to meet|to vote|requested (?:an? )?(?:open )?(?:meeting|session|vote)|meeting|summit|session|consultations|vote|talks)\b/i;
 
-const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'my' | 'y' | 'rel' }[] = [
+const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'dmy' | 'my' | 'y' | 'rel' | 'anaphor' }[] = [
   { re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g'), kind: 'mdy' },
+  // British order: "on 3 May", "24 April 2019".
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'g'), kind: 'dmy' },
+  // A day the previous sentence gave: "the same day", "the next day".
+  { re: /\b(the same day|that day|that same day|the next day|the following day|a day later|the day after)\b/gi, kind: 'anaphor' },
   { re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{4})\\b`, 'g'), kind: 'my' },
   { re: /\b(?:in|since|during|until|by|last|this|next|early|late|mid-?)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g, kind: 'my' },
   { re: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, kind: 'weekday' },
@@ -62,10 +66,13 @@ function iso(d: Ymd, p: DateMention['precision']): string {
   return p === 'day' ? `${d.y}-${pad(d.m)}-${pad(d.d)}` : p === 'month' ? `${d.y}-${pad(d.m)}` : `${d.y}`;
 }
 
-const ANY_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|today|tomorrow|tonight|earlier|last|this|next|a day|the day|(?:19|20)\d\d)/i;
+const ANY_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|today|tomorrow|tonight|earlier|last|this|next|a day|the day|the same day|that day|the next day|the following day|(?:19|20)\d\d)/i;
 
-/** Every date expression in a sentence, resolved against `published` (YYYY-MM-DD…). */
-export function findDates(text: string, published: string): DateMention[] {
+/**
+ * Every date expression in a sentence, resolved against `published` (YYYY-MM-DD…); `anchor` is the
+ * day the previous sentence gave, for "the same day".
+ */
+export function findDates(text: string, published: string, anchor?: string): DateMention[] {
   if (!ANY_DATE.test(text)) return [];
   const pm = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
   if (!pm) return [];
@@ -84,9 +91,15 @@ export function findDates(text: string, published: string): DateMention[] {
       let d: Ymd | null = null;
       let precision: DateMention['precision'] = 'day';
       const g1 = (m[1] ?? '').toLowerCase().replace('.', '');
-      if (kind === 'mdy') {
-        const month = MONTHS[g1];
-        const day = Number(m[2]);
+      if (kind === 'anaphor') {
+        if (!anchor) continue;
+        const am = /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchor);
+        if (!am) continue;
+        const base: Ymd = { y: Number(am[1]), m: Number(am[2]), d: Number(am[3]) };
+        d = /same|that day/i.test(g1) ? base : addDays(base, 1);
+      } else if (kind === 'mdy' || kind === 'dmy') {
+        const month = MONTHS[kind === 'dmy' ? (m[2] ?? '').toLowerCase().replace('.', '') : g1];
+        const day = Number(kind === 'dmy' ? m[1] : m[2]);
         if (!month || day < 1 || day > 31) continue;
         d = { y: m[3] ? Number(m[3]) : pub.y, m: month, d: day };
         if (fromMs(toMs(d)).d !== day) continue; // "Feb 31"

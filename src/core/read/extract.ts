@@ -126,6 +126,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
   const out: Extraction = { sentences: [], claims: [], events: [], quotes: [], figures: [], people: [] };
   const people = new Map<string, XPerson>();
   let ctxSubject: string | null = null;
+  // The day the last dated sentence gave, for "the same day".
+  const dayAnchor: { anchor: string | undefined } = { anchor: undefined };
   // The previous sentence's claims, for "A and B followed suit".
   let prevClaims: XClaim[] = [];
   // The side the passage is about, for "congratulated him": the one side the last sentence named.
@@ -255,7 +257,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
 
     if (s.kind === 'body') {
       for (const f of findFigures(s.text)) out.figures.push({ seq: s.seq, kind: f.kind, value: f.value, at, day: dayOf(at) });
-      for (const ev of eventsOf(s, tokens, actorIds, meta, seenEntryLead, ledeTaken)) {
+      for (const ev of eventsOf(s, tokens, actorIds, meta, seenEntryLead, ledeTaken, dayAnchor)) {
         if (s.entry < 0) ledeTaken = true;
         out.events.push(ev);
       }
@@ -292,9 +294,12 @@ function findSpeaker(text: string, mentions: Mention[], gaz: Gazetteer): string 
  * The events a sentence reports. A live-blog entry's lead is an event at the entry's minute; when
  * it announces something for a later day (a meeting "on Saturday") that is a second, scheduled event.
  */
-function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean): XEvent[] {
+function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean, day: { anchor: string | undefined }): XEvent[] {
   const pubDay = meta.published.slice(0, 10);
-  const dates = findDates(s.text, meta.published).filter((d) => d.precision === 'day' || d.precision === 'month');
+  const dates = findDates(s.text, meta.published, day.anchor).filter((d) => d.precision === 'day' || d.precision === 'month');
+  // The day this sentence gives is the anchor of the next one's "the same day".
+  const given = dates.find((d) => d.precision === 'day');
+  if (given) day.anchor = given.value;
   const isEntryLead = s.entry >= 0 && !seenEntryLead.has(s.entry);
   if (isEntryLead) seenEntryLead.add(s.entry);
   // A live-blog entry's lead and a dated sentence are events whatever their verb; a plain statement
