@@ -1,7 +1,12 @@
 /**
- * The only reader of process.env. Settings are validated with zod and errors name the variable.
- * Every setting is documented in .env.example.
+ * The only reader of process.env (and of `.env`). Settings are validated with zod; every error is
+ * one line naming the variable, where it came from, and what it should look like. Every setting is
+ * documented in .env.example.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 
 const optionalText = z
@@ -15,39 +20,40 @@ const optionalInt = (min: number, max: number, def: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(def));
 };
+const isZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const schema = z.object({
   BRIEFING_DB: z.string().trim().min(1).default('data/briefing.db'),
   BRIEFING_SEEDS: z.string().trim().min(1).default('seeds'),
-  BRIEFING_TZ: z
-    .string()
-    .trim()
-    .default('UTC')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as Europe/Paris'),
-  BRIEFING_CATCHUP_HOURS: z.coerce.number().min(0).max(48).default(6),
+  BRIEFING_TZ: z.string().trim().default('UTC').refine(isZone, 'must be an IANA time zone such as Europe/Paris'),
+  BRIEFING_CATCHUP_HOURS: z.coerce.number({ error: 'must be a number of hours from 0 to 48' }).min(0, { error: 'must be a number of hours from 0 to 48' }).max(48, { error: 'must be a number of hours from 0 to 48' }).default(6),
   // on: the bot posts scheduled digests itself; off: only `npm run digest -- --post` does (your own cron).
-  BRIEFING_SCHEDULER: z.enum(['on', 'off'], { message: 'use on or off' }).default('on'),
+  BRIEFING_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   // Time budget of one ingested file, per started megabyte: past it the file fails and the rest go in.
   BRIEFING_INGEST_BUDGET_MS: optionalInt(100, 600_000, 10_000),
   // Fault injection for tests only (see src/cli/main.ts faultHooks); leave unset.
   BRIEFING_FAULT: optionalText,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: info for chat bots; warn for the terminal chat, so log lines stay out of the conversation.
+  LOG_LEVEL: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional(),
+  // Logs go to this file instead of stderr (created with its folder).
+  LOG_FILE: optionalText,
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_GUILD_ID: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{15,21}$/, 'must be the numeric Application ID from the Developer Portal').optional()),
+  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{15,21}$/, 'must be a numeric server id (Developer Mode → right-click the server → Copy Server ID)').optional()),
   DISCORD_API_URL: optionalUrl,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
   SLACK_API_URL: optionalUrl,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: optionalInt(0, 65535, 3000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalText.transform((s) => s ?? 'gpt-4o-mini'),
@@ -60,13 +66,74 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** The names of every setting (for .env checks and docs). */
+export const SETTINGS: readonly string[] = Object.keys(schema.shape);
+
 export class ConfigError extends Error {}
 
-/** Parse settings from an environment; throws ConfigError naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+/** Where the settings came from: the environment, plus a `.env` file when there is one. */
+export interface Environment {
+  env: Record<string, string | undefined>;
+  /** The .env file read, or null when there was none. */
+  file: string | null;
+  /** Settings whose value came from the file (the environment had none). */
+  fromFile: Set<string>;
+  /** Lines about the file worth a warning: unknown names, with the nearest known one. */
+  warnings: string[];
+}
+
+/**
+ * The process environment with `.env` from `cwd` underneath: a value already in the environment
+ * wins over the file's. Parsed with Node's own `util.parseEnv` (the dotenv format: comments,
+ * quotes, `export` prefixes). An unreadable file is a ConfigError.
+ */
+export function readEnvironment(opts: { cwd?: string; env?: Record<string, string | undefined>; file?: string } = {}): Environment {
+  const base = opts.env ?? process.env;
+  const path = opts.file ?? join(opts.cwd ?? process.cwd(), '.env');
+  const env: Record<string, string | undefined> = { ...base };
+  const fromFile = new Set<string>();
+  const warnings: string[] = [];
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) throw new ConfigError(`Bad settings: ${path} is not a file`);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { env, file: null, fromFile, warnings };
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`Bad settings: cannot read ${path} (${(err as Error).message})`);
+  }
+  const parsed = parseEnv(text) as Record<string, string>;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!SETTINGS.includes(key)) {
+      const near = closest(key, SETTINGS as string[]);
+      warnings.push(`.env: unknown setting ${key} (ignored)${distance(key, near) <= 3 ? `; did you mean ${near}?` : ''}`);
+    }
+    if (base[key] !== undefined) continue; // the environment wins
+    env[key] = value;
+    fromFile.add(key);
+  }
+  return { env, file: path, fromFile, warnings };
+}
+
+/**
+ * Parse settings. Without an argument: the environment with `.env` underneath (readEnvironment).
+ * An empty value is the same as an unset one. Throws one ConfigError line naming each bad variable.
+ */
+export function loadConfig(env?: Record<string, string | undefined>, origin?: Pick<Environment, 'file' | 'fromFile'>): Config {
+  if (!env) {
+    const e = readEnvironment();
+    return loadConfig(e.env, e);
+  }
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => SETTINGS.includes(k) && typeof v === 'string' && v.trim() !== ''));
+  const parsed = schema.safeParse(present);
+  const where = (k: string) => (origin?.fromFile.has(k) ? ' in .env' : '');
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const value = String(present[key] ?? '');
+      const shown = /TOKEN|SECRET|KEY/.test(key) ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+      return `${key}${where(key)}: ${i.message}${shown}`;
+    });
     throw new ConfigError(`Bad settings: ${lines.join('; ')}`);
   }
   const c = parsed.data;
@@ -74,4 +141,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Bad settings: SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   return c;
+}
+
+/** Why a surface starts or not, for the start-up log. */
+export function chatTokens(c: Config): { discord: boolean; slack: boolean } {
+  return { discord: Boolean(c.DISCORD_TOKEN), slack: Boolean(c.SLACK_BOT_TOKEN) };
 }

@@ -1,5 +1,6 @@
 /**
- * Structured logs (pino) to stderr, so stdout stays the terminal chat's and the CLI's.
+ * Structured logs (pino) to stderr, or to LOG_FILE, so stdout stays the terminal chat's and the
+ * CLI's. The terminal chat logs only warnings unless LOG_LEVEL asks for more.
  *
  * Logs never carry secrets: tokens (Discord bot and interaction/webhook tokens in URLs, Slack
  * xox*-/xapp- tokens and response URLs, OpenAI keys, Authorization headers) are replaced by
@@ -7,6 +8,8 @@
  * carry whole message bodies either: errors are logged through a whitelist (type, message, code,
  * status, method, URL, cause) and fields that hold bodies are dropped.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pino from 'pino';
 
 export type Logger = pino.Logger;
@@ -116,4 +119,20 @@ export function loggerOptions(level: string): pino.LoggerOptions {
 
 export function createLogger(level: string = 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(loggerOptions(level), destination);
+}
+
+/** A logger writing to a file (its folder created) instead of stderr. */
+export function fileLogger(level: string, file: string): Logger {
+  mkdirSync(dirname(file), { recursive: true });
+  return createLogger(level, pino.destination({ dest: file, sync: true }));
+}
+
+/**
+ * The log level and destination for a run: LOG_FILE when set; else stderr at LOG_LEVEL, whose
+ * default is `info` for chat bots and `warn` for the terminal chat (its own output is stdout, and
+ * info lines on stderr would land in the middle of the conversation).
+ */
+export function loggerFor(settings: { LOG_LEVEL?: string; LOG_FILE?: string }, terminal: boolean): Logger {
+  const level = settings.LOG_LEVEL ?? (terminal && !settings.LOG_FILE ? 'warn' : 'info');
+  return settings.LOG_FILE ? fileLogger(level, settings.LOG_FILE) : createLogger(level);
 }

@@ -3,10 +3,10 @@
  * this file; tests call `startBot` with their own settings, so both take the same path.
  */
 import { type App, openApp } from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, type Environment, loadConfig, readEnvironment } from './config.js';
 import type { Clock } from './core/types.js';
 import { createAnswerModel } from './llm/index.js';
-import { createLogger, type Logger } from './log.js';
+import { type Logger, loggerFor } from './log.js';
 import { createScheduler, type DigestScheduler, terminalPublisher } from './schedule/index.js';
 import type { Publisher } from './schedule/publisher.js';
 
@@ -26,6 +26,10 @@ export interface BotOptions {
   output?: NodeJS.WritableStream;
   /** Run the terminal chat even when chat tokens are set. */
   terminal?: boolean;
+  /** Show the terminal's `> ` prompt; default: when stdin is a TTY. */
+  prompt?: boolean;
+  /** Where the settings came from (the .env file read, warnings about it), for the start-up log. */
+  environment?: Pick<Environment, 'file' | 'warnings'>;
 }
 
 export interface Bot {
@@ -38,8 +42,13 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** Why the terminal chat runs when no chat token is set (the start-up log and the terminal's banner say it). */
+export const NO_TOKENS = 'no DISCORD_TOKEN or SLACK_BOT_TOKEN found in the environment or .env';
+
 export async function startBot(config: Config, opts: BotOptions = {}): Promise<Bot> {
-  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const noTokens = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  const log = opts.logger ?? loggerFor(config, noTokens || Boolean(opts.terminal));
+  for (const w of opts.environment?.warnings ?? []) log.warn(w);
   // The optional model for /ask: only with OPENAI_API_KEY or OPENAI_BASE_URL, else no request is ever made.
   const model = await createAnswerModel(config, { log, clock: opts.clock });
   const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, model });
@@ -59,7 +68,13 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     // --- the embedded default: the terminal chat when no chat adapter runs ---
     if (adapters.length === 0 || opts.terminal) {
       const { startTerminal } = await import('./adapters/terminal/index.js');
-      const term = startTerminal(app, { input: opts.input ?? process.stdin, output: opts.output ?? process.stdout, log });
+      const term = startTerminal(app, {
+        input: opts.input ?? process.stdin,
+        output: opts.output ?? process.stdout,
+        log,
+        prompt: opts.prompt,
+        reason: adapters.length === 0 ? `Terminal chat: ${NO_TOKENS}.` : undefined,
+      });
       term.publisher ??= terminalPublisher(term.post);
       adapters.push(term);
       done = term.done;
@@ -70,6 +85,11 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
       scheduler = createScheduler(app, publishers, { log, catchupHours: config.BRIEFING_CATCHUP_HOURS });
       scheduler.start();
     }
+    const surfaces = adapters.map((a) => a.name);
+    log.info(
+      { surfaces, scheduler: scheduler ? 'on' : 'off', db: config.BRIEFING_DB, settings: opts.environment?.file ?? 'environment only' },
+      `started: ${surfaces.join(', ')}${noTokens && !opts.terminal ? ` (${NO_TOKENS})` : ''}`,
+    );
   } catch (err) {
     await scheduler?.stop().catch(() => {});
     for (const a of adapters) await a.stop().catch(() => {});
@@ -95,14 +115,17 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
 
 async function main(): Promise<void> {
   let config: Config;
+  let environment: Environment;
   try {
-    config = loadConfig();
+    environment = readEnvironment();
+    config = loadConfig(environment.env, environment);
   } catch (err) {
+    // One line naming the setting, and nothing starts.
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  const log = createLogger(config.LOG_LEVEL);
-  const bot = await startBot(config, { logger: log });
+  const log = loggerFor(config, !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN);
+  const bot = await startBot(config, { logger: log, environment });
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await bot.stop();
