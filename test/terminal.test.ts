@@ -39,7 +39,7 @@ describe('terminal chat', () => {
     expect(out).toContain('Bad limit "abc"');
     expect(out).toContain('Unknown command /nope');
     expect(out).toContain('Unknown command /hello');
-    expect(out).toContain('“Atlantis” is not in the corpus');
+    expect(out).toContain('“Atlantis” is not named in the corpus');
     expect(out).toContain('Bad time "25:00"');
   });
 });

@@ -90,6 +90,8 @@ export class Briefing {
   /** Bumped whenever people were reloaded from another writer's commits. */
   peopleVersion = 0;
   private summaryCache: ActorSummary[] | null = null;
+  /** SQLite's data_version when the read caches were last known fresh (see sync()). */
+  private seenDataVersion: number;
 
   constructor(
     readonly store: Store,
@@ -101,6 +103,7 @@ export class Briefing {
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
     this.events = new EventIndex(store);
+    this.seenDataVersion = store.dataVersion();
     // People found in earlier articles are known by name in later ones ("Petrov" alone).
     for (const p of this.reader.people()) {
       this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
@@ -115,6 +118,23 @@ export class Briefing {
         // Another process holds the write lock: it (or the next start) repairs it.
       }
     }
+  }
+
+  /**
+   * Make what another process wrote visible: when the database changed under this connection
+   * (SQLite's data_version moved), drop the cached actor index and summaries, forget the event
+   * index, and learn the people the other process found. Called at the start of every question
+   * and ingest run; costs one PRAGMA when nothing changed. (This connection's own writes do not
+   * move data_version; refresh() invalidates for them.)
+   */
+  sync(): void {
+    const v = this.store.dataVersion();
+    if (v === this.seenDataVersion) return;
+    this.seenDataVersion = v;
+    this.actorCache = null;
+    this.summaryCache = null;
+    this.events.clear();
+    this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
   }
 
   // ---------------------------------------------------------------- ingestion
@@ -147,6 +167,7 @@ export class Briefing {
 
   /** State of one ingest run: hashes and ids taken so far, actors whose stance must be refreshed. */
   newRun(hooks: IngestHooks = {}): IngestRun {
+    this.sync();
     return { hashes: new Map(), ids: new Set(), touched: new Set(), added: 0, written: 0, batches: 0, hooks, now: this.clock.now() };
   }
 
@@ -328,8 +349,13 @@ export class Briefing {
     return { id, name: row?.name ?? def?.name ?? id, kind: (row?.kind ?? def?.kind ?? 'group') as ActorKind };
   }
 
-  /** Resolve a user's name for an actor: alias, person, demonym, seat of power, or a near miss. */
+  /**
+   * Resolve a user's name for an actor: an alias, person, demonym or seat of power the corpus
+   * names, or a name stored with a corpus actor. A near miss ("Rusia") is never answered as the
+   * actor it resembles: it comes back unresolved, with the near names first among the suggestions.
+   */
   resolve(query: string): { id: string | null; suggestions: string[] } {
+    this.sync();
     const { byId, entries } = this.corpusIndex();
     const q = query.trim();
     const direct = this.gazetteer.lookup(q) ?? this.gazetteer.lookup(q.replace(/^the\s+/i, ''));
@@ -337,20 +363,24 @@ export class Briefing {
     const key = normKey(q).replace(/^the /, '');
     const byPart = personByNamePart(entries, key);
     if (byPart) return { id: byPart, suggestions: [] };
-    let best: { id: string; d: number; mentions: number } | null = null;
+    const near = new Map<string, { name: string; d: number; mentions: number }>();
     for (const { row: a, keys } of entries) {
       for (const nk of keys) {
+        if (nk === key) return { id: a.id, suggestions: [] };
         const d = distance(key, nk);
         const max = nk.length <= 4 ? 0 : nk.length <= 6 ? 1 : 2;
-        if (d <= max && (!best || d < best.d || (d === best.d && a.mentions > best.mentions))) best = { id: a.id, d, mentions: a.mentions };
+        const seen = near.get(a.id);
+        if (d <= max && (!seen || d < seen.d)) near.set(a.id, { name: a.name, d, mentions: a.mentions });
       }
     }
-    if (best) return { id: best.id, suggestions: [] };
-    return { id: null, suggestions: this.suggest(q, 3).map((s) => s.name) };
+    const close = [...near.values()].sort((x, y) => x.d - y.d || y.mentions - x.mentions).map((n) => n.name);
+    const suggestions = [...new Set([...close, ...this.suggest(q, 3).map((s) => s.name)])].slice(0, 3);
+    return { id: null, suggestions };
   }
 
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
   suggest(prefix: string, limit = 25): { name: string; value: string }[] {
+    this.sync();
     const key = fold(prefix.trim().toLowerCase()).replace(/^the /, '');
     const scored: { a: ActorRow; s: number }[] = [];
     for (const { row: a, folded: names } of this.corpusIndex().entries) {
@@ -370,22 +400,27 @@ export class Briefing {
   // ---------------------------------------------------------------- questions
 
   stance(query: string): StanceResult {
+    this.sync();
     return answerStance(this, query);
   }
 
   timeline(q: TimelineQuery = {}): TimelineResult {
+    this.sync();
     return buildTimeline(this, q);
   }
 
   digest(opts: DigestOptions = {}): DigestResult {
+    this.sync();
     return buildDigest(this, opts);
   }
 
   async ask(question: string): Promise<AskResult> {
+    this.sync();
     return askQuestion(this, question, this.model);
   }
 
   actors(): ActorSummary[] {
+    this.sync();
     this.summaryCache ??= this.buildActors();
     return this.summaryCache;
   }
@@ -410,11 +445,13 @@ export class Briefing {
   }
 
   sources(): SourceSummary[] {
+    this.sync();
     return this.reader.documents().map((d) => ({ docId: d.id, title: d.title, source: d.source, published: d.published, url: d.url, sentences: d.sentences }));
   }
 
   /** Whether an article of the corpus names this actor. */
   inCorpus(id: string): boolean {
+    this.sync();
     return this.corpusIndex().byId.has(id);
   }
 

@@ -95,6 +95,8 @@ export interface TimelineResult {
   events: TimelineEvent[];
   /** Events in the window before `limit` was applied. */
   total: number;
+  /** When `actor` was not found: names the corpus does know that look like it. */
+  suggestions?: string[];
 }
 
 export interface Figure {

@@ -61,6 +61,15 @@ export class Store {
     return this.db.inTransaction ? t() : t.immediate();
   }
 
+  /**
+   * SQLite's data_version: changes when another connection (another process: the CLI's ingest, a
+   * second bot) commits to the database. Reading it costs about a microsecond, so every question
+   * can check whether cached indexes are stale.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   /** Run `fn` in one transaction: all of it lands or none of it does. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();

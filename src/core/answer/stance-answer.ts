@@ -6,7 +6,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   const { id, suggestions } = kb.resolve(query);
   const empty = { query, evidence: [], change: null, affiliation: null };
   if (!id) {
-    return { ...empty, found: false, actor: null, alignment: null, strength: null, summary: `“${query}” is not named in the corpus.`, suggestions };
+    return { ...empty, found: false, actor: null, alignment: null, strength: null, summary: notNamed(query, suggestions), suggestions };
   }
   const row = kb.reader.actor(id);
   const actor = kb.ref(row, id);
@@ -51,3 +51,12 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
   return { query, found: true, actor, alignment: agg.alignment, strength: agg.strength, summary, evidence, change: agg.change, affiliation, suggestions: [] };
   }
+
+/** "“Rusia” is not named in the corpus; did you mean Russia?" */
+export function notNamed(query: string, suggestions: readonly string[]): string {
+  return `“${query}” is not named in the corpus${suggestions.length ? `; did you mean ${orList(suggestions)}?` : '.'}`;
+}
+
+function orList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

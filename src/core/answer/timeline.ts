@@ -40,7 +40,7 @@ export function buildTimeline(kb: Briefing, q: TimelineQuery): TimelineResult {
   let actor: ActorRef | null = null;
   if (q.actor) {
     const r = kb.resolve(q.actor);
-    if (!r.id) return { query: q, actorFound: false, actor: null, days: [], events: [], total: 0 };
+    if (!r.id) return { query: q, actorFound: false, actor: null, days: [], events: [], total: 0, suggestions: r.suggestions };
     actor = kb.ref(kb.reader.actor(r.id), r.id);
     actorIds = kb.actorFamily(r.id);
   }

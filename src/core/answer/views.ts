@@ -12,6 +12,7 @@ import type {
 } from '../types.js';
 import type { Accent, Block, Cite, View } from './view.js';
 import { formatWhen } from '../when.js';
+import { notNamed } from './stance-answer.js';
 
 export function sideLabel(crisis: CrisisConfig, alignment: string | null): string {
   if (!alignment) return 'unknown';
@@ -35,16 +36,7 @@ function quoteBlock(e: Evidence): Block {
 }
 
 export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
-  if (!r.found || !r.actor) {
-    return {
-      kind: 'stance',
-      title: `“${r.query}” is not in the corpus`,
-      accent: { kind: 'neutral' },
-      lead: r.summary,
-      blocks: r.suggestions.length ? [{ type: 'text', text: `Did you mean: ${r.suggestions.join(', ')}?` }] : [],
-      ephemeral: true,
-    };
-  }
+  if (!r.found || !r.actor) return notNamedView('stance', r.query, r.suggestions);
   const label = r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${sideLabel(crisis, r.alignment)}`;
   const blocks: Block[] = [];
   if (r.change) {
@@ -65,6 +57,17 @@ export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
   };
 }
 
+/** A name the corpus does not know: said once, with the near names to try (never answered as one of them). */
+function notNamedView(kind: 'stance' | 'timeline', query: string, suggestions: readonly string[]): View {
+  return {
+    kind,
+    title: notNamed(query, suggestions),
+    accent: { kind: 'neutral' },
+    blocks: [{ type: 'text', text: '/actors lists every name the corpus knows.' }],
+    ephemeral: true,
+  };
+}
+
 function eventLine(e: TimelineEvent): Block {
   return {
     type: 'line',
@@ -75,15 +78,7 @@ function eventLine(e: TimelineEvent): Block {
 }
 
 export function timelineView(r: TimelineResult): View {
-  if (r.actorFound === false) {
-    return {
-      kind: 'timeline',
-      title: `“${r.query.actor}” is not in the corpus`,
-      accent: { kind: 'neutral' },
-      blocks: [{ type: 'text', text: 'Try /actors for the names the corpus knows.' }],
-      ephemeral: true,
-    };
-  }
+  if (r.actorFound === false) return notNamedView('timeline', r.query.actor ?? '', r.suggestions ?? []);
   const blocks: Block[] = [];
   for (const day of r.days) {
     blocks.push({ type: 'heading', text: `${formatWhen(day.date)} — ${day.summary}` });
@@ -140,14 +135,17 @@ export function askView(r: AskResult): View {
     cite: citeOf(c),
     highlight: c.highlight ? [c.highlight] : undefined,
   }));
-  if (r.note) blocks.push({ type: 'text', text: r.note });
+  const lead = r.answer ?? r.note ?? 'Not in the corpus: no article here answers that.';
+  // Each line once: a note that only repeats the lead is not shown again.
+  if (r.note && r.note !== lead) blocks.push({ type: 'text', text: r.note });
   return {
     kind: 'ask',
     title: r.question,
     accent: r.answer ? { kind: 'info' } : { kind: 'neutral' },
-    lead: r.answer ?? 'Not in the corpus: no article here answers that.',
+    lead,
     blocks,
-    footer: r.mode === 'llm' ? 'Answer written by a model and checked against the quotes' : 'Extractive answer: quoted from the corpus',
+    // The footer describes the quotes; with none shown there is nothing for it to describe.
+    footer: r.citations.length === 0 ? undefined : r.mode === 'llm' ? 'Answer written by a model and checked against the quotes' : 'Extractive answer: quoted from the corpus',
   };
 }
 
