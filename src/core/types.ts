@@ -115,8 +115,10 @@ export interface DigestResult {
   roster: Record<string, string[]>;
   figures: Figure[];
   watch: { at: string; text: string; docId?: string; source?: string }[];
-  sources: SourceRef[];
+  sources: (SourceRef & { published?: string })[];
   text: string;
+  /** Nothing new since the previous digest: only the headline and who backs whom. */
+  quiet?: boolean;
 }
 
 export interface Citation {

@@ -84,6 +84,22 @@ export class KbReader {
     }[];
   }
 
+  /** Actors with a claim in an article published after `day` (YYYY-MM-DD): their stance as of `day` differs from the stored one. */
+  actorsClaimedAfter(day: string): string[] {
+    return (
+      this.db.prepare('SELECT DISTINCT actor_id FROM claims WHERE doc_id IN (SELECT id FROM documents WHERE substr(published, 1, 10) > ?)').all(day) as { actor_id: string }[]
+    ).map((r) => r.actor_id);
+  }
+
+  /** An actor's claims from articles published on or before `day`, as claimsLight gives them. */
+  claimsLightUntil(actorId: string, day: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[] {
+    return this.db
+      .prepare(
+        'SELECT c.side, c.strength, c.at, c.sentence_id AS sentenceId, c.doc_id AS docId FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.actor_id = ? AND substr(d.published, 1, 10) <= ?',
+      )
+      .all(actorId, day) as { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[];
+  }
+
   claimActors(): string[] {
     return (this.db.prepare('SELECT DISTINCT actor_id FROM claims').all() as { actor_id: string }[]).map((r) => r.actor_id);
   }
@@ -175,6 +191,17 @@ export class KbReader {
 
   scheduled(fromDay: string, limit: number): EventRow[] {
     return this.db.prepare('SELECT id, day, at, precision, text, kind, scheduled, importance FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?').all(fromDay, limit) as EventRow[];
+  }
+
+  /** Scheduled events from `fromDay` on that an article published by `asOf` (YYYY-MM-DD) reported: what was known that day. */
+  scheduledKnownBy(fromDay: string, asOf: string, limit: number): EventRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, day, at, precision, text, kind, scheduled, importance FROM events e WHERE scheduled = 1 AND day >= ?
+         AND EXISTS (SELECT 1 FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id = e.id AND substr(d.published, 1, 10) <= ?)
+         ORDER BY day, importance DESC LIMIT ?`,
+      )
+      .all(fromDay, asOf, limit) as EventRow[];
   }
 
   figures(docIds: string[]): { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[] {

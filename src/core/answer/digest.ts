@@ -1,10 +1,28 @@
-/** digest(date?): the morning briefing for the newest news day (or a given one). */
+/**
+ * digest(date?): the morning briefing for the newest news day (or a given one), in five sections
+ * with headings: Top developments, Who backs whom, Key figures, What to watch, Sources. Everything
+ * is as of the digest's date: a digest of day D shows the positions, figures and scheduled events
+ * known from articles published by D, never what came later.
+ */
 import type { Briefing } from '../briefing.js';
 import { shortText, sortKey, toEvents } from './timeline.js';
+import { aggregate } from './stance.js';
 import type { DigestResult, Figure } from '../types.js';
 import { formatWhen } from '../when.js';
 
 const FIGURE_ORDER: Figure['kind'][] = ['deaths', 'money', 'deadline', 'count', 'percent', 'age'];
+
+/** The section headings, in order (views and adapters use the same names). */
+export const DIGEST_SECTIONS = ['Top developments', 'Who backs whom', 'Key figures', 'What to watch', 'Sources'] as const;
+
+/** What a section says when it has nothing for this day (every section is always shown). */
+export const EMPTY_SECTION: Record<(typeof DIGEST_SECTIONS)[number], string> = {
+  'Top developments': 'No dated developments on this day.',
+  'Who backs whom': 'No positions stated yet.',
+  'Key figures': 'No figures (deaths, money, deadlines, counts) reported on this day.',
+  'What to watch': 'Nothing scheduled from this day on.',
+  Sources: 'No articles on this day.',
+};
 
 export interface DigestOptions {
   /** A news day (YYYY-MM-DD); default the newest. */
@@ -22,7 +40,7 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
   const docs = newDocs ?? kb.reader.documentsOn(date);
   const rows = newDocs ? kb.reader.eventsOfDocs(docs.map((d) => d.id), 5) : kb.reader.events({ from: date, to: date, limit: 5 }).rows;
   const developments = toEvents(kb, rows);
-  const roster = buildRoster(kb);
+  const roster = buildRoster(kb, date);
   const seen = new Set<string>();
   const figures = kb.reader
     .figures(docs.map((d) => d.id))
@@ -37,52 +55,73 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
     })
     .slice(0, 5)
     .map((f) => ({ kind: f.kind as Figure['kind'], value: f.value, text: f.text, docId: f.docId, source: f.source, at: f.at }));
-  const watchRows = kb.reader.scheduled(date, 5);
+  // What was scheduled, as known from articles published by the digest's date.
+  const watchRows = kb.reader.scheduledKnownBy(date, date, 5);
   const watchEvents = toEvents(kb, watchRows);
   const watch = watchEvents.map((e) => ({ at: e.at, text: e.text, docId: e.sources[0]?.docId, source: e.sources[0]?.source }));
   for (const f of figures.filter((x) => x.kind === 'deadline')) watch.push({ at: date, text: `Deadline: ${f.text}`, docId: f.docId, source: f.source });
-  const sources = docs.map((d) => ({ docId: d.id, source: d.source, title: d.title, url: d.url }));
+  const sources = docs.map((d) => ({ docId: d.id, source: d.source, title: d.title, url: d.url, published: d.published }));
   const top = [...developments].sort((a, b) => b.importance - a.importance)[0];
   const headline = top ? shortText(top.text, 140) : docs.length ? `No dated developments on ${formatWhen(date)}.` : `Nothing in the corpus for ${formatWhen(date)}.`;
   developments.sort((a, b) => sortKey(a.at) - sortKey(b.at));
-  const lines = [`Digest — ${formatWhen(date)}`, headline, '', 'Top developments:'];
-  for (const e of developments) lines.push(`- ${formatWhen(e.at)}: ${e.text} [${e.sources.map((s) => s.source).join('; ')}]`);
-  lines.push('', ...rosterLines(kb, roster));
-  if (figures.length) {
-    lines.push('', 'Key figures:');
-    for (const f of figures) lines.push(`- ${f.text} [${f.source}]`);
-  }
-  if (watch.length) {
-    lines.push('', 'What to watch:');
-    for (const w of watch) lines.push(`- ${formatWhen(w.at)}: ${w.text}`);
-  }
-  lines.push('', `Sources: ${sources.map((s) => `${s.title} (${s.source})`).join('; ') || 'none'}`);
+  const section = (name: (typeof DIGEST_SECTIONS)[number], items: string[]) => ['', name, ...(items.length ? items : [EMPTY_SECTION[name]])];
+  const lines = [
+    `Digest — ${formatWhen(date)}`,
+    headline,
+    ...section(
+      'Top developments',
+      developments.map((e) => `- ${formatWhen(e.at)}: ${e.text} [${e.sources.map((s) => s.source).join('; ')}]`),
+    ),
+    ...section('Who backs whom', rosterItems(kb, roster)),
+    ...section(
+      'Key figures',
+      figures.map((f) => `- ${f.text} [${f.source}]`),
+    ),
+    ...section(
+      'What to watch',
+      watch.map((w) => `- ${formatWhen(w.at)}: ${w.text}`),
+    ),
+    ...section(
+      'Sources',
+      sources.map((s) => `- ${s.title} (${s.source}, ${formatWhen(s.published)})`),
+    ),
+  ];
   return { date, headline, developments, roster, figures, watch, sources, text: lines.join('\n') };
 }
 
-/** Who backs which side, from the stored stances: countries, organisations and unaffiliated people. */
-export function buildRoster(kb: Briefing): Record<string, string[]> {
+/**
+ * Who backs which side: countries, organisations and unaffiliated people. With `asOf` (a day),
+ * the positions as of that day: actors with claims in later articles are re-aggregated from the
+ * articles published by then (one indexed query each, and only for them), and an actor first
+ * named later is left out.
+ */
+export function buildRoster(kb: Briefing, asOf?: string): Record<string, string[]> {
   const roster: Record<string, string[]> = Object.fromEntries([...kb.crisis.sides.map((s) => [s.id, [] as string[]]), ['neutral', [] as string[]]]);
+  const later = new Set(asOf ? kb.reader.actorsClaimedAfter(asOf) : []);
   for (const a of kb.actors()) {
-    if (!a.alignment || (a.kind === 'person' && a.affiliation)) continue;
-    roster[a.alignment]?.push(a.strength === 'leaning' ? `${a.name} (leaning)` : a.name);
+    let { alignment, strength } = a;
+    if (asOf && later.has(a.id)) {
+      const agg = aggregate(kb.reader.claimsLightUntil(a.id, asOf));
+      alignment = agg?.alignment ?? null;
+      strength = (agg?.strength as typeof strength) ?? null;
+    }
+    if (!alignment || (a.kind === 'person' && a.affiliation)) continue;
+    roster[alignment]?.push(strength === 'leaning' ? `${a.name} (leaning)` : a.name);
   }
   return roster;
 }
 
-function rosterLines(kb: Briefing, roster: Record<string, string[]>): string[] {
-  const lines = ['Who backs whom:'];
-  for (const [side, names] of Object.entries(roster)) {
+function rosterItems(kb: Briefing, roster: Record<string, string[]>): string[] {
+  return Object.entries(roster).map(([side, names]) => {
     const label = side === 'neutral' ? 'Neutral' : (kb.crisis.sides.find((s) => s.id === side)?.label ?? side);
-    lines.push(`- ${label} (${names.length}): ${names.join(', ') || '—'}`);
-  }
-  return lines;
+    return `- ${label} (${names.length}): ${names.join(', ') || '—'}`;
+  });
 }
 
 /** A day with nothing new says so briefly, with the roster, instead of repeating yesterday. */
 function quietDigest(kb: Briefing, date: string, since: string): DigestResult {
-  const roster = buildRoster(kb);
+  const roster = buildRoster(kb, date);
   const headline = `Nothing new in the corpus since the previous digest (${formatWhen(since)})`;
-  const text = [`Digest — ${formatWhen(date)}`, headline, '', ...rosterLines(kb, roster)].join('\n');
-  return { date, headline, developments: [], roster, figures: [], watch: [], sources: [], text };
+  const text = [`Digest — ${formatWhen(date)}`, headline, '', 'Who backs whom', ...rosterItems(kb, roster)].join('\n');
+  return { date, headline, developments: [], roster, figures: [], watch: [], sources: [], text, quiet: true };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../types.js';
 import type { Accent, Block, Cite, View } from './view.js';
 import { formatWhen } from '../when.js';
+import { EMPTY_SECTION } from './digest.js';
 import { notNamed } from './stance-answer.js';
 
 export function sideLabel(crisis: CrisisConfig, alignment: string | null): string {
@@ -98,33 +99,49 @@ export function timelineView(r: TimelineResult): View {
   };
 }
 
+/**
+ * The digest as sections, each opened by a heading block (Top developments, Who backs whom, Key
+ * figures, What to watch, Sources); a section with nothing for the day says so rather than
+ * disappearing. A quiet day (nothing new since the previous digest) is the headline and the roster.
+ */
 export function digestView(r: DigestResult, crisis: CrisisConfig): View {
   if (!r.date) {
     return { kind: 'digest', title: 'Digest', accent: { kind: 'info' }, lead: r.headline, blocks: [] };
   }
-  const blocks: Block[] = [{ type: 'heading', text: 'Top developments' }, ...r.developments.map(eventLine)];
-  blocks.push({
-    type: 'fields',
-    fields: [...crisis.sides.map((s) => s.id), 'neutral'].map((id) => {
-      const names = r.roster[id] ?? [];
-      return { name: `${id === 'neutral' ? 'Neutral' : sideLabel(crisis, id)} (${names.length})`, value: names.join(', ') || '—' };
-    }),
-  });
-  if (r.figures.length) {
-    blocks.push({ type: 'heading', text: 'Key figures' });
-    for (const f of r.figures) blocks.push({ type: 'quote', text: f.text, cite: citeOf(f) });
-  }
-  if (r.watch.length) {
-    blocks.push({ type: 'heading', text: 'What to watch' });
-    for (const w of r.watch) blocks.push({ type: 'line', when: formatWhen(w.at), text: w.text, cites: w.source && w.docId ? [{ docId: w.docId, source: w.source, at: null, when: '' }] : [] });
-  }
+  const none = (name: keyof typeof EMPTY_SECTION): Block[] => [{ type: 'text', text: EMPTY_SECTION[name] }];
+  const roster: Block[] = [
+    { type: 'heading', text: 'Who backs whom' },
+    {
+      type: 'fields',
+      fields: [...crisis.sides.map((s) => s.id), 'neutral'].map((id) => {
+        const names = r.roster[id] ?? [];
+        return { name: `${id === 'neutral' ? 'Neutral' : sideLabel(crisis, id)} (${names.length})`, value: names.join(', ') || '—' };
+      }),
+    },
+  ];
+  const blocks: Block[] = r.quiet
+    ? roster
+    : [
+        { type: 'heading', text: 'Top developments' },
+        ...(r.developments.length ? r.developments.map(eventLine) : none('Top developments')),
+        ...roster,
+        { type: 'heading', text: 'Key figures' },
+        ...(r.figures.length ? r.figures.map((f): Block => ({ type: 'quote', text: f.text, cite: citeOf(f) })) : none('Key figures')),
+        { type: 'heading', text: 'What to watch' },
+        ...(r.watch.length
+          ? r.watch.map((w): Block => ({ type: 'line', when: formatWhen(w.at), text: w.text, cites: w.source && w.docId ? [{ docId: w.docId, source: w.source, at: null, when: '' }] : [] }))
+          : none('What to watch')),
+        { type: 'heading', text: 'Sources' },
+        ...(r.sources.length
+          ? r.sources.map((s): Block => ({ type: 'line', when: formatWhen(s.published ?? null), text: s.title ?? s.source, cites: [{ docId: s.docId, source: s.source, at: null, when: '', url: s.url ?? null }] }))
+          : none('Sources')),
+      ];
   return {
     kind: 'digest',
     title: `Digest — ${formatWhen(r.date)}`,
     accent: { kind: 'info' },
     lead: r.headline,
     blocks,
-    footer: `Sources: ${r.sources.map((s) => s.source).join('; ')}`,
   };
 }
 
