@@ -22,6 +22,7 @@ import type { View } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
 import { clip } from '../shared/paginate.js';
 import { RateLimiter } from '../shared/rate-limit.js';
+import { digestMessages } from './digest.js';
 import type { PageStore } from './pages.js';
 import { pageButtons, parsePageId, renderPage, renderPages } from './render.js';
 
@@ -102,7 +103,18 @@ export function createDispatcher(opts: DispatchOptions): (i: Interaction) => Pro
   const { app, log, pages } = opts;
   const limiter = opts.limiter ?? new RateLimiter(5, 10_000);
 
+  /** A digest is read whole: one message (consecutive follow-ups only when it cannot fit), no buttons. */
+  async function sendWhole(i: ChatInputCommandInteraction, view: View): Promise<void> {
+    const [first = [], ...more] = digestMessages(view);
+    const flags = view.ephemeral ? MessageFlags.Ephemeral : undefined;
+    const payload = { embeds: first, components: [], allowedMentions: NO_MENTIONS };
+    if (!i.deferred && !i.replied) await i.reply(flags ? { ...payload, flags } : payload);
+    else await i.editReply(payload);
+    for (const embeds of more) await i.followUp({ embeds, allowedMentions: NO_MENTIONS, ...(flags ? { flags } : {}) });
+  }
+
   async function send(i: ChatInputCommandInteraction, view: View): Promise<void> {
+    if (view.kind === 'digest') return sendWhole(i, view);
     const rendered = renderPages(view);
     const state = rendered.length > 1 ? pages.create(i.user.id, rendered) : undefined;
     const payload = { embeds: rendered[0] ?? [], components: state ? pageButtons(state.id, 0, rendered.length) : [], allowedMentions: NO_MENTIONS };

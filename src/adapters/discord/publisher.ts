@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { View } from '../../core/answer/view.js';
 import { CannotVerifyError, ChannelGoneError, OutcomeUnknownError, type PublishContext, type Publisher } from '../../schedule/publisher.js';
+import { digestMessages } from './digest.js';
 import { renderPages } from './render.js';
 
 /** A scheduled post has no asker to press buttons: each page is its own message, at most this many. */
@@ -47,7 +48,8 @@ export function createPublisher(rest: REST, o: DiscordPublisherOptions = {}): Pu
   return {
     platform: 'discord',
     async publish(channelId, view: View, ctx?: PublishContext) {
-      const pages = renderPages(view).slice(0, MAX_MESSAGES);
+      // A digest is posted whole (one message unless it cannot fit); other views page by page.
+      const pages = view.kind === 'digest' ? digestMessages(view) : renderPages(view).slice(0, MAX_MESSAGES);
       const id = ctx?.deliveryId ?? randomUUID();
       for (let i = ctx?.done ?? 0; i < pages.length; i++) {
         const embeds = pages[i];

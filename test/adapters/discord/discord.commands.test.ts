@@ -9,6 +9,7 @@ import { commands } from '../../../commands/index.js';
 import { registerDiscord } from '../../../scripts/register-discord.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { slashCommands } from '../../../src/adapters/discord/register.js';
+import { digestMessages } from '../../../src/adapters/discord/digest.js';
 import { accentColor, COLORS, SIDE_PALETTE } from '../../../src/adapters/discord/render.js';
 import { loadConfig } from '../../../src/config.js';
 import type { StanceResult } from '../../../src/core/types.js';
@@ -147,14 +148,22 @@ describe('commands', () => {
     expect(message.embeds[0].description).toMatch(/Usage: \/timeline/);
   });
 
-  test('/digest now defers (type 5), then edits the original with the digest', async () => {
+  test('/digest now defers (type 5), then edits the original with the whole digest: one message, every section, no buttons', async () => {
     const s = h.fake.command('digest', [opt.sub('now')], h.as());
     const cb = await h.callback(s);
     expect(cb.body).toEqual({ type: 5, data: { flags: 0 } });
     const { message, request } = await h.answer(s);
     expect(request.method).toBe('PATCH');
     expect(request.path).toBe(`/api/v10/webhooks/${h.fake.applicationId}/${s.token}/messages/@original`);
-    h.expectReplyMatches(message, (await h.expected({ command: 'digest', subcommand: 'now', options: {} })).view);
+    const { view } = await h.expected({ command: 'digest', subcommand: 'now', options: {} });
+    expect(digestMessages(view)).toHaveLength(1);
+    expect(message.embeds).toEqual(digestMessages(view)[0]);
+    expect(message.components ?? []).toEqual([]);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expectWithinLimits(message.embeds);
+    expect(message.embeds.map((e: { title?: string }) => e.title).slice(1)).toEqual(['Top developments', 'Who backs whom', 'Key figures', 'What to watch', 'Sources']);
+    const followUps = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/webhooks/${h.fake.applicationId}/${s.token}`);
+    expect(followUps).toEqual([]);
   });
 
   test('/digest now with a bad date answers the error at once and privately (no public "thinking…")', async () => {

@@ -3,7 +3,7 @@
  * (429s, gateway drops) and the Publisher, with the real discord.js client against fake-discord.ts.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { renderPages } from '../../../src/adapters/discord/render.js';
+import { digestMessages } from '../../../src/adapters/discord/digest.js';
 import type { View } from '../../../src/core/answer/view.js';
 import { ChannelGoneError } from '../../../src/schedule/publisher.js';
 import { opt } from './fake-discord.js';
@@ -124,7 +124,7 @@ describe('publisher', () => {
     const view: View = { kind: 'digest', title: 'Digest — 24 Jan 2019', accent: { kind: 'info' }, lead: '@everyone look', blocks: [{ type: 'text', text: 'x' }] };
     await h.discord.publisher.publish('700000000000000077', view);
     const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === '/api/v10/channels/700000000000000077/messages');
-    expect(post.body).toEqual({ embeds: renderPages(view)[0], allowed_mentions: { parse: [] }, nonce: expect.any(String), enforce_nonce: true });
+    expect(post.body).toEqual({ embeds: digestMessages(view)[0], allowed_mentions: { parse: [] }, nonce: expect.any(String), enforce_nonce: true });
   });
 
   test('Unknown Channel (404), Missing Access (50001) → ChannelGoneError; other errors are rethrown as is', async () => {
