@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Briefing } from '../src/core/briefing.js';
 import type { Clock } from '../src/core/types.js';
 import type { View } from '../src/core/answer/view.js';
+import type { Syntax } from './usage.js';
 
 export type Platform = 'discord' | 'slack' | 'terminal';
 
@@ -57,6 +58,8 @@ export interface CommandContext {
   canManage: boolean;
   /** Default zone for subscriptions (BRIEFING_TZ, else UTC). */
   defaultTimezone: string;
+  /** How this surface types commands (usage lines, option names, references); default chat `/name key:value`. */
+  syntax?: Syntax;
 }
 
 export interface CommandResult {

@@ -3,29 +3,37 @@ import { z } from 'zod';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const actorText = z.string().trim().min(1, 'name an actor, e.g. a country or a person').max(100);
-export const freeText = z.string().trim().min(1).max(500);
+export const actorText = z
+  .string({ error: 'name an actor, e.g. a country or a person' })
+  .trim()
+  .min(1, 'name an actor, e.g. a country or a person')
+  .max(100, 'a name is at most 100 characters');
+export const freeText = z
+  .string({ error: 'type a question' })
+  .trim()
+  .min(1, 'type a question')
+  .max(500, 'a question is at most 500 characters; ask a shorter one');
 
 export const isoDate = z
-  .string()
+  .string({ error: 'use a date like 2019-01-24' })
   .trim()
   .regex(ISO_DATE, 'use a date like 2019-01-24')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
 
 export const limit = z.coerce
-  .number({ message: 'use a whole number' })
-  .int('use a whole number')
-  .min(1, 'at least 1')
-  .max(100, 'at most 100');
+  .number({ error: 'use a whole number from 1 to 100' })
+  .int('use a whole number from 1 to 100')
+  .min(1, 'use a whole number from 1 to 100')
+  .max(100, 'at most 100 events at a time');
 
 export const hhmm = z
-  .string()
+  .string({ error: 'use a 24-hour time like 07:30' })
   .trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 07:30')
   .transform((s) => s.padStart(5, '0'));
 
 export const timezone = z
-  .string()
+  .string({ error: 'use an IANA time zone like Europe/Paris or America/New_York' })
   .trim()
   .refine((tz) => {
     try {

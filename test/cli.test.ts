@@ -55,6 +55,25 @@ describe('briefing CLI', () => {
     }
   });
 
+  it('errors speak the CLI: the option as a flag, why, and the usage line with flags; never a raw validator message', () => {
+    const limit = cli('timeline', '--limit', 'abc');
+    expect(limit.err.trim()).toBe('error: Bad --limit "abc": use a whole number from 1 to 100. Usage: briefing timeline [--actor NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]');
+    const long = cli('ask', 'x'.repeat(600));
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('a question is at most 500 characters');
+    expect(long.err).toContain('Usage: briefing ask <question...>');
+    expect(long.err).not.toMatch(/Too big|expected string|limit:N|question:/);
+    const missing = cli('stance');
+    expect(missing.err.trim()).toBe("error: missing required argument 'actor' Usage: briefing stance <actor...>");
+    const unknown = cli('stance', 'Atlantis');
+    expect(unknown.out).toContain('“Atlantis” is not named in the corpus.');
+    expect(unknown.out).toContain('briefing actors lists every name');
+    // said once, and no footer about quotes when nothing is quoted
+    const none = cli('ask', 'What is the capital of Mars?');
+    expect(none.out.match(/Not in the corpus/g)).toHaveLength(1);
+    expect(none.out).not.toContain('Extractive answer');
+  });
+
   it('ingest: bad files get one line each, good ones go in, readable output without --json', () => {
     const bad = join(tmp.dir, 'bad.txt');
     writeFileSync(bad, Buffer.from([0, 1, 2]));

@@ -9,6 +9,8 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Invocation } from '../../commands/run.js';
 import { runInvocation } from '../../commands/run.js';
+import { findCommand } from '../../commands/index.js';
+import { CLI, usageOf } from '../../commands/usage.js';
 import { terminalText } from '../adapters/shared/text.js';
 import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
@@ -18,7 +20,7 @@ import { ingestStream, type StreamOptions } from '../ingest/pipeline.js';
 import { EARLIEST_PUBLISHED, oneLine, safeName } from '../ingest/prepare.js';
 import { collectFiles } from '../ingest/read.js';
 import { createAnswerModel } from '../llm/index.js';
-import { createLogger } from '../log.js';
+import { createLogger, fileLogger } from '../log.js';
 
 class UsageError extends Error {}
 
@@ -30,10 +32,11 @@ async function run(inv: Invocation, json: boolean): Promise<void> {
   // Only `ask` may use the optional model (and only when OPENAI_API_KEY or OPENAI_BASE_URL is set).
   // The CLI logs warnings (model unreachable, budget used up) but not the bot's info lines.
   const c = loadConfig();
-  const model = inv.command === 'ask' ? await createAnswerModel(c, { log: createLogger(c.LOG_LEVEL === 'info' ? 'warn' : c.LOG_LEVEL) }) : undefined;
+  const model = inv.command === 'ask' ? await createAnswerModel(c, { log: c.LOG_FILE ? fileLogger(c.LOG_LEVEL ?? 'warn', c.LOG_FILE) : createLogger(c.LOG_LEVEL ?? 'warn') }) : undefined;
   const app = open(c, model);
   try {
-    const result = await runInvocation(inv, app.context('terminal', 'cli', 'cli', true), (err) => {
+    // Errors and hints in the CLI's own syntax: `--limit`, `briefing actors`.
+    const result = await runInvocation(inv, { ...app.context('terminal', 'cli', 'cli', true), syntax: CLI }, (err) => {
       throw err;
     });
     if (result.view.kind === 'error') {
@@ -55,13 +58,23 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const json = () => Boolean(program.opts().json);
+  // A parse error (missing argument, unknown flag) is one line ending with the command's usage.
+  const usage = (name: string) => {
+    const spec = findCommand(name);
+    return {
+      writeErr: (s: string) => process.stderr.write(s),
+      outputError: (s: string, write: (s: string) => void) => write(`${s.trim().split('\n').join(' ')}${spec ? ` Usage: ${usageOf(spec, CLI)}` : ''}\n`),
+    };
+  };
   program
     .command('stance')
+    .configureOutput(usage('stance'))
     .argument('<actor...>', 'a country, organisation or person')
     .description("an actor's position, with verbatim evidence")
     .action((actor: string[]) => run({ command: 'stance', options: { actor: actor.join(' ') } }, json()));
   program
     .command('timeline')
+    .configureOutput(usage('timeline'))
     .description('the most important dated events, in time order')
     .option('--actor <name>', 'only events involving this actor')
     .option('--from <date>', 'first day, YYYY-MM-DD')
@@ -70,16 +83,18 @@ export function buildProgram(): Command {
     .action((o: Record<string, string | undefined>) => run({ command: 'timeline', options: strip(o) }, json()));
   program
     .command('digest')
+    .configureOutput(usage('digest'))
     .description('the morning digest of the newest news day, or of --date')
     .option('--date <date>', 'a news day, YYYY-MM-DD')
     .action((o: Record<string, string | undefined>) => run({ command: 'digest', subcommand: 'now', options: strip(o) }, json()));
   program
     .command('ask')
+    .configureOutput(usage('ask'))
     .argument('<question...>', 'your question')
     .description('a free question, answered from the corpus with citations')
     .action((q: string[]) => run({ command: 'ask', options: { question: q.join(' ') } }, json()));
-  program.command('actors').description('everyone the corpus names, with their positions').action(() => run({ command: 'actors', options: {} }, json()));
-  program.command('sources').description('the articles in the corpus').action(() => run({ command: 'sources', options: {} }, json()));
+  program.command('actors').configureOutput(usage('actors')).description('everyone the corpus names, with their positions').action(() => run({ command: 'actors', options: {} }, json()));
+  program.command('sources').configureOutput(usage('sources')).description('the articles in the corpus').action(() => run({ command: 'sources', options: {} }, json()));
   program
     .command('ingest')
     .argument('<paths...>', '.txt, .md or .html files, or folders of them')
