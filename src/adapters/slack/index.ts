@@ -12,7 +12,7 @@ import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../../main.js';
 import type { Publisher } from '../../schedule/publisher.js';
 import { RateLimiter } from '../shared/rate-limit.js';
-import { registerHandlers } from './dispatch.js';
+import { type DispatchDeps, registerHandlers } from './dispatch.js';
 import { guardReceiver, RequestGuard } from './guard.js';
 import { PageStore } from './pages.js';
 import { platformError, slackPublisher } from './publish.js';
@@ -96,12 +96,18 @@ export async function startSlack(app: App, config: Config, log: Logger): Promise
   bolt.client.on(webApi.WebClientEvent.RATE_LIMITED, (retrySec: number, info: { url?: string }) => slog.warn({ retrySec, url: info?.url }, 'Slack rate limit; waiting before retry'));
 
   const pages = new PageStore();
-  registerHandlers(bolt, { app, log: slog, pages, limiter: new RateLimiter(20, 60_000) });
+  const deps: DispatchDeps = { app, log: slog, pages, limiter: new RateLimiter(20, 60_000) };
+  registerHandlers(bolt, deps);
 
   // auth.test: a wrong token fails start-up here, not on the first command.
   await bolt.init().catch((err: unknown) => {
     throw startError('SLACK_BOT_TOKEN', 'auth.test', config, err);
   });
+  // The name people @mention, for usage lines in mention replies ("@briefing timeline limit:5").
+  deps.botName = await bolt.client.auth
+    .test()
+    .then((r) => r.user)
+    .catch(() => undefined);
   let port: number | undefined;
   if (receiver instanceof HTTPReceiver) {
     const server = (await bolt.start(config.PORT)) as Server;

@@ -14,15 +14,66 @@ export interface ManifestOptions {
   host?: string;
   /** Socket Mode: no request URLs, socket_mode_enabled true. */
   socketMode?: boolean;
+  /** Register /<prefix>-stance, /<prefix>-timeline, … instead of /stance, /timeline (no clash with other apps). */
+  prefix?: string;
+  /** Register one command, /<single>, taking the command as its first word: `/briefing stance Russia`. */
+  single?: string;
 }
 
 export const DEFAULT_HOST = 'YOUR-HOST';
 /**
  * channels:history and groups:history let the digest publisher look for its own delivery marker
  * in a channel's recent messages before re-posting a digest whose post was interrupted (without
- * them such a digest is reported, not re-posted).
+ * them such a digest is reported, not re-posted). app_mentions:read lets the bot answer
+ * `@briefing stance Russia` (the app_mention event).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'app_mentions:read'] as const;
+export const BOT_EVENTS = ['app_mention'] as const;
+
+/** Slack's rule for a command name: lowercase letters, digits, - and _, 32 characters with the slash. */
+const COMMAND_NAME = /^[a-z0-9_-]+$/;
+
+/** Why a --prefix or --single value cannot make Slack command names, or null when it can. */
+export function commandNameProblem(opts: Pick<ManifestOptions, 'prefix' | 'single'>, list: readonly CommandSpec[]): string | null {
+  if (opts.prefix !== undefined && opts.single !== undefined) return 'use either --prefix or --single, not both';
+  const longest = Math.max(...list.map((c) => c.name.length));
+  if (opts.prefix !== undefined) {
+    if (!COMMAND_NAME.test(opts.prefix)) return `--prefix "${opts.prefix}": use lowercase letters, digits, - or _ (e.g. --prefix brief)`;
+    if (opts.prefix.length + 2 + longest > 32) return `--prefix "${opts.prefix}": too long; Slack command names are at most 32 characters (at most ${30 - longest} here)`;
+  }
+  if (opts.single !== undefined) {
+    if (!COMMAND_NAME.test(opts.single)) return `--single "${opts.single}": use lowercase letters, digits, - or _ (e.g. --single briefing)`;
+    if (opts.single.length + 1 > 32) return `--single "${opts.single}": too long; Slack command names are at most 32 characters`;
+  }
+  return null;
+}
+
+/** The slash commands to register: one per command (optionally prefixed), or one single command. */
+function slashCommands(list: readonly CommandSpec[], opts: ManifestOptions, url: string | undefined): YamlValue[] {
+  const at = url ? { url } : {};
+  if (opts.single) {
+    const hint = list.map((c) => `${c.name}${usageHint(c) ? ` ${usageHint(c)}` : ''}`).join(' | ');
+    return [
+      {
+        command: `/${opts.single}`,
+        ...at,
+        description: cut(`Crisis briefing: ${list.map((c) => c.name).join(', ')}. A question alone is asked: /${opts.single} Who backs whom?`, LIMITS.commandDescription),
+        usage_hint: cut(hint, LIMITS.usageHint),
+        should_escape: false,
+      },
+    ];
+  }
+  return list.map((c) => {
+    const hint = usageHint(c);
+    return {
+      command: `/${opts.prefix ? `${opts.prefix}-` : ''}${c.name}`,
+      ...at,
+      description: cut(c.description, LIMITS.commandDescription),
+      ...(hint ? { usage_hint: cut(hint, LIMITS.usageHint) } : {}),
+      should_escape: false,
+    };
+  });
+}
 
 /** Slack's manifest limits (characters). */
 const LIMITS = { appName: 35, appDescription: 140, botName: 80, commandDescription: 2000, usageHint: 1000 };
@@ -47,19 +98,12 @@ export function buildManifest(list: readonly CommandSpec[], opts: ManifestOption
     },
     features: {
       bot_user: { display_name: cut(name, LIMITS.botName), always_online: false },
-      slash_commands: list.map((c) => {
-        const hint = usageHint(c);
-        return {
-          command: `/${c.name}`,
-          ...(socket ? {} : { url }),
-          description: cut(c.description, LIMITS.commandDescription),
-          ...(hint ? { usage_hint: cut(hint, LIMITS.usageHint) } : {}),
-          should_escape: false,
-        };
-      }),
+      slash_commands: slashCommands(list, opts, socket ? undefined : url),
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      // @mentions arrive as app_mention events at the same endpoint (or over the socket).
+      event_subscriptions: socket ? { bot_events: [...BOT_EVENTS] } : { request_url: url, bot_events: [...BOT_EVENTS] },
       interactivity: socket ? { is_enabled: true } : { is_enabled: true, request_url: url },
       org_deploy_enabled: false,
       socket_mode_enabled: socket,

@@ -82,7 +82,7 @@ describe('Slack manifest', () => {
 
   it('asks for the bot scopes it needs and points interactivity at /slack/events', () => {
     expect(manifest.oauth_config).toEqual({ scopes: { bot: [...BOT_SCOPES] } });
-    expect(BOT_SCOPES).toEqual(['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history']);
+    expect(BOT_SCOPES).toEqual(['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'app_mentions:read']);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' }, socket_mode_enabled: false });
     expect(manifest.display_information).toMatchObject({ name: 'crisis-briefing' });
   });
