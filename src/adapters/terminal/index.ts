@@ -56,10 +56,13 @@ export function startTerminal(app: App, opts: TerminalOptions): TerminalAdapter 
   if (interactive) rl.setPrompt(PROMPT);
   prompt();
   let queue = Promise.resolve();
+  let ended = false;
   rl.on('line', (line) => {
     queue = queue.then(async () => {
+      if (ended) return; // lines typed after exit are not answered
       const text = line.trim();
       if (/^\/?(exit|quit)$/i.test(text)) {
+        ended = true;
         rl.close();
         return;
       }
