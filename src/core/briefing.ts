@@ -451,7 +451,6 @@ export class Briefing {
 
   /** Whether an article of the corpus names this actor. */
   inCorpus(id: string): boolean {
-    this.sync();
     return this.corpusIndex().byId.has(id);
   }
 

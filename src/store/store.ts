@@ -67,8 +67,11 @@ export class Store {
    * can check whether cached indexes are stale.
    */
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    this.versionStmt ??= this.db.prepare('PRAGMA data_version').pluck();
+    return this.versionStmt.get() as number;
   }
+
+  private versionStmt: Database.Statement | undefined;
 
   /** Run `fn` in one transaction: all of it lands or none of it does. */
   tx<T>(fn: () => T): T {
