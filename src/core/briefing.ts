@@ -103,6 +103,14 @@ export class Briefing {
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
     this.events = new EventIndex(store);
+    // A database from before position histories: build them once, so digests of earlier days work.
+    if (this.reader.historyMissing()) {
+      try {
+        this.refresh();
+      } catch {
+        // Another process holds the write lock: the next start builds them.
+      }
+    }
     this.seenDataVersion = store.dataVersion();
     // People found in earlier articles are known by name in later ones ("Petrov" alone).
     for (const p of this.reader.people()) {
@@ -301,6 +309,7 @@ export class Briefing {
         const claims = this.reader.claimsLight(id);
         const agg = aggregate(claims);
         if (!agg) continue;
+        this.reader.saveHistory(id, agg.history);
         const ids: number[] = [];
         for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
         // The previous position's evidence stays in the list even when five newer sentences exist.

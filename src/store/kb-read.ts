@@ -84,20 +84,26 @@ export class KbReader {
     }[];
   }
 
-  /** Actors with a claim in an article published after `day` (YYYY-MM-DD): their stance as of `day` differs from the stored one. */
-  actorsClaimedAfter(day: string): string[] {
-    return (
-      this.db.prepare('SELECT DISTINCT actor_id FROM claims WHERE doc_id IN (SELECT id FROM documents WHERE substr(published, 1, 10) > ?)').all(day) as { actor_id: string }[]
-    ).map((r) => r.actor_id);
+  /** Replace an actor's position history: one row per day its position began or changed ('' = undated). */
+  saveHistory(actorId: string, rows: { day: string; alignment: string; strength: string | null }[]): void {
+    this.db.prepare('DELETE FROM stance_history WHERE actor_id = ?').run(actorId);
+    const insert = this.db.prepare('INSERT OR REPLACE INTO stance_history (actor_id, day, alignment, strength) VALUES (?, ?, ?, ?)');
+    for (const r of rows) insert.run(actorId, r.day, r.alignment, r.strength);
   }
 
-  /** An actor's claims from articles published on or before `day`, as claimsLight gives them. */
-  claimsLightUntil(actorId: string, day: string): { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[] {
+  /** Every actor's position as of a day (YYYY-MM-DD): the latest history row on or before it. Actors with none yet are absent. */
+  stancesAsOf(day: string): { actor_id: string; alignment: string; strength: string | null }[] {
     return this.db
       .prepare(
-        'SELECT c.side, c.strength, c.at, c.sentence_id AS sentenceId, c.doc_id AS docId FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.actor_id = ? AND substr(d.published, 1, 10) <= ?',
+        `SELECT h.actor_id, h.alignment, h.strength FROM stance_history h
+         WHERE h.day = (SELECT MAX(day) FROM stance_history x WHERE x.actor_id = h.actor_id AND x.day <= ?)`,
       )
-      .all(actorId, day) as { side: string | null; strength: 'firm' | 'leaning' | 'neutral'; at: string | null; sentenceId: number; docId: string }[];
+      .all(day) as { actor_id: string; alignment: string; strength: string | null }[];
+  }
+
+  /** Whether position histories are missing for a corpus that has stances (a database from before they existed). */
+  historyMissing(): boolean {
+    return this.db.prepare('SELECT 1 FROM stances WHERE NOT EXISTS (SELECT 1 FROM stance_history) LIMIT 1').get() !== undefined;
   }
 
   claimActors(): string[] {
@@ -195,13 +201,20 @@ export class KbReader {
 
   /** Scheduled events from `fromDay` on that an article published by `asOf` (YYYY-MM-DD) reported: what was known that day. */
   scheduledKnownBy(fromDay: string, asOf: string, limit: number): EventRow[] {
-    return this.db
-      .prepare(
-        `SELECT id, day, at, precision, text, kind, scheduled, importance FROM events e WHERE scheduled = 1 AND day >= ?
-         AND EXISTS (SELECT 1 FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id = e.id AND substr(d.published, 1, 10) <= ?)
-         ORDER BY day, importance DESC LIMIT ?`,
-      )
-      .all(fromDay, asOf, limit) as EventRow[];
+    // Nothing published after the day (the usual digest: the newest day): every scheduled event was known.
+    if ((this.newestDay() ?? '') <= asOf) return this.scheduled(fromDay, limit);
+    const known = 'EXISTS (SELECT 1 FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id = e.id AND substr(d.published, 1, 10) <= ?)';
+    // The check runs on the first candidates in order only (run on every scheduled event of a large
+    // corpus it costs tens of milliseconds): the next 50, then the next 500. Beyond those the list
+    // may be shorter than `limit`, never later than the day.
+    const sql = `SELECT * FROM (SELECT id, day, at, precision, text, kind, scheduled, importance FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?) e
+         WHERE ${known} ORDER BY day, importance DESC LIMIT ?`;
+    let rows: EventRow[] = [];
+    for (const window of [limit * 10, limit * 100]) {
+      rows = this.db.prepare(sql).all(fromDay, window, asOf, limit) as EventRow[];
+      if (rows.length >= limit) break;
+    }
+    return rows;
   }
 
   figures(docIds: string[]): { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[] {

@@ -179,4 +179,14 @@ export const migrations: string[] = [
   `
   ALTER TABLE claims ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
   `,
+  // issue 9: each actor's positions by day, so a digest of an earlier day shows the roster as of that day
+  `
+  CREATE TABLE IF NOT EXISTS stance_history (
+    actor_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    alignment TEXT NOT NULL,
+    strength TEXT,
+    PRIMARY KEY (actor_id, day)
+  );
+  `,
 ];

@@ -6,7 +6,6 @@
  */
 import type { Briefing } from '../briefing.js';
 import { shortText, sortKey, toEvents } from './timeline.js';
-import { aggregate } from './stance.js';
 import type { DigestResult, Figure } from '../types.js';
 import { formatWhen } from '../when.js';
 
@@ -91,22 +90,17 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
 
 /**
  * Who backs which side: countries, organisations and unaffiliated people. With `asOf` (a day),
- * the positions as of that day: actors with claims in later articles are re-aggregated from the
- * articles published by then (one indexed query each, and only for them), and an actor first
- * named later is left out.
+ * the positions as of that day, from the position histories materialised at ingest (one indexed
+ * read); an actor with no statement by then is left out.
  */
 export function buildRoster(kb: Briefing, asOf?: string): Record<string, string[]> {
   const roster: Record<string, string[]> = Object.fromEntries([...kb.crisis.sides.map((s) => [s.id, [] as string[]]), ['neutral', [] as string[]]]);
-  const later = new Set(asOf ? kb.reader.actorsClaimedAfter(asOf) : []);
+  const then = asOf ? new Map(kb.reader.stancesAsOf(asOf).map((s) => [s.actor_id, s])) : null;
   for (const a of kb.actors()) {
-    let { alignment, strength } = a;
-    if (asOf && later.has(a.id)) {
-      const agg = aggregate(kb.reader.claimsLightUntil(a.id, asOf));
-      alignment = agg?.alignment ?? null;
-      strength = (agg?.strength as typeof strength) ?? null;
-    }
+    const s = then ? then.get(a.id) : a;
+    const alignment = s?.alignment ?? null;
     if (!alignment || (a.kind === 'person' && a.affiliation)) continue;
-    roster[alignment]?.push(strength === 'leaning' ? `${a.name} (leaning)` : a.name);
+    roster[alignment]?.push(s?.strength === 'leaning' ? `${a.name} (leaning)` : a.name);
   }
   return roster;
 }

@@ -26,6 +26,12 @@ export interface Aggregate {
   support: ClaimRow[];
   /** The latest claim of the previous position, when it changed. */
   previous: ClaimRow | null;
+  /**
+   * The position as it stood over time: a row for the first claim's day (neutral until a position
+   * is stated) and one for each day the position began or changed. The position as of day D is the
+   * last row on or before D, the same as aggregating only the claims up to D.
+   */
+  history: { day: string; alignment: string; strength: Strength | null }[];
 }
 
 const RANK = { firm: 2, leaning: 1, neutral: 0 } as const;
@@ -80,8 +86,14 @@ export function aggregate(claims: ClaimRow[]): Aggregate | null {
     else last.pos.claims.push(...p.pos.claims);
   }
   const latestFirst = (a: ClaimRow, b: ClaimRow) => RANK[b.strength] - RANK[a.strength] || sortKey(b.at) - sortKey(a.at);
+  const history: Aggregate['history'] = [];
+  if (days[0] !== undefined && days[0] !== positions[0]?.day) history.push({ day: days[0], alignment: 'neutral', strength: null });
+  for (const p of positions) {
+    const last = history[history.length - 1];
+    if (p.pos && (last?.alignment !== p.pos.side || last.strength !== p.pos.strength)) history.push({ day: p.day, alignment: p.pos.side, strength: p.pos.strength });
+  }
   if (positions.length === 0) {
-    return { alignment: 'neutral', strength: null, change: null, support: [...claims].sort(latestFirst), previous: null };
+    return { alignment: 'neutral', strength: null, change: null, support: [...claims].sort(latestFirst), previous: null, history };
   }
   const current = positions[positions.length - 1] as { day: string; pos: NonNullable<ReturnType<typeof dayPosition>> };
   let change: StanceChange | null = null;
@@ -106,5 +118,6 @@ export function aggregate(claims: ClaimRow[]): Aggregate | null {
     change,
     support: [...current.pos.claims.sort(latestFirst), ...same.sort(latestFirst)],
     previous,
+    history,
   };
 }
