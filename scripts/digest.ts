@@ -17,7 +17,7 @@ import { DefaultRestOptions, REST } from 'discord.js';
 import { createPublisher } from '../src/adapters/discord/publisher.js';
 import { slackPublisher } from '../src/adapters/slack/publish.js';
 import { type App, openApp } from '../src/app.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, environmentOrExit, loadConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createRunner, type DueItem, type Outcome, terminalPublisher } from '../src/schedule/index.js';
 import type { Publisher } from '../src/schedule/publisher.js';
@@ -109,7 +109,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write(`Unknown option ${unknown.join(' ')}. Usage: npm run digest [-- --post] [--json]\n`);
     process.exit(2);
   }
-  runDigestCli(process.env, { post: args.includes('--post'), json: args.includes('--json') }).then(
+  runDigestCli(environmentOrExit(), { post: args.includes('--post'), json: args.includes('--json') }).then(
     (code) => {
       process.exitCode = code;
       // Client keep-alive sockets must not hold a cron job open.

@@ -6,7 +6,7 @@
 import { DefaultRestOptions, REST, Routes } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { slashCommands, syncCommands } from '../src/adapters/discord/register.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, environmentOrExit, loadConfig } from '../src/config.js';
 
 export interface RegisterOptions {
   force?: boolean;
@@ -52,7 +52,7 @@ export async function registerDiscord(env: Record<string, string | undefined>, o
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  registerDiscord(process.env, { force: args.includes('--force'), dryRun: args.includes('--dry-run') }).then((code) => {
+  registerDiscord(environmentOrExit(), { force: args.includes('--force'), dryRun: args.includes('--dry-run') }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -143,6 +143,16 @@ export function loadConfig(env?: Record<string, string | undefined>, origin?: Pi
   return c;
 }
 
+/** For scripts: the environment with `.env` underneath, or exit 2 with the one-line reason. */
+export function environmentOrExit(): Record<string, string | undefined> {
+  try {
+    return readEnvironment().env;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+}
+
 /** Why a surface starts or not, for the start-up log. */
 export function chatTokens(c: Config): { discord: boolean; slack: boolean } {
   return { discord: Boolean(c.DISCORD_TOKEN), slack: Boolean(c.SLACK_BOT_TOKEN) };
