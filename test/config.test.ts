@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, readEnvironment } from '../src/config.js';
+import { ConfigError, loadConfig, readEnvironment, SETTINGS } from '../src/config.js';
 import { loggerFor } from '../src/log.js';
 import { startBot } from '../src/main.js';
 import { SEEDS, tempDir } from './helpers.js';
@@ -66,6 +66,19 @@ describe('.env', () => {
     }
     // from the environment, the same line without "in .env"
     expect(() => loadConfig({ PORT: '-1' })).toThrow('Bad settings: PORT: must be a whole number from 0 to 65535 (got "-1")');
+  });
+});
+
+describe('.env.example', () => {
+  it('copied to .env as it is, starts the terminal chat: every name known, every setting documented, nothing invalid', () => {
+    const e = readEnvironment({ file: join(import.meta.dirname, '..', '.env.example'), env: {} });
+    expect(e.warnings).toEqual([]);
+    const c = loadConfig(e.env, e);
+    expect(c.DISCORD_TOKEN ?? c.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(c.LOG_LEVEL).toBeUndefined(); // the terminal stays quiet
+    expect([...e.fromFile].sort()).toEqual(expect.arrayContaining(['BRIEFING_DB', 'BRIEFING_SEEDS', 'PORT']));
+    const text = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    for (const k of SETTINGS) expect(text, k).toMatch(new RegExp(`^${k}=`, 'm'));
   });
 });
 
