@@ -90,7 +90,7 @@ export function aggregate(claims: ClaimRow[]): Aggregate | null {
   if (days[0] !== undefined && days[0] !== positions[0]?.day) history.push({ day: days[0], alignment: 'neutral', strength: null });
   for (const p of positions) {
     const last = history[history.length - 1];
-    if (p.pos && (last?.alignment !== p.pos.side || last.strength !== p.pos.strength)) history.push({ day: p.day, alignment: p.pos.side, strength: p.pos.strength });
+    if (p.pos && (last?.alignment !== p.pos.side || last.strength !== shown(p.pos.strength))) history.push({ day: p.day, alignment: p.pos.side, strength: shown(p.pos.strength) });
   }
   if (positions.length === 0) {
     return { alignment: 'neutral', strength: null, change: null, support: [...claims].sort(latestFirst), previous: null, history };
