@@ -46,9 +46,9 @@ describe('a bot configured only through .env', () => {
       stderr += c.toString();
     });
     // Ready when it has registered its commands (after READY).
-    await h.fake.waitFor((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    await h.fake.waitFor((r) => r.method === 'PUT' && r.path.endsWith('/commands'), 60_000);
     await waitUntil(() => stderr.includes('"started: discord"'));
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (child.exitCode === null) {

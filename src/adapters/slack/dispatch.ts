@@ -12,10 +12,10 @@ import { CHAT, prefixed, single, type Syntax, usageOf } from '../../../commands/
 import type { App } from '../../app.js';
 import { errorView, type Problem, type View } from '../../core/answer/view.js';
 import type { Logger } from '../../log.js';
-import { paginate } from '../shared/paginate.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
+import { slackPages } from './digest.js';
 import { PageStore, parsePageValue } from './pages.js';
-import { PAGE_ACTIONS, renderView, SLACK_PAGE_BUDGET, type SlackMessage, unescapeText } from './render.js';
+import { PAGE_ACTIONS, renderView, type SlackMessage, unescapeText } from './render.js';
 
 export interface DispatchDeps {
   app: App;
@@ -34,7 +34,7 @@ export type Reply = SlackMessage & { response_type: 'ephemeral' | 'in_channel' }
  * `pages` for the Previous/Next buttons, which only `userId` may press.
  */
 export function presentView(view: View, userId: string, pages: PageStore): Reply {
-  const all = paginate(view, SLACK_PAGE_BUDGET);
+  const all = slackPages(view);
   const first = all[0] ?? view;
   const nav = all.length > 1 ? { id: pages.put(userId, all), page: 0, pages: all.length } : undefined;
   return { response_type: view.ephemeral ? 'ephemeral' : 'in_channel', ...renderView(first, nav) };
@@ -156,7 +156,7 @@ export function stripMention(text: string, botUserId?: string): string {
 }
 
 /**
- * An @mention: `@briefing stance Russia` runs /stance, `@briefing How old is Guaido?` asks, a bare
+ * An @mention: `@briefing stance Russia` runs /stance, `@briefing How many people have died?` asks, a bare
  * mention gets /help. The answer goes in the mention's thread; errors and private answers only to
  * the person who asked (an ephemeral message in that thread).
  */

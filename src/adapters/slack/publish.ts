@@ -15,8 +15,8 @@
 import { webApi } from '@slack/bolt';
 import type { View } from '../../core/answer/view.js';
 import { CannotVerifyError, ChannelGoneError, OutcomeUnknownError, type PublishContext, type Publisher } from '../../schedule/publisher.js';
-import { paginate } from '../shared/paginate.js';
-import { renderView, SLACK_PAGE_BUDGET } from './render.js';
+import { slackPages } from './digest.js';
+import { renderView } from './render.js';
 
 /** chat.postMessage errors meaning the channel is gone or the bot can no longer post there. */
 export const GONE_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'account_inactive', 'invalid_auth']);
@@ -134,7 +134,7 @@ export function slackPublisher(client: webApi.WebClient, o: SlackPublisherOption
   return {
     platform: 'slack',
     async publish(channelId: string, view: View, ctx?: PublishContext): Promise<void> {
-      const pages = paginate(view, SLACK_PAGE_BUDGET);
+      const pages = slackPages(view);
       const id = ctx?.deliveryId;
       let threadTs = ctx?.ref;
       for (let i = ctx?.done ?? 0; i < pages.length; i++) {

@@ -142,6 +142,8 @@ export function digestView(r: DigestResult, crisis: CrisisConfig): View {
     accent: { kind: 'info' },
     lead: r.headline,
     blocks,
+    // The outlets in one line (the Sources section lists each article); none on a quiet day.
+    footer: r.sources.length ? `Sources: ${[...new Set(r.sources.map((s) => s.source))].join('; ')}` : undefined,
   };
 }
 

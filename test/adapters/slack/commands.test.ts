@@ -7,6 +7,7 @@ import { commands } from '../../../commands/index.js';
 import { presentView } from '../../../src/adapters/slack/dispatch.js';
 import { escapeText, renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/render.js';
 import { paginate } from '../../../src/adapters/shared/paginate.js';
+import { slackPages } from '../../../src/adapters/slack/digest.js';
 import type { View } from '../../../src/core/answer/view.js';
 import { actorsView, askView, digestView, sourcesView, stanceView, timelineView } from '../../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness, withoutNav } from './harness.js';
@@ -28,7 +29,7 @@ async function answered(command: string, text: string, expected: View, opts: { u
   const msg = res.body;
   expectSlackSafe(msg);
   expect(msg.response_type).toBe(expected.ephemeral ? 'ephemeral' : 'in_channel');
-  const pages = paginate(expected, SLACK_PAGE_BUDGET);
+  const pages = slackPages(expected);
   const first = renderView(pages[0] as View);
   expect(withoutNav(msg.blocks)).toEqual(first.blocks);
   expect(msg.text).toBe(first.text);

@@ -5,6 +5,7 @@ import { renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/rende
 import { paginate } from '../../../src/adapters/shared/paginate.js';
 import type { View } from '../../../src/core/answer/view.js';
 import { digestView } from '../../../src/core/answer/views.js';
+import { slackPages } from '../../../src/adapters/slack/digest.js';
 import { ChannelGoneError, OutcomeUnknownError } from '../../../src/schedule/publisher.js';
 import { expectSlackSafe, type Harness, startHarness } from './harness.js';
 import { longView } from './views.js';
@@ -51,7 +52,10 @@ describe('Slack publisher', () => {
     const before = h.fake.callsOf('chat.postMessage').length;
     await h.slack.publisher.publish('C0DIGEST', digest);
     const calls = h.fake.callsOf('chat.postMessage').slice(before);
-    expect(calls).toHaveLength(paginate(digest, SLACK_PAGE_BUDGET).length);
+    // A digest is read in one message: every section of it.
+    expect(calls).toHaveLength(1);
+    expect(slackPages(digest)).toHaveLength(1);
+    for (const s of ['Top developments', 'Who backs whom', 'Key figures', 'What to watch', 'Sources']) expect(JSON.stringify(calls[0]?.body.blocks)).toContain(s);
     for (const c of calls) expectSlackSafe(c.body);
   });
 
