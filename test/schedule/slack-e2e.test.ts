@@ -5,8 +5,8 @@
  * the clock is parked a moment before 07:30, then moved to 07:30.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { paginate } from '../../src/adapters/shared/paginate.js';
-import { renderView, SLACK_PAGE_BUDGET } from '../../src/adapters/slack/render.js';
+import { slackPages } from '../../src/adapters/slack/digest.js';
+import { renderView } from '../../src/adapters/slack/render.js';
 import type { View } from '../../src/core/answer/view.js';
 import { digestView } from '../../src/core/answer/views.js';
 import { expectSlackSafe, type Harness, startHarness } from '../adapters/slack/harness.js';
@@ -38,7 +38,7 @@ describe('scheduled digest through the Slack adapter', () => {
     const { kb } = h.bot.app;
     const posted = first?.body as Record<string, unknown>;
     // The first message is the digest's first page (later pages go to its thread).
-    expect(posted.text).toBe(renderView(paginate(digestView(kb.digest(), kb.crisis), SLACK_PAGE_BUDGET)[0] as View).text);
+    expect(posted.text).toBe(renderView(slackPages(digestView(kb.digest(), kb.crisis))[0] as View).text);
     expect(posted.metadata).toEqual({ event_type: 'briefing_digest', event_payload: { delivery_id: `slack/${channel}/2025-01-15`, page: 0 } });
     expect(posted.text).toContain('Digest — 24 Jan 2019');
     expectSlackSafe(posted);
