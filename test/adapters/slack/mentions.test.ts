@@ -23,7 +23,7 @@ afterAll(async () => {
 
 let seq = 0;
 /** Deliver an app_mention event as Slack does: signed JSON to /slack/events. */
-async function mention(text: string, opts: { thread_ts?: string; channel?: string; user?: string; eventId?: string; ts?: string } = {}) {
+async function mention(text: string, opts: { thread_ts?: string; channel?: string; user?: string; eventId?: string; ts?: string; retry?: number } = {}) {
   const ts = opts.ts ?? `1700000${String(++seq).padStart(3, '0')}.000100`;
   const event = { type: 'app_mention', user: opts.user ?? `U0MENT${seq}`, text, ts, channel: opts.channel ?? 'C0GENERAL', event_ts: ts, team: 'T0FAKE', ...(opts.thread_ts ? { thread_ts: opts.thread_ts } : {}) };
   const body = JSON.stringify({
@@ -36,10 +36,16 @@ async function mention(text: string, opts: { thread_ts?: string; channel?: strin
     event_time: 1700000000,
     authorizations: [{ team_id: 'T0FAKE', user_id: 'U0BOT', is_bot: true }],
   });
-  const now = Math.floor(Date.now() / 1000);
+  // A redelivery is a new request (its own timestamp and signature) with X-Slack-Retry-Num.
+  const now = Math.floor(Date.now() / 1000) - (opts.retry ?? 0);
   const res = await fetch(h.eventsUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(now), 'x-slack-signature': signature(SECRET, now, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(now),
+      'x-slack-signature': signature(SECRET, now, body),
+      ...(opts.retry ? { 'x-slack-retry-num': String(opts.retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
     body,
   });
   expect(res.status).toBe(200);
@@ -83,7 +89,7 @@ describe('@mentions', () => {
   it('a redelivered event is answered once', async () => {
     const first = await mention('<@U0BOT> stance Cuba', { eventId: 'EvSAME' });
     await replyTo(first.ts);
-    await mention('<@U0BOT> stance Cuba', { eventId: 'EvSAME', ts: first.ts });
+    await mention('<@U0BOT> stance Cuba', { eventId: 'EvSAME', ts: first.ts, retry: 1 });
     const next = await mention('<@U0BOT> stance Iran');
     await replyTo(next.ts); // answered after the redelivery was handled
     expect(h.fake.callsOf('chat.postMessage').filter((c) => c.body.thread_ts === first.ts)).toHaveLength(1);
