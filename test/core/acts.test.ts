@@ -68,7 +68,8 @@ describe('people', () => {
     ['Ana Ruiz', 'neutral'], // "Col. Ana Ruiz, a spokeswoman"
     ['Tomas Berg', 'neutral'], // "Norland's president-elect, Tomas Berg,"
     ['Tahir', 'neutral'], // "Abdel Karim el-Tahir": a particle in the surname
-    ['Ilse Kalnina', 'hale'], // a quote's speaker after it: "…," Latvia's prime minister, X, said
+    ['Ilse Kalnina', 'hale'],
+    ['Yara Olsen', 'neutral'], // "X said Malta would respect …": a speaker of no known office speaks for it // a quote's speaker after it: "…," Latvia's prime minister, X, said
   ])('%s is found', (q, alignment) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment });
   });

@@ -235,6 +235,10 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         // "X telephoned … to congratulate him, the Élysée said": a government reporting its own leader's act.
         const reporter = speakerId ? actorOf(speakerId) : undefined;
         if (person && !aff && reporter && reporter.kind !== 'person' && !gaz.isSide(reporter.id) && !isArena(reporter.id)) out.claims.push({ ...c, actorId: reporter.id, seq: s.seq, speaker });
+        // "Dora Velk said Norland would respect …": a speaker with no known office speaks for the
+        // country whose intention she reports.
+        const talker = speakerId ? actorOf(speakerId) : undefined;
+        if (!person && talker?.kind === 'person' && !talker.affiliation && talker.id !== c.actorId && actorOf(c.actorId)?.kind === 'country' && /\b(?:will|would|is|was|has|had)\s+(?:\w+\s+)?$/i.test(s.text.slice(0, s.text.indexOf(c.cue)))) out.claims.push({ ...c, actorId: talker.id, seq: s.seq, speaker: talker.name });
         // "Spokesman X says France condemns …": the spokesman states the position too.
         if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push({ ...c, actorId: speakerId, seq: s.seq, speaker: speakerName });
       }
