@@ -246,6 +246,13 @@ export class KbReader {
       .all(match, opts.window ?? (bm25 ? 250 : limit), limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
   }
 
+  /** The sentences just before sentence `id` in its article (at most `n`), nearest first. */
+  sentencesBefore(id: number, n: number): { id: number; text: string }[] {
+    return this.db
+      .prepare('SELECT b.id, b.text FROM sentences s JOIN sentences b ON b.doc_id = s.doc_id AND b.seq < s.seq AND b.seq >= s.seq - ? WHERE s.id = ? ORDER BY b.seq DESC')
+      .all(n, id) as { id: number; text: string }[];
+  }
+
   sentenceActors(ids: number[]): Map<number, string[]> {
     return this.linked('SELECT sentence_id AS id, actor_id AS a FROM mentions WHERE sentence_id IN', ids);
   }

@@ -9,25 +9,17 @@ import type { Briefing } from '../briefing.js';
 import { findDates } from '../read/dates.js';
 import { findFigures } from '../read/figures.js';
 import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
+import { type AgeMention, agesIn } from './ages.js';
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
+import { findQuantities, type Quantity } from './numbers.js';
+import { type ParsedQuestion, parseQuestion, type QType, type Want } from './question.js';
+import { describe as describePerson } from './roles.js';
 import type { AskResult, Citation } from '../types.js';
 import { formatWhen } from '../when.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
-export type QType = 'age' | 'count' | 'when' | 'where' | 'define' | 'who' | 'other';
-
-function qtype(q: string): QType {
-  const l = q.toLowerCase();
-  if (/\bhow old\b|\bwhat age\b|\bage of\b/.test(l)) return 'age';
-  if (/\bhow (many|much|long)\b|\bwhat number\b|\bdeath toll\b/.test(l)) return 'count';
-  if (/^\s*when\b|\bwhat (time|day|date)\b/.test(l)) return 'when';
-  if (/^\s*where\b/.test(l)) return 'where';
-  // "Who is X?" asks what X is, not for another person.
-  if (/^\s*(who|what) (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l) && /^\s*who/.test(l)) return 'define';
-  if (/^\s*who\b/.test(l)) return 'who';
-  return 'other';
-}
+export type { QType } from './question.js';
 
 const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Spokes(?:man|woman|person)|Chief|Leader|General|Chancellor|Speaker|Governor|Senator|Envoy|Commander|Chairman|Chairwoman|Director|Coordinator|Pope|King|Queen)\b/i;
 
@@ -50,27 +42,212 @@ export interface Span {
   answer: string;
   start: number;
   end: number;
+  /** How well the span fits the question (added to the passage's score). */
+  fit?: number;
+  /** A sentence the span depends on ("The 46-year-old…" after the sentence naming her), cited with it. */
+  context?: { sentenceId: number; text: string };
 }
 
-function extractSpan(type: QType, text: string, at: string | null, qStems: Set<string>, kb: Briefing, qActors: Set<string>): Span | null {
-  if (type === 'age') {
-    // "the 35-year-old leader", "aged 35", "35 years old", or a name in apposition: "Ruth Anand, 47, said".
-    const m = /\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b(\d{1,3}) years old\b|(?<=\p{Lu}[\p{L}'’-]+, )(\d{2})(?=,)/u.exec(text);
-    if (m) return { answer: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', start: m.index, end: m.index + m[0].length };
+/** What the question asks about, for the span finders. */
+interface Asked {
+  q: ParsedQuestion;
+  qStems: Set<string>;
+  qActors: Set<string>;
+  /** Names of the person asked about, longest first, accent-folded and lower-cased. */
+  names: string[];
+  /** Stems of the words naming that person in the question ("King Bhumibol" → king, bhumibol). */
+  subjectStems: Set<string>;
+}
+
+/** Words of a number question that say what kind of number it wants, not what it is about. */
+const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
+
+/** "the capital of France", "France's capital": a noun the question relates to an actor. */
+interface Relation {
+  noun: string;
+  actor: string;
+}
+
+function relationOf(kb: Briefing, q: string, toks: ReturnType<typeof tokenize>): Relation | null {
+  const ms = kb.gazetteer.match(toks);
+  for (const m of ms) {
+    const prev = toks[m.t0 - 1];
+    const noun = toks[m.t0 - 2];
+    if (prev?.norm === 'of' && noun && !isStopword(noun.norm) && !QUESTION_WORDS.has(noun.norm)) return { noun: stem(noun.norm), actor: m.actorId };
+    const next = toks[m.t1];
+    if (m.poss && next && !isStopword(next.norm) && !QUESTION_WORDS.has(next.norm)) return { noun: stem(next.norm), actor: m.actorId };
   }
-  if (type === 'count') {
-    const figs = findFigures(text).filter((f) => f.kind !== 'age');
-    const scored = figs.map((f) => {
-      const after = contentStems(text.slice(f.start, Math.min(text.length, f.end + 40)));
-      return { f, s: after.filter((w) => qStems.has(w)).length };
-    });
+  void q;
+  return null;
+}
+
+/** The relation's noun within three words of the actor in the sentence ("the French capital" too). */
+function relationHolds(kb: Briefing, rel: Relation | null, text: string): boolean {
+  if (!rel) return true;
+  const toks = tokenize(text);
+  const at = kb.gazetteer.match(toks).filter((m) => m.actorId === rel.actor);
+  return toks.some((t, i) => stem(t.norm) === rel.noun && at.some((m) => Math.abs(i - m.t0) <= 3 || Math.abs(i - (m.t1 - 1)) <= 3));
+}
+
+/** The names a person in the question goes by: the gazetteer's, and the question's own words. */
+function personNames(kb: Briefing, qActors: Set<string>, subject: string | null): string[] {
+  const out = new Set<string>();
+  const add = (n: string | undefined) => {
+    const f = fold(n ?? '').toLowerCase().trim();
+    if (f.length >= 3) out.add(f);
+  };
+  for (const id of qActors) {
+    const a = kb.gazetteer.actors.get(id);
+    if (a?.kind === 'person') for (const n of kb.gazetteer.aliasesOf(id)) add(n);
+    const side = kb.crisis.sides.find((x) => x.id === id);
+    if (side?.leader) {
+      add(side.leader);
+      add(side.leader.split(/\s+/).pop());
+    }
+  }
+  if (subject) {
+    // "King Bhumibol" → also "Bhumibol"; "Brice Clotaire Oligui Nguema" → also "Oligui Nguema", "Nguema".
+    const words = subject.replace(/^(?:the\s+)?/i, '').split(/\s+/).filter(Boolean);
+    add(words.join(' '));
+    const bare = words.filter((w, i) => i > 0 || !TITLE_WORD.test(w) || words.length === 1);
+    add(bare.join(' '));
+    if (bare.length >= 2) add(bare.slice(-2).join(' '));
+    if (bare.length >= 2 && (bare[bare.length - 1] ?? '').length >= 4) add(bare[bare.length - 1]);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Where any of `names` stands in `text` as whole words: [start, end) spans, longest names first. */
+function findNames(text: string, names: string[]): [number, number][] {
+  const folded = fold(text).toLowerCase();
+  const spans: [number, number][] = [];
+  for (const n of names) {
+    let i = folded.indexOf(n);
+    while (i >= 0) {
+      const before = folded[i - 1] ?? ' ';
+      const after = folded[i + n.length] ?? ' ';
+      const whole = !/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after);
+      if (whole && !spans.some(([a, b]) => i < b && i + n.length > a)) spans.push([i, i + n.length]);
+      i = folded.indexOf(n, i + 1);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+function holderIs(holder: string, names: string[]): boolean {
+  const h = fold(holder).toLowerCase();
+  return names.some((n) => h === n || h.endsWith(` ${n}`) || n.endsWith(` ${h}`));
+}
+
+/** An age the sentence ties to the person asked about. */
+function ageSpan(text: string, ask: Asked): Span | null {
+  for (const a of agesIn(text)) {
+    if (a.holder && holderIs(a.holder, ask.names)) return { answer: a.age, start: a.start, end: a.end, fit: 3 };
+    // "the 86-year-old king" when the question asks about "King X".
+    if (a.descriptor && a.descriptor.split(/\s+/).some((w) => ask.subjectStems.has(stem(w.toLowerCase())))) return { answer: a.age, start: a.start, end: a.end, fit: 2 };
+  }
+  return null;
+}
+
+/** An age given by a descriptor alone ("The 46-year-old was freed"), tied to the person the previous sentences name. */
+function descriptorAge(text: string, before: string[], ask: Asked, kb: Briefing): Span | null {
+  const a = agesIn(text).find((x) => x.holder === null && x.descriptor !== null);
+  if (!a) return null;
+  // Someone named in the same sentence before the descriptor is who it describes; not ours.
+  if (findNames(text.slice(0, a.start), ask.names).length === 0 && personsIn(kb, text.slice(0, a.start)).length > 0) return null;
+  for (const prev of before) {
+    const persons = personsIn(kb, prev);
+    const ours = findNames(prev, ask.names)[0];
+    if (!ours && persons.length === 0) continue;
+    if (!ours) return null;
+    // The nearest sentence naming someone names its subject first: "Yingluck Shinawatra, the former
+    // prime minister, was freed. The 46-year-old was detained…"
+    const other = persons.find((p) => p.start < ours[0] && !ask.names.some((n) => fold(prev.slice(p.start, p.end)).toLowerCase().includes(n)));
+    if (other) return null;
+    return { answer: a.age, start: a.start, end: a.end, fit: 2 };
+  }
+  return null;
+}
+
+/** Mentions of people (and sides' leaders by name) in a text, in order. */
+function personsIn(kb: Briefing, text: string): { start: number; end: number }[] {
+  return kb.gazetteer
+    .match(tokenize(text))
+    .filter((m) => {
+      const a = kb.gazetteer.actors.get(m.actorId);
+      if (a?.kind === 'person') return true;
+      const leader = kb.crisis.sides.find((x) => x.id === m.actorId)?.leader;
+      return Boolean(leader && fold(leader).toLowerCase().includes(fold(text.slice(m.start, m.end)).toLowerCase()));
+    })
+    .map((m) => ({ start: m.start, end: m.end }));
+}
+
+/** How well a quantity answers a "how many / how much / how long" question. */
+function quantityFit(x: Quantity, ask: Asked, text: string): number {
+  const k = x.kind;
+  let s = 0;
+  const want: Want = ask.q.want;
+  if (want === 'duration') s += k === 'duration' ? 4 : k === 'since' ? 2 : k === 'distance' ? 1 : -4;
+  else if (want === 'distance') s += k === 'distance' ? 4 : -4;
+  else if (want === 'percent') s += k === 'percent' ? 4 : -4;
+  else if (want === 'money') s += k === 'money' ? 4 : k === 'count' ? -1 : -4;
+  else if (want === 'amount') s += k === 'count' ? 2 : -2;
+  else if (k === 'count') s += 2;
+  else s -= 3;
+  // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
+  const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
+  const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
+  if (hits) s += 2 + hits;
+  else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) s -= 1;
+  // The question's other words near it.
+  const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
+  s += Math.min(2, near.filter((w) => ask.qStems.has(w)).length * 0.5);
+  return s;
+}
+
+function countSpan(text: string, ask: Asked): Span | null {
+  const figs = findFigures(text).filter((f) => f.kind !== 'age');
+  let best: { x: Quantity; fit: number } | null = null;
+  for (const x of findQuantities(text)) {
+    const fit = quantityFit(x, ask, text);
+    if (!best || fit > best.fit) best = { x, fit };
+  }
+  if (!best || best.fit <= 0) {
+    // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
+    if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
+    const scored = figs.map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
-    const best = scored[0]?.f;
-    if (best) return { answer: best.value, start: best.start, end: best.end };
+    const f = scored[0]?.f;
+    return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
   }
+  const { x, fit } = best;
+  // A figure extraction already reads around this number ("72 hours to leave", "At least 9 people died") says it best.
+  const fig = figs.find((f) => f.start <= x.start && f.end >= x.end && (x.kind !== 'count' || f.kind !== 'money'));
+  if (fig) return { answer: fig.value, start: fig.start, end: fig.end, fit };
+  const end = x.kind === 'count' ? x.nounEnd : x.end;
+  return { answer: text.slice(x.start, end).trim(), start: x.start, end, fit };
+}
+
+function defineSpan(text: string, ask: Asked): Span | null {
+  let best: Span | null = null;
+  for (const [a, b] of findNames(text, ask.names)) {
+    const d = describePerson(text, a, b);
+    if (!d) continue;
+    const fit = d.how === 'apposition' || d.how === 'before' ? 3 : 2;
+    if (!best || fit > (best.fit ?? 0)) best = { answer: d.answer, start: d.start, end: d.end, fit };
+  }
+  return best;
+}
+
+function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing): Span | null {
+  const type = ask.q.type;
+  const { qStems, qActors } = ask;
+  if (type === 'age') return ageSpan(text, ask);
+  if (type === 'count') return countSpan(text, ask);
   if (type === 'when') {
     const d = findDates(text, at ?? '2000-01-01')[0];
-    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end };
+    // A date the sentence states beats the day it was reported.
+    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
     if (at) return { answer: formatWhen(at), start: 0, end: 0 };
   }
   if (type === 'where') {
@@ -86,21 +263,12 @@ function extractSpan(type: QType, text: string, at: string | null, qStems: Set<s
     }
   }
   if (type === 'define') {
-    // "Voss, the 52-year-old commander of the northern army, …": the apposition after a name.
+    const d = defineSpan(text, ask);
+    if (d) return d;
     for (const id of qActors) {
-      // Matched accent-folded: the gazetteer keeps one spelling of a name, articles use either.
-      const folded = fold(text);
-      for (const alias of kb.gazetteer.aliasesOf(id)) {
-        const i = folded.indexOf(`${fold(alias)}, `);
-        if (i < 0) continue;
-        const m = /^(?:the|a|an|head|leader|chief|president|chairman|spokesman|spokeswoman)\b[^,;.]*/i.exec(text.slice(i + alias.length + 2));
-        if (m) {
-          const start = i + alias.length + 2;
-          return { answer: m[0].trim(), start, end: start + m[0].trim().length };
-        }
-      }
       // "South Africa's U.N. Ambassador Jerry Matjila": the title before a name.
       // Longest names first; a shorter name inside a longer one ("Voss" in "Mara Voss") is skipped.
+      const folded = fold(text);
       const taken: [number, number][] = [];
       for (const alias of [...kb.gazetteer.aliasesOf(id)].sort((a, b) => b.length - a.length)) {
         const i = folded.indexOf(fold(alias));
@@ -110,7 +278,7 @@ function extractSpan(type: QType, text: string, at: string | null, qStems: Set<s
         if (inside) continue;
         const lead = /((?:(?:\p{Lu}[\p{L}.’'-]*|spokes(?:man|woman|person)|minister|president|secretary|ambassador|chief|leader|envoy|foreign|defen[cs]e|policy|affairs|general|counterpart)\s+)+)$/u.exec(text.slice(Math.max(0, i - 80), i))?.[1] ?? '';
         const title = lead.trim();
-        if (title && TITLE_WORD.test(title) && /\p{Lu}/u.test(title)) return { answer: title, start: i - lead.length, end: i - lead.length + title.length };
+        if (title && TITLE_WORD.test(title) && /\p{Lu}/u.test(title)) return { answer: title, start: i - lead.length, end: i - lead.length + title.length, fit: 2 };
       }
     }
   }
@@ -119,6 +287,7 @@ function extractSpan(type: QType, text: string, at: string | null, qStems: Set<s
     const person = ms.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? ms[0];
     if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
   }
+  void qStems;
   return null;
 }
 
@@ -141,10 +310,16 @@ export interface Retrieval {
   question: string;
   type: QType;
   passages: Passage[];
+  /**
+   * When no passage answers: the nearest sentences, shown as such ("closest passages"), never as
+   * the answer and never given to a model.
+   */
+  closest: Passage[];
 }
 
 /** How many passages retrieval keeps: the extractive answer cites 3, a model reads up to 6. */
 const MAX_PASSAGES = 8;
+const MAX_CLOSEST = 3;
 
 /**
  * Retrieve the passages that answer a question, best first. Both the extractive answer and a
@@ -152,8 +327,9 @@ const MAX_PASSAGES = 8;
  */
 export function retrieve(kb: Briefing, question: string): Retrieval {
   const q = question.trim();
-  const type = qtype(q);
-  const none: Retrieval = { question: q, type, passages: [] };
+  const pq = parseQuestion(q);
+  const type = pq.type;
+  const none: Retrieval = { question: q, type, passages: [], closest: [] };
   const toks = tokenize(q);
   // The crisis's own country is a place in the question, matched as words, not as an actor.
   const allMentions = kb.gazetteer.match(toks);
@@ -200,7 +376,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     return none;
   }
   if (rows.length === 0) return none;
-  const qStems = new Set(words.map((t) => stem(t.norm)));
+  // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
+  const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
+  const relation = relationOf(kb, q, toks);
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const mentionTexts = qMentions.map((m) => q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''));
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
@@ -213,52 +392,103 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
     const namesOk = names.every((n) => lower.includes(n));
     const actorsOk = actorHits === qActors.size;
+    // The relevance floor: most of what the question asks about, beyond the actors it names, must be
+    // in the sentence ("the capital of France" is not answered by any sentence naming France).
+    // A question about the sentence's own words ("what is X") needs most of them, and a relation
+    // ("the capital of France") needs its two ends side by side; a question whose span says what
+    // it wants (a date, a place, a person) needs one of its words.
+    const floor =
+      qStems.size === 0 ||
+      (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m)).length * 0.5;
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
-    return { r, coverage, ok: namesOk && actorsOk, span: null as Span | null, score };
+    return { r, coverage, ok: namesOk && actorsOk, floor, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
+  // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
+  const spanTyped = type === 'age' || type === 'count' || type === 'define';
   const viable = scored
-    .filter((s) => s.ok && s.coverage >= 0.5)
+    .filter((s) => s.ok && (s.coverage >= 0.5 || (spanTyped && s.coverage >= 0.34)) && (spanTyped || s.floor))
     .sort((a, b) => b.score - a.score)
     .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
-    s.span = extractSpan(type, s.r.text, s.r.at, qStems, kb, qActors);
-    if (s.span && type !== 'other') s.score += 4;
+    s.span = extractSpan(ask, s.r.text, s.r.at, kb);
+    if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
+  if (type === 'age') viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))));
   // Equal evidence: the latest report wins (a death toll rises during the day).
   const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
   viable.sort((a, b) => bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
-  const needsSpan = type === 'age' || type === 'count' || type === 'define';
-  const good = viable.filter((s) => !needsSpan || s.span);
+  const good = viable.filter((s) => !spanTyped || s.span);
+  const passages = toPassages(kb, good, sActors, MAX_PASSAGES);
+  if (passages.length > 0) return { question: q, type, passages, closest: [] };
+  // Nothing answers: the nearest sentences that share something with the question, labelled as such.
+  const near = scored.filter((s) => s.coverage > 0).sort((a, b) => b.score - a.score);
+  return { question: q, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST) };
+}
+
+type Scored = { r: { id: number; text: string; docId: string; source: string; at: string | null }; span: Span | null };
+
+function toPassages(kb: Briefing, list: Scored[], sActors: Map<number, string[]>, max: number): Passage[] {
   const passages: Passage[] = [];
   const seen = new Set<string>();
-  for (const s of good) {
-    if (passages.length >= MAX_PASSAGES) break;
+  for (const s of list) {
+    if (passages.length >= max) break;
     if (seen.has(s.r.text)) continue;
     seen.add(s.r.text);
     const names = new Set((sActors.get(s.r.id) ?? []).map((a) => kb.gazetteer.actors.get(a)?.name ?? ''));
     names.delete('');
     passages.push({ id: `p${passages.length + 1}`, sentenceId: s.r.id, text: s.r.text, docId: s.r.docId, source: s.r.source, at: s.r.at, span: s.span, names: [...names] });
   }
-  return { question: q, type, passages };
+  return passages;
+}
+
+/**
+ * Ages stated by a descriptor alone ("The 46-year-old was detained…"): the sentence does not name
+ * the person, the sentences before it do. Found among the sentences that state any age.
+ */
+function descriptorAges(kb: Briefing, ask: Asked, seen: Set<number>) {
+  let rows: ReturnType<typeof kb.reader.search>;
+  try {
+    rows = kb.reader.search('"year old"', 200, { bm25: false });
+  } catch {
+    return [];
+  }
+  const out: { r: (typeof rows)[number]; coverage: number; ok: boolean; floor: boolean; span: Span | null; score: number }[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || !/-year-old\b/.test(r.text)) continue;
+    if (!agesIn(r.text).some((a) => a.holder === null)) continue;
+    const before = kb.reader.sentencesBefore(r.id, 2);
+    const span = ageSpan(r.text, ask) ?? descriptorAge(r.text, before.map((b) => b.text), ask, kb);
+    if (!span) continue;
+    const ctx = before.find((b) => findNames(b.text, ask.names).length > 0);
+    if (ctx) span.context = { sentenceId: ctx.id, text: ctx.text };
+    out.push({ r, coverage: 1, ok: true, floor: true, span, score: 10 + 4 + (span.fit ?? 0) });
+  }
+  return out;
 }
 
 /** The extractive answer from retrieved passages: a span of the best one, or the sentence itself. */
 export function extractiveAnswer(ret: Retrieval): AskResult {
   const best = ret.passages[0];
-  if (!best) return { question: ret.question, answer: null, citations: [], mode: 'extractive', note: NOT_IN_CORPUS };
+  if (!best) {
+    const closest = ret.closest.map((p) => ({ quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: null }));
+    return { question: ret.question, answer: null, citations: [], mode: 'extractive', note: NOT_IN_CORPUS, ...(closest.length ? { closest } : {}) };
+  }
   const citations: Citation[] = ret.passages.slice(0, 3).map((p) => {
     const span = p === best ? best.span : null;
     return { quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: span && span.end > span.start ? [span.start, span.end] : null };
   });
+  // A span that depends on an earlier sentence ("The 46-year-old…") cites that sentence second.
+  const ctx = best.span?.context;
+  if (ctx && !citations.some((c) => c.quote === ctx.text)) citations.splice(1, 0, { quote: ctx.text, docId: best.docId, source: best.source, at: best.at, highlight: null });
   const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
-  return { question: ret.question, answer, citations, mode: 'extractive' };
+  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive' };
 }
 
 export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';
