@@ -224,7 +224,8 @@ function countSpan(text: string, ask: Asked): Span | null {
   // A figure extraction already reads around this number ("72 hours to leave", "At least 9 people died") says it best.
   const fig = figs.find((f) => f.start <= x.start && f.end >= x.end && (x.kind !== 'count' || f.kind !== 'money'));
   if (fig) return { answer: fig.value, start: fig.start, end: fig.end, fit };
-  const end = x.kind === 'count' ? x.nounEnd : x.end;
+  // A count with what it counts ("145 LNA soldiers"); a hyphenated measure with its noun ("48-hour strike").
+  const end = x.kind === 'count' || /^[^\s]*\d-|^\S+-(?:second|minute|hour|day|night|week|month|year|decade)/i.test(x.text) ? x.nounEnd : x.end;
   return { answer: text.slice(x.start, end).trim(), start: x.start, end, fit };
 }
 
@@ -233,7 +234,8 @@ function defineSpan(text: string, ask: Asked): Span | null {
   for (const [a, b] of findNames(text, ask.names)) {
     const d = describePerson(text, a, b);
     if (!d) continue;
-    const fit = d.how === 'apposition' || d.how === 'before' ? 3 : 2;
+    // An apposition is the surest description; a bare rank ("Gen.") the weakest.
+    const fit = d.how === 'apposition' || d.how === 'before' ? 4 : d.how === 'title' ? (/\s/.test(d.answer) ? 2 : 1) : 3;
     if (!best || fit > (best.fit ?? 0)) best = { answer: d.answer, start: d.start, end: d.end, fit };
   }
   return best;
@@ -422,7 +424,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // Equal evidence: the latest report wins (a death toll rises during the day).
   const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
-  viable.sort((a, b) => bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // Who someone is: the surest construction first (an apposition over a bare rank), then relevance.
+  const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
+  viable.sort((a, b) => fitFirst(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   const good = viable.filter((s) => !spanTyped || s.span);
   const passages = toPassages(kb, good, sActors, MAX_PASSAGES);

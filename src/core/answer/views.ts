@@ -141,6 +141,11 @@ export function askView(r: AskResult): View {
     highlight: c.highlight ? [c.highlight] : undefined,
   }));
   if (r.note) blocks.push({ type: 'text', text: r.note });
+  // Near passages are labelled as such, after the "not in the corpus" lead: never the answer.
+  if (r.answer === null && r.closest?.length) {
+    blocks.push({ type: 'heading', text: 'Closest passages (they do not answer the question)' });
+    for (const c of r.closest) blocks.push({ type: 'quote', text: c.quote, cite: citeOf(c) });
+  }
   return {
     kind: 'ask',
     title: r.question,
