@@ -92,3 +92,11 @@ describe('ask: a relevance floor', () => {
     expect(await answer('What did France say?')).toMatch(/^France said it was following events closely/);
   });
 });
+
+describe('ask: a name the sentence leaves to its article', () => {
+  it('"A mortar attack on a market … killed 17 people. The shells hit the Korvo market …"', async () => {
+    expect(await answer('How many people were killed in the mortar attack on the Korvo market?')).toBe('17 people');
+    // A name no article gives still keeps the answer out.
+    expect(await answer('How many people were killed in the mortar attack on the Dalla market?')).toBeNull();
+  });
+});

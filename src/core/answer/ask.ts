@@ -383,6 +383,19 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const relation = relationOf(kb, q, toks);
   const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
+  const docsByName = new Map<string, Set<string>>();
+  const nameDocs = (n: string): Set<string> => {
+    let d = docsByName.get(n);
+    if (!d) {
+      try {
+        d = new Set(kb.reader.search(ftsPhrase(n), 200, { bm25: false }).map((x) => x.docId));
+      } catch {
+        d = new Set();
+      }
+      docsByName.set(n, d);
+    }
+    return d;
+  };
   const mentionTexts = qMentions.map((m) => q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''));
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
@@ -392,7 +405,11 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a)).length;
     const groups = qStems.size + qActors.size;
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
-    const namesOk = names.every((n) => lower.includes(n));
+    // A name the question gives must be in the sentence, or in its article when the sentence has
+    // every other word of the question ("the air strike on the detention centre" in the lede, the
+    // centre's name in the next paragraph).
+    const missing = names.filter((n) => !lower.includes(n));
+    const namesOk = missing.length === 0 || (wordHits >= qStems.size - missing.length && qStems.size - missing.length >= 3 && missing.every((n) => nameDocs(n).has(r.docId)));
     const actorsOk = actorHits === qActors.size;
     // The relevance floor: most of what the question asks about, beyond the actors it names, must be
     // in the sentence ("the capital of France" is not answered by any sentence naming France).
