@@ -33,6 +33,11 @@ describe('ask: numbers and durations as news English writes them', () => {
     expect(await answer('How many protesters marched?')).toBe('hundreds of protesters');
   });
 
+  it('a count of the thing asked about, not of something else', async () => {
+    expect(await answer('How many radio stations did soldiers seize?')).toBe('two radio stations');
+    expect(await answer('How many tanks did soldiers seize?')).toBeNull();
+  });
+
   it('a tally: "voted 88-4"', async () => {
     expect(await answer('How many votes did Ghana\'s parliament cast?')).toBe('88-4');
   });

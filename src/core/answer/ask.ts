@@ -182,6 +182,12 @@ function personsIn(kb: Briefing, text: string): { start: number; end: number }[]
     .map((m) => ({ start: m.start, end: m.end }));
 }
 
+/** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
+const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
+/** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
+const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
+const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
+
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
   const k = x.kind;
@@ -198,7 +204,11 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
   const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
   if (hits) s += 2 + hits;
-  else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) s -= 1;
+  else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
+    // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
+    // may answer a count of people.
+    s -= nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) ? 1 : 3;
+  }
   // The question's other words near it.
   const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
   s += Math.min(2, near.filter((w) => ask.qStems.has(w)).length * 0.5);
