@@ -57,6 +57,11 @@ describe('ask: ages tied to the person they describe', () => {
     expect(r.citations[0]?.highlight).not.toBeNull();
   });
 
+  it('a side that lists several people: the age of the one asked about, not of its leader', async () => {
+    // crisis.json lists "Karl Bensen" among the aliases of Lena Ostrova's side; Ostrova is 47.
+    expect(await answer('How old is Bensen?')).toBe('61');
+  });
+
   it('a descriptor alone in the next sentence: "Karl Bensen was freed… The 61-year-old told reporters"', async () => {
     const r = await app.kb.ask('How old is Karl Bensen?');
     expect(r.answer).toBe('61');

@@ -151,7 +151,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
-  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const docsByName = new Map<string, Set<string>>();
   const nameDocs = (n: string): Set<string> => {
@@ -166,7 +166,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     }
     return d;
   };
-  const mentionTexts = qMentions.map((m) => q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''));
+  // A side's aliases name many things (its leader, its allies, its institutions): the asker's own
+  // words for it count for more than for a country known by one name.
+  const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
@@ -191,7 +193,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
       (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
-    const literal = mentionTexts.filter((m) => lower.includes(m)).length * 0.5;
+    const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
     return { r, coverage, ok: namesOk && actorsOk, floor, span: null as Span | null, score };
@@ -207,7 +209,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     s.span = extractSpan(ask, s.r.text, s.r.at, kb);
     if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
-  if (type === 'age') viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))));
+  // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
+  if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))));
   // Equal evidence: the latest report wins (a death toll rises during the day).
   const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence

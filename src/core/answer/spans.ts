@@ -36,7 +36,7 @@ export interface Asked {
 }
 
 /** The names a person in the question goes by: the gazetteer's, and the question's own words. */
-export function personNames(kb: Briefing, qActors: Set<string>, subject: string | null): string[] {
+export function personNames(kb: Briefing, qActors: Set<string>, subject: string | null, asked: string[]): string[] {
   const out = new Set<string>();
   const add = (n: string | undefined) => {
     const f = fold(n ?? '').toLowerCase().trim();
@@ -45,8 +45,11 @@ export function personNames(kb: Briefing, qActors: Set<string>, subject: string 
   for (const id of qActors) {
     const a = kb.gazetteer.actors.get(id);
     if (a?.kind === 'person') for (const n of kb.gazetteer.aliasesOf(id)) add(n);
+    // A side's leader only when the question names the leader: a side may list several people
+    // among its aliases ("Tymoshenko" is not the side's leader "Yatsenyuk").
     const side = kb.crisis.sides.find((x) => x.id === id);
-    if (side?.leader) {
+    const leader = fold(side?.leader ?? '').toLowerCase();
+    if (side?.leader && asked.some((m) => leader.includes(fold(m).toLowerCase()))) {
       add(side.leader);
       add(side.leader.split(/\s+/).pop());
     }
