@@ -31,6 +31,13 @@ describe('findQuantities', () => {
     expect(r[1]?.noun).toBe('protesters');
   });
 
+  it('reads "€50m", "$1.5bn", "52 to 48" in a vote, and stops what is counted at a verb or a full stop', () => {
+    const text = 'The EU pledged €50m and $1.5bn. The vote was 52 to 48. A three-day truce followed. He said scores of students marched.';
+    const r = findQuantities(text);
+    expect(r.map((x) => `${x.kind}:${text.slice(x.start, x.nounEnd)}`)).toEqual(['money:€50m', 'money:$1.5bn', 'count:52 to 48', 'duration:three-day truce', 'count:scores of students']);
+    expect(r[0]?.value).toBe(50_000_000);
+  });
+
   it('leaves out dates, clock times, years, ages and "one" as a pronoun', () => {
     expect(q('On April 15, 2020, at 10 p.m., the 62-year-old said one of them left.')).toEqual([]);
   });

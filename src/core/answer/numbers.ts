@@ -27,14 +27,14 @@ const UNITS_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, mln: 1e6 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, mln: 1e6, m: 1e6, k: 1e3 };
 
 const U = Object.keys(UNITS_WORDS).join('|');
 const T = Object.keys(TENS_WORDS).join('|');
 /** A number in words: "seven", "twenty-five", "a hundred", "three hundred thousand". */
 const WORDNUM = String.raw`(?:(?:${T})(?:[-\s](?:${U}))?|${U}|a|an)(?:\s+(?:hundred|thousand|million|billion|trillion))*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln)\b)`;
+const SCALE = String.raw`(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln)\b|(?<=[$€£¥]\s?\d[\d,.]*)(?:m|k)\b)`;
 const VAGUE = String.raw`(?:(?:a|one|two|three|four|five|six|half a)\s+dozen|dozens|(?:tens|hundreds) of (?:thousands|millions)|hundreds|thousands|millions|scores)`;
 const QUANT = String.raw`(?:(?:at least|at most|more than|less than|fewer than|over|nearly|almost|about|around|roughly|some|up to|close to|an estimated|approximately|as many as|just over|just under)\s+)?`;
 const CUR_BEFORE = String.raw`(?:US\$|A\$|C\$|\$|€|£|¥)`;
@@ -81,7 +81,7 @@ export function numberValue(s: string): number | null {
   const t = s.trim().toLowerCase();
   const dz = /^(a|one|two|three|four|five|six|half a)\s+dozen$/.exec(t);
   if (dz) return dz[1] === 'half a' ? 6 : 12 * (wordsValue(dz[1] === 'a' ? 'one' : (dz[1] as string)) ?? 1);
-  const m = /^(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|bn|mn|mln)?$/.exec(t);
+  const m = /^(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|m|k)?$/.exec(t);
   if (m) return Number((m[1] as string).replace(/,/g, '')) * (m[2] ? (SCALES[m[2]] as number) : 1);
   return wordsValue(t);
 }
@@ -105,10 +105,13 @@ function nounAfter(rest: string): { words: string[]; len: number } {
       continue;
     }
     if (!w || NOT_NOUN.has(lw)) break;
+    // A verb ends the noun phrase: "protesters marched", "a truce followed", "a battle lasting".
+    if (words.length > 0 && /^[a-z][a-z-]*(?:ed|ing)$/.test(w)) break;
     words.push(w);
     pos = re.lastIndex;
     len = pos - (m[1] as string).length + w.length;
-    if (/^[,;:]/.test(rest.slice(pos))) break;
+    // The end of a clause or sentence ends it too ("U.S." is one word, "truce." ends one).
+    if (/^[,;:]/.test(rest.slice(pos)) || (/\.$/.test(m[1] as string) && !/^(?:\p{L}\.)+$/u.test(m[1] as string))) break;
   }
   return { words, len };
 }
@@ -120,7 +123,9 @@ export function findQuantities(text: string): Quantity[] {
     if (!out.some((o) => q.start < o.end && q.end > o.start)) out.push(q);
   };
   // Tallies first: "voted 88-4", "by 328 votes to none", "passed 52-48".
-  for (const m of text.matchAll(/\b(?:voted|vote|votes|passed|approved|rejected|margin of|by)\s+(\d{1,4})\s*[-–]\s*(\d{1,4})\b(?![-–]\d)/gi)) {
+  for (const m of text.matchAll(/\b(?:voted|vote|votes|passed|approved|rejected|margin of|by|was)\s+(\d{1,4})\s*(?:[-–]|\bto\b)\s*(\d{1,4})\b(?![-–]\d)/gi)) {
+    // "was 52 to 48" is a tally only in a sentence about a vote.
+    if (/^was$/i.test(m[0].split(/\s+/)[0] as string) && !/\bvot(?:e|es|ed|ing)\b/i.test(text)) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] as string);
     const span = text.slice(start, (m.index ?? 0) + m[0].length);
     push({ kind: 'count', text: span, start, end: start + span.length, value: Number(m[1]), noun: ['votes'], nounEnd: start + span.length });
