@@ -20,7 +20,7 @@ const answer = async (q: string) => (await app.kb.ask(q)).answer;
 describe('ask: numbers and durations as news English writes them', () => {
   it('durations in words: "gave the generals ten days", "within six weeks", "after three days in custody"', async () => {
     expect(await answer('How long did regional leaders give the generals?')).toMatch(/^ten days/);
-    expect(await answer('How long did Radek promise before elections?')).toBe('six weeks');
+    expect(await answer('How long did Radek promise before elections?')).toBe('within six weeks');
     expect(await answer('How long was Karl Bensen held?')).toBe('three days');
   });
 
