@@ -4,10 +4,11 @@
  * when the question asks for an age, a number, a date or a person, else the sentence itself.
  * A question whose named things the corpus never mentions gets "not in the corpus"; so does one
  * no sentence answers (the relevance floor), with the closest passages labelled as such.
- * Question kinds are read in question.ts, answer spans found in spans.ts. `retrieve` feeds both this extractive answer and an optional model's (see grounding.ts).
+ * Question kinds are read in question.ts, answer spans found in spans.ts. `retrieve` feeds both
+ * this extractive answer and an optional model's (see grounding.ts).
  */
 import type { Briefing } from '../briefing.js';
-import { contentStems, isStopword, normKey, stem, tokenize } from '../text.js';
+import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
@@ -153,6 +154,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const relation = relationOf(kb, q, toks);
   const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
+  const personAliases = new Map(
+    [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
+  );
   const docsByName = new Map<string, Set<string>>();
   const nameDocs = (n: string): Set<string> => {
     let d = docsByName.get(n);
@@ -173,8 +177,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
     const lower = r.text.toLowerCase();
+    const folded = fold(lower);
     const wordHits = [...qStems].filter((w) => stems.has(w) || (SYNONYMS[w] ?? []).some((x) => [...stems].some((t) => t.startsWith(x)))).length;
-    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a)).length;
+    // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
+    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
     const groups = qStems.size + qActors.size;
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
     // A name the question gives must be in the sentence, or in its article when the sentence has
