@@ -32,9 +32,9 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1
 const U = Object.keys(UNITS_WORDS).join('|');
 const T = Object.keys(TENS_WORDS).join('|');
 /** A number in words: "seven", "twenty-five", "a hundred", "three hundred thousand". */
-const WORDNUM = String.raw`(?:(?:${T})(?:[-\s](?:${U}))?|${U}|a|an)(?:\s+(?:hundred|thousand|million|billion|trillion))*`;
+const WORDNUM = String.raw`(?:(?:${T})(?:[-\s](?:${U}))?|${U}|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))(?:\s+(?:hundred|thousand|million|billion|trillion))*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln)\b|(?<=[$€£¥]\s?\d[\d,.]*)(?:m|k)\b)`;
+const SCALE = String.raw`(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln)\b)`;
 const VAGUE = String.raw`(?:(?:a|one|two|three|four|five|six|half a)\s+dozen|dozens|(?:tens|hundreds) of (?:thousands|millions)|hundreds|thousands|millions|scores)`;
 const QUANT = String.raw`(?:(?:at least|at most|more than|less than|fewer than|over|nearly|almost|about|around|roughly|some|up to|close to|an estimated|approximately|as many as|just over|just under)\s+)?`;
 const CUR_BEFORE = String.raw`(?:US\$|A\$|C\$|\$|€|£|¥)`;
@@ -45,7 +45,8 @@ const DISTANCE = /^(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m)$/i;
 const PERCENT = /^(?:%|percent|per cent|percentage points?)/i;
 
 const NUMBER_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,$€£¥-])(${QUANT})(?:(${CUR_BEFORE})\s?)?(${VAGUE}|(?:${DIGITS})${SCALE}?|${WORDNUM})(?![\p{L}\d])`,
+  // After a currency sign "m" and "k" are scales too: "€50m".
+  String.raw`(?<![\p{L}\d.,$€£¥-])(${QUANT})(?:(${CUR_BEFORE})\s?(?=\d))?(${VAGUE}|(?:${DIGITS})(?:${SCALE}|(?<=[$€£¥]\s?[\d,.]+)[mk]\b)?|${WORDNUM})(?![\p{L}\d])`,
   'giu',
 );
 
