@@ -11,12 +11,14 @@ import type { App } from '../app.js';
 import { buildExplanation, type ExplainResult } from '../core/answer/explain.js';
 import type { DocMeta } from '../core/read/extract.js';
 import { extractDocument } from '../core/read/extract.js';
+import { cleanText } from '../ingest/prepare.js';
 import { readArticle } from '../ingest/read.js';
 
 /** A target that is neither an article id nor a readable file: a usage error. */
 export class ExplainTargetError extends Error {}
 
-const hashOf = (text: string) => createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim()).digest('hex');
+/** The hash ingest gives an article's text (see src/ingest/prepare.ts). */
+const hashOf = (text: string) => createHash('sha256').update(cleanText(text).trim()).digest('hex');
 
 export function explainTarget(app: App, seedsDir: string, target: string, flags: Record<string, string>): ExplainResult {
   const kb = app.kb;
@@ -31,7 +33,7 @@ export function explainTarget(app: App, seedsDir: string, target: string, flags:
       try {
         const a = readArticle(p);
         if (hashOf(a.text) !== doc.hash) continue;
-        const text = a.text.replace(/\r\n?/g, '\n');
+        const text = cleanText(a.text);
         return buildExplanation({ doc, extraction: extractDocument(meta, text, kb.gazetteer), crisis: kb.crisis, actor, stored: true });
       } catch {
         // An unreadable file: fall through to the stored sentences.
@@ -52,12 +54,12 @@ export function explainTarget(app: App, seedsDir: string, target: string, flags:
   if (!existsSync(target)) throw new ExplainTargetError(`"${target}" is neither an article id in the corpus (see \`briefing sources --json\`) nor a file`);
   const a = readArticle(target);
   const incoming = { ...a.meta, ...flags, path: target, text: a.text };
-  const p = kb.prepareArticle(incoming, 0, kb.newRun());
-  if ('ok' in p) {
-    // Already in the corpus: explain the stored article.
-    if (p.ok && p.docId) return explainStored(p.docId);
-    throw new ExplainTargetError(p.error ?? `${target}: cannot be read`);
-  }
-  const doc = { id: p.meta.id, title: p.title, source: p.source, published: p.meta.published, timezone: p.meta.timezone };
-  return buildExplanation({ doc, extraction: extractDocument(p.meta, p.text, kb.gazetteer), crisis: kb.crisis, actor, stored: false });
+  const c = kb.check(incoming, 0, null);
+  if ('ok' in c) throw new ExplainTargetError(c.error ?? `${target}: cannot be read`);
+  // Already in the corpus: explain the stored article.
+  const stored = kb.reader.hasHash(c.hash);
+  if (stored) return explainStored(stored);
+  const meta: DocMeta = { id: c.id, source: c.source, published: c.published, timezone: c.timezone };
+  const doc = { id: c.id, title: c.title, source: c.source, published: c.published, timezone: c.timezone };
+  return buildExplanation({ doc, extraction: extractDocument(meta, c.text, kb.gazetteer), crisis: kb.crisis, actor, stored: false });
 }

@@ -115,7 +115,7 @@ async function explain(target: string, flags: Record<string, string>, json: bool
   const app = open(c);
   try {
     const r = explainTarget(app, c.BRIEFING_SEEDS, target, flags);
-    process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${viewToText(explainView(r))}\n`);
+    process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${terminalText(explainView(r))}\n`);
   } catch (err) {
     throw err instanceof ExplainTargetError ? new UsageError(err.message) : err;
   } finally {
