@@ -97,6 +97,11 @@ describe('ask: a relevance floor', () => {
     expect(v.blocks.slice(heading + 1).some((b) => b.type === 'quote' && /^France said/.test(b.text))).toBe(true);
   });
 
+  it('a sentence naming both actors a question names answers it, whatever its verb', async () => {
+    // "Did Ghana recognise the military council?" ← "Amina Sow, Ghana's national security adviser, said her country would not recognise the council."
+    expect((await app.kb.ask('Did Ghana recognise the military council?')).citations[0]?.quote).toMatch(/^Amina Sow, Ghana's national security adviser/);
+  });
+
   it('"Ghana\'s parliament" does not answer "the capital of Ghana"; "What did France say?" is still answered', async () => {
     expect(await answer('What is the capital of Ghana?')).toBeNull();
     expect(await answer('What did France say?')).toMatch(/^France said it was following events closely/);

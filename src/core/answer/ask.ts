@@ -178,7 +178,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const stems = new Set(contentStems(r.text));
     const lower = r.text.toLowerCase();
     const folded = fold(lower);
-    const wordHits = [...qStems].filter((w) => stems.has(w) || (SYNONYMS[w] ?? []).some((x) => [...stems].some((t) => t.startsWith(x)))).length;
+    // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
+    const wordHits = [...qStems].filter((w) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || (SYNONYMS[w] ?? []).some((x) => t.startsWith(x)))).length;
     // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
     const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
     const groups = qStems.size + qActors.size;
@@ -194,8 +195,11 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // A question about the sentence's own words ("what is X") needs most of them, and a relation
     // ("the capital of France") needs its two ends side by side; a question whose span says what
     // it wants (a date, a place, a person) needs one of its words.
+    // A sentence naming every one of two or more actors the question names is about them ("Did
+    // Britain recognize Guaido?" is answered by what Britain said of Guaido, in whatever words).
     const floor =
       qStems.size === 0 ||
+      (qActors.size >= 2 && actorsOk) ||
       (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
@@ -208,7 +212,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
   const spanTyped = type === 'age' || type === 'count' || type === 'define';
   const viable = scored
-    .filter((s) => s.ok && (s.coverage >= 0.5 || (spanTyped && s.coverage >= 0.34)) && (spanTyped || s.floor))
+    .filter((s) => s.ok && (s.coverage >= 0.5 || (spanTyped && s.coverage >= 0.34)))
     .sort((a, b) => b.score - a.score)
     .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
@@ -224,8 +228,11 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
   viable.sort((a, b) => fitFirst(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
+  // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
+  // sentences that do not may follow it, as context for a model and as further citations.
   const good = viable.filter((s) => !spanTyped || s.span);
-  const passages = toPassages(kb, good, sActors, MAX_PASSAGES);
+  const passing = good.filter((s) => spanTyped || s.floor);
+  const passages = toPassages(kb, passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], sActors, MAX_PASSAGES);
   if (passages.length > 0) return { question: q, type, passages, closest: [] };
   // Nothing answers: the nearest sentences that share something with the question, labelled as such.
   const near = scored.filter((s) => s.coverage > 0).sort((a, b) => b.score - a.score);
