@@ -196,7 +196,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // ("the capital of France") needs its two ends side by side; a question whose span says what
     // it wants (a date, a place, a person) needs one of its words.
     // A sentence naming every one of two or more actors the question names is about them ("Did
-    // Britain recognize Guaido?" is answered by what Britain said of Guaido, in whatever words).
+    // Norland recognise the council?" is answered by what Norland said of the council, in whatever words).
     const floor =
       qStems.size === 0 ||
       (qActors.size >= 2 && actorsOk) ||
