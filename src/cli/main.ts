@@ -1,6 +1,6 @@
 /**
  * The command-line surface, a contract for scripts as well as people:
- *   briefing <stance|timeline|digest|ask|actors|sources|ingest> [args] [--json]
+ *   briefing <stance|timeline|digest|ask|actors|sources|ingest|explain> [args] [--json]
  * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
  * message on stderr.
  */
@@ -96,6 +96,15 @@ export function buildProgram(): Command {
   program.command('actors').configureOutput(usage('actors')).description('everyone the corpus names, with their positions').action(() => run({ command: 'actors', options: {} }, json()));
   program.command('sources').configureOutput(usage('sources')).description('the articles in the corpus').action(() => run({ command: 'sources', options: {} }, json()));
   program
+    .command('explain')
+    .argument('<target>', 'an article id (see `sources --json`) or a file')
+    .description('what extraction read in each sentence: actors, people, dates, events, stance claims and why')
+    .option('--title <title>')
+    .option('--source <outlet>')
+    .option('--published <date>', 'publication date, YYYY-MM-DD or ISO 8601')
+    .option('--timezone <zone>', 'IANA zone of local times in the text')
+    .action((target: string, o: Record<string, string | undefined>) => explain(target, strip(o), json()));
+  program
     .command('ingest')
     .argument('<paths...>', '.txt, .md or .html files, or folders of them')
     .description('add articles to the corpus (front matter or flags give their metadata)')
@@ -110,6 +119,23 @@ export function buildProgram(): Command {
 
 function strip(o: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/** `explain`: an article of the corpus, or a file extracted without storing it. */
+async function explain(target: string, flags: Record<string, string>, json: boolean): Promise<void> {
+  if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published "${flags.published}" is not a date (use YYYY-MM-DD)`);
+  const { ExplainTargetError, explainTarget } = await import('./explain.js');
+  const { explainView } = await import('../core/answer/explain.js');
+  const c = loadConfig();
+  const app = open(c);
+  try {
+    const r = explainTarget(app, c.BRIEFING_SEEDS, target, flags);
+    process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${terminalText(explainView(r))}\n`);
+  } catch (err) {
+    throw err instanceof ExplainTargetError ? new UsageError(err.message) : err;
+  } finally {
+    app.close();
+  }
 }
 
 async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {

@@ -137,6 +137,11 @@ export interface AskResult {
   citations: Citation[];
   mode: 'extractive' | 'llm';
   note?: string;
+  /**
+   * Only when `answer` is null: the corpus's nearest sentences, shown as "closest passages", never
+   * as an answer (they do not answer the question).
+   */
+  closest?: Citation[];
 }
 
 export interface ActorSummary extends ActorRef {

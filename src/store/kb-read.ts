@@ -286,6 +286,25 @@ export class KbReader {
       .all(match, opts.window ?? (bm25 ? 250 : limit), limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
   }
 
+  /** One article's stored metadata, with the file it was read from (for `briefing explain`). */
+  document(id: string): { id: string; title: string; source: string; published: string; timezone: string; path: string | null; hash: string } | undefined {
+    return this.db.prepare('SELECT id, title, source, published, timezone, path, hash FROM documents WHERE id = ?').get(id) as
+      | { id: string; title: string; source: string; published: string; timezone: string; path: string | null; hash: string }
+      | undefined;
+  }
+
+  /** One article's stored sentences in order. */
+  documentSentences(id: string): { seq: number; para: number; kind: string; text: string }[] {
+    return this.db.prepare('SELECT seq, para, kind, text FROM sentences WHERE doc_id = ? ORDER BY seq').all(id) as { seq: number; para: number; kind: string; text: string }[];
+  }
+
+  /** The sentences just before sentence `id` in its article (at most `n`), nearest first. */
+  sentencesBefore(id: number, n: number): { id: number; text: string }[] {
+    return this.db
+      .prepare('SELECT b.id, b.text FROM sentences s JOIN sentences b ON b.doc_id = s.doc_id AND b.seq < s.seq AND b.seq >= s.seq - ? WHERE s.id = ? ORDER BY b.seq DESC')
+      .all(n, id) as { id: number; text: string }[];
+  }
+
   sentenceActors(ids: number[]): Map<number, string[]> {
     return this.linked('SELECT sentence_id AS id, actor_id AS a FROM mentions WHERE sentence_id IN', ids);
   }

@@ -2,34 +2,22 @@
  * ask(question): an extractive answer with citations. Retrieval is FTS5 BM25 over sentences, with
  * the question's actors expanded to all their names; the answer is a span of the best sentence
  * when the question asks for an age, a number, a date or a person, else the sentence itself.
- * A question whose named things the corpus never mentions gets "not in the corpus".
- * `retrieve` feeds both this extractive answer and an optional model's (see grounding.ts).
+ * A question whose named things the corpus never mentions gets "not in the corpus"; so does one
+ * no sentence answers (the relevance floor), with the closest passages labelled as such.
+ * Question kinds are read in question.ts, answer spans found in spans.ts. `retrieve` feeds both
+ * this extractive answer and an optional model's (see grounding.ts).
  */
 import type { Briefing } from '../briefing.js';
-import { findDates } from '../read/dates.js';
-import { findFigures } from '../read/figures.js';
 import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
+import { parseQuestion, type QType } from './question.js';
+import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
 import type { AskResult, Citation } from '../types.js';
-import { formatWhen } from '../when.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
-export type QType = 'age' | 'count' | 'when' | 'where' | 'define' | 'who' | 'other';
-
-function qtype(q: string): QType {
-  const l = q.toLowerCase();
-  if (/\bhow old\b|\bwhat age\b|\bage of\b/.test(l)) return 'age';
-  if (/\bhow (many|much|long)\b|\bwhat number\b|\bdeath toll\b/.test(l)) return 'count';
-  if (/^\s*when\b|\bwhat (time|day|date)\b/.test(l)) return 'when';
-  if (/^\s*where\b/.test(l)) return 'where';
-  // "Who is X?" asks what X is, not for another person.
-  if (/^\s*(who|what) (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l) && /^\s*who/.test(l)) return 'define';
-  if (/^\s*who\b/.test(l)) return 'who';
-  return 'other';
-}
-
-const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Spokes(?:man|woman|person)|Chief|Leader|General|Chancellor|Speaker|Governor|Senator|Envoy|Commander|Chairman|Chairwoman|Director|Coordinator|Pope|King|Queen)\b/i;
+export type { QType } from './question.js';
+export type { Span } from './spans.js';
 
 /** News words for the same thing, so "death toll" finds "were killed". Stems, both ways. */
 const SYNONYMS: Record<string, string[]> = {
@@ -46,80 +34,34 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
 }
 
-export interface Span {
-  answer: string;
-  start: number;
-  end: number;
+/** Words of a number question that say what kind of number it wants, not what it is about. */
+const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
+
+/** "the capital of France", "France's capital": a noun the question relates to an actor. */
+interface Relation {
+  noun: string;
+  actor: string;
 }
 
-function extractSpan(type: QType, text: string, at: string | null, qStems: Set<string>, kb: Briefing, qActors: Set<string>): Span | null {
-  if (type === 'age') {
-    // "the 35-year-old leader", "aged 35", "35 years old", or a name in apposition: "Ruth Anand, 47, said".
-    const m = /\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b(\d{1,3}) years old\b|(?<=\p{Lu}[\p{L}'’-]+, )(\d{2})(?=,)/u.exec(text);
-    if (m) return { answer: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '', start: m.index, end: m.index + m[0].length };
+function relationOf(kb: Briefing, q: string, toks: ReturnType<typeof tokenize>): Relation | null {
+  const ms = kb.gazetteer.match(toks);
+  for (const m of ms) {
+    const prev = toks[m.t0 - 1];
+    const noun = toks[m.t0 - 2];
+    if (prev?.norm === 'of' && noun && !isStopword(noun.norm) && !QUESTION_WORDS.has(noun.norm)) return { noun: stem(noun.norm), actor: m.actorId };
+    const next = toks[m.t1];
+    if (m.poss && next && !isStopword(next.norm) && !QUESTION_WORDS.has(next.norm)) return { noun: stem(next.norm), actor: m.actorId };
   }
-  if (type === 'count') {
-    const figs = findFigures(text).filter((f) => f.kind !== 'age');
-    const scored = figs.map((f) => {
-      const after = contentStems(text.slice(f.start, Math.min(text.length, f.end + 40)));
-      return { f, s: after.filter((w) => qStems.has(w)).length };
-    });
-    scored.sort((a, b) => b.s - a.s);
-    const best = scored[0]?.f;
-    if (best) return { answer: best.value, start: best.start, end: best.end };
-  }
-  if (type === 'when') {
-    const d = findDates(text, at ?? '2000-01-01')[0];
-    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end };
-    if (at) return { answer: formatWhen(at), start: 0, end: 0 };
-  }
-  if (type === 'where') {
-    // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
-    const places = [...text.matchAll(/\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
-      (m) => !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(m[1] ?? ''),
-    );
-    const m = places[places.length - 1];
-    if (m?.[1]) {
-      const place = /^(?:\p{L}\.){2,}$/u.test(m[1]) ? m[1] : m[1].replace(/\.$/, '');
-      const start = (m.index ?? 0) + m[0].length - m[1].length;
-      return { answer: place, start, end: start + place.length };
-    }
-  }
-  if (type === 'define') {
-    // "Voss, the 52-year-old commander of the northern army, …": the apposition after a name.
-    for (const id of qActors) {
-      // Matched accent-folded: the gazetteer keeps one spelling of a name, articles use either.
-      const folded = fold(text);
-      for (const alias of kb.gazetteer.aliasesOf(id)) {
-        const i = folded.indexOf(`${fold(alias)}, `);
-        if (i < 0) continue;
-        const m = /^(?:the|a|an|head|leader|chief|president|chairman|spokesman|spokeswoman)\b[^,;.]*/i.exec(text.slice(i + alias.length + 2));
-        if (m) {
-          const start = i + alias.length + 2;
-          return { answer: m[0].trim(), start, end: start + m[0].trim().length };
-        }
-      }
-      // "South Africa's U.N. Ambassador Jerry Matjila": the title before a name.
-      // Longest names first; a shorter name inside a longer one ("Voss" in "Mara Voss") is skipped.
-      const taken: [number, number][] = [];
-      for (const alias of [...kb.gazetteer.aliasesOf(id)].sort((a, b) => b.length - a.length)) {
-        const i = folded.indexOf(fold(alias));
-        if (i <= 0) continue;
-        const inside = taken.some(([a, b]) => i >= a && i < b);
-        taken.push([i, i + alias.length]);
-        if (inside) continue;
-        const lead = /((?:(?:\p{Lu}[\p{L}.’'-]*|spokes(?:man|woman|person)|minister|president|secretary|ambassador|chief|leader|envoy|foreign|defen[cs]e|policy|affairs|general|counterpart)\s+)+)$/u.exec(text.slice(Math.max(0, i - 80), i))?.[1] ?? '';
-        const title = lead.trim();
-        if (title && TITLE_WORD.test(title) && /\p{Lu}/u.test(title)) return { answer: title, start: i - lead.length, end: i - lead.length + title.length };
-      }
-    }
-  }
-  if (type === 'who') {
-    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
-    const person = ms.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? ms[0];
-    if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
-  }
+  void q;
   return null;
+}
+
+/** The relation's noun within three words of the actor in the sentence ("the French capital" too). */
+function relationHolds(kb: Briefing, rel: Relation | null, text: string): boolean {
+  if (!rel) return true;
+  const toks = tokenize(text);
+  const at = kb.gazetteer.match(toks).filter((m) => m.actorId === rel.actor);
+  return toks.some((t, i) => stem(t.norm) === rel.noun && at.some((m) => Math.abs(i - m.t0) <= 3 || Math.abs(i - (m.t1 - 1)) <= 3));
 }
 
 /** A retrieved sentence, ranked; `id` ("p1", "p2", ...) names it to a model and in its citations. */
@@ -141,10 +83,16 @@ export interface Retrieval {
   question: string;
   type: QType;
   passages: Passage[];
+  /**
+   * When no passage answers: the nearest sentences, shown as such ("closest passages"), never as
+   * the answer and never given to a model.
+   */
+  closest: Passage[];
 }
 
 /** How many passages retrieval keeps: the extractive answer cites 3, a model reads up to 6. */
 const MAX_PASSAGES = 8;
+const MAX_CLOSEST = 3;
 
 /**
  * Retrieve the passages that answer a question, best first. Both the extractive answer and a
@@ -152,8 +100,9 @@ const MAX_PASSAGES = 8;
  */
 export function retrieve(kb: Briefing, question: string): Retrieval {
   const q = question.trim();
-  const type = qtype(q);
-  const none: Retrieval = { question: q, type, passages: [] };
+  const pq = parseQuestion(q);
+  const type = pq.type;
+  const none: Retrieval = { question: q, type, passages: [], closest: [] };
   const toks = tokenize(q);
   // The crisis's own country is a place in the question, matched as words, not as an actor.
   const allMentions = kb.gazetteer.match(toks);
@@ -200,65 +149,128 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     return none;
   }
   if (rows.length === 0) return none;
-  const qStems = new Set(words.map((t) => stem(t.norm)));
+  // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
+  const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
+  const relation = relationOf(kb, q, toks);
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
-  const mentionTexts = qMentions.map((m) => q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''));
+  const personAliases = new Map(
+    [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
+  );
+  const docsByName = new Map<string, Set<string>>();
+  const nameDocs = (n: string): Set<string> => {
+    let d = docsByName.get(n);
+    if (!d) {
+      try {
+        d = new Set(kb.reader.search(ftsPhrase(n), 200, { bm25: false }).map((x) => x.docId));
+      } catch {
+        d = new Set();
+      }
+      docsByName.set(n, d);
+    }
+    return d;
+  };
+  // A side's aliases name many things (its leader, its allies, its institutions): the asker's own
+  // words for it count for more than for a country known by one name.
+  const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
     const lower = r.text.toLowerCase();
-    const wordHits = [...qStems].filter((w) => stems.has(w) || (SYNONYMS[w] ?? []).some((x) => [...stems].some((t) => t.startsWith(x)))).length;
-    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a)).length;
+    const folded = fold(lower);
+    // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
+    const wordHits = [...qStems].filter((w) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || (SYNONYMS[w] ?? []).some((x) => t.startsWith(x)))).length;
+    // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
+    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
     const groups = qStems.size + qActors.size;
     const coverage = groups ? (wordHits + actorHits) / groups : 0;
-    const namesOk = names.every((n) => lower.includes(n));
+    // A name the question gives must be in the sentence, or in its article when the sentence has
+    // every other word of the question ("the air strike on the detention centre" in the lede, the
+    // centre's name in the next paragraph).
+    const missing = names.filter((n) => !lower.includes(n));
+    const namesOk = missing.length === 0 || (wordHits >= qStems.size - missing.length && qStems.size - missing.length >= 3 && missing.every((n) => nameDocs(n).has(r.docId)));
     const actorsOk = actorHits === qActors.size;
+    // The relevance floor: most of what the question asks about, beyond the actors it names, must be
+    // in the sentence ("the capital of France" is not answered by any sentence naming France).
+    // A question about the sentence's own words ("what is X") needs most of them, and a relation
+    // ("the capital of France") needs its two ends side by side; a question whose span says what
+    // it wants (a date, a place, a person) needs one of its words.
+    // A sentence naming every one of two or more actors the question names is about them ("Did
+    // Norland recognise the council?" is answered by what Norland said of the council, in whatever words).
+    const floor =
+      qStems.size === 0 ||
+      (qActors.size >= 2 && actorsOk) ||
+      (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
-    const literal = mentionTexts.filter((m) => lower.includes(m)).length * 0.5;
+    const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
-    return { r, coverage, ok: namesOk && actorsOk, span: null as Span | null, score };
+    return { r, coverage, ok: namesOk && actorsOk, floor, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
+  // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
+  const spanTyped = type === 'age' || type === 'count' || type === 'define';
   const viable = scored
-    .filter((s) => s.ok && s.coverage >= 0.5)
+    .filter((s) => s.ok && (s.coverage >= 0.5 || (spanTyped && s.coverage >= 0.34)))
     .sort((a, b) => b.score - a.score)
     .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
-    s.span = extractSpan(type, s.r.text, s.r.at, qStems, kb, qActors);
-    if (s.span && type !== 'other') s.score += 4;
+    s.span = extractSpan(ask, s.r.text, s.r.at, kb);
+    if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
+  // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
+  if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))));
   // Equal evidence: the latest report wins (a death toll rises during the day).
   const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
-  viable.sort((a, b) => bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // Who someone is: the surest construction first (an apposition over a bare rank), then relevance.
+  const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
+  viable.sort((a, b) => fitFirst(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
-  const needsSpan = type === 'age' || type === 'count' || type === 'define';
-  const good = viable.filter((s) => !needsSpan || s.span);
+  // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
+  // sentences that do not may follow it, as context for a model and as further citations.
+  const good = viable.filter((s) => !spanTyped || s.span);
+  const passing = good.filter((s) => spanTyped || s.floor);
+  const passages = toPassages(kb, passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], sActors, MAX_PASSAGES);
+  if (passages.length > 0) return { question: q, type, passages, closest: [] };
+  // Nothing answers: the nearest sentences that share something with the question, labelled as such.
+  const near = scored.filter((s) => s.coverage > 0).sort((a, b) => b.score - a.score);
+  return { question: q, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST) };
+}
+
+type Scored = { r: { id: number; text: string; docId: string; source: string; at: string | null }; span: Span | null };
+
+function toPassages(kb: Briefing, list: Scored[], sActors: Map<number, string[]>, max: number): Passage[] {
   const passages: Passage[] = [];
   const seen = new Set<string>();
-  for (const s of good) {
-    if (passages.length >= MAX_PASSAGES) break;
+  for (const s of list) {
+    if (passages.length >= max) break;
     if (seen.has(s.r.text)) continue;
     seen.add(s.r.text);
     const names = new Set((sActors.get(s.r.id) ?? []).map((a) => kb.gazetteer.actors.get(a)?.name ?? ''));
     names.delete('');
     passages.push({ id: `p${passages.length + 1}`, sentenceId: s.r.id, text: s.r.text, docId: s.r.docId, source: s.r.source, at: s.r.at, span: s.span, names: [...names] });
   }
-  return { question: q, type, passages };
+  return passages;
 }
 
 /** The extractive answer from retrieved passages: a span of the best one, or the sentence itself. */
 export function extractiveAnswer(ret: Retrieval): AskResult {
   const best = ret.passages[0];
-  if (!best) return { question: ret.question, answer: null, citations: [], mode: 'extractive', note: NOT_IN_CORPUS };
+  if (!best) {
+    const closest = ret.closest.map((p) => ({ quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: null }));
+    return { question: ret.question, answer: null, citations: [], mode: 'extractive', note: NOT_IN_CORPUS, ...(closest.length ? { closest } : {}) };
+  }
   const citations: Citation[] = ret.passages.slice(0, 3).map((p) => {
     const span = p === best ? best.span : null;
     return { quote: p.text, docId: p.docId, source: p.source, at: p.at, highlight: span && span.end > span.start ? [span.start, span.end] : null };
   });
+  // A span that depends on an earlier sentence ("The 46-year-old…") cites that sentence second.
+  const ctx = best.span?.context;
+  if (ctx && !citations.some((c) => c.quote === ctx.text)) citations.splice(1, 0, { quote: ctx.text, docId: best.docId, source: best.source, at: best.at, highlight: null });
   const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
-  return { question: ret.question, answer, citations, mode: 'extractive' };
+  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive' };
 }
 
 export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';

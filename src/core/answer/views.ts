@@ -157,6 +157,11 @@ export function askView(r: AskResult): View {
   const lead = r.answer ?? r.note ?? 'Not in the corpus: no article here answers that.';
   // Each line once: a note that only repeats the lead is not shown again.
   if (r.note && r.note !== lead) blocks.push({ type: 'text', text: r.note });
+  // Near passages are labelled as such, after the "not in the corpus" lead: never the answer.
+  if (r.answer === null && r.closest?.length) {
+    blocks.push({ type: 'heading', text: 'Closest passages (they do not answer the question)' });
+    for (const c of r.closest) blocks.push({ type: 'quote', text: c.quote, cite: citeOf(c) });
+  }
   return {
     kind: 'ask',
     title: r.question,

@@ -67,6 +67,15 @@ function actTargets(text: string, gaz: Gazetteer, mentions: Mention[]): Target[]
   return out;
 }
 
+/** What each kind of act means, for `briefing explain`. */
+const WHY: Record<Kind, string> = {
+  support: 'backing or recognition of the side (or an act of it) named near the cue',
+  leaning: 'a softer act toward the side named near the cue (welcoming, praising, considering backing): leaning',
+  criticize: 'criticism of the side (or an act of it) named near the cue, read as leaning toward the other side',
+  withhold: 'withholding or declining a position toward the side named near the cue',
+  neutral: 'a call for dialogue, restraint, mediation or non-interference (neutral)',
+};
+
 /** Stance claims of one sentence: (holder, side, strength) per cue. `ctxSide` is the side the passage is about. */
 export function claimsOf(
   text: string,
@@ -109,14 +118,15 @@ export function claimsOf(
   const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     const before = out.length;
+    const why = WHY[kind];
     for (const h of holders) {
-      if (kind === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text });
+      if (kind === 'neutral') out.push({ actorId: h, side: null, strength: 'neutral', cue: cue.text, why });
       else if (!side) continue;
       else if (kind === 'criticize') {
         const o = other(side);
-        if (o) out.push({ actorId: h, side: o, strength: 'leaning', cue: cue.text });
-      } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text });
-      else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text });
+        if (o) out.push({ actorId: h, side: o, strength: 'leaning', cue: cue.text, why });
+      } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text, why });
+      else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text, why });
     }
     if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
     // "Less than a fortnight earlier, X had said …": background to the article's news of the day.
@@ -304,7 +314,7 @@ function evenHanded(claims: Omit<XClaim, 'seq' | 'speaker'>[]): Omit<XClaim, 'se
   const split = new Set([...byHolder].filter(([, s]) => s.size > 1).map(([h]) => h));
   if (split.size === 0) return claims;
   const out = claims.filter((c) => !(split.has(c.actorId) && c.strength === 'leaning'));
-  for (const h of split) if (!out.some((c) => c.actorId === h)) out.push({ actorId: h, side: null, strength: 'neutral', cue: claims.find((c) => c.actorId === h)?.cue ?? '' });
+  for (const h of split) if (!out.some((c) => c.actorId === h)) out.push({ actorId: h, side: null, strength: 'neutral', cue: claims.find((c) => c.actorId === h)?.cue ?? '', why: 'the same act aimed at both sides: no side' });
   return out;
 }
 

@@ -35,6 +35,8 @@ export interface XClaim {
   cue: string;
   /** Reported as past background ("had said", "earlier"): it yields to the day's own news. */
   background?: boolean;
+  /** A short, generic account of the rule that made the claim (for `briefing explain`). */
+  why?: string;
 }
 export interface XEvent {
   seq: number;

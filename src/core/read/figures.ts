@@ -1,13 +1,13 @@
 /** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
 import type { Figure } from '../types.js';
 
-const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
+const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|(?:two|three|four|five) dozen|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
 const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
 
 const PATTERNS: { kind: Figure['kind']; re: RegExp }[] = [
   { kind: 'deaths', re: new RegExp(String.raw`\b${QUANT}${NUM}(?:\s+\w+){0,3}?\s+(?:(?:have been|were|was|had been)\s+)?(?:killed|dead|deaths|died|slain|fatalities)\b|\bdeath toll (?:of|rose to|reached)\s+${QUANT}${NUM}`, 'gi') },
   { kind: 'money', re: new RegExp(String.raw`${QUANT}(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s+(?:million|billion|trillion)\s+(?:dollars|euros|pounds|yuan|rubles|bolivars))`, 'gi') },
-  { kind: 'deadline', re: new RegExp(String.raw`\b${NUM}\s+(?:hours|days|weeks)\s+(?:to\s+\w+|deadline|ultimatum)|\b(?:within|in)\s+${NUM}\s+(?:hours|days)\b`, 'gi') },
+  { kind: 'deadline', re: new RegExp(String.raw`\b${NUM}\s+(?:hours|days|weeks)\s+(?:to\s+\w+|deadline|ultimatum)|\b(?:within|in)\s+${NUM}\s+(?:hours|days|weeks|months)\b`, 'gi') },
   { kind: 'age', re: /\b\d{1,3}-year-old\b|\baged \d{1,3}\b/gi },
   { kind: 'percent', re: /\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)/gi },
   { kind: 'count', re: new RegExp(String.raw`\b${QUANT}(?:\d[\d,]{2,}|tens of thousands|hundreds of thousands|thousands|hundreds|\d{1,3})\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:people|nations|countries|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|barrels|visas|civilians|generals|officers|citizens|residents|lawmakers|diplomats|\p{Lu}\p{L}+s)\b`, 'gu') },

@@ -1,0 +1,278 @@
+/**
+ * Answer spans: the part of a sentence that answers the question — an age tied to the person asked
+ * about, the quantity a number question wants, who someone is, a date, a place, a person.
+ */
+import type { Briefing } from '../briefing.js';
+import { findDates } from '../read/dates.js';
+import { findFigures } from '../read/figures.js';
+import { contentStems, fold, stem, tokenize } from '../text.js';
+import { formatWhen } from '../when.js';
+import { agesIn } from './ages.js';
+import { findQuantities, type Quantity } from './numbers.js';
+import type { ParsedQuestion, Want } from './question.js';
+import { describe as describePerson } from './roles.js';
+
+const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Spokes(?:man|woman|person)|Chief|Leader|General|Chancellor|Speaker|Governor|Senator|Envoy|Commander|Chairman|Chairwoman|Director|Coordinator|Pope|King|Queen)\b/i;
+
+export interface Span {
+  answer: string;
+  start: number;
+  end: number;
+  /** How well the span fits the question (added to the passage's score). */
+  fit?: number;
+  /** A sentence the span depends on ("The 46-year-old…" after the sentence naming her), cited with it. */
+  context?: { sentenceId: number; text: string };
+}
+
+/** What the question asks about, for the span finders. */
+export interface Asked {
+  q: ParsedQuestion;
+  qStems: Set<string>;
+  qActors: Set<string>;
+  /** Names of the person asked about, longest first, accent-folded and lower-cased. */
+  names: string[];
+  /** Stems of the words naming that person in the question ("King Bhumibol" → king, bhumibol). */
+  subjectStems: Set<string>;
+}
+
+/** The names a person in the question goes by: the gazetteer's, and the question's own words. */
+export function personNames(kb: Briefing, qActors: Set<string>, subject: string | null, asked: string[]): string[] {
+  const out = new Set<string>();
+  const add = (n: string | undefined) => {
+    const f = fold(n ?? '').toLowerCase().trim();
+    if (f.length >= 3) out.add(f);
+  };
+  for (const id of qActors) {
+    const a = kb.gazetteer.actors.get(id);
+    if (a?.kind === 'person') for (const n of kb.gazetteer.aliasesOf(id)) add(n);
+    // A side's leader only when the question names the leader: a side may list several people
+    // among its aliases ("Tymoshenko" is not the side's leader "Yatsenyuk").
+    const side = kb.crisis.sides.find((x) => x.id === id);
+    const leader = fold(side?.leader ?? '').toLowerCase();
+    if (side?.leader && asked.some((m) => leader.includes(fold(m).toLowerCase()))) {
+      add(side.leader);
+      add(side.leader.split(/\s+/).pop());
+    }
+  }
+  if (subject) {
+    // "King Bhumibol" → also "Bhumibol"; "Brice Clotaire Oligui Nguema" → also "Oligui Nguema", "Nguema".
+    const words = subject.replace(/^(?:the\s+)?/i, '').split(/\s+/).filter(Boolean);
+    add(words.join(' '));
+    const bare = words.filter((w, i) => i > 0 || !TITLE_WORD.test(w) || words.length === 1);
+    add(bare.join(' '));
+    if (bare.length >= 2) add(bare.slice(-2).join(' '));
+    if (bare.length >= 2 && (bare[bare.length - 1] ?? '').length >= 4) add(bare[bare.length - 1]);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Where any of `names` stands in `text` as whole words: [start, end) spans, longest names first. */
+function findNames(text: string, names: string[]): [number, number][] {
+  const folded = fold(text).toLowerCase();
+  const spans: [number, number][] = [];
+  for (const n of names) {
+    let i = folded.indexOf(n);
+    while (i >= 0) {
+      const before = folded[i - 1] ?? ' ';
+      const after = folded[i + n.length] ?? ' ';
+      const whole = !/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after);
+      if (whole && !spans.some(([a, b]) => i < b && i + n.length > a)) spans.push([i, i + n.length]);
+      i = folded.indexOf(n, i + 1);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+function holderIs(holder: string, names: string[]): boolean {
+  const h = fold(holder).toLowerCase();
+  return names.some((n) => h === n || h.endsWith(` ${n}`) || n.endsWith(` ${h}`));
+}
+
+/** An age the sentence ties to the person asked about. */
+function ageSpan(text: string, ask: Asked): Span | null {
+  for (const a of agesIn(text)) {
+    if (a.holder && holderIs(a.holder, ask.names)) return { answer: a.age, start: a.start, end: a.end, fit: 3 };
+    // "the 86-year-old king" when the question asks about "King X".
+    if (a.descriptor && a.descriptor.split(/\s+/).some((w) => ask.subjectStems.has(stem(w.toLowerCase())))) return { answer: a.age, start: a.start, end: a.end, fit: 2 };
+  }
+  return null;
+}
+
+/** An age given by a descriptor alone ("The 46-year-old was freed"), tied to the person the previous sentences name. */
+function descriptorAge(text: string, before: string[], ask: Asked, kb: Briefing): Span | null {
+  const a = agesIn(text).find((x) => x.holder === null && x.descriptor !== null);
+  if (!a) return null;
+  // Someone named in the same sentence before the descriptor is who it describes; not ours.
+  if (findNames(text.slice(0, a.start), ask.names).length === 0 && personsIn(kb, text.slice(0, a.start)).length > 0) return null;
+  for (const prev of before) {
+    const persons = personsIn(kb, prev);
+    const ours = findNames(prev, ask.names)[0];
+    if (!ours && persons.length === 0) continue;
+    if (!ours) return null;
+    // The nearest sentence naming someone names its subject first: "Yingluck Shinawatra, the former
+    // prime minister, was freed. The 46-year-old was detained…"
+    const other = persons.find((p) => p.start < ours[0] && !ask.names.some((n) => fold(prev.slice(p.start, p.end)).toLowerCase().includes(n)));
+    if (other) return null;
+    return { answer: a.age, start: a.start, end: a.end, fit: 2 };
+  }
+  return null;
+}
+
+/** Mentions of people (and sides' leaders by name) in a text, in order. */
+function personsIn(kb: Briefing, text: string): { start: number; end: number }[] {
+  return kb.gazetteer
+    .match(tokenize(text))
+    .filter((m) => {
+      const a = kb.gazetteer.actors.get(m.actorId);
+      if (a?.kind === 'person') return true;
+      const leader = kb.crisis.sides.find((x) => x.id === m.actorId)?.leader;
+      return Boolean(leader && fold(leader).toLowerCase().includes(fold(text.slice(m.start, m.end)).toLowerCase()));
+    })
+    .map((m) => ({ start: m.start, end: m.end }));
+}
+
+/** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
+const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
+/** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
+const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
+const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
+
+/** How well a quantity answers a "how many / how much / how long" question. */
+function quantityFit(x: Quantity, ask: Asked, text: string): number {
+  const k = x.kind;
+  let s = 0;
+  const want: Want = ask.q.want;
+  if (want === 'duration') s += k === 'duration' ? 4 : k === 'since' ? 2 : k === 'distance' ? 1 : -4;
+  else if (want === 'distance') s += k === 'distance' ? 4 : -4;
+  else if (want === 'percent') s += k === 'percent' ? 4 : -4;
+  else if (want === 'money') s += k === 'money' ? 4 : k === 'count' ? -1 : -4;
+  else if (want === 'amount') s += k === 'count' ? 2 : -2;
+  else if (k === 'count') s += 2;
+  else s -= 3;
+  // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
+  const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
+  const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
+  if (hits) s += 2 + hits;
+  else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
+    // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
+    // may answer a count of people.
+    s -= nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) ? 1 : 3;
+  }
+  // The question's other words near it.
+  const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
+  s += Math.min(2, near.filter((w) => ask.qStems.has(w)).length * 0.5);
+  return s;
+}
+
+function countSpan(text: string, ask: Asked): Span | null {
+  const figs = findFigures(text).filter((f) => f.kind !== 'age');
+  let best: { x: Quantity; fit: number } | null = null;
+  for (const x of findQuantities(text)) {
+    const fit = quantityFit(x, ask, text);
+    if (!best || fit > best.fit) best = { x, fit };
+  }
+  if (!best || best.fit <= 0) {
+    // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
+    if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
+    const scored = figs.map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    scored.sort((a, b) => b.s - a.s);
+    const f = scored[0]?.f;
+    return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
+  }
+  const { x, fit } = best;
+  // A figure extraction already reads around this number ("72 hours to leave", "At least 9 people died") says it best.
+  const fig = figs.find((f) => f.start <= x.start && f.end >= x.end && (x.kind !== 'count' || f.kind !== 'money'));
+  if (fig) return { answer: fig.value, start: fig.start, end: fig.end, fit };
+  // A count with what it counts ("145 LNA soldiers"); a hyphenated measure with its noun ("48-hour strike").
+  const end = x.kind === 'count' || /^[^\s]*\d-|^\S+-(?:second|minute|hour|day|night|week|month|year|decade)/i.test(x.text) ? x.nounEnd : x.end;
+  return { answer: text.slice(x.start, end).trim(), start: x.start, end, fit };
+}
+
+function defineSpan(text: string, ask: Asked): Span | null {
+  let best: Span | null = null;
+  for (const [a, b] of findNames(text, ask.names)) {
+    const d = describePerson(text, a, b);
+    if (!d) continue;
+    // An apposition is the surest description; a bare rank ("Gen.") the weakest.
+    const fit = d.how === 'apposition' || d.how === 'before' ? 4 : d.how === 'title' ? (/\s/.test(d.answer) ? 2 : 1) : 3;
+    if (!best || fit > (best.fit ?? 0)) best = { answer: d.answer, start: d.start, end: d.end, fit };
+  }
+  return best;
+}
+
+export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing): Span | null {
+  const type = ask.q.type;
+  const { qStems, qActors } = ask;
+  if (type === 'age') return ageSpan(text, ask);
+  if (type === 'count') return countSpan(text, ask);
+  if (type === 'when') {
+    const d = findDates(text, at ?? '2000-01-01')[0];
+    // A date the sentence states beats the day it was reported.
+    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
+    if (at) return { answer: formatWhen(at), start: 0, end: 0 };
+  }
+  if (type === 'where') {
+    // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
+    const places = [...text.matchAll(/\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
+      (m) => !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(m[1] ?? ''),
+    );
+    const m = places[places.length - 1];
+    if (m?.[1]) {
+      const place = /^(?:\p{L}\.){2,}$/u.test(m[1]) ? m[1] : m[1].replace(/\.$/, '');
+      const start = (m.index ?? 0) + m[0].length - m[1].length;
+      return { answer: place, start, end: start + place.length };
+    }
+  }
+  if (type === 'define') {
+    const d = defineSpan(text, ask);
+    if (d) return d;
+    for (const id of qActors) {
+      // "South Africa's U.N. Ambassador Jerry Matjila": the title before a name.
+      // Longest names first; a shorter name inside a longer one ("Voss" in "Mara Voss") is skipped.
+      const folded = fold(text);
+      const taken: [number, number][] = [];
+      for (const alias of [...kb.gazetteer.aliasesOf(id)].sort((a, b) => b.length - a.length)) {
+        const i = folded.indexOf(fold(alias));
+        if (i <= 0) continue;
+        const inside = taken.some(([a, b]) => i >= a && i < b);
+        taken.push([i, i + alias.length]);
+        if (inside) continue;
+        const lead = /((?:(?:\p{Lu}[\p{L}.’'-]*|spokes(?:man|woman|person)|minister|president|secretary|ambassador|chief|leader|envoy|foreign|defen[cs]e|policy|affairs|general|counterpart)\s+)+)$/u.exec(text.slice(Math.max(0, i - 80), i))?.[1] ?? '';
+        const title = lead.trim();
+        if (title && TITLE_WORD.test(title) && /\p{Lu}/u.test(title)) return { answer: title, start: i - lead.length, end: i - lead.length + title.length, fit: 2 };
+      }
+    }
+  }
+  if (type === 'who') {
+    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
+    const person = ms.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? ms[0];
+    if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
+  }
+  void qStems;
+  return null;
+}
+
+/**
+ * Ages stated by a descriptor alone ("The 46-year-old was detained…"): the sentence does not name
+ * the person, the sentences before it do. Found among the sentences that state any age.
+ */
+export function descriptorAges(kb: Briefing, ask: Asked, seen: Set<number>) {
+  let rows: ReturnType<typeof kb.reader.search>;
+  try {
+    rows = kb.reader.search('"year old"', 200, { bm25: false });
+  } catch {
+    return [];
+  }
+  const out: { r: (typeof rows)[number]; coverage: number; ok: boolean; floor: boolean; span: Span | null; score: number }[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || !/-year-old\b/.test(r.text)) continue;
+    if (!agesIn(r.text).some((a) => a.holder === null)) continue;
+    const before = kb.reader.sentencesBefore(r.id, 2);
+    const span = ageSpan(r.text, ask) ?? descriptorAge(r.text, before.map((b) => b.text), ask, kb);
+    if (!span) continue;
+    const ctx = before.find((b) => findNames(b.text, ask.names).length > 0);
+    if (ctx) span.context = { sentenceId: ctx.id, text: ctx.text };
+    out.push({ r, coverage: 1, ok: true, floor: true, span, score: 10 + 4 + (span.fit ?? 0) });
+  }
+  return out;
+}
