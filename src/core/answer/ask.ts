@@ -297,7 +297,7 @@ export function nameLexicon(kb: Briefing): NameLexicon {
   return {
     mentions(text) {
       const title = (w: string) => (w === w.toLowerCase() && !isStopword(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w);
-      const toks = tokenize(text).map((t) => ({ ...t, raw: title(t.raw), cased: title(t.cased) }));
+      const toks = tokenize(text).map((t) => ({ ...t, cased: title(t.cased) }));
       return kb.gazetteer.match(toks).map((m) => ({ start: m.start, end: m.end, key: m.actorId, names: kb.gazetteer.aliasesOf(m.actorId) }));
     },
   };

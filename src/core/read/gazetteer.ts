@@ -61,7 +61,7 @@ const NONE = '__none__';
 
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
-/** A capitalised word that could continue a personal name. */
+/** A word capitalised as written (`raw`, not a caller's re-cased `cased`) that could continue a personal name. */
 function continuesName(t: Token | undefined): boolean {
   return t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.raw) && !CALENDAR.test(t.norm);
 }
@@ -205,7 +205,7 @@ export class Gazetteer {
           // A surname followed by more of a name is someone else's name: "Mahamat Idriss Oumar".
           if (e.via === 'surname' && continuesName(tokens[j + 1])) continue;
           // Names of places and demonyms must be capitalised in text, even when matched case-insensitively.
-          if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).raw)) continue;
+          if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).cased)) continue;
           best = { entry: e, end: j + 1 };
           break;
         }

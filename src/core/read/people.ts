@@ -46,7 +46,8 @@ const ORG_WORDS = new Set(
   program programme nations states kingdom federation alliance league authority administration monday tuesday wednesday
   thursday friday saturday sunday january february march april june july august september october november december day
   airlines network agency bureau brigade battalion division corps tribunal senate congress cabinet treaty accord agreement
-  declaration conference summit forum initiative mission operation club hotel hall tower bridge road avenue airbase base`.split(/\s+/),
+  declaration conference summit forum initiative mission operation club hotel hall tower bridge road avenue airbase base
+  conflict observatory rights studies research foundation affairs relations freedom justice peace development`.split(/\s+/),
 );
 /** Verbs after a bare name that make it a person acting: "Dora Velk said", "Emil Sand telephoned". */
 const SUBJECT_VERBS = new Set(
