@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ArticleMeta } from '../core/types.js';
+import { type HtmlArticle, HtmlError, normalize, readHtml } from './html.js';
 import { frontMatter, stripMarkdown } from './markdown.js';
 import { LIMITS, safeName } from './prepare.js';
 
@@ -20,39 +21,21 @@ export interface Article {
 
 export class IngestError extends Error {}
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-function htmlToText(html: string): { meta: ArticleMeta; text: string } {
-  const metaTag = (prop: string) =>
-    new RegExp(`<meta[^>]+(?:property|name)=["']${prop}["'][^>]*content=["']([^"']*)["']`, 'i').exec(html)?.[1] ??
-    new RegExp(`<meta[^>]+content=["']([^"']*)["'][^>]*(?:property|name)=["']${prop}["']`, 'i').exec(html)?.[1];
-  const title = metaTag('og:title') ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const meta: ArticleMeta = {
-    title: title ? decodeEntities(title.trim()) : undefined,
-    source: metaTag('og:site_name'),
-    published: metaTag('article:published_time') ?? metaTag('date'),
-    url: metaTag('og:url'),
-  };
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  let body = html
-    .replace(/<(script|style|noscript|template|nav|header|footer|aside)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<figcaption\b[\s\S]*?<\/figcaption>/gi, ' ')
-    .replace(/<h1[^>]*>[\s\S]*?<\/h1>/i, ' ')
-    .replace(/<(br|\/p|\/div|\/h[1-6]|\/li|\/blockquote|\/section|\/article|p|h[1-6]|li)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '');
-  body = decodeEntities(body);
-  const head = decodeEntities((h1 ?? meta.title ?? '').replace(/<[^>]+>/g, '').trim());
-  return { meta, text: `${head}\n\n${body}` };
+/**
+ * Put the title first when the text does not open with a headline. The segmenter reads an
+ * article's first line as its headline, so a body that starts with its lede (the title given in
+ * front matter, the manifest or a feed) would otherwise lose its most important sentence.
+ */
+export function withHeadline(text: string, title: string | undefined): string {
+  const t = title?.replace(/\s+/g, ' ').trim();
+  if (!t) return text;
+  const body = text.replace(/^\s+/, '');
+  const first = (body.split('\n', 1)[0] ?? '').trim();
+  if (!first) return t;
+  if (first.length < 500 && normalize(first.replace(/^#{1,6}\s+/, '')) === normalize(t)) return text;
+  // A short line without a sentence's closing punctuation is a headline already (another wording).
+  if (first.split(/\s+/).length <= 25 && !/[.!?:;,"”’)]$/.test(first)) return text;
+  return `${t}\n\n${body}`;
 }
 
 /** Read and decode one file; throws IngestError with a one-line reason. */
@@ -83,14 +66,21 @@ export function readArticle(path: string): Article {
   let text = fm.body;
   let meta = fm.meta;
   if (ext === '.html' || ext === '.htm') {
-    const h = htmlToText(fm.body);
+    let h: HtmlArticle;
+    try {
+      h = readHtml(fm.body);
+    } catch (err) {
+      if (err instanceof HtmlError) throw new IngestError(`${name}: ${err.message}`);
+      throw err;
+    }
     text = h.text;
-    meta = { ...h.meta, ...Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v)) };
+    const { canonical: _c, ...hmeta } = h.meta;
+    meta = { ...hmeta, ...Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v)) };
   } else if (ext === '.md' || ext === '.markdown') {
     text = stripMarkdown(text);
   }
   if (!text.trim()) throw new IngestError(`${name}: no text after removing markup`);
-  return { path, text, meta };
+  return { path, text: withHeadline(text, meta.title), meta };
 }
 
 /** Expand paths: files as given, folders to their article files (sorted). Missing paths are errors. */

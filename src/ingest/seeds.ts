@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Briefing, IncomingArticle } from '../core/briefing.js';
 import type { CrisisConfig } from '../core/types.js';
-import { readArticle } from './read.js';
+import { readArticle, withHeadline } from './read.js';
 
 const crisisSchema = z.object({
   id: z.string().min(1),
@@ -36,7 +36,7 @@ export function seedArticles(seedsDir: string): IncomingArticle[] {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   return manifest.documents.map((d) => {
     const a = readArticle(join(seedsDir, d.file));
-    return { ...a.meta, path: d.file, text: a.text, id: d.id, title: d.title ?? a.meta.title, source: d.source, published: d.published, timezone: d.timezone ?? a.meta.timezone, url: d.url ?? a.meta.url };
+    return { ...a.meta, path: d.file, text: withHeadline(a.text, d.title), id: d.id, title: d.title ?? a.meta.title, source: d.source, published: d.published, timezone: d.timezone ?? a.meta.timezone, url: d.url ?? a.meta.url };
   });
 }
 
