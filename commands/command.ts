@@ -47,6 +47,13 @@ export interface SubscriptionPort {
   get(platform: Platform, channelId: string): Subscription | null;
 }
 
+/** Feeds the corpus follows (src/ingest/feeds), as the /feeds command sees them. */
+export interface FeedPort {
+  add(url: string, addedBy: string | null): Promise<{ added: boolean; feed: import('../src/store/feeds.js').FeedRow }>;
+  remove(url: string): boolean;
+  list(): import('../src/store/feeds.js').FeedRow[];
+}
+
 export interface CommandContext {
   kb: Briefing;
   subscriptions: SubscriptionPort;
@@ -60,6 +67,8 @@ export interface CommandContext {
   defaultTimezone: string;
   /** How this surface types commands (usage lines, option names, references); default chat `/name key:value`. */
   syntax?: Syntax;
+  /** Followed feeds, where the surface offers them. */
+  feeds?: FeedPort;
 }
 
 export interface CommandResult {

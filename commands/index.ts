@@ -3,12 +3,13 @@ import actors from './actors.js';
 import ask from './ask.js';
 import type { CommandSpec } from './command.js';
 import digest from './digest.js';
+import feeds from './feeds.js';
 import { makeHelp } from './help.js';
 import sources from './sources.js';
 import stance from './stance.js';
 import timeline from './timeline.js';
 
-export const commands: readonly CommandSpec[] = [stance, timeline, digest, ask, actors, sources, makeHelp(() => commands)];
+export const commands: readonly CommandSpec[] = [stance, timeline, digest, ask, actors, sources, feeds, makeHelp(() => commands)];
 
 export function findCommand(name: string): CommandSpec | undefined {
   const n = name.replace(/^\//, '').toLowerCase();

@@ -45,3 +45,10 @@ export const timezone = z
   }, 'use an IANA time zone like Europe/Paris or America/New_York');
 
 export const days = z.enum(['daily', 'weekdays'], { message: 'use daily or weekdays' });
+
+/** A feed URL as typed (Slack wraps links as <url> or <url|label>); the scheme and address are checked when it is added. */
+export const feedUrl = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1').trim())
+  .pipe(z.string().regex(/^https?:\/\/\S+$/i, 'use an http or https URL, e.g. https://example.org/rss.xml'));

@@ -41,6 +41,16 @@ const schema = z.object({
   BRIEFING_INGEST_BUDGET_MS: optionalInt(100, 600_000, 10_000),
   // Fault injection for tests only (see src/cli/main.ts faultHooks); leave unset.
   BRIEFING_FAULT: optionalText,
+  // Minutes between polls of each followed feed by the running bot; 0 = the bot does not poll.
+  BRIEFING_FEED_MINUTES: optionalInt(0, 1440, 15),
+  // 1 = feeds and pages may be fetched from loopback and private addresses (tests, an intranet).
+  BRIEFING_FETCH_ALLOW_PRIVATE: z
+    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['0', '1', 'true', 'false'], { message: 'use 1 or 0' }).default('0'))
+    .transform((v) => v === '1' || v === 'true'),
+  // Host names exempt from the private-address check, comma-separated (an internal feed server).
+  BRIEFING_FETCH_ALLOW_HOSTS: optionalText.transform((s) => (s ? s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [])),
+  // Deadline of one fetch of a feed or a page, redirects and body included.
+  BRIEFING_FETCH_TIMEOUT_MS: optionalInt(500, 120_000, 15_000),
   // Unset: info for chat bots; warn for the terminal chat, so log lines stay out of the conversation.
   LOG_LEVEL: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional(),
   // Logs go to this file instead of stderr (created with its folder).

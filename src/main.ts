@@ -3,6 +3,8 @@
  * this file; tests call `startBot` with their own settings, so both take the same path.
  */
 import { type App, openApp } from './app.js';
+import { feedSettings } from './ingest/feeds/port.js';
+import type { FeedPoller } from './ingest/feeds/poller.js';
 import { type Config, ConfigError, type Environment, loadConfig, readEnvironment } from './config.js';
 import type { Clock } from './core/types.js';
 import { createAnswerModel } from './llm/index.js';
@@ -37,6 +39,8 @@ export interface Bot {
   adapters: RunningAdapter[];
   /** Posts scheduled digests through the adapters' publishers; null with BRIEFING_SCHEDULER=off. */
   scheduler: DigestScheduler | null;
+  /** Polls followed feeds; null with BRIEFING_FEED_MINUTES=0. */
+  feeds: FeedPoller | null;
   /** Resolves when the terminal chat ends (closed stdin), or never when only chat adapters run. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -51,10 +55,11 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
   for (const w of opts.environment?.warnings ?? []) log.warn(w);
   // The optional model for /ask: only with OPENAI_API_KEY or OPENAI_BASE_URL, else no request is ever made.
   const model = await createAnswerModel(config, { log, clock: opts.clock });
-  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, model });
+  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, model, feeds: feedSettings(config) });
   const adapters: RunningAdapter[] = [];
   let done: Promise<void> = new Promise(() => {});
   let scheduler: DigestScheduler | null = null;
+  let poller: FeedPoller | null = null;
   try {
     // --- chat adapters: each starts only when its settings are present ---
     if (config.DISCORD_TOKEN) {
@@ -85,12 +90,18 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
       scheduler = createScheduler(app, publishers, { log, catchupHours: config.BRIEFING_CATCHUP_HOURS });
       scheduler.start();
     }
+    // --- followed feeds, polled every BRIEFING_FEED_MINUTES (0: not by the bot) ---
+    if (config.BRIEFING_FEED_MINUTES > 0) {
+      const { startFeedPoller } = await import('./ingest/feeds/poller.js');
+      poller = startFeedPoller(await app.feeds(), log);
+    }
     const surfaces = adapters.map((a) => a.name);
     log.info(
       { surfaces, scheduler: scheduler ? 'on' : 'off', db: config.BRIEFING_DB, settings: opts.environment?.file ?? 'environment only' },
       `started: ${surfaces.join(', ')}${noTokens && !opts.terminal ? ` (${NO_TOKENS})` : ''}`,
     );
   } catch (err) {
+    await poller?.stop().catch(() => {});
     await scheduler?.stop().catch(() => {});
     for (const a of adapters) await a.stop().catch(() => {});
     app.close();
@@ -101,10 +112,12 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     app,
     adapters,
     scheduler,
+    feeds: poller,
     done,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await poller?.stop().catch((err: unknown) => log.error({ err }, 'feed poller stop failed'));
       // First the scheduler (posts in progress settle their ledger rows), then the adapters they use.
       await scheduler?.stop().catch((err: unknown) => log.error({ err }, 'scheduler stop failed'));
       for (const a of adapters.reverse()) await a.stop().catch((err: unknown) => log.error({ err, adapter: a.name }, 'adapter stop failed'));

@@ -1,6 +1,6 @@
 /**
  * The command-line surface, a contract for scripts as well as people:
- *   briefing <stance|timeline|digest|ask|actors|sources|ingest|explain> [args] [--json]
+ *   briefing <stance|timeline|digest|ask|actors|sources|ingest|explain|feed> [args] [--json]
  * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
  * message on stderr.
  */
@@ -16,6 +16,7 @@ import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/answer/grounding.js';
+import { feedSettings } from '../ingest/feeds/port.js';
 import { ingestStream, type StreamOptions } from '../ingest/pipeline.js';
 import { EARLIEST_PUBLISHED, oneLine, safeName } from '../ingest/prepare.js';
 import { collectFiles } from '../ingest/read.js';
@@ -25,7 +26,7 @@ import { createLogger, fileLogger } from '../log.js';
 class UsageError extends Error {}
 
 function open(c: Config = loadConfig(), model?: AnswerModel): App {
-  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, model });
+  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, model, feeds: feedSettings(c) });
 }
 
 async function run(inv: Invocation, json: boolean): Promise<void> {
@@ -114,7 +115,38 @@ export function buildProgram(): Command {
     .option('--timezone <zone>', 'IANA zone of local times in the text')
     .option('--url <url>')
     .action((paths: string[], o: Record<string, string | undefined>) => ingest(paths, o, json()));
+  const feed = program.command('feed').description('feeds (RSS, Atom, JSON Feed) the corpus follows');
+  feed
+    .command('add')
+    .argument('<url>', 'the feed URL (http or https)')
+    .description('follow a feed')
+    .action((url: string) => run({ command: 'feeds', subcommand: 'add', options: { url } }, json()));
+  feed
+    .command('remove')
+    .argument('<url>', 'the feed URL')
+    .description('stop following a feed (its articles stay)')
+    .action((url: string) => run({ command: 'feeds', subcommand: 'remove', options: { url } }, json()));
+  feed.command('list').description('the feeds, with their last poll, last error and articles added').action(() => run({ command: 'feeds', subcommand: 'list', options: {} }, json()));
+  feed.command('poll').description('poll every feed once and exit').action(() => pollFeeds(json()));
   return program;
+}
+
+/** `briefing feed poll`: every feed once, whatever its schedule. Exit 1 when every feed failed. */
+async function pollFeeds(json: boolean): Promise<void> {
+  const app = open();
+  try {
+    const results = await (await app.feeds()).pollAll('all');
+    if (json) process.stdout.write(`${JSON.stringify({ feeds: results }, null, 2)}\n`);
+    else if (results.length === 0) process.stdout.write('No feeds followed. Add one with `briefing feed add <url>`.\n');
+    else
+      for (const r of results)
+        process.stdout.write(
+          r.ok ? `${r.url}: ${r.added} added, ${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'}, ${r.skipped} not about the crisis, ${r.failed} failed\n` : `${r.url}: failed: ${r.error}\n`,
+        );
+    if (results.length > 0 && results.every((r) => !r.ok)) process.exitCode = 1;
+  } finally {
+    app.close();
+  }
 }
 
 function strip(o: Record<string, string | undefined>): Record<string, string> {

@@ -8,10 +8,24 @@
  * asides, forms and figure captions are removed before it runs. Metadata comes from og:/article:
  * meta tags, JSON-LD, `<link rel=canonical>` and `<title>`.
  */
-import { Readability } from '@mozilla/readability';
-import { decodeHTML } from 'entities';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { decodeHTML as DecodeHTML } from 'entities';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import type { ArticleMeta } from '../core/types.js';
+
+// Loaded on the first page read, not at start-up: a CLI question that reads no HTML should not pay
+// for the parser (about 300 ms of module loading). (require() of these ES modules needs Node 20.19+.)
+const require = createRequire(import.meta.url);
+let libs: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass; decodeHTML: typeof DecodeHTML } | null = null;
+function load() {
+  libs ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    decodeHTML: (require('entities') as { decodeHTML: typeof DecodeHTML }).decodeHTML,
+  };
+  return libs;
+}
 
 /** What a page gives: text (headline first, then one paragraph per line) and metadata. */
 export interface HtmlArticle {
@@ -45,7 +59,7 @@ function protect(html: string): string {
     .replace(/[\uE000-\uE003]/g, '')
     .replace(/&(?:#\d{1,8};?|#x[0-9a-f]{1,8};?|[a-z][a-z0-9]{0,31};?)?/gi, (m) => {
       if (m === '&') return STAND_IN['&'] as string;
-      const d = decodeHTML(m);
+      const d = load().decodeHTML(m);
       return d === m ? `${STAND_IN['&']}${m.slice(1)}` : shield(d);
     })
     .replace(/<(?![A-Za-z/!?])/g, STAND_IN['<'] as string);
@@ -193,8 +207,8 @@ function httpUrl(s: string | undefined, base?: string): string | undefined {
 /** Parse a page; a fragment without <html> gets one (linkedom, unlike a browser, adds none). */
 function parse(html: string): Doc {
   const whole = /<html[\s>]/i.test(html);
-  let doc = parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
-  if (doc.documentElement?.nodeName !== 'HTML') doc = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
+  let doc = load().parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
+  if (doc.documentElement?.nodeName !== 'HTML') doc = load().parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
   return doc;
 }
 
@@ -232,7 +246,7 @@ export function readHtml(html: string, baseUrl?: string): HtmlArticle {
   const shape = measure(root);
   if (shape.nodes <= MAX_NODES && shape.depth <= MAX_DEPTH) {
     try {
-      body = new Readability<string>(doc as never, { serializer: (n) => domText(n as unknown as DomNode), charThreshold: 200 }).parse()?.content ?? '';
+      body = new (load().Readability)<string>(doc as never, { serializer: (n) => domText(n as unknown as DomNode), charThreshold: 200 }).parse()?.content ?? '';
     } catch {
       body = '';
     }

@@ -30,11 +30,12 @@ export function loadCrisis(seedsDir: string): CrisisConfig {
 }
 
 /** The manifest's articles with their metadata. */
-export function seedArticles(seedsDir: string): IncomingArticle[] {
+export function seedArticles(seedsDir: string, have: (id: string) => boolean = () => false): IncomingArticle[] {
   const path = join(seedsDir, 'manifest.json');
   if (!existsSync(path)) return [];
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return manifest.documents.map((d) => {
+  // Articles already in the store are not read again (every start opens the store).
+  return manifest.documents.filter((d) => !d.id || !have(d.id)).map((d) => {
     const a = readArticle(join(seedsDir, d.file));
     return { ...a.meta, path: d.file, text: withHeadline(a.text, d.title), id: d.id, title: d.title ?? a.meta.title, source: d.source, published: d.published, timezone: d.timezone ?? a.meta.timezone, url: d.url ?? a.meta.url };
   });
@@ -42,7 +43,7 @@ export function seedArticles(seedsDir: string): IncomingArticle[] {
 
 /** Ingest the seed articles the store does not have yet. */
 export function ingestSeeds(kb: Briefing, seedsDir: string): void {
-  const missing = seedArticles(seedsDir).filter((a) => !a.id || !kb.reader.hasDoc(a.id));
+  const missing = seedArticles(seedsDir, (id) => Boolean(kb.reader.hasDoc(id)));
   if (missing.length === 0) return;
   const failed = kb.ingest(missing).filter((r) => !r.ok);
   if (failed.length) throw new Error(`seed articles failed to ingest: ${failed.map((f) => `${f.path}: ${f.error}`).join('; ')}`);

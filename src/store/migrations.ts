@@ -189,4 +189,39 @@ export const migrations: string[] = [
     PRIMARY KEY (actor_id, day)
   );
   `,
+  // feeds followed per crisis (the crisis id is written by src/store/feeds.ts: the default crisis
+  // until a deployment holds several), and the items seen, for duplicates by URL and by content
+  `
+  CREATE TABLE IF NOT EXISTS feeds (
+    crisis TEXT NOT NULL,
+    url TEXT NOT NULL,
+    added_by TEXT,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled_at TEXT,
+    last_ok_at TEXT,
+    last_error TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at TEXT,
+    articles INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (crisis, url)
+  );
+  CREATE TABLE IF NOT EXISTS feed_items (
+    crisis TEXT NOT NULL,
+    feed_url TEXT NOT NULL,
+    url_key TEXT NOT NULL,
+    canonical_key TEXT,
+    content_key TEXT,
+    status TEXT NOT NULL,
+    doc_id TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (crisis, feed_url, url_key)
+  );
+  CREATE INDEX IF NOT EXISTS feed_items_url ON feed_items(crisis, url_key);
+  CREATE INDEX IF NOT EXISTS feed_items_canonical ON feed_items(crisis, canonical_key);
+  CREATE INDEX IF NOT EXISTS feed_items_content ON feed_items(crisis, content_key);
+  `,
 ];
