@@ -105,6 +105,8 @@ export class FeedService {
       const now = this.clock.now();
       this.store.pollOk(feed.url, { at: now, next: new Date(now.getTime() + this.settings.minutes * 60_000), etag: res.etag, lastModified: res.lastModified, added: r.added });
     } catch (err) {
+      // Stopping the bot is not the feed's failure: nothing is recorded, the next start polls again.
+      if (signal?.aborted) return { ...r, error: 'cancelled' };
       r.error = err instanceof FeedParseError || err instanceof FetchError ? err.message : errorText(err);
       // Backoff: the interval, doubled for each failure in a row, at most a day; a Retry-After wins if longer.
       const base = Math.max(1, this.settings.minutes) * 60_000;
