@@ -209,7 +209,27 @@ function parse(html: string): Doc {
   const whole = /<html[\s>]/i.test(html);
   let doc = load().parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
   if (doc.documentElement?.nodeName !== 'HTML') doc = load().parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Doc;
+  ensureBody(doc);
   return doc;
+}
+
+const HEAD_ONLY = new Set(['TITLE', 'META', 'LINK', 'SCRIPT', 'STYLE', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * A page without a <body> element (or whose content landed in <head>, after a broken tag) gets
+ * one holding that content, as a browser would build it; linkedom would hand out an empty body.
+ */
+function ensureBody(doc: Doc): void {
+  const root = doc.documentElement as (El & { children: ArrayLike<El>; appendChild(n: unknown): void }) | null;
+  if (!root) return;
+  const kids = Array.from(root.children);
+  if (kids.some((k) => k.nodeName === 'BODY')) return;
+  const body = (doc as unknown as { createElement(n: string): El & { appendChild(n: unknown): void } }).createElement('body');
+  for (const k of kids) {
+    if (k.nodeName !== 'HEAD') body.appendChild(k);
+    else for (const h of Array.from((k as unknown as { childNodes: ArrayLike<DomNode> }).childNodes)) if (!HEAD_ONLY.has(h.nodeName)) body.appendChild(h);
+  }
+  root.appendChild(body);
 }
 
 /**

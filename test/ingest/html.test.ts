@@ -67,6 +67,9 @@ describe('readHtml', () => {
     expect(readHtml(brokenMeta).text).toContain('Hello there.');
     const unclosed = `<html><head>${'<meta property="og:title" content="a'.repeat(2400)}</head><body><p>Hello</p></body></html>`;
     expect(readHtml(unclosed).text).toBe(''); // an unclosed quote swallows the page, as in a browser
+    // 84 KB of bare "<meta " tags: one tag whose attributes swallow "<body", then the paragraph (as in a browser).
+    expect(readHtml(`<html><head>${'<meta '.repeat(14_000)}<body><p>Hello there.</p></body></html>`).text).toBe('Hello there.');
+    expect(readHtml('<html><head><title>T</title></head><p>No body element.</p></html>').text).toBe('T\n\nNo body element.');
     const lt = readHtml('<'.repeat(2_000_000));
     expect(lt.text.length).toBe(2_000_000);
     expect(readHtml(`<p>${'&amp;'.repeat(100_000)}</p>`).text).toBe('&'.repeat(100_000));
