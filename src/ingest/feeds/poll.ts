@@ -8,7 +8,7 @@ import type { Briefing, IncomingArticle } from '../../core/briefing.js';
 import type { Clock, IngestFileResult } from '../../core/types.js';
 import type { FeedRow, FeedStore, ItemStatus } from '../../store/feeds.js';
 import { HtmlError, readHtml } from '../html.js';
-import { ingestPipelined } from '../pipeline.js';
+import { ingestStream } from '../pipeline.js';
 import { MAX_BYTES, withHeadline } from '../read.js';
 import { FeedError } from './errors.js';
 import { FetchError, type FetchPolicy, fetchText, vetUrl } from './fetch.js';
@@ -40,7 +40,7 @@ const MAX_ATTEMPTS = 3;
 const MAX_BACKOFF_MS = 24 * 3600_000;
 /** Feeds per crisis, at most. */
 const MAX_FEEDS = 200;
-/** From this many articles in one poll, extraction runs on a worker thread (as the CLI does). */
+/** From this many articles in one poll, extraction runs on the pipeline's worker threads. */
 const PIPELINE_FROM = 100;
 
 export { FeedError };
@@ -199,8 +199,7 @@ export class FeedService {
   }
 }
 
-/** The ingest pipeline's public entry: one thread for a few articles, two for many. */
+/** The ingest pipeline's public entry: on this thread for a few articles, with its workers for many. */
 async function ingest(kb: Briefing, articles: IncomingArticle[]): Promise<IngestFileResult[]> {
-  if (articles.length >= PIPELINE_FROM) return (await ingestPipelined(kb, articles)).results;
-  return kb.ingest(articles);
+  return (await ingestStream(kb, articles, { total: articles.length, workers: articles.length >= PIPELINE_FROM ? undefined : 0 })).results;
 }
