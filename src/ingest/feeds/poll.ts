@@ -34,6 +34,8 @@ export interface FeedSettings {
 
 /** Items read per poll, at most (a feed may list thousands). */
 const MAX_ITEMS = 50;
+/** Time one poll may spend reading item pages; the rest wait for the next poll. */
+const POLL_BUDGET_MS = 3 * 60_000;
 /** A page that failed this many times is not tried again. */
 const MAX_ATTEMPTS = 3;
 /** Longest wait between polls of a failing feed. */
@@ -97,13 +99,16 @@ export class FeedService {
         lastModified: feed.lastModified,
         signal,
       });
+      let complete = true;
       if (!res.notModified) {
         const parsed = parseFeed(res.body, res.url);
-        await this.items(feed, parsed.items.slice(0, MAX_ITEMS), parsed.title, r, signal);
+        complete = await this.items(feed, parsed.items.slice(0, MAX_ITEMS), parsed.title, r, signal);
       }
       r.ok = true;
       const now = this.clock.now();
-      this.store.pollOk(feed.url, { at: now, next: new Date(now.getTime() + this.settings.minutes * 60_000), etag: res.etag, lastModified: res.lastModified, added: r.added });
+      // Items left for lack of time: forget the validators, so the next poll reads the feed again.
+      const validators = complete ? { etag: res.etag, lastModified: res.lastModified } : { etag: null, lastModified: null };
+      this.store.pollOk(feed.url, { at: now, next: new Date(now.getTime() + this.settings.minutes * 60_000), ...validators, added: r.added });
     } catch (err) {
       // Stopping the bot is not the feed's failure: nothing is recorded, the next start polls again.
       if (signal?.aborted) return { ...r, error: 'cancelled' };
@@ -117,8 +122,10 @@ export class FeedService {
     return r;
   }
 
-  /** Read, filter and ingest a feed's new items. */
-  private async items(feed: FeedRow, items: FeedItem[], feedTitle: string | undefined, r: PollResult, signal?: AbortSignal): Promise<void> {
+  /** Read, filter and ingest a feed's new items; false when time ran out before the last one. */
+  private async items(feed: FeedRow, items: FeedItem[], feedTitle: string | undefined, r: PollResult, signal?: AbortSignal): Promise<boolean> {
+    const until = Date.now() + POLL_BUDGET_MS;
+    let complete = true;
     const pending: { key: string; canonicalKey: string | null; contentKey: string; article: IncomingArticle }[] = [];
     const seenKeys = new Set<string>();
     const seenContent = new Set<string>();
@@ -126,6 +133,10 @@ export class FeedService {
       this.store.recordItem({ feedUrl: feed.url, urlKey: key, canonicalKey: extra.canonicalKey ?? null, contentKey: extra.contentKey ?? null, status, docId: extra.docId ?? null, error: extra.error ?? null, at: this.clock.now() });
     for (const item of items) {
       if (signal?.aborted) break;
+      if (Date.now() > until) {
+        complete = false;
+        break;
+      }
       if (!item.url) continue;
       const key = urlKey(item.url);
       if (seenKeys.has(key)) continue;
@@ -145,6 +156,7 @@ export class FeedService {
         if (page.contentType && !/html|xml|text\/plain/i.test(page.contentType)) throw new FeedError(`not a web page (${page.contentType.split(';')[0]})`);
         read = readHtml(page.body, page.url);
       } catch (err) {
+        if (signal?.aborted) break; // stopping: this page is not the feed's failure
         r.failed++;
         record(key, 'failed', { error: err instanceof FetchError || err instanceof HtmlError || err instanceof FeedError ? err.message : errorText(err) });
         continue;
@@ -181,7 +193,7 @@ export class FeedService {
       }
       pending.push({ key, canonicalKey: canonical, contentKey: ck, article: { text, title, source, published, url: read.meta.canonical ?? page.url, path: item.url } });
     }
-    if (pending.length === 0) return;
+    if (pending.length === 0) return complete;
     const results = await ingest(this.kb, pending.map((p) => p.article));
     pending.forEach((p, i) => {
       const res = results[i];
@@ -196,6 +208,7 @@ export class FeedService {
         record(p.key, 'failed', { error: res?.error ?? 'not ingested' });
       }
     });
+    return complete;
   }
 }
 
