@@ -71,6 +71,12 @@ export interface DocSummaryRow {
 }
 
 export class KbReader {
+  /**
+   * From this many events on, an actor's timeline walks the importance index instead of reading
+   * all of the actor's events: about limit x events / manyEvents rows. (Tests lower it.)
+   */
+  static manyEvents = 2000;
+
   constructor(private readonly store: Store) {}
 
   /** Statements are cached by the store; queries built with a variable number of ? stay few. */
@@ -158,39 +164,62 @@ export class KbReader {
     return this.db.prepare('SELECT actor_id, alignment, strength FROM stances').all() as { actor_id: string; alignment: string; strength: string | null }[];
   }
 
-  /** Events in a window, most important first; optionally only those involving some actors. */
+  /**
+   * Events in a window, most important first; optionally only those involving some actors. Costs
+   * stay bounded as the corpus grows: a one-day window walks the (day, importance) index and stops
+   * at `limit`; a longer window reads its own events; an actor's whole history (no window) is read
+   * in full only when it is short, else the importance index is walked until `limit` of its events
+   * turn up. Only `total` for an actor without a window counts all of that actor's events.
+   */
   events(opts: { from?: string; to?: string; actorIds?: string[]; limit: number }): { rows: EventRow[]; total: number } {
+    const cols = 'e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources';
     const where: string[] = [];
     const args: unknown[] = [];
-    if (opts.from) {
-      where.push('e.day >= ?');
+    if (opts.from && opts.from === opts.to) {
+      where.push('e.day = ?');
       args.push(opts.from);
+    } else {
+      if (opts.from) {
+        where.push('e.day >= ?');
+        args.push(opts.from);
+      }
+      if (opts.to) {
+        where.push('e.day <= ?');
+        args.push(opts.to);
+      }
     }
-    if (opts.to) {
-      where.push('e.day <= ?');
-      args.push(opts.to);
+    const actors = opts.actorIds ?? [];
+    const list = actors.map(() => '?').join(',');
+    if (actors.length && where.length === 0) {
+      const n = (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_actors WHERE actor_id IN (${list}) LIMIT ${KbReader.manyEvents})`).get(...actors) as { n: number }).n;
+      const rows = (
+        n < KbReader.manyEvents
+          ? this.db.prepare(`SELECT ${cols} FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+          : this.db.prepare(`SELECT ${cols} FROM events e WHERE EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+      ).all(...actors, opts.limit) as EventRow[];
+      const total =
+        actors.length === 1
+          ? (this.db.prepare('SELECT COUNT(*) AS n FROM event_actors WHERE actor_id = ?').get(actors[0]) as { n: number }).n
+          : (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${list}))`).get(...actors) as { n: number }).n;
+      return { rows, total };
     }
-    let from = 'events e';
-    if (opts.actorIds?.length) {
-      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
-      args.unshift(...opts.actorIds);
+    if (actors.length) {
+      where.push(`EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list}))`);
+      args.push(...actors);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources FROM ${from} ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${w}`).get(...args) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT ${cols} FROM events e ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${w}`).get(...args) as { n: number }).n;
     return { rows, total };
   }
 
-  dayCounts(days: string[], opts: { from?: string; to?: string; actorIds?: string[] }): Map<string, number> {
+  /** How many events each of these days has (involving the actors, if given): reads those days only. */
+  dayCounts(days: string[], opts: { actorIds?: string[] }): Map<string, number> {
     const out = new Map<string, number>();
     if (days.length === 0) return out;
-    let from = 'events e';
-    const args: unknown[] = [];
-    if (opts.actorIds?.length) {
-      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
-      args.push(...opts.actorIds);
-    }
-    const rows = this.db.prepare(`SELECT e.day, COUNT(*) AS n FROM ${from} WHERE e.day IN (${days.map(() => '?').join(',')}) GROUP BY e.day`).all(...args, ...days) as { day: string; n: number }[];
+    const actors = opts.actorIds ?? [];
+    const has = actors.length ? ` AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${actors.map(() => '?').join(',')}))` : '';
+    const rows = this.db.prepare(`SELECT e.day, COUNT(*) AS n FROM events e WHERE e.day IN (${days.map(() => '?').join(',')})${has} GROUP BY e.day`).all(...days, ...actors) as { day: string; n: number }[];
     for (const r of rows) out.set(r.day, r.n);
     return out;
   }
@@ -244,9 +273,11 @@ export class KbReader {
    * the few it shows. Use no other query on this connection until the iteration ends.
    */
   figures(scope: DocScope, kind: string): IterableIterator<FigureRow> {
-    const where = 'day' in scope ? 'substr(d.published, 1, 10) = ?' : 'd.ingested_at > ?';
+    // Articles in ingest order (the order of their index entries), figures in text order: the
+    // order of figure ids, read without sorting, so the first few come first.
+    const where = 'day' in scope ? 'substr(d.published, 1, 10) = ? ORDER BY d.rowid' : 'd.ingested_at > ? ORDER BY d.ingested_at, d.rowid';
     return this.db
-      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM documents d CROSS JOIN figures f ON f.doc_id = d.id AND f.kind = ? WHERE ${where} ORDER BY f.id`)
+      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM documents d CROSS JOIN figures f ON f.doc_id = d.id AND f.kind = ? WHERE ${where}, f.id`)
       .iterate(kind, 'day' in scope ? scope.day : scope.since) as IterableIterator<FigureRow>;
   }
 

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNTH_CRISIS, synthArticles } from '../../bench/synth.js';
 import { Briefing, type IncomingArticle } from '../../src/core/briefing.js';
+import { KbReader } from '../../src/store/kb-read.js';
 import { Store } from '../../src/store/store.js';
 
 /** Tables whose size grows with the corpus. */
@@ -16,6 +17,11 @@ const LARGE = new Set(['documents', 'sentences', 'sentences_fts', 'mentions', 'a
 /** Full scans that are allowed, each with why it is bounded or the answer itself. */
 const ALLOWED: { sql: RegExp; table: string; why: string }[] = [
   { sql: /FROM events e ORDER BY e\.importance DESC, e\.id LIMIT \?$/, table: 'events', why: 'walks the importance index in order and stops after LIMIT rows' },
+  {
+    sql: /FROM events e WHERE EXISTS \(SELECT 1 FROM event_actors ea WHERE ea\.event_id = e\.id AND ea\.actor_id IN \([?,]+\)\) ORDER BY e\.importance DESC, e\.id LIMIT \?$/,
+    table: 'events',
+    why: "an actor with many events: walks the importance index until LIMIT of them turn up (about LIMIT x events / KbReader.manyEvents rows)",
+  },
   { sql: /^SELECT COUNT\(\*\) AS n FROM events e\s*$/, table: 'events', why: "a bare COUNT(*) is SQLite's count optimisation: it sums b-tree pages, not rows" },
   { sql: /^SELECT \* FROM actors WHERE mentions > 0 OR id IN/, table: 'actors', why: 'the actor list itself (roster, name resolution): read once per ingest and cached' },
   { sql: /^SELECT \* FROM actors WHERE kind = 'person'$/, table: 'actors', why: 'the people the gazetteer knows, read once when the knowledge base opens' },
@@ -108,6 +114,12 @@ describe('query plans of every question (issue 12)', () => {
     kb.timeline({ actor: 'Norway' });
     kb.timeline({ from: '2031-02-01', to: '2031-02-03', limit: 10 });
     kb.timeline({ actor: 'Norway', from: '2031-02-01', to: '2031-03-01' });
+    kb.timeline({ actor: 'Norway', from: '2031-02-01', to: '2031-02-01' });
+    // An actor with many events (the threshold lowered so this small corpus has one).
+    const many = KbReader.manyEvents;
+    KbReader.manyEvents = 3;
+    kb.timeline({ actor: 'Norway' });
+    KbReader.manyEvents = many;
     kb.digest({});
     kb.digest({ date: '2031-07-01' });
     kb.digest({ since });
@@ -138,6 +150,18 @@ describe('query plans of every question (issue 12)', () => {
     expect(plans.find((p) => p.sql.includes('FROM claims c'))?.plan).toContain('claims_actor_sentence (actor_id=? AND sentence_id=?)');
     for (const p of plans.filter((x) => x.sql.includes('figures f'))) expect(p.plan).toContain('figures_doc_kind (doc_id=? AND kind=?)');
     expect(plans.find((p) => p.sql.includes('FROM event_sources es'))?.plan).toContain('event_sources_seq (event_id=?)');
+  });
+
+  it("reads a digest's first events and figures in index order, stopping early (no sort of the day)", () => {
+    const plan = (match: (sql: string) => boolean) =>
+      [...recorded.values()].filter((r) => match(r.sql)).map((r) => (store.db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.args) as { detail: string }[]).map((p) => p.detail).join(' | '));
+    const figures = plan((sql) => sql.includes('CROSS JOIN figures f'));
+    expect(figures).toHaveLength(2);
+    for (const p of figures) expect(p).not.toContain('TEMP B-TREE');
+    const oneDay = plan((sql) => /FROM events e WHERE e\.day = \? ORDER BY e\.importance DESC, e\.id LIMIT \?$/.test(sql.trim()));
+    expect(oneDay).toHaveLength(1);
+    expect(oneDay[0]).toContain('events_day_importance (day=?)');
+    expect(oneDay[0]).not.toContain('TEMP B-TREE');
   });
 
   it('lists the first sources of a big story and counts the rest', () => {
