@@ -31,9 +31,8 @@ export async function build(fp = fingerprint()) {
   mkdirSync(DIST, { recursive: true });
   const name = `b-${Date.now()}-${process.pid}`;
   const outdir = join(DIST, name);
-  await esbuild({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: { ...ENTRIES, ...DATA_ENTRIES },
     outdir,
     bundle: true,
     splitting: true,
@@ -49,7 +48,12 @@ export async function build(fp = fingerprint()) {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'error',
-  });
+  };
+  // The CLI on its own: what a cold answer loads is then one file (plus lazy chunks for ingest,
+  // logging and the model), not the many chunks it would share with the other entry points.
+  const { cli, ...rest } = ENTRIES;
+  await esbuild({ ...common, entryPoints: { cli } });
+  await esbuild({ ...common, entryPoints: { ...rest, ...DATA_ENTRIES } });
   // The gazetteer's country index, precomputed: a cold answer then skips parsing world-countries.
   const { worldCountries } = await import(pathToFileURL(join(outdir, 'gazetteer.mjs')).href);
   writeFileSync(join(outdir, 'gazetteer-world.json'), JSON.stringify(worldCountries()));
