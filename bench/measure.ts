@@ -85,8 +85,15 @@ export function databaseBytes(store: Store, path: string): number {
 
 export type Question = 'stance' | 'timeline' | 'digest' | 'ask';
 
+export interface Latency {
+  /** Wall time, waits for a busy CPU included. */
+  wall: Record<Question, Percentiles>;
+  /** CPU time of the process: the work a question does, without the waits of a shared machine. */
+  cpu: Record<Question, Percentiles>;
+}
+
 /** Latency of each question over `runs` runs (after 20 warm-up runs), with a fixed mix of arguments. */
-export async function questionLatency(kb: Briefing, store: Store, runs = 300): Promise<Record<Question, Percentiles>> {
+export async function questionLatency(kb: Briefing, store: Store, runs = 300): Promise<Latency> {
   const actors = kb.actors().map((a) => a.name);
   const days = (store.db.prepare('SELECT DISTINCT substr(published, 1, 10) AS d FROM documents').all() as { d: string }[]).map((r) => r.d);
   let seed = 7;
@@ -97,24 +104,32 @@ export async function questionLatency(kb: Briefing, store: Store, runs = 300): P
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const questions = ['How old is Lia Marek?', 'How many people were killed near the northern border?', 'How much aid did Norway pledge?', 'When will the Security Council meet?', 'Who recognizes the Northern Front?', 'What did Atlantis say?'];
   const lat: Record<Question, number[]> = { stance: [], timeline: [], digest: [], ask: [] };
+  const cpu: Record<Question, number[]> = { stance: [], timeline: [], digest: [], ask: [] };
+  let lastCpu = 0;
   const time = async (fn: () => unknown) => {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
-    return performance.now() - t;
+    const ms = performance.now() - t;
+    const u = process.cpuUsage(c);
+    lastCpu = (u.user + u.system) / 1000;
+    return ms;
   };
   for (let i = 0; i < runs + 20; i++) {
-    const s = await time(() => kb.stance(i % 10 === 0 ? 'Atlantis' : pick(actors)));
+    const keep = i >= 20; // warm-up first
+    const record = (q: Question, ms: number) => {
+      if (!keep) return;
+      lat[q].push(ms);
+      cpu[q].push(lastCpu);
+    };
+    record('stance', await time(() => kb.stance(i % 10 === 0 ? 'Atlantis' : pick(actors))));
     const from = pick(days);
-    const t = await time(() => kb.timeline(i % 3 === 0 ? { actor: pick(actors), limit: 20 } : i % 3 === 1 ? { from, to: from, limit: 10 } : { limit: 20 }));
-    const d = await time(() => kb.digest(i % 2 ? {} : { date: pick(days) }));
-    const q = await time(() => kb.ask(pick(questions)));
-    if (i < 20) continue; // warm-up
-    lat.stance.push(s);
-    lat.timeline.push(t);
-    lat.digest.push(d);
-    lat.ask.push(q);
+    record('timeline', await time(() => kb.timeline(i % 3 === 0 ? { actor: pick(actors), limit: 20 } : i % 3 === 1 ? { from, to: from, limit: 10 } : { limit: 20 })));
+    record('digest', await time(() => kb.digest(i % 2 ? {} : { date: pick(days) })));
+    record('ask', await time(() => kb.ask(pick(questions))));
   }
-  return { stance: percentiles(lat.stance), timeline: percentiles(lat.timeline), digest: percentiles(lat.digest), ask: percentiles(lat.ask) };
+  const each = (xs: Record<Question, number[]>) => ({ stance: percentiles(xs.stance), timeline: percentiles(xs.timeline), digest: percentiles(xs.digest), ask: percentiles(xs.ask) });
+  return { wall: each(lat), cpu: each(cpu) };
 }
 
 export interface ColdResult {
