@@ -39,8 +39,8 @@ export async function build(fp = fingerprint()) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Entries and chunks side by side: src/ingest/pipeline.ts finds ./extract-worker.mjs next to itself.
-    outExtension: { '.js': '.mjs' },
+    // Entries and chunks side by side, as .js (ES modules: package.json has "type": "module"), so
+    // src/ingest/pipeline.ts, compiled, finds the compiled ./extract-worker.js next to itself.
     chunkNames: 'chunk-[hash]',
     external: EXTERNAL,
     // Bundled CommonJS packages (commander) call require() for Node's own modules.
@@ -55,7 +55,7 @@ export async function build(fp = fingerprint()) {
   await esbuild({ ...common, entryPoints: { cli } });
   await esbuild({ ...common, entryPoints: { ...rest, ...DATA_ENTRIES } });
   // The gazetteer's country index, precomputed: a cold answer then skips parsing world-countries.
-  const { worldCountries } = await import(pathToFileURL(join(outdir, 'gazetteer.mjs')).href);
+  const { worldCountries } = await import(pathToFileURL(join(outdir, 'gazetteer.js')).href);
   writeFileSync(join(outdir, 'gazetteer-world.json'), JSON.stringify(worldCountries()));
   const tmp = join(DIST, `current.json.${process.pid}`);
   writeFileSync(tmp, `${JSON.stringify({ dir: name, fingerprint: fp, builtAt: new Date().toISOString() })}\n`);

@@ -95,7 +95,7 @@ export async function run(name, args) {
   if (!src) throw new Error(`unknown entry "${name}" (one of ${Object.keys(ENTRIES).join(', ')})`);
   const dir = await ensureBuild();
   let file;
-  if (dir) file = join(dir, `${name}.mjs`);
+  if (dir) file = join(dir, `${name}.js`);
   else {
     const { register } = await import('tsx/esm/api');
     register();
