@@ -24,6 +24,7 @@ const ALLOWED: { sql: RegExp; table: string; why: string }[] = [
   },
   { sql: /^SELECT COUNT\(\*\) AS n FROM events e\s*$/, table: 'events', why: "a bare COUNT(*) is SQLite's count optimisation: it sums b-tree pages, not rows" },
   { sql: /^SELECT \* FROM actors WHERE mentions > 0 OR id IN/, table: 'actors', why: 'the actor list itself (roster, name resolution): read once per ingest and cached' },
+  { sql: /^SELECT 1 FROM stances WHERE NOT EXISTS \(SELECT 1 FROM stance_history\) LIMIT 1$/, table: 'stances', why: 'LIMIT 1: whether position histories must be built, answered by the first row' },
   { sql: /^SELECT \* FROM actors WHERE kind = 'person'$/, table: 'actors', why: 'the people the gazetteer knows, read once when the knowledge base opens' },
   { sql: /^SELECT actor_id, alignment, strength FROM stances$/, table: 'stances', why: "every actor's position for the roster: one row per actor, cached per ingest" },
   { sql: /^SELECT d\.id, d\.title, d\.source, d\.published, d\.url, \(SELECT COUNT\(\*\)/, table: 'documents', why: 'the `sources` command lists the whole corpus by design' },
@@ -173,6 +174,6 @@ describe('query plans of every question (issue 12)', () => {
     const d = kb.digest({ date: '2031-07-01' });
     expect(d.sources).toHaveLength(20);
     expect(d.sourcesTotal).toBe(25);
-    expect(d.text).toContain('; +5 more');
+    expect(d.text).toContain('- and 5 more');
   });
 });
