@@ -1,153 +1,183 @@
 /**
- * npm run bench [-- --json] [-- --articles N]
- * Ingests the seeds and a synthetic corpus (10,000 articles by default), then prints measured
- * numbers: ingest throughput, p50/p99 latency of stance, timeline, digest and ask, the wall time
- * of a cold `briefing stance Russia`, and peak RSS. Targets are printed next to what was measured.
+ * npm run bench [-- --articles N] [-- --json]
+ *   Ingests the seeds and N synthetic articles (default 10,000), then prints what it measured:
+ *   ingest rate, database size, p50/p99 of stance, timeline, digest and ask, peak RSS, and a cold
+ *   `briefing stance Russia` next to a bare `node -e ''`, interleaved.
+ * npm run bench -- --scale [--sizes 1000,10000,100000]
+ *   The same at each size, each in its own process (so peak RSS is that size's), then a table with
+ *   the growth factor of each question from one size to the next.
+ * npm run bench -- --cold [--runs 15]
+ *   Only the cold CLI measurement.
+ * Targets are printed next to what was measured; nothing here is asserted by a test.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../src/app.js';
-import { Briefing } from '../src/core/briefing.js';
-import { ingestPipelined } from '../src/ingest/pipeline.js';
-import { Store } from '../src/store/store.js';
-import { SYNTH_CRISIS, synthArticles } from './synth.js';
+import { type ColdResult, coldCli, databaseBytes, ingestSynth, type Percentiles, projectRoot, type Question, questionLatency, round } from './measure.js';
 
 const args = process.argv.slice(2);
-const asJson = args.includes('--json');
-const nIdx = args.indexOf('--articles');
-const N = nIdx >= 0 ? Number(args[nIdx + 1]) : 10_000;
-const ROOT = join(import.meta.dirname, '..');
-const log = (s: string) => {
-  if (!asJson) process.stderr.write(`${s}\n`);
+const flag = (name: string) => args.includes(name);
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
 };
+const asJson = flag('--json');
+const child = flag('--child');
+const ROOT = projectRoot();
+const log = (s: string) => {
+  if (!asJson || child) process.stderr.write(`${s}\n`);
+};
+const ok = (m: boolean) => (m ? 'met' : 'NOT met');
+const QUESTIONS: Question[] = ['stance', 'timeline', 'digest', 'ask'];
 
-function percentiles(xs: number[]): { p50: number; p99: number; n: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-  return { p50: round(at(0.5)), p99: round(at(0.99)), n: s.length };
+interface SizeResult {
+  articles: number;
+  corpusMB: number;
+  ingest: { seconds: number; mbPerSecond: number; threads: number };
+  databaseMB: number;
+  latencyMs: Record<Question, Percentiles>;
+  /** CPU time per question (see Latency in measure.ts). */
+  cpuMs: Record<Question, Percentiles>;
+  peakRssMB: number;
+  /** Where the memory is after the ingest: resident, and the main thread's JavaScript heap. */
+  afterIngestMB: { rss: number; heapUsed: number };
 }
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function time<T>(fn: () => T | Promise<T>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
+function positive(s: string | undefined, what: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a whole number of at least 1, not "${s}"`);
+  return n;
+}
+
+/** One size, in this process. */
+async function measureSize(n: number, dir: string): Promise<SizeResult> {
+  const path = join(dir, `synth-${n}.db`);
+  const r = await ingestSynth(path, n, log);
+  const mem = process.memoryUsage();
+  const afterIngestMB = { rss: round(mem.rss / 1048576, 0), heapUsed: round(mem.heapUsed / 1048576, 0) };
+  log(`measuring questions on ${n} articles`);
+  const { wall: latencyMs, cpu: cpuMs } = await questionLatency(r.kb, r.store);
+  const dbBytes = databaseBytes(r.store, path);
+  r.store.close();
+  return {
+    articles: n,
+    corpusMB: round(r.bytes / 1048576),
+    ingest: { seconds: round(r.ms / 1000), mbPerSecond: round(r.bytes / 1048576 / (r.ms / 1000)), threads: r.threads },
+    databaseMB: round(dbBytes / 1048576, 1),
+    latencyMs,
+    cpuMs,
+    peakRssMB: round((process.resourceUsage().maxRSS * 1024) / 1048576, 0),
+    afterIngestMB,
+  };
+}
+
+/** One size in a child process (`--child`), so its peak RSS is its own. */
+function measureInChild(n: number): Promise<SizeResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(ROOT, 'bin/run.js'), 'bench', '--articles', String(n), '--json', '--child'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as SizeResult) : reject(new Error(`bench at ${n} articles exited with ${code}`))));
+  });
+}
+
+/** A database with the seeds, for the cold CLI answer. */
+function cold(dir: string): ColdResult {
+  const db = join(dir, 'seeds.db');
+  openApp({ db, seedsDir: join(ROOT, 'seeds') }).close();
+  log('timing cold `briefing stance Russia` against `node -e ""`, interleaved');
+  return coldCli(ROOT, { ...process.env, BRIEFING_DB: db, BRIEFING_SEEDS: join(ROOT, 'seeds') }, positive(value('--runs') ?? '15', '--runs'));
+}
+
+function coldLine(c: ColdResult): string {
+  return `cold \`briefing stance Russia\`: median ${c.cliMs} ms vs ${c.bareNodeMs} ms for \`node -e ''\` = ${c.ratio}x over ${c.runs} interleaved runs (target < 3.5x: ${ok(c.ratio < 3.5)}); ${c.npmRunMs} ms via \`npm run -s briefing\`, npm's own start-up included`;
+}
+
+function sizeLines(r: SizeResult): string[] {
+  return [
+    `corpus: ${r.articles} synthetic articles, ${r.corpusMB} MB; database ${r.databaseMB} MB`,
+    `ingest: ${r.ingest.seconds} s = ${r.ingest.mbPerSecond} MB/s on ${r.ingest.threads} thread${r.ingest.threads === 1 ? '' : 's'} (target >= 3 MB/s: ${ok(r.ingest.mbPerSecond >= 3)})`,
+    ...QUESTIONS.map(
+      (q) =>
+        `${q.padEnd(8)} p50 ${r.latencyMs[q].p50} ms  p99 ${r.latencyMs[q].p99} ms  over ${r.latencyMs[q].n} runs (target p99 < 20 ms: ${ok(r.latencyMs[q].p99 < 20)}); CPU time p50 ${r.cpuMs[q].p50} ms  p99 ${r.cpuMs[q].p99} ms`,
+    ),
+    `peak RSS: ${r.peakRssMB} MB (target < 300 MB: ${ok(r.peakRssMB < 300)}); after the ingest ${r.afterIngestMB.rss} MB resident, ${r.afterIngestMB.heapUsed} MB of it JavaScript heap`,
+  ];
+}
+
+/** The scale table: one column per size, growth factors from each size to the next. */
+function scaleTable(rs: SizeResult[]): string[] {
+  const head = ['', ...rs.map((r) => `${r.articles.toLocaleString('en-US')} articles`)];
+  const rows: string[][] = [
+    ['corpus / database', ...rs.map((r) => `${r.corpusMB} MB / ${r.databaseMB} MB`)],
+    ['ingest', ...rs.map((r) => `${r.ingest.mbPerSecond} MB/s (${r.ingest.seconds} s)`)],
+    ...QUESTIONS.map((q) => [`${q} p50 / p99`, ...rs.map((r) => `${r.latencyMs[q].p50} / ${r.latencyMs[q].p99} ms`)]),
+    ...QUESTIONS.map((q) => [`${q} CPU p50 / p99`, ...rs.map((r) => `${r.cpuMs[q].p50} / ${r.cpuMs[q].p99} ms`)]),
+    ['peak RSS', ...rs.map((r) => `${r.peakRssMB} MB`)],
+  ];
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => (row[i] ?? '').length)));
+  const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  const lines = [fmt(head), ...rows.map(fmt), ''];
+  for (let i = 1; i < rs.length; i++) {
+    const a = rs[i - 1] as SizeResult;
+    const b = rs[i] as SizeResult;
+    const k = round(b.articles / a.articles, 1);
+    const x = (p: number, q: number) => `x${round(p / Math.max(q, 0.01), 1)}`;
+    const g = QUESTIONS.map((q) => `${q} p50 ${x(b.latencyMs[q].p50, a.latencyMs[q].p50)} (CPU ${x(b.cpuMs[q].p50, a.cpuMs[q].p50)}), p99 ${x(b.latencyMs[q].p99, a.latencyMs[q].p99)}`);
+    lines.push(`growth ${a.articles} -> ${b.articles} (x${k} articles): ${g.join('; ')}`);
+  }
+  const last = rs[rs.length - 1];
+  if (last) {
+    const p99ok = QUESTIONS.every((q) => last.latencyMs[q].p99 < 20);
+    const cpuOk = QUESTIONS.every((q) => last.cpuMs[q].p99 < 20);
+    lines.push(`at ${last.articles} articles: every p99 < 20 ms: ${ok(p99ok)} (in CPU time: ${ok(cpuOk)}); peak RSS < 300 MB: ${ok(last.peakRssMB < 300)}; ingest >= 3 MB/s: ${ok(last.ingest.mbPerSecond >= 3)}`);
+  }
+  return lines;
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  const machine = { node: process.version, cpus: cpus().length };
   try {
-    // 1. Seeds, and a cold CLI answer against them.
-    const seedsDb = join(dir, 'seeds.db');
-    const t0 = performance.now();
-    openApp({ db: seedsDb, seedsDir: join(ROOT, 'seeds') }).close();
-    const seedIngestMs = performance.now() - t0;
-    const env = { ...process.env, BRIEFING_DB: seedsDb, BRIEFING_SEEDS: join(ROOT, 'seeds') };
-    const cold: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'stance', 'Russia'], { cwd: ROOT, env, encoding: 'utf8' });
-      cold.push(performance.now() - t);
-      if (r.status !== 0) throw new Error(`cold CLI failed: ${r.stderr}`);
+    if (flag('--cold')) {
+      const c = cold(dir);
+      process.stdout.write(asJson ? `${JSON.stringify({ coldCli: c, machine }, null, 2)}\n` : `${coldLine(c)}\n`);
+      return;
     }
-    const tNpm = performance.now();
-    spawnSync('npm', ['run', '-s', 'briefing', '--', 'stance', 'Russia'], { cwd: ROOT, env, encoding: 'utf8' });
-    const npmMs = performance.now() - tNpm;
-    log(`seeds ingested in ${round(seedIngestMs, 0)} ms; cold CLI median ${round(percentiles(cold).p50, 0)} ms`);
-
-    // 2. The synthetic corpus.
-    const store = new Store(join(dir, 'synth.db'));
-    const kb = new Briefing(store, SYNTH_CRISIS);
-    // Articles are generated as the ingest asks for them, as a feed or a folder would provide them.
-    let bytes = 0;
-    function* feed() {
-      for (const a of synthArticles(N)) {
-        bytes += Buffer.byteLength(a.text);
-        yield a;
+    if (flag('--scale')) {
+      const sizes = (value('--sizes') ?? '1000,10000,100000').split(',').map((s) => positive(s, '--sizes'));
+      const results: SizeResult[] = [];
+      for (const n of sizes) {
+        log(`--- ${n} articles`);
+        const r = await measureInChild(n);
+        results.push(r);
+        if (!asJson) process.stdout.write(`${sizeLines(r).join('\n')}\n\n`);
       }
+      const c = flag('--no-cold') ? null : cold(dir);
+      if (asJson) process.stdout.write(`${JSON.stringify({ sizes: results, coldCli: c, machine }, null, 2)}\n`);
+      else process.stdout.write(`${[...scaleTable(results), ...(c ? [coldLine(c)] : [])].join('\n')}\n`);
+      return;
     }
-    const t1 = performance.now();
-    let last = 0;
-    const { results, threads } = await ingestPipelined(
-      kb,
-      feed(),
-      (done) => {
-        if (done - last >= 1000 || done === N) {
-          last = done;
-          log(`ingested ${done}/${N}`);
-        }
-      },
-      N,
-    );
-    const ingestMs = performance.now() - t1;
-    const bad = results.filter((r) => !r.ok);
-    if (bad.length) throw new Error(`synthetic ingest failed: ${bad[0]?.error}`);
-    const mbps = bytes / 1048576 / (ingestMs / 1000);
-
-    // 3. Question latency on the big corpus.
-    const actors = kb.actors().map((a) => a.name);
-    const days = kb.sources().map((s) => s.published.slice(0, 10));
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const questions = ['How old is Lia Marek?', 'How many people were killed near the northern border?', 'How much aid did Norway pledge?', 'When will the Security Council meet?', 'Who recognizes the Northern Front?', 'What did Atlantis say?'];
-    const runs = 300;
-    const lat: Record<string, number[]> = { stance: [], timeline: [], digest: [], ask: [] };
-    for (let i = 0; i < runs + 20; i++) {
-      const keep = i >= 20; // warm-up first
-      const s = await time(() => kb.stance(i % 10 === 0 ? 'Atlantis' : pick(actors)));
-      const from = pick(days);
-      const t = await time(() => kb.timeline(i % 3 === 0 ? { actor: pick(actors), limit: 20 } : i % 3 === 1 ? { from, to: from, limit: 10 } : { limit: 20 }));
-      const d = await time(() => kb.digest(i % 2 ? {} : { date: pick(days) }));
-      const q = await time(() => kb.ask(pick(questions)));
-      if (keep) {
-        lat.stance?.push(s);
-        lat.timeline?.push(t);
-        lat.digest?.push(d);
-        lat.ask?.push(q);
-      }
+    const n = positive(value('--articles') ?? '10000', '--articles');
+    const r = await measureSize(n, dir);
+    if (child) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      return;
     }
-    store.close();
-    const rssMb = (process.resourceUsage().maxRSS * 1024) / 1048576;
-    const result = {
-      articles: N,
-      corpusMB: round(bytes / 1048576),
-      ingest: { seconds: round(ingestMs / 1000), mbPerSecond: round(mbps), threads, target: '>= 1 MB/s', met: mbps >= 1 },
-      latencyMs: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, { ...percentiles(v), target: 'p99 < 20 ms', met: percentiles(v).p99 < 20 }])),
-      coldCli: {
-        command: 'node --import tsx src/cli/main.ts stance Russia',
-        medianMs: round(percentiles(cold).p50, 0),
-        runsMs: cold.map((x) => round(x, 0)),
-        viaNpmRunMs: round(npmMs, 0),
-        target: '< 1000 ms',
-        met: percentiles(cold).p50 < 1000,
-      },
-      peakRssMB: { value: round(rssMb, 0), target: '< 300 MB', met: rssMb < 300 },
-      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-    };
-    if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      const ok = (m: boolean) => (m ? 'met' : 'NOT met');
-      const lines = [
-        `corpus: ${N} synthetic articles, ${result.corpusMB} MB (+ the 2 seed articles)`,
-        `ingest: ${result.ingest.seconds} s = ${result.ingest.mbPerSecond} MB/s on ${result.ingest.threads} thread${result.ingest.threads === 1 ? '' : 's'}, worker start-up included (target >= 1 MB/s: ${ok(result.ingest.met)})`,
-        ...Object.entries(result.latencyMs).map(([k, v]) => `${k.padEnd(8)} p50 ${v.p50} ms  p99 ${v.p99} ms  over ${v.n} runs (target p99 < 20 ms: ${ok(v.met)})`),
-        `cold \`briefing stance Russia\`: median ${result.coldCli.medianMs} ms over 5 runs via node; ${result.coldCli.viaNpmRunMs} ms via npm run (target < 1 s: ${ok(result.coldCli.met)})`,
-        `peak RSS: ${result.peakRssMB.value} MB (target < 300 MB: ${ok(result.peakRssMB.met)})`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
-    }
+    const c = flag('--no-cold') ? null : cold(dir);
+    if (asJson) process.stdout.write(`${JSON.stringify({ ...r, coldCli: c, machine }, null, 2)}\n`);
+    else process.stdout.write(`${[...sizeLines(r), ...(c ? [coldLine(c)] : [])].join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

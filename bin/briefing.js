@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `briefing` command: runs the TypeScript CLI through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// The `briefing` command: the compiled CLI from dist/, rebuilt first when src/ changed (bin/launch.js).
+import { run } from './launch.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exit(await main(process.argv.slice(2)));
+await run('cli', process.argv.slice(2));

@@ -17,11 +17,12 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/answer/grounding.js';
 import { feedSettings } from '../ingest/feeds/port.js';
-import { ingestStream, type StreamOptions } from '../ingest/pipeline.js';
+import type { StreamOptions } from '../ingest/pipeline.js';
 import { EARLIEST_PUBLISHED, oneLine, safeName } from '../ingest/prepare.js';
-import { collectFiles } from '../ingest/read.js';
-import { createAnswerModel } from '../llm/index.js';
-import { createLogger, fileLogger } from '../log.js';
+import { createAnswerModel, modelEnabled } from '../llm/index.js';
+
+// A question loads only what answers it: the logger (pino), the ingest pipeline and the progress
+// bar are imported by the commands that use them (issue 12: a cold answer in well under a second).
 
 class UsageError extends Error {}
 
@@ -33,7 +34,7 @@ async function run(inv: Invocation, json: boolean): Promise<void> {
   // Only `ask` may use the optional model (and only when OPENAI_API_KEY or OPENAI_BASE_URL is set).
   // The CLI logs warnings (model unreachable, budget used up) but not the bot's info lines.
   const c = loadConfig();
-  const model = inv.command === 'ask' ? await createAnswerModel(c, { log: c.LOG_FILE ? fileLogger(c.LOG_LEVEL ?? 'warn', c.LOG_FILE) : createLogger(c.LOG_LEVEL ?? 'warn') }) : undefined;
+  const model = inv.command === 'ask' ? await askModel(c) : undefined;
   const app = open(c, model);
   try {
     // Errors and hints in the CLI's own syntax: `--limit`, `briefing actors`.
@@ -50,6 +51,13 @@ async function run(inv: Invocation, json: boolean): Promise<void> {
   } finally {
     app.close();
   }
+}
+
+/** The optional model for `ask`, when the settings name one (with a logger, which only it needs). */
+async function askModel(c: Config): Promise<AnswerModel | undefined> {
+  if (!modelEnabled(c)) return undefined;
+  const { createLogger, fileLogger } = await import('../log.js');
+  return createAnswerModel(c, { log: c.LOG_FILE ? fileLogger(c.LOG_LEVEL ?? 'warn', c.LOG_FILE) : createLogger(c.LOG_LEVEL ?? 'warn') });
 }
 
 export function buildProgram(): Command {
@@ -173,6 +181,8 @@ async function explain(target: string, flags: Record<string, string>, json: bool
 async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {
   if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published ${safeName(flags.published)} is not a date from ${EARLIEST_PUBLISHED} to tomorrow (use YYYY-MM-DD)`);
   const c = loadConfig();
+  const { collectFiles } = await import('../ingest/read.js');
+  const { ingestStream } = await import('../ingest/pipeline.js');
   const files = collectFiles(paths);
   const results: { path: string; ok: boolean; docId?: string; duplicate?: boolean; error?: string }[] = [];
   const meta = strip({ title: flags.title, source: flags.source, published: flags.published, timezone: flags.timezone, url: flags.url });

@@ -66,7 +66,10 @@ export interface TimelineEvent {
   precision: Precision;
   text: string;
   actors: string[];
+  /** The first few articles reporting the event (see SOURCES_PER_EVENT), in publication order. */
   sources: SourceRef[];
+  /** How many articles report the event in all; more than sources.length when the list is capped. */
+  sourcesTotal: number;
   importance: number;
   kind: string;
   /** True when the event lies after the article that reports it (scheduled, a deadline). */
@@ -116,6 +119,8 @@ export interface DigestResult {
   figures: Figure[];
   watch: { at: string; text: string; docId?: string; source?: string }[];
   sources: (SourceRef & { published?: string })[];
+  /** How many articles the digest covers in all; `sources` lists the first DIGEST_SOURCES of them. */
+  sourcesTotal: number;
   text: string;
   /** Nothing new since the previous digest: only the headline and who backs whom. */
   quiet?: boolean;

@@ -41,6 +41,25 @@ export interface EventRow {
   kind: string;
   scheduled: number;
   importance: number;
+  /** How many articles report the event. */
+  n_sources: number;
+}
+export interface FigureRow {
+  kind: string;
+  value: string;
+  text: string;
+  docId: string;
+  source: string;
+  at: string | null;
+}
+/** The articles of a digest: one news day, or those ingested after an instant (ISO). */
+export type DocScope = { day: string } | { since: string };
+export interface EventSourceRow {
+  docId: string;
+  source: string;
+  title: string;
+  url: string | null;
+  published: string;
 }
 export interface DocSummaryRow {
   id: string;
@@ -52,6 +71,12 @@ export interface DocSummaryRow {
 }
 
 export class KbReader {
+  /**
+   * From this many events on, an actor's timeline walks the importance index instead of reading
+   * all of the actor's events: about limit x events / manyEvents rows. (Tests lower it.)
+   */
+  static manyEvents = 2000;
+
   constructor(private readonly store: Store) {}
 
   /** Statements are cached by the store; queries built with a variable number of ? stay few. */
@@ -139,54 +164,80 @@ export class KbReader {
     return this.db.prepare('SELECT actor_id, alignment, strength FROM stances').all() as { actor_id: string; alignment: string; strength: string | null }[];
   }
 
-  /** Events in a window, most important first; optionally only those involving some actors. */
+  /**
+   * Events in a window, most important first; optionally only those involving some actors. Costs
+   * stay bounded as the corpus grows: a one-day window walks the (day, importance) index and stops
+   * at `limit`; a longer window reads its own events; an actor's whole history (no window) is read
+   * in full only when it is short, else the importance index is walked until `limit` of its events
+   * turn up. Only `total` for an actor without a window counts all of that actor's events.
+   */
   events(opts: { from?: string; to?: string; actorIds?: string[]; limit: number }): { rows: EventRow[]; total: number } {
+    const cols = 'e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources';
     const where: string[] = [];
     const args: unknown[] = [];
-    if (opts.from) {
-      where.push('e.day >= ?');
+    if (opts.from && opts.from === opts.to) {
+      where.push('e.day = ?');
       args.push(opts.from);
+    } else {
+      if (opts.from) {
+        where.push('e.day >= ?');
+        args.push(opts.from);
+      }
+      if (opts.to) {
+        where.push('e.day <= ?');
+        args.push(opts.to);
+      }
     }
-    if (opts.to) {
-      where.push('e.day <= ?');
-      args.push(opts.to);
+    const actors = opts.actorIds ?? [];
+    const list = actors.map(() => '?').join(',');
+    if (actors.length && where.length === 0) {
+      const n = (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_actors WHERE actor_id IN (${list}) LIMIT ${KbReader.manyEvents})`).get(...actors) as { n: number }).n;
+      const rows = (
+        n < KbReader.manyEvents
+          ? this.db.prepare(`SELECT ${cols} FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+          : this.db.prepare(`SELECT ${cols} FROM events e WHERE EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+      ).all(...actors, opts.limit) as EventRow[];
+      const total =
+        actors.length === 1
+          ? (this.db.prepare('SELECT COUNT(*) AS n FROM event_actors WHERE actor_id = ?').get(actors[0]) as { n: number }).n
+          : (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${list}))`).get(...actors) as { n: number }).n;
+      return { rows, total };
     }
-    let from = 'events e';
-    if (opts.actorIds?.length) {
-      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
-      args.unshift(...opts.actorIds);
+    if (actors.length) {
+      where.push(`EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list}))`);
+      args.push(...actors);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance FROM ${from} ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${w}`).get(...args) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT ${cols} FROM events e ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${w}`).get(...args) as { n: number }).n;
     return { rows, total };
   }
 
-  dayCounts(days: string[], opts: { from?: string; to?: string; actorIds?: string[] }): Map<string, number> {
+  /** How many events each of these days has (involving the actors, if given): reads those days only. */
+  dayCounts(days: string[], opts: { actorIds?: string[] }): Map<string, number> {
     const out = new Map<string, number>();
     if (days.length === 0) return out;
-    let from = 'events e';
-    const args: unknown[] = [];
-    if (opts.actorIds?.length) {
-      from = `events e JOIN (SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${opts.actorIds.map(() => '?').join(',')})) f ON f.event_id = e.id`;
-      args.push(...opts.actorIds);
-    }
-    const rows = this.db.prepare(`SELECT e.day, COUNT(*) AS n FROM ${from} WHERE e.day IN (${days.map(() => '?').join(',')}) GROUP BY e.day`).all(...args, ...days) as { day: string; n: number }[];
+    const actors = opts.actorIds ?? [];
+    const has = actors.length ? ` AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${actors.map(() => '?').join(',')}))` : '';
+    const rows = this.db.prepare(`SELECT e.day, COUNT(*) AS n FROM events e WHERE e.day IN (${days.map(() => '?').join(',')})${has} GROUP BY e.day`).all(...days, ...actors) as { day: string; n: number }[];
     for (const r of rows) out.set(r.day, r.n);
     return out;
   }
 
-  eventSources(ids: number[]): Map<number, { docId: string; source: string; title: string; url: string | null }[]> {
-    const out = new Map<number, { docId: string; source: string; title: string; url: string | null }[]>();
-    if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(`SELECT es.event_id AS id, d.id AS docId, d.source, d.title, d.url FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id IN (${ids.map(() => '?').join(',')}) ORDER BY d.published, d.id`)
-      .all(...ids) as { id: number; docId: string; source: string; title: string; url: string | null }[];
-    for (const r of rows) {
-      const src = { docId: r.docId, source: r.source, title: r.title, url: r.url };
-      const list = out.get(r.id);
-      if (list) list.push(src);
-      else out.set(r.id, [src]);
+  /**
+   * The first `cap` articles (in ingest order) that report each event, in publication order. An
+   * event can be reported by hundreds of articles: reading them all would make a timeline's cost
+   * grow with the corpus, so the index on (event_id, sentence_id) lets each read stop at `cap`.
+   */
+  eventSources(ids: number[], cap: number): Map<number, EventSourceRow[]> {
+    const out = new Map<number, EventSourceRow[]>();
+    const st = this.db.prepare(
+      'SELECT d.id AS docId, d.source, d.title, d.url, d.published FROM event_sources es JOIN documents d ON d.id = es.doc_id WHERE es.event_id = ? ORDER BY es.sentence_id LIMIT ?',
+    );
+    for (const id of ids) {
+      const rows = st.all(id, cap) as EventSourceRow[];
+      rows.sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+      out.set(id, rows);
     }
     return out;
   }
@@ -196,7 +247,7 @@ export class KbReader {
   }
 
   scheduled(fromDay: string, limit: number): EventRow[] {
-    return this.db.prepare('SELECT id, day, at, precision, text, kind, scheduled, importance FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?').all(fromDay, limit) as EventRow[];
+    return this.db.prepare('SELECT id, day, at, precision, text, kind, scheduled, importance, n_sources FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?').all(fromDay, limit) as EventRow[];
   }
 
   /** Scheduled events from `fromDay` on that an article published by `asOf` (YYYY-MM-DD) reported: what was known that day. */
@@ -207,7 +258,7 @@ export class KbReader {
     // The check runs on the first candidates in order only (run on every scheduled event of a large
     // corpus it costs tens of milliseconds): the next 50, then the next 500. Beyond those the list
     // may be shorter than `limit`, never later than the day.
-    const sql = `SELECT * FROM (SELECT id, day, at, precision, text, kind, scheduled, importance FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?) e
+    const sql = `SELECT * FROM (SELECT id, day, at, precision, text, kind, scheduled, importance, n_sources FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?) e
          WHERE ${known} ORDER BY day, importance DESC LIMIT ?`;
     let rows: EventRow[] = [];
     for (const window of [limit * 10, limit * 100]) {
@@ -217,11 +268,17 @@ export class KbReader {
     return rows;
   }
 
-  figures(docIds: string[]): { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[] {
-    if (docIds.length === 0) return [];
+  /**
+   * Figures of one kind in a digest's articles, oldest first, read lazily: the digest stops after
+   * the few it shows. Use no other query on this connection until the iteration ends.
+   */
+  figures(scope: DocScope, kind: string): IterableIterator<FigureRow> {
+    // Articles in ingest order (the order of their index entries), figures in text order: the
+    // order of figure ids, read without sorting, so the first few come first.
+    const where = 'day' in scope ? 'substr(d.published, 1, 10) = ? ORDER BY d.rowid' : 'd.ingested_at > ? ORDER BY d.ingested_at, d.rowid';
     return this.db
-      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM figures f JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IN (${docIds.map(() => '?').join(',')}) ORDER BY f.id`)
-      .all(...docIds) as { kind: string; value: string; text: string; docId: string; source: string; at: string | null }[];
+      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM documents d CROSS JOIN figures f ON f.doc_id = d.id AND f.kind = ? WHERE ${where}, f.id`)
+      .iterate(kind, 'day' in scope ? scope.day : scope.since) as IterableIterator<FigureRow>;
   }
 
   documents(): DocSummaryRow[] {
@@ -230,24 +287,34 @@ export class KbReader {
       .all() as DocSummaryRow[];
   }
 
-  documentsOn(day: string): DocSummaryRow[] {
-    return this.db.prepare("SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE substr(published, 1, 10) = ? ORDER BY id").all(day) as DocSummaryRow[];
+  /** The first `limit` articles of a news day by id (-1: all of them). */
+  documentsOn(day: string, limit = -1): DocSummaryRow[] {
+    return this.db.prepare('SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE substr(published, 1, 10) = ? ORDER BY id LIMIT ?').all(day, limit) as DocSummaryRow[];
   }
 
-  /** Articles ingested after an instant (ISO), oldest first. */
-  documentsIngestedAfter(since: string): DocSummaryRow[] {
-    return this.db.prepare('SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE ingested_at > ? ORDER BY published, id').all(since) as DocSummaryRow[];
+  /** How many articles a news day has. */
+  countOn(day: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE substr(published, 1, 10) = ?').get(day) as { n: number }).n;
   }
 
-  /** Events reported by any of these articles, most important first. */
-  eventsOfDocs(docIds: string[], limit: number): EventRow[] {
-    if (docIds.length === 0) return [];
+  /** The first `limit` articles ingested after an instant (ISO), oldest first (-1: all of them). */
+  documentsIngestedAfter(since: string, limit = -1): DocSummaryRow[] {
+    return this.db.prepare('SELECT id, title, source, published, url, 0 AS sentences FROM documents WHERE ingested_at > ? ORDER BY published, id LIMIT ?').all(since, limit) as DocSummaryRow[];
+  }
+
+  /** How many articles were ingested after an instant (ISO), and the newest news day among them. */
+  ingestedAfter(since: string): { count: number; newestDay: string | null } {
+    return this.db.prepare('SELECT COUNT(*) AS count, MAX(substr(published, 1, 10)) AS newestDay FROM documents WHERE ingested_at > ?').get(since) as { count: number; newestDay: string | null };
+  }
+
+  /** Events reported by articles ingested after an instant (ISO), most important first. */
+  eventsIngestedAfter(since: string, limit: number): EventRow[] {
     return this.db
       .prepare(
-        `SELECT DISTINCT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance FROM events e JOIN event_sources es ON es.event_id = e.id
-         WHERE es.doc_id IN (${docIds.map(() => '?').join(',')}) ORDER BY e.importance DESC, e.id LIMIT ?`,
+        `SELECT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources FROM events e
+         WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE d.ingested_at > ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
       )
-      .all(...docIds, limit) as EventRow[];
+      .all(since, limit) as EventRow[];
   }
 
   newestDay(): string | null {

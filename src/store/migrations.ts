@@ -224,4 +224,17 @@ export const migrations: string[] = [
   CREATE INDEX IF NOT EXISTS feed_items_canonical ON feed_items(crisis, canonical_key);
   CREATE INDEX IF NOT EXISTS feed_items_content ON feed_items(crisis, content_key);
   `,
+  // issue 12: an index for every lookup a question makes, so answers stay flat as the corpus grows
+  // (test/perf/query-plans.test.ts checks each question's plans). claims(actor_id, sentence_id)
+  // replaces claims(actor_id) and events(day, importance, id) replaces events(day): each prefixes the old.
+  `
+  CREATE INDEX IF NOT EXISTS claims_actor_sentence ON claims(actor_id, sentence_id);
+  DROP INDEX IF EXISTS claims_actor;
+  CREATE INDEX IF NOT EXISTS figures_doc_kind ON figures(doc_id, kind);
+  CREATE INDEX IF NOT EXISTS event_sources_doc ON event_sources(doc_id);
+  CREATE INDEX IF NOT EXISTS event_sources_seq ON event_sources(event_id, sentence_id);
+  CREATE INDEX IF NOT EXISTS documents_ingested ON documents(ingested_at);
+  CREATE INDEX IF NOT EXISTS events_day_importance ON events(day, importance DESC, id);
+  DROP INDEX IF EXISTS events_day;
+  `,
 ];

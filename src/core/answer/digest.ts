@@ -6,10 +6,13 @@
  */
 import type { Briefing } from '../briefing.js';
 import { shortText, sortKey, toEvents } from './timeline.js';
+import type { DocScope } from '../../store/kb-read.js';
 import type { DigestResult, Figure } from '../types.js';
 import { formatWhen } from '../when.js';
 
-const FIGURE_ORDER: Figure['kind'][] = ['deaths', 'money', 'deadline', 'count', 'percent', 'age'];
+const FIGURE_ORDER: Figure['kind'][] = ['deaths', 'money', 'deadline', 'count', 'percent'];
+/** Articles listed under a digest; `sourcesTotal` counts them all (a busy news day has hundreds). */
+export const DIGEST_SOURCES = 20;
 
 /** The section headings, in order (views and adapters use the same names). */
 export const DIGEST_SECTIONS = ['Top developments', 'Who backs whom', 'Key figures', 'What to watch', 'Sources'] as const;
@@ -31,29 +34,20 @@ export interface DigestOptions {
 }
 
 export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
-  const newDocs = opts.since ? kb.reader.documentsIngestedAfter(opts.since) : null;
-  const date = opts.date ?? (newDocs?.length ? newDocs.map((d) => d.published.slice(0, 10)).sort().pop() : undefined) ?? kb.reader.newestDay();
-  const empty = { developments: [], roster: {}, figures: [], watch: [], sources: [] };
+  // Every read below is bounded by the digest's window (its news day, or what arrived since), and
+  // the lists it shows are capped, so a digest costs the same on a small corpus and a huge one.
+  const fresh = opts.since ? kb.reader.ingestedAfter(opts.since) : null;
+  const date = opts.date ?? (fresh?.count ? fresh.newestDay : null) ?? kb.reader.newestDay();
+  const empty = { developments: [], roster: {}, figures: [], watch: [], sources: [], sourcesTotal: 0 };
   if (!date) return { ...empty, date: null, headline: 'The corpus is empty.', text: 'The corpus is empty: add articles with `briefing ingest`.' };
-  if (newDocs && newDocs.length === 0) return quietDigest(kb, date, opts.since as string);
-  const docs = newDocs ?? kb.reader.documentsOn(date);
-  const rows = newDocs ? kb.reader.eventsOfDocs(docs.map((d) => d.id), 5) : kb.reader.events({ from: date, to: date, limit: 5 }).rows;
+  if (fresh && fresh.count === 0) return quietDigest(kb, date, opts.since as string);
+  const scope: DocScope = opts.since ? { since: opts.since } : { day: date };
+  const docs = opts.since ? kb.reader.documentsIngestedAfter(opts.since, DIGEST_SOURCES) : kb.reader.documentsOn(date, DIGEST_SOURCES);
+  const docsTotal = fresh ? fresh.count : kb.reader.countOn(date);
+  const rows = opts.since ? kb.reader.eventsIngestedAfter(opts.since, 5) : kb.reader.events({ from: date, to: date, limit: 5 }).rows;
   const developments = toEvents(kb, rows);
   const roster = buildRoster(kb, date);
-  const seen = new Set<string>();
-  const figures = kb.reader
-    .figures(docs.map((d) => d.id))
-    .filter((f) => f.kind !== 'age')
-    .sort((a, b) => FIGURE_ORDER.indexOf(a.kind as Figure['kind']) - FIGURE_ORDER.indexOf(b.kind as Figure['kind']))
-    .filter((f) => {
-      const k = `${f.kind}:${f.value.toLowerCase()}`;
-      if (seen.has(k) || seen.has(f.text)) return false;
-      seen.add(k);
-      seen.add(f.text);
-      return true;
-    })
-    .slice(0, 5)
-    .map((f) => ({ kind: f.kind as Figure['kind'], value: f.value, text: f.text, docId: f.docId, source: f.source, at: f.at }));
+  const figures = keyFigures(kb, scope, 5);
   // What was scheduled, as known from articles published by the digest's date.
   const watchRows = kb.reader.scheduledKnownBy(date, date, 5);
   const watchEvents = toEvents(kb, watchRows);
@@ -61,7 +55,7 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
   for (const f of figures.filter((x) => x.kind === 'deadline')) watch.push({ at: date, text: `Deadline: ${f.text}`, docId: f.docId, source: f.source });
   const sources = docs.map((d) => ({ docId: d.id, source: d.source, title: d.title, url: d.url, published: d.published }));
   const top = [...developments].sort((a, b) => b.importance - a.importance)[0];
-  const headline = top ? shortText(top.text, 140) : docs.length ? `No dated developments on ${formatWhen(date)}.` : `Nothing in the corpus for ${formatWhen(date)}.`;
+  const headline = top ? shortText(top.text, 140) : docsTotal ? `No dated developments on ${formatWhen(date)}.` : `Nothing in the corpus for ${formatWhen(date)}.`;
   developments.sort((a, b) => sortKey(a.at) - sortKey(b.at));
   const section = (name: (typeof DIGEST_SECTIONS)[number], items: string[]) => ['', name, ...(items.length ? items : [EMPTY_SECTION[name]])];
   const lines = [
@@ -69,7 +63,7 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
     headline,
     ...section(
       'Top developments',
-      developments.map((e) => `- ${formatWhen(e.at)}: ${e.text} [${e.sources.map((s) => s.source).join('; ')}]`),
+      developments.map((e) => `- ${formatWhen(e.at)}: ${e.text} [${e.sources.map((s) => s.source).join('; ')}${more(e.sourcesTotal, e.sources.length)}]`),
     ),
     ...section('Who backs whom', rosterItems(kb, roster)),
     ...section(
@@ -82,10 +76,35 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
     ),
     ...section(
       'Sources',
-      sources.map((s) => `- ${s.title} (${s.source}, ${formatWhen(s.published)})`),
+      [...sources.map((s) => `- ${s.title} (${s.source}, ${formatWhen(s.published)})`), ...(docsTotal > sources.length ? [`- and ${docsTotal - sources.length} more`] : [])],
     ),
   ];
-  return { date, headline, developments, roster, figures, watch, sources, text: lines.join('\n') };
+  return { date, headline, developments, roster, figures, watch, sources, sourcesTotal: Math.max(docsTotal, sources.length), text: lines.join('\n') };
+}
+
+/** "; +12 more" when a list shows `shown` of `total`. */
+function more(total: number, shown: number): string {
+  return total > shown ? `; +${total - shown} more` : '';
+}
+
+/**
+ * The digest's key figures: by kind (deaths first), oldest first within a kind, one per value and
+ * sentence. Read kind by kind, lazily, stopping at `n`: a busy day has thousands of figures.
+ */
+function keyFigures(kb: Briefing, scope: DocScope, n: number): Figure[] {
+  const out: Figure[] = [];
+  const seen = new Set<string>();
+  for (const kind of FIGURE_ORDER) {
+    for (const f of kb.reader.figures(scope, kind)) {
+      const k = `${f.kind}:${f.value.toLowerCase()}`;
+      if (seen.has(k) || seen.has(f.text)) continue;
+      seen.add(k);
+      seen.add(f.text);
+      out.push({ kind: f.kind as Figure['kind'], value: f.value, text: f.text, docId: f.docId, source: f.source, at: f.at });
+      if (out.length >= n) return out; // leaving the loop ends the statement's iteration
+    }
+  }
+  return out;
 }
 
 /**
@@ -117,5 +136,5 @@ function quietDigest(kb: Briefing, date: string, since: string): DigestResult {
   const roster = buildRoster(kb, date);
   const headline = `Nothing new in the corpus since the previous digest (${formatWhen(since)})`;
   const text = [`Digest — ${formatWhen(date)}`, headline, '', 'Who backs whom', ...rosterItems(kb, roster)].join('\n');
-  return { date, headline, developments: [], roster, figures: [], watch: [], sources: [], text, quiet: true };
+  return { date, headline, developments: [], roster, figures: [], watch: [], sources: [], sourcesTotal: 0, text, quiet: true };
 }

@@ -4,6 +4,8 @@ import type { EventRow } from '../../store/kb-read.js';
 import type { ActorRef, Precision, TimelineEvent, TimelineQuery, TimelineResult } from '../types.js';
 
 export const DEFAULT_LIMIT = 20;
+/** Sources listed per event; `sourcesTotal` counts them all (a big story has hundreds). */
+export const SOURCES_PER_EVENT = 5;
 
 export function sortKey(at: string): number {
   const iso = at.length === 4 ? `${at}-01-01` : at.length === 7 ? `${at}-01` : at;
@@ -20,7 +22,7 @@ export function shortText(text: string, max = 90): string {
 
 export function toEvents(kb: Briefing, rows: EventRow[]): TimelineEvent[] {
   const ids = rows.map((r) => r.id);
-  const sources = kb.reader.eventSources(ids);
+  const sources = kb.reader.eventSources(ids, SOURCES_PER_EVENT);
   const actors = kb.reader.eventActors(ids);
   return rows.map((r) => ({
     at: r.precision === 'month' ? r.at.slice(0, 7) : r.at,
@@ -28,6 +30,7 @@ export function toEvents(kb: Briefing, rows: EventRow[]): TimelineEvent[] {
     text: r.text,
     actors: actors.get(r.id) ?? [],
     sources: (sources.get(r.id) ?? []).map((s) => ({ docId: s.docId, source: s.source, title: s.title, url: s.url })),
+    sourcesTotal: Math.max(r.n_sources, sources.get(r.id)?.length ?? 0),
     importance: Math.round(r.importance * 100) / 100,
     kind: r.kind,
     scheduled: r.scheduled === 1,
