@@ -29,7 +29,6 @@ describe('stances stated through acts', () => {
     ['Guinea', 'neutral', null], // "El-Tahir's office said he called for calm"
     ['Belarus', 'council', 'leaning'], // "objected to a draft statement blaming X" backs X
     ['Armenia', 'council', 'leaning'], // "opposed sanctions on the junta"
-    ['Moldova', 'neutral', null], // "remains accused of arming …" is no stated position
     ['Estonia', 'hale', 'leaning'],
     ['Pacific Forum', 'hale', 'leaning'], // suspending the country aims at whoever holds power
     ['Qatar', 'council', 'firm'], // "supplied the junta with drones", in a reported clause
@@ -39,12 +38,20 @@ describe('stances stated through acts', () => {
     ['Laos', 'hale', 'firm'],
     ['Greece', 'hale', 'firm'],
     ['Uruguay', 'hale', 'leaning'],
-    ['Finland', 'council', 'leaning'], // "had said" is background to the day's news; "according to a Finnish statement" // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
+    ['Finland', 'council', 'leaning'],
+    ['Netherlands', 'neutral', null], // "X told Y …, according to a Dutch government spokesman" // "had said" is background to the day's news; "according to a Finnish statement" // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
     ['Denmark', 'council', 'firm'], // "the new government": the side that took power, by its role
     ['Serbia', 'council', 'firm'], // "the Norlandic government": whoever holds power
     ['Norway', 'hale', 'leaning'], // "suspended official visits to and from Norland" // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
   ])('%s → %s (%s)', (q, alignment, strength) => {
-    expect(app.kb.stance(q)).toMatchObject({ found: true, alignment, strength });
+    const s = app.kb.stance(q);
+    expect(s).toMatchObject({ found: true, alignment, strength });
+    // A position, neutral included, is shown with the sentence that states it.
+    expect(s.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('"remains accused of arming …" is no stated position', () => {
+    expect(app.kb.stance('Moldova')).toMatchObject({ found: true, alignment: 'neutral', evidence: [] });
   });
 
   it('a later act changes the position, shown with both dates', () => {
@@ -69,7 +76,8 @@ describe('people', () => {
     ['Tomas Berg', 'neutral'], // "Norland's president-elect, Tomas Berg,"
     ['Tahir', 'neutral'], // "Abdel Karim el-Tahir": a particle in the surname
     ['Ilse Kalnina', 'hale'],
-    ['Yara Olsen', 'neutral'], // "X said Malta would respect …": a speaker of no known office speaks for it // a quote's speaker after it: "…," Latvia's prime minister, X, said
+    ['Yara Olsen', 'neutral'],
+    ['Ana Tove', 'neutral'], // "She said …" after "U.N. Secretary-General Ana Tove flew …": the person is the subject // "X said Malta would respect …": a speaker of no known office speaks for it // a quote's speaker after it: "…," Latvia's prime minister, X, said
   ])('%s is found', (q, alignment) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment });
   });

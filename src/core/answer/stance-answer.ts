@@ -26,7 +26,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   // states neutrality keeps it.
   if (!st && affId) {
     const affSt = kb.reader.stance(affId);
-    if (affSt && affSt.alignment !== 'neutral') {
+    if (affSt) {
       st = affSt;
       holder = affId;
       via = affiliation;

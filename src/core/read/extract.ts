@@ -221,6 +221,9 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
     const speakerId: string | null = findSpeaker(s.text, nonArena, gaz) ?? (PRONOUN_START.test(s.text) || QUOTE_TAIL.test(s.text) ? ctxSubject : null);
     const speakerName = speakerId ? (actorOf(speakerId)?.name ?? null) : null;
+    // "…, according to a German government spokesman": who the sentence's report comes from.
+    const according = /\baccording to\s+(?:(?:a|an|the)\s+)?/i.exec(s.text);
+    const attribution = according ? (nonArena.find((m) => m.start === according.index + according[0].length && !gaz.isSide(m.actorId))?.actorId ?? null) : null;
 
     if (s.kind === 'body' || s.kind === 'dek' || s.kind === 'caption') {
       for (const q of s.text.matchAll(QUOTE_RE)) {
@@ -235,7 +238,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         const aff = person ? affiliationOf(person) : null;
         if (aff && !gaz.isSide(aff) && !isArena(aff)) out.claims.push({ ...c, actorId: aff, seq: s.seq, speaker });
         // "X telephoned … to congratulate him, the Élysée said": a government reporting its own leader's act.
-        const reporter = speakerId ? actorOf(speakerId) : undefined;
+        const reporter = attribution ? actorOf(attribution) : speakerId ? actorOf(speakerId) : undefined;
         if (person && !aff && reporter && reporter.kind !== 'person' && !gaz.isSide(reporter.id) && !isArena(reporter.id)) out.claims.push({ ...c, actorId: reporter.id, seq: s.seq, speaker });
         // "Dora Velk said Norland would respect …": a speaker with no known office speaks for the
         // country whose intention she reports.
@@ -258,7 +261,9 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     if (sidesNamed.size === 1) ctxSide = [...sidesNamed][0] as string;
     else if (sidesNamed.size > 1) ctxSide = null;
     // Subject for the next sentence's pronouns: the speaker, else the first actor near the start.
-    const lead = nonArena.find((m) => m.t0 <= 4);
+    // "U.N. Secretary-General Antonio Guterres flew …": the person, not the office before the name, is the subject.
+    const near = nonArena.filter((m) => m.t0 <= 6);
+    const lead = near.find((m) => actorOf(m.actorId)?.kind === 'person') ?? nonArena.find((m) => m.t0 <= 4);
     ctxSubject = speakerId ?? lead?.actorId ?? ctxSubject;
 
     if (s.kind === 'body') {
