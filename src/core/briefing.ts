@@ -14,7 +14,7 @@ import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
 import { aggregate } from './answer/stance.js';
 import { answerStance } from './answer/stance-answer.js';
-import { fold, normKey, slug } from './text.js';
+import { fold, normKey } from './text.js';
 import { buildTimeline } from './answer/timeline.js';
 import type {
   ActorKind,

@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { presentView } from '../../../src/adapters/slack/dispatch.js';
-import { escapeText, renderView, SLACK_PAGE_BUDGET } from '../../../src/adapters/slack/render.js';
-import { paginate } from '../../../src/adapters/shared/paginate.js';
+import { escapeText, renderView } from '../../../src/adapters/slack/render.js';
 import { slackPages } from '../../../src/adapters/slack/digest.js';
 import type { View } from '../../../src/core/answer/view.js';
 import { actorsView, askView, digestView, sourcesView, stanceView, timelineView } from '../../../src/core/answer/views.js';

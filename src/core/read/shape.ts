@@ -1,0 +1,76 @@
+/**
+ * The shapes of news sentences that decide who holds an act and what it is aimed at: relative
+ * clauses, lists, prepositions, and the constructions that turn an act around (an act done to a
+ * side, a contact verb's object, an objection to criticism, background, perception, accusation).
+ * Pure text and token tests, used by claims.ts.
+ */
+import type { Mention } from './gazetteer.js';
+import type { Token } from '../text.js';
+
+const PREPS = new Set(['with', 'to', 'from', 'against', 'for', 'of', 'in', 'on', 'by', 'at', 'over', 'about', 'between', 'into', 'toward', 'towards', 'under', 'than', 'like', 'after', 'before', 'among']);
+const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled', 'incumbent']);
+/** An act done to the side named next: criticising it backs that side. */
+export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|attacks?|assault|house arrest|crackdown|violence|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
+/** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
+export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
+/** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
+export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
+/** An election's outcome named right after a criticism. */
+export const ELECTION = /^\s+(?:the\s+|this\s+|that\s+|his\s+|its\s+)?(?:(?:presidential|election|disputed|official)\s+)?(?:inauguration|election|re-?election|vote|results?|swearing-in|victory)\b/i;
+export const BACKGROUND = /\bhad\s+(?:\w+\s+){0,2}(?:said|told|warned|announced|called|urged|declared|stated|insisted|written|tweeted)\b|\b(?:earlier|previously|formerly|last (?:week|month|year))\b/i;
+export const PLUPERFECT = /\bhad\s+(?:\w+\s+)?$/i;
+export const PERCEIVED = /\b(?:seen|regarded|considered|viewed|described|perceived|thought of|known) as\b/i;
+/** Acts reported as an accusation are not the accused's stated position. */
+export const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
+
+export function precededByPreposition(tokens: Token[], m: Mention): boolean {
+  const p1 = tokens[m.t0 - 1];
+  const p2 = tokens[m.t0 - 2];
+  if (!p1) return false;
+  if (PREPS.has(p1.norm)) return true;
+  return Boolean(p2 && DETS.has(p1.norm) && PREPS.has(p2.norm));
+}
+
+const GENERIC_HEADS = /\b(?:others|countries|nations|governments|states|leaders|members|allies|powers)\s*$/i;
+
+/** The last relative pronoun between `from` and `to`, and whether its head is a generic plural ("others that"). */
+export function relativeHead(text: string, from: number, to: number): { at: number; generic: boolean } | null {
+  const seg = text.slice(from, to);
+  let last: RegExpExecArray | null = null;
+  const re = /\b(?:that|which|who)\b/gi;
+  for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    const before = text.slice(Math.max(0, from - 40), from + m.index);
+    // "said (on Thursday) that ..." introduces speech, not a relative clause.
+    if (/\b(?:said|says|say|told|tweeted|clear|so|such|is|was|believes?|believed|announced|added|hopes?|warned|insisted|noted|stated|reported|reports|confirmed|disclosed|revealed|found|showed|argued|agreed|concluded)\b(?:\s+[\w’']+){0,3}\s*$/i.test(before)) continue;
+    // "In the call, which took place on Monday, the president acknowledged …": a clause closed before the act.
+    if (seg.slice(m.index).includes(',')) continue;
+    last = m;
+  }
+  if (!last) return null;
+  const at = from + last.index;
+  return { at, generic: GENERIC_HEADS.test(text.slice(from, at).trimEnd()) };
+}
+
+/** The speaker and the actors listed with it: "Mexico and Uruguay said …" speaks for both. */
+export function speakersWith(text: string, mentions: Mention[], speakerId: string): string[] {
+  const m = [...mentions].reverse().find((x) => x.actorId === speakerId);
+  if (!m) return [speakerId];
+  const list = coordinated(text, mentions.filter((x) => x.end <= m.end), m.end, false);
+  return [...new Set([...list.map((x) => x.actorId), speakerId])];
+}
+
+/** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
+export function coordinated(text: string, mentions: Mention[], at: number, generic: boolean): Mention[] {
+  const out: Mention[] = [];
+  let pos = at;
+  if (generic) pos = text.slice(0, at).replace(GENERIC_HEADS, '').replace(/\s*(?:,|and|or)?\s*$/i, '').length;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i] as Mention;
+    const gap = text.slice(m.end, pos);
+    if (!/^[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?$/i.test(gap) && !(out.length === 0 && /^\s*$/.test(gap))) break;
+    out.unshift(m);
+    pos = m.start;
+    pos = text.slice(0, pos).replace(/(?:the\s+)$/i, '').length;
+  }
+  return out;
+}
