@@ -39,7 +39,9 @@ describe('stances stated through acts', () => {
     ['Greece', 'hale', 'firm'],
     ['Uruguay', 'hale', 'leaning'],
     ['Finland', 'council', 'leaning'],
-    ['Netherlands', 'neutral', null], // "X told Y …, according to a Dutch government spokesman" // "had said" is background to the day's news; "according to a Finnish statement" // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
+    ['Netherlands', 'neutral', null],
+    ['Japan', 'hale', 'leaning'], // calling the takeover "another military coup"
+    ['Australia', 'hale', 'leaning'], // "loan guarantees for" a side // "X told Y …, according to a Dutch government spokesman" // "had said" is background to the day's news; "according to a Finnish statement" // "A and B followed suit": the previous sentence's act is theirs too // "X and Y, which back Z, have condemned …": Z is inside the parenthetical
     ['Denmark', 'council', 'firm'], // "the new government": the side that took power, by its role
     ['Serbia', 'council', 'firm'], // "the Norlandic government": whoever holds power
     ['Norway', 'hale', 'leaning'], // "suspended official visits to and from Norland" // "also sent their congratulations": to the side the passage is about // a quote whose speaker comes after it: `"…," the minister said`
@@ -77,7 +79,8 @@ describe('people', () => {
     ['Tahir', 'neutral'], // "Abdel Karim el-Tahir": a particle in the surname
     ['Ilse Kalnina', 'hale'],
     ['Yara Olsen', 'neutral'],
-    ['Ana Tove', 'neutral'], // "She said …" after "U.N. Secretary-General Ana Tove flew …": the person is the subject // "X said Malta would respect …": a speaker of no known office speaks for it // a quote's speaker after it: "…," Latvia's prime minister, X, said
+    ['Ana Tove', 'neutral'],
+    ['Lina Korsak', 'neutral'], // "X, who spoke to Y …, urged restraint": Y is not the speaker // "She said …" after "U.N. Secretary-General Ana Tove flew …": the person is the subject // "X said Malta would respect …": a speaker of no known office speaks for it // a quote's speaker after it: "…," Latvia's prime minister, X, said
   ])('%s is found', (q, alignment) => {
     expect(app.kb.stance(q)).toMatchObject({ found: true, alignment });
   });

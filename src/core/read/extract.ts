@@ -9,6 +9,7 @@ import { SPEECH } from './cues.js';
 import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
+import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
 import { fold, slug, type Token, tokenize } from '../text.js';
@@ -219,7 +220,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     out.sentences.push({ ...s, at, precision, actors: actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
-    const speakerId: string | null = findSpeaker(s.text, nonArena, gaz) ?? (PRONOUN_START.test(s.text) || QUOTE_TAIL.test(s.text) ? ctxSubject : null);
+    const speakerId: string | null = findSpeaker(s.text, tokens, nonArena, gaz) ?? (PRONOUN_START.test(s.text) || QUOTE_TAIL.test(s.text) ? ctxSubject : null);
     const speakerName = speakerId ? (actorOf(speakerId)?.name ?? null) : null;
     // "…, according to a German government spokesman": who the sentence's report comes from.
     const according = /\baccording to\s+(?:(?:a|an|the)\s+)?/i.exec(s.text);
@@ -286,12 +287,13 @@ function dedupe(ms: Mention[]): Mention[] {
   });
 }
 
-function findSpeaker(text: string, mentions: Mention[], gaz: Gazetteer): string | null {
+function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer): string | null {
   SPEECH.lastIndex = 0;
   for (const m of text.matchAll(SPEECH)) {
     const at = m.index ?? 0;
-    // The nearest actor ending before the verb, within a few words.
-    const before = mentions.filter((x) => x.end <= at && at - x.end < 40 && !gaz.isSide(x.actorId));
+    // The nearest actor ending before the verb, within a few words; not the object of a preposition
+    // or of a relative clause closed before the verb ("X, who spoke to Y, urged …").
+    const before = mentions.filter((x) => x.end <= at && (at - x.end < 40 || /^,[^,;]{0,120},\s*$/.test(text.slice(x.end, at))) && !gaz.isSide(x.actorId) && !precededByPreposition(tokens, x) && !/,\s*(?:who|which|that)\b/i.test(text.slice(0, x.start).slice(-60)));
     const pick = before[before.length - 1];
     if (pick) return pick.actorId;
     const end = at + m[0].length;

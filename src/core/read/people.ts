@@ -240,6 +240,10 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
       // "Chad's Mahamat Idriss Oumar Itno, Burundi's Evariste Mbeki": a country's person.
       out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation: possessor.actorId, title: '' });
       i = j;
+    } else if (after && comma && after.norm === 'who' && j - i <= 3) {
+      // "Lina Korsak, who spoke to …": "who" is said of people.
+      out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation: null, title: '' });
+      i = j;
     } else if (after && !comma && SUBJECT_VERBS.has(after.norm) && j - i <= 3) {
       // "Augusto Santos Silva told reporters", "the day Dora Velk had spoken".
       out.push({ name: join(tokens, i, j, text), t0: i, t1: j, affiliation: null, title: '' });
