@@ -110,18 +110,6 @@ function fuzzyPerson(gaz: Gazetteer, word: string): string | undefined {
   return undefined;
 }
 
-/** The one person whose name starts with this given name, if exactly one does. */
-function personByGivenName(gaz: Gazetteer, word: string): string | undefined {
-  let hit: string | undefined;
-  for (const a of gaz.actors.values()) {
-    if (a.kind !== 'person') continue;
-    const parts = a.name.split(' ');
-    if (parts.length < 2 || fold(parts[0] ?? '') !== word) continue;
-    if (hit) return undefined;
-    hit = a.id;
-  }
-  return hit;
-}
 
 export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Extraction {
   const sents = segment(text, meta.published, meta.timezone);
@@ -205,7 +193,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       const t = tokens[i] as Token;
       if (t.norm.length < 4 || !/^\p{Lu}/u.test(t.raw) || mentions.some((m) => i >= m.t0 && i < m.t1)) continue;
       if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would)$/.test(tokens[i + 1]?.norm ?? '')) continue;
-      const pid = personByGivenName(gaz, t.cased);
+      const pid = gaz.personByGivenName(t.cased);
       if (pid) {
         gaz.addAlias(pid, t.raw, 'surname', true);
         aliased = true;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ActorKind, CrisisConfig } from '../types.js';
 import { COUNTRY_EXTRAS, DEMONYM_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
-import { slug, type Token, tokenize } from '../text.js';
+import { fold, slug, type Token, tokenize } from '../text.js';
 import { type SideRoles, sideRoles } from './roles.js';
 
 interface Country {
@@ -134,6 +134,8 @@ export class Gazetteer {
   /** side id -> side actor id (identical; kept for clarity). */
   readonly sideIds = new Set<string>();
 
+  /** Given name (folded) -> the one person of that name, or null when several share it. */
+  private readonly givenNames = new Map<string, string | null>();
   /** What each side is (junta, ousted, incumbent) and the nouns for its acts. */
   readonly roles: SideRoles;
 
@@ -191,7 +193,18 @@ export class Gazetteer {
     const existing = this.actors.get(def.id);
     if (existing) return existing;
     this.actors.set(def.id, def);
+    if (def.kind === 'person') {
+      const parts = def.name.split(' ');
+      const given = parts.length >= 2 ? fold(parts[0] ?? '') : '';
+      // A given name shared by two people names neither.
+      if (given) this.givenNames.set(given, this.givenNames.has(given) ? null : def.id);
+    }
     return def;
+  }
+
+  /** The one person whose name starts with this given name, if exactly one does. */
+  personByGivenName(word: string): string | undefined {
+    return this.givenNames.get(word) ?? undefined;
   }
 
   /** Register a name for an actor. Case-sensitive names must match as written (US vs us). */
