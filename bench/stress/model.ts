@@ -10,7 +10,7 @@ import pino from 'pino';
 import { type App, openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createAnswerModel } from '../../src/llm/index.js';
-import { FABRICATED, GROUNDED, type ModelCase } from '../../test/llm/fabricated.js';
+import { askCase, FABRICATED, GROUNDED, type ModelCase } from '../../test/llm/fabricated.js';
 import { completion, type FakeOpenAI, passagesOf, startFakeOpenAI } from '../../test/llm/fake-openai.js';
 import { join } from 'node:path';
 
@@ -43,14 +43,8 @@ function mutations(c: ModelCase, passage: string): ModelCase[] {
 }
 
 async function ask(app: App, fake: FakeOpenAI, c: ModelCase): Promise<{ shown: boolean; sent: boolean }> {
-  let sent = false;
-  fake.script((req) => {
-    const p = passagesOf(req).find((x) => x.text.includes(c.quote));
-    sent = Boolean(p);
-    return completion({ answer: c.answer, citations: p ? [{ id: p.id, quote: c.quote }] : [] });
-  });
-  const r = await app.kb.ask(c.question);
-  return { shown: r.mode === 'llm', sent };
+  const { result, sent } = await askCase(app, fake, c);
+  return { shown: result.mode === 'llm', sent };
 }
 
 export async function run(): Promise<Record<string, number>> {

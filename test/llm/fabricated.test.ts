@@ -10,8 +10,8 @@ import { type App, openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createAnswerModel } from '../../src/llm/index.js';
 import { SEEDS } from '../helpers.js';
-import { FABRICATED, GROUNDED, type ModelCase } from './fabricated.js';
-import { completion, type FakeOpenAI, passagesOf, startFakeOpenAI } from './fake-openai.js';
+import { askCase, FABRICATED, GROUNDED, type ModelCase } from './fabricated.js';
+import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.js';
 
 let fake: FakeOpenAI;
 let app: App;
@@ -29,13 +29,7 @@ afterAll(async () => {
 
 /** Ask the case's question with the model answering the case's answer; what the bot showed. */
 async function run(c: ModelCase): Promise<{ mode: string; note?: string; sent: boolean; answer: string | null }> {
-  let sent = false;
-  fake.script((req) => {
-    const p = passagesOf(req).find((x) => x.text.includes(c.quote));
-    sent = Boolean(p);
-    return completion({ answer: c.answer, citations: p ? [{ id: p.id, quote: c.quote }] : [] });
-  });
-  const r = await app.kb.ask(c.question);
+  const { result: r, sent } = await askCase(app, fake, c);
   return { mode: r.mode, note: r.note, sent, answer: r.answer };
 }
 

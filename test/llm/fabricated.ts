@@ -4,6 +4,10 @@
  * answer's own text is wrong. Shared by test/llm/fabricated.test.ts and bench/stress/model.ts.
  */
 
+import type { App } from '../../src/app.js';
+import type { AskResult } from '../../src/core/types.js';
+import { completion, type FakeOpenAI, passagesOf } from './fake-openai.js';
+
 export interface ModelCase {
   question: string;
   /** Verbatim in the passage the answer cites. */
@@ -123,3 +127,17 @@ export const GROUNDED: ModelCase[] = [
   f(PUTIN, 'reworded', 'Maduro received an offer of support from Putin in a phone call.'),
   f(ERDOGAN, 'reworded', 'Erdogan said he was shocked by Trump’s decision to recognize Guaido.'),
 ];
+
+/**
+ * Ask a case's question with the local model answering the case's answer, citing the passage that
+ * holds its quote when retrieval sent one; shared by the test and `npm run stress`.
+ */
+export async function askCase(app: App, fake: FakeOpenAI, c: ModelCase): Promise<{ result: AskResult; sent: boolean }> {
+  let sent = false;
+  fake.script((req) => {
+    const p = passagesOf(req).find((x) => x.text.includes(c.quote));
+    sent = Boolean(p);
+    return completion({ answer: c.answer, citations: p ? [{ id: p.id, quote: c.quote }] : [] });
+  });
+  return { result: await app.kb.ask(c.question), sent };
+}
