@@ -29,7 +29,8 @@ describe('stances stated through acts', () => {
     ['Guinea', 'neutral', null], // "El-Tahir's office said he called for calm"
     ['Belarus', 'council', 'leaning'], // "objected to a draft statement blaming X" backs X
     ['Armenia', 'council', 'leaning'], // "opposed sanctions on the junta"
-    ['Estonia', 'hale', 'leaning'],
+    ['Estonia', 'hale', 'leaning'], // a quote whose speaker comes after it: `"…," the minister said`
+    ['Portugal', 'hale', 'firm'], // "LISBON — Portugal on Monday recognized …": a dateline, then the subject
     ['Pacific Forum', 'hale', 'leaning'], // suspending the country aims at whoever holds power
     ['Qatar', 'council', 'firm'], // "supplied the junta with drones", in a reported clause
     ['Sweden', 'hale', 'leaning'], // "called on the junta to return to barracks"

@@ -144,7 +144,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     if (s.entry < 0 && s.para !== ctxPara) ctxSubject = s.pos === 0 ? null : ctxSubject;
     ctxPara = s.para;
     const tokens = tokenize(s.text);
-    let mentions = dedupe(gaz.match(tokens));
+    let mentions = dedupe(gaz.match(tokens), s.text);
 
     // People: register them, with the affiliation the title gives or the context's actor.
     const found = findPeople(tokens, mentions, (id) => gaz.isSide(id), s.text);
@@ -199,7 +199,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         aliased = true;
       }
     }
-    if (found.length || aliased) mentions = dedupe(gaz.match(tokens));
+    if (found.length || aliased) mentions = dedupe(gaz.match(tokens), s.text);
 
     const nonArena = mentions.filter((m) => !isArena(m.actorId));
     const actorIds = [...new Set(nonArena.map((m) => m.actorId))];
@@ -268,10 +268,11 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
 }
 
 /** "Organization of American States (OAS)": one mention, not two. */
-function dedupe(ms: Mention[]): Mention[] {
+function dedupe(ms: Mention[], text: string): Mention[] {
   return ms.filter((m, i) => {
     const prev = ms[i - 1];
-    return !(prev && prev.actorId === m.actorId && m.start - prev.end <= 3);
+    // Only a parenthesised repeat: "TALLINN — Estonia on Monday …" is a dateline, then the subject.
+    return !(prev && prev.actorId === m.actorId && /^\s*\(?\s*$/.test(text.slice(prev.end, m.start)));
   });
 }
 
