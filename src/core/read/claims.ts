@@ -19,6 +19,9 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, DONE_TO, ELECTION, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
+/** A criticism named as a thing one can resist: "blaming …", "sanctions". */
+const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
 /** A side's act named in the sentence ("the coup"), standing for the side as a target. */
@@ -75,7 +78,7 @@ export function claimsOf(
   // "opposed sanctions on X" is one act (resisting criticism of X), not opposing plus sanctioning.
   cues = cues.filter((c, i) => {
     const next = cues[i + 1];
-    return !(c.type === 'criticize' && /^(?:oppos|reject|block|object)/i.test(c.text) && next?.type === 'criticize' && /ing$|^sanctions?$/i.test(next.text) && next.start - c.end < 60);
+    return !(c.type === 'criticize' && /^(?:oppos|reject|block|object)/i.test(c.text) && next?.type === 'criticize' && CRITICISM_AS_THING.test(next.text) && next.start - c.end < 60);
   });
   const sides = [...gaz.sideIds];
   const other = (side: string) => (sides.length === 2 ? sides.find((x) => x !== side) : undefined);
@@ -107,7 +110,8 @@ export function claimsOf(
     }
     if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
     // "Less than a fortnight earlier, X had said …": background to the article's news of the day.
-    if (past.size || BACKGROUND.test(text.slice(0, cue.start))) for (const c of out.slice(before)) if (past.has(c) || BACKGROUND.test(text.slice(0, cue.start))) c.background = true;
+    const background = BACKGROUND.test(text.slice(0, cue.start));
+    for (const c of out.slice(before)) if (background || past.has(c)) c.background = true;
   };
 
   cues.forEach((cue: Cue) => {
@@ -149,7 +153,7 @@ export function claimsOf(
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && ELECTION.test(text.slice(cue.end, cue.end + 40))) target = { actorId: roles.incumbent };
         if (doneTo) kind = 'leaning';
         // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
-        if (/ing$|^sanctions?$/i.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+        if (CRITICISM_AS_THING.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         if (cue.type === 'legit') kind = 'support';
         break;
       }
