@@ -17,7 +17,7 @@ export interface OptionSpec {
   type: 'string' | 'integer';
   required?: boolean;
   /** The adapter offers autocomplete from this source. */
-  autocomplete?: 'actor';
+  autocomplete?: 'actor' | 'crisis';
   /** Fixed choices, when the option has them. */
   choices?: { name: string; value: string }[];
   min?: number;
@@ -38,6 +38,8 @@ export interface Subscription {
   enabled: boolean;
   disabledReason: string | null;
   lastDelivered: string | null;
+  /** The crisis its digest is about (null: the default crisis). */
+  crisis?: string | null;
 }
 
 /** Storage of subscriptions, as the commands see it. */
@@ -69,6 +71,29 @@ export interface CommandContext {
   syntax?: Syntax;
   /** Followed feeds, where the surface offers them. */
   feeds?: FeedPort;
+  /** The deployment's crises (absent where only one is known). */
+  crises?: CrisisPort;
+}
+
+/** One crisis as listed to users and scripts. */
+export interface CrisisSummary {
+  id: string;
+  name: string;
+  articles: number;
+  feeds: number;
+  lastIngestedAt: string | null;
+  isDefault: boolean;
+}
+
+/** The crises of a deployment, as commands see them (src/crises.ts). */
+export interface CrisisPort {
+  list(): CrisisSummary[];
+  /** The knowledge base and feeds of a crisis by id; null when there is none by that id. */
+  open(id: string): { kb: Briefing; feeds: FeedPort } | null;
+  /** The crisis a channel follows (its own choice, else the default). */
+  current(platform: Platform, channelId: string): string;
+  /** Make a channel follow a crisis; null when there is none by that id. */
+  use(platform: Platform, channelId: string, id: string, by: string): CrisisSummary | null;
 }
 
 export interface CommandResult {

@@ -3,7 +3,7 @@ import type { View } from '../src/core/answer/view.js';
 import { formatLocal, nextOccurrence } from '../src/schedule/time.js';
 import type { LatestDelivery } from '../src/store/subscriptions.js';
 import type { CommandSpec, Subscription, SubscriptionPort } from './command.js';
-import { days, hhmm, isoDate, timezone } from './options.js';
+import { crisisOption, days, hhmm, isoDate, timezone } from './options.js';
 
 /** A subscription store that can also tell the newest delivery (the SQLite one can). */
 type WithDeliveries = SubscriptionPort & { latestDelivery(platform: Subscription['platform'], channelId: string): LatestDelivery | null };
@@ -47,14 +47,14 @@ function info(title: string, text: string, ephemeral = true): View {
 export default {
   name: 'digest',
   description: 'The morning briefing, now or on a schedule for this channel',
-  usage: '/digest [now [date:YYYY-MM-DD] | subscribe time:HH:MM [timezone:ZONE] [days:daily|weekdays] | unsubscribe | status]',
+  usage: '/digest [now [date:YYYY-MM-DD] | subscribe time:HH:MM [timezone:ZONE] [days:daily|weekdays] | unsubscribe | status] [crisis:ID]',
   examples: ['/digest', '/digest subscribe time:07:30 timezone:Europe/Paris', '/digest status'],
   options: [],
   subcommands: [
     {
       name: 'now',
       description: 'The digest of the newest news day, or of a given day',
-      options: [{ name: 'date', description: 'A news day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate }],
+      options: [{ name: 'date', description: 'A news day, YYYY-MM-DD', type: 'string', maxLength: 10, schema: isoDate }, crisisOption],
       run(input, ctx) {
         const data = ctx.kb.digest({ date: input.date as string | undefined });
         return { data, view: digestView(data, ctx.kb.crisis) };
@@ -77,6 +77,7 @@ export default {
           ],
           schema: days,
         },
+        crisisOption,
       ],
       run(input, ctx) {
         const sub = ctx.subscriptions.upsert({
@@ -86,8 +87,10 @@ export default {
           timezone: (input.timezone as string | undefined) ?? ctx.defaultTimezone,
           days: (input.days as 'daily' | 'weekdays' | undefined) ?? 'daily',
           createdBy: ctx.userId,
+          // The crisis named, else the channel's: later /crisis use does not change a digest already set.
+          crisis: ctx.kb.crisis.id,
         });
-        return { data: sub, view: info('Digest subscribed', `This channel gets the digest at ${describe(sub, ctx.clock.now())}`, false) };
+        return { data: sub, view: info('Digest subscribed', `This channel gets the digest of ${ctx.kb.crisis.name} at ${describe(sub, ctx.clock.now())}`, false) };
       },
     },
     {

@@ -2,7 +2,7 @@ import { errorView, type Problem, type View } from '../src/core/answer/view.js';
 import { FeedError } from '../src/ingest/feeds/errors.js';
 import type { FeedRow } from '../src/store/feeds.js';
 import type { CommandContext, CommandSpec, FeedPort } from './command.js';
-import { feedUrl } from './options.js';
+import { crisisOption, feedUrl } from './options.js';
 
 function info(title: string, text: string, ephemeral = true): View {
   return { kind: 'info', title, accent: { kind: 'info' }, blocks: [{ type: 'text', text }], ephemeral };
@@ -36,7 +36,7 @@ export default {
     {
       name: 'list',
       description: 'The feeds followed, with their last success, last error and articles added',
-      options: [],
+      options: [crisisOption],
       run(_input, ctx) {
         const feeds = service(ctx).list();
         return {
@@ -51,7 +51,7 @@ export default {
       name: 'add',
       description: 'Follow a feed: its new articles about the crisis are added on a schedule',
       manage: true,
-      options: [{ name: 'url', description: 'The feed URL (http or https)', type: 'string', required: true, maxLength: 2000, schema: feedUrl }],
+      options: [{ name: 'url', description: 'The feed URL (http or https)', type: 'string', required: true, maxLength: 2000, schema: feedUrl }, crisisOption],
       async run(input, ctx) {
         let r: Awaited<ReturnType<FeedPort['add']>>;
         try {
@@ -64,7 +64,7 @@ export default {
         return {
           data: { added: r.added, feed: feedData(r.feed) },
           view: r.added
-            ? info('Feed added', `Following \`${r.feed.url}\`. Its new articles about the crisis are added within a few minutes; \`/feeds list\` shows how it goes.`, false)
+            ? info('Feed added', `Following \`${r.feed.url}\` for ${ctx.kb.crisis.name}. Its new articles about the crisis are added within a few minutes; \`/feeds list\` shows how it goes.`, false)
             : info('Already followed', `\`${r.feed.url}\` is already followed. ${statusLine(r.feed)}`),
         };
       },
@@ -73,7 +73,7 @@ export default {
       name: 'remove',
       description: 'Stop following a feed (its articles stay in the corpus)',
       manage: true,
-      options: [{ name: 'url', description: 'The feed URL, as `/feeds list` shows it', type: 'string', required: true, maxLength: 2000, schema: feedUrl }],
+      options: [{ name: 'url', description: 'The feed URL, as `/feeds list` shows it', type: 'string', required: true, maxLength: 2000, schema: feedUrl }, crisisOption],
       run(input, ctx) {
         const removed = service(ctx).remove(input.url as string);
         return {

@@ -52,3 +52,20 @@ export const feedUrl = z
   .trim()
   .transform((s) => s.replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1').trim())
   .pipe(z.string().regex(/^https?:\/\/\S+$/i, 'use an http or https URL, e.g. https://example.org/rss.xml'));
+
+/** A crisis id, as /crisis list shows them. */
+export const crisisId = z
+  .string({ error: 'name a crisis id, as /crisis list shows them' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'name a crisis id, as /crisis list shows them');
+
+/** The optional `crisis` option every question takes: which crisis to answer from (default: the channel's). */
+export const crisisOption = {
+  name: 'crisis',
+  description: "Which crisis to answer from (default: this channel's)",
+  type: 'string',
+  autocomplete: 'crisis',
+  maxLength: 64,
+  schema: crisisId,
+} as const satisfies import('./command.js').OptionSpec;

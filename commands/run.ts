@@ -114,6 +114,15 @@ async function runChecked(inv: Invocation, ctx: CommandContext, syntax: Syntax, 
       hint: 'Ask a channel manager, or use /digest now to read the digest yourself.',
     });
   }
+  // A `crisis` option answers from that crisis instead of the channel's.
+  if (typeof input.crisis === 'string') {
+    const other = ctx.crises?.open(input.crisis);
+    if (!other) {
+      const known = ctx.crises?.list().map((c) => c.id) ?? [ctx.kb.crisis.id];
+      return problem({ code: 'bad_option', message: `No crisis "${input.crisis}".`, hint: `Crises: ${known.join(', ')}. See ${syntax.command('crisis')} list.` });
+    }
+    ctx = { ...ctx, kb: other.kb, feeds: other.feeds };
+  }
   try {
     const run = sub ? sub.run : spec.run;
     if (!run) return problem({ code: 'unknown_command', message: `/${spec.name} needs a subcommand.`, hint: `Usage: ${usage}` });

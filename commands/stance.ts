@@ -1,14 +1,15 @@
 import { stanceView } from '../src/core/answer/views.js';
 import type { CommandSpec } from './command.js';
-import { actorText } from './options.js';
+import { actorText, crisisOption } from './options.js';
 
 export default {
   name: 'stance',
   description: "An actor's position in the crisis, with verbatim evidence",
-  usage: '/stance <actor>',
+  usage: '/stance <actor> [crisis:ID]',
   examples: ['/stance <country>', '/stance <person>', '/stance the <seat of power>'],
   options: [
     { name: 'actor', description: 'A country, organisation or person', type: 'string', required: true, autocomplete: 'actor', maxLength: 100, schema: actorText },
+    crisisOption,
   ],
   rest: 'actor',
   run(input, ctx) {

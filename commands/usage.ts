@@ -55,7 +55,7 @@ export function usageOf(spec: CommandSpec, syntax: Syntax = CHAT, sub?: Subcomma
   return [`${syntax.command(spec.name)}${subName}`, ...parts].join(' ');
 }
 
-const COMMAND_REF = /(^|[\s(`'"“])\/(stance|timeline|digest|ask|actors|sources|help)\b/g;
+const COMMAND_REF = /(^|[\s(`'"“])\/(stance|timeline|digest|ask|actors|sources|feeds|crisis|alerts|help)\b/g;
 
 /** The bot's own prose with references to commands ("/actors", "`/digest subscribe …`") in a surface's syntax. */
 export function localizeText(text: string, syntax: Syntax = CHAT): string {

@@ -2,14 +2,15 @@
  * Opens the knowledge base: store, crisis config, seeds ingested on first use. Shared by the bot
  * (src/main.ts), the CLI and the tests, so they all start the same way.
  */
-import type { CommandContext, Platform } from '../commands/command.js';
+import type { CommandContext, CrisisPort, Platform } from '../commands/command.js';
+import { CrisisSet } from './crises.js';
 import { Briefing } from './core/briefing.js';
 import type { AnswerModel } from './core/answer/grounding.js';
 import type { Clock } from './core/types.js';
-import { DEFAULT_FEED_SETTINGS, feedPort, lazyFeedService } from './ingest/feeds/port.js';
+import { DEFAULT_FEED_SETTINGS } from './ingest/feeds/port.js';
 import type { FeedService, FeedSettings } from './ingest/feeds/poll.js';
 import { ingestSeeds, loadCrisis } from './ingest/seeds.js';
-import { FeedStore } from './store/feeds.js';
+import type { FeedStore } from './store/feeds.js';
 import { Store } from './store/store.js';
 import { SubscriptionStore } from './store/subscriptions.js';
 
@@ -27,7 +28,10 @@ export interface AppOptions {
 }
 
 export interface App {
+  /** The default crisis's knowledge base (BRIEFING_SEEDS). */
   kb: Briefing;
+  /** Every crisis of the deployment: the default and those added with `briefing crisis add`. */
+  crises: CrisisSet;
   store: Store;
   subscriptions: SubscriptionStore;
   /** Followed feeds of the (default) crisis. */
@@ -36,7 +40,7 @@ export interface App {
   feeds(): Promise<FeedService>;
   clock: Clock;
   defaultTimezone: string;
-  /** A command context for one invocation. */
+  /** A command context for one invocation, on the crisis the channel follows. */
   context(platform: Platform, channelId: string, userId: string, canManage: boolean): CommandContext;
   close(): void;
 }
@@ -50,22 +54,42 @@ export function openApp(opts: AppOptions): App {
     ingestSeeds(kb, opts.seedsDir);
     const subscriptions = new SubscriptionStore(store, () => clock.now());
     const defaultTimezone = opts.defaultTimezone ?? 'UTC';
-    const feedStore = new FeedStore(store, crisis.id);
-    const feeds = lazyFeedService(kb, feedStore, opts.feeds ?? DEFAULT_FEED_SETTINGS, clock);
-    const port = feedPort(feedStore, feeds);
+    const crises = new CrisisSet({ store, dbPath: opts.db, defaultKb: kb, clock, model: opts.model, feedSettings: opts.feeds ?? DEFAULT_FEED_SETTINGS });
+    const home = crises.require(crisis.id);
+    const port = crisisPort(crises);
     return {
       kb,
+      crises,
       store,
       subscriptions,
-      feedStore,
-      feeds,
+      feedStore: home.feedStore,
+      feeds: home.feeds,
       clock,
       defaultTimezone,
-      context: (platform, channelId, userId, canManage) => ({ kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: port }),
-      close: () => store.close(),
+      context: (platform, channelId, userId, canManage) => {
+        const current = crises.get(crises.channelCrisis(platform, channelId)) ?? home;
+        return { kb: current.kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: current.feedPort, crises: port };
+      },
+      close: () => {
+        crises.close();
+        store.close();
+      },
     };
   } catch (err) {
     store.close();
     throw err;
   }
+}
+
+/** The crises as commands see them. */
+function crisisPort(crises: CrisisSet): CrisisPort {
+  return {
+    list: () => crises.list(),
+    open(id) {
+      const c = crises.get(id);
+      return c ? { kb: c.kb, feeds: c.feedPort } : null;
+    },
+    current: (platform, channelId) => crises.channelCrisis(platform, channelId),
+    use: (platform, channelId, id, by) => (crises.has(id) ? crises.use(platform, channelId, id, by) : null),
+  };
 }

@@ -93,7 +93,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     // --- followed feeds, polled every BRIEFING_FEED_MINUTES (0: not by the bot) ---
     if (config.BRIEFING_FEED_MINUTES > 0) {
       const { startFeedPoller } = await import('./ingest/feeds/poller.js');
-      poller = startFeedPoller(await app.feeds(), log);
+      poller = startFeedPoller(app.crises, log);
     }
     const surfaces = adapters.map((a) => a.name);
     log.info(

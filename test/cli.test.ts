@@ -57,14 +57,14 @@ describe('briefing CLI', () => {
 
   it('errors speak the CLI: the option as a flag, why, and the usage line with flags; never a raw validator message', () => {
     const limit = cli('timeline', '--limit', 'abc');
-    expect(limit.err.trim()).toBe('error: Bad --limit "abc": use a whole number from 1 to 100. Usage: briefing timeline [--actor NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]');
+    expect(limit.err.trim()).toBe('error: Bad --limit "abc": use a whole number from 1 to 100. Usage: briefing timeline [--actor NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--crisis ID]');
     const long = cli('ask', 'x'.repeat(600));
     expect(long.code).toBe(2);
     expect(long.err).toContain('a question is at most 500 characters');
     expect(long.err).toContain('Usage: briefing ask <question...>');
     expect(long.err).not.toMatch(/Too big|expected string|limit:N|question:/);
     const missing = cli('stance');
-    expect(missing.err.trim()).toBe("error: missing required argument 'actor' Usage: briefing stance <actor...>");
+    expect(missing.err.trim()).toBe("error: missing required argument 'actor' Usage: briefing stance <actor...> [--crisis ID]");
     const unknown = cli('stance', 'Atlantis');
     expect(unknown.out).toContain('“Atlantis” is not named in the corpus.');
     expect(unknown.out).toContain('briefing actors lists every name');
@@ -89,5 +89,32 @@ describe('briefing CLI', () => {
     expect(again).toMatchObject({ added: 0, duplicates: 1, failed: 0 });
     const allBad = cli('ingest', bad);
     expect(allBad.code).toBe(1);
+  });
+
+  it('crisis add and list, --crisis on questions, ingest and feeds (issue 13)', () => {
+    const norland = join(ROOT, 'test', 'fixtures', 'norland');
+    const added = cli('crisis', 'add', norland, '--json');
+    expect(added.code, added.err).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({ added: true, crisis: { id: 'norland-2031', articles: 2, feeds: 0 } });
+    const list = JSON.parse(cli('crisis', 'list', '--json').out);
+    expect(list.crises.map((c: { id: string }) => c.id)).toEqual(['venezuela-2019', 'norland-2031']);
+    expect(list.crises[1]).toMatchObject({ id: 'norland-2031', name: expect.stringContaining('Norland'), articles: 2, feeds: 0 });
+    // The same question, two crises.
+    expect(JSON.parse(cli('stance', 'Mira', 'Hale', '--crisis', 'norland-2031', '--json').out)).toMatchObject({ found: true });
+    expect(JSON.parse(cli('stance', 'Mira', 'Hale', '--json').out)).toMatchObject({ found: false });
+    expect(JSON.parse(cli('sources', '--crisis', 'norland-2031', '--json').out)).toHaveLength(2);
+    // An article ingested into one crisis is not in the other.
+    const later = join(tmp.dir, 'norland-later.md');
+    writeFileSync(later, '---\ntitle: Norland vote\nsource: Test Wire\npublished: 2021-05-01\n---\nMongolia recognised the junta on Monday.\n');
+    expect(JSON.parse(cli('ingest', later, '--crisis', 'norland-2031', '--json').out)).toMatchObject({ added: 1 });
+    expect(JSON.parse(cli('sources', '--crisis', 'norland-2031', '--json').out)).toHaveLength(3);
+    expect(cli('sources', '--json').out).not.toContain('Norland vote');
+    expect(JSON.parse(cli('feed', 'list', '--json').out)).toEqual({ feeds: [] });
+    // Unknown crises and bad folders: exit 2, one line.
+    for (const args of [['stance', 'Russia', '--crisis', 'atlantis'], ['ingest', later, '--crisis', 'atlantis'], ['crisis', 'add', join(tmp.dir, 'nowhere')]]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

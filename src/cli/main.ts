@@ -1,6 +1,6 @@
 /**
  * The command-line surface, a contract for scripts as well as people:
- *   briefing <stance|timeline|digest|ask|actors|sources|ingest|explain|feed> [args] [--json]
+ *   briefing <stance|timeline|digest|ask|actors|sources|ingest|explain|feed|crisis> [args] [--crisis ID] [--json]
  * Exit 0 on success (an unknown actor included), 2 on a usage error, 1 on failure; a one-line
  * message on stderr.
  */
@@ -80,7 +80,8 @@ export function buildProgram(): Command {
     .configureOutput(usage('stance'))
     .argument('<actor...>', 'a country, organisation or person')
     .description("an actor's position, with verbatim evidence")
-    .action((actor: string[]) => run({ command: 'stance', options: { actor: actor.join(' ') } }, json()));
+    .option(...CRISIS_FLAG)
+    .action((actor: string[], o: Record<string, string | undefined>) => run({ command: 'stance', options: { actor: actor.join(' '), ...strip(o) } }, json()));
   program
     .command('timeline')
     .configureOutput(usage('timeline'))
@@ -89,21 +90,34 @@ export function buildProgram(): Command {
     .option('--from <date>', 'first day, YYYY-MM-DD')
     .option('--to <date>', 'last day, YYYY-MM-DD')
     .option('--limit <n>', 'how many events at most')
+    .option(...CRISIS_FLAG)
     .action((o: Record<string, string | undefined>) => run({ command: 'timeline', options: strip(o) }, json()));
   program
     .command('digest')
     .configureOutput(usage('digest'))
     .description('the morning digest of the newest news day, or of --date')
     .option('--date <date>', 'a news day, YYYY-MM-DD')
+    .option(...CRISIS_FLAG)
     .action((o: Record<string, string | undefined>) => run({ command: 'digest', subcommand: 'now', options: strip(o) }, json()));
   program
     .command('ask')
     .configureOutput(usage('ask'))
     .argument('<question...>', 'your question')
     .description('a free question, answered from the corpus with citations')
-    .action((q: string[]) => run({ command: 'ask', options: { question: q.join(' ') } }, json()));
-  program.command('actors').configureOutput(usage('actors')).description('everyone the corpus names, with their positions').action(() => run({ command: 'actors', options: {} }, json()));
-  program.command('sources').configureOutput(usage('sources')).description('the articles in the corpus').action(() => run({ command: 'sources', options: {} }, json()));
+    .option(...CRISIS_FLAG)
+    .action((q: string[], o: Record<string, string | undefined>) => run({ command: 'ask', options: { question: q.join(' '), ...strip(o) } }, json()));
+  program
+    .command('actors')
+    .configureOutput(usage('actors'))
+    .description('everyone the corpus names, with their positions')
+    .option(...CRISIS_FLAG)
+    .action((o: Record<string, string | undefined>) => run({ command: 'actors', options: strip(o) }, json()));
+  program
+    .command('sources')
+    .configureOutput(usage('sources'))
+    .description('the articles in the corpus')
+    .option(...CRISIS_FLAG)
+    .action((o: Record<string, string | undefined>) => run({ command: 'sources', options: strip(o) }, json()));
   program
     .command('explain')
     .argument('<target>', 'an article id (see `sources --json`) or a file')
@@ -122,28 +136,83 @@ export function buildProgram(): Command {
     .option('--published <date>', 'publication date, YYYY-MM-DD or ISO 8601')
     .option('--timezone <zone>', 'IANA zone of local times in the text')
     .option('--url <url>')
+    .option(...CRISIS_FLAG)
     .action((paths: string[], o: Record<string, string | undefined>) => ingest(paths, o, json()));
   const feed = program.command('feed').description('feeds (RSS, Atom, JSON Feed) the corpus follows');
   feed
     .command('add')
     .argument('<url>', 'the feed URL (http or https)')
     .description('follow a feed')
-    .action((url: string) => run({ command: 'feeds', subcommand: 'add', options: { url } }, json()));
+    .option(...CRISIS_FLAG)
+    .action((url: string, o: Record<string, string | undefined>) => run({ command: 'feeds', subcommand: 'add', options: { url, ...strip(o) } }, json()));
   feed
     .command('remove')
     .argument('<url>', 'the feed URL')
     .description('stop following a feed (its articles stay)')
-    .action((url: string) => run({ command: 'feeds', subcommand: 'remove', options: { url } }, json()));
-  feed.command('list').description('the feeds, with their last poll, last error and articles added').action(() => run({ command: 'feeds', subcommand: 'list', options: {} }, json()));
-  feed.command('poll').description('poll every feed once and exit').action(() => pollFeeds(json()));
+    .option(...CRISIS_FLAG)
+    .action((url: string, o: Record<string, string | undefined>) => run({ command: 'feeds', subcommand: 'remove', options: { url, ...strip(o) } }, json()));
+  feed
+    .command('list')
+    .description('the feeds of every crisis (or of --crisis), with their last poll, last error and articles added')
+    .option(...CRISIS_FLAG)
+    .action((o: Record<string, string | undefined>) => (o.crisis ? run({ command: 'feeds', subcommand: 'list', options: strip(o) }, json()) : listAllFeeds(json())));
+  feed
+    .command('poll')
+    .description('poll every feed once (of every crisis, or of --crisis) and exit')
+    .option(...CRISIS_FLAG)
+    .action((o: Record<string, string | undefined>) => pollFeeds(o.crisis, json()));
+  const crisis = program.command('crisis').description('the crises this deployment follows');
+  crisis
+    .command('add')
+    .argument('<folder>', 'a folder shaped like seeds/: crisis.json, and optionally manifest.json and its articles')
+    .description('follow another crisis (adding the same folder again updates it)')
+    .action((folder: string) => addCrisis(folder, json()));
+  crisis
+    .command('list')
+    .description('the crises, with their articles and feeds')
+    .action(() => run({ command: 'crisis', subcommand: 'list', options: {} }, json()));
   return program;
 }
 
-/** `briefing feed poll`: every feed once, whatever its schedule. Exit 1 when every feed failed. */
-async function pollFeeds(json: boolean): Promise<void> {
+/** `--crisis ID` on every question: which crisis to answer from (default: BRIEFING_SEEDS's). */
+const CRISIS_FLAG = ['--crisis <id>', 'the crisis to use (see `briefing crisis list`); default: the BRIEFING_SEEDS crisis'] as const;
+
+/** `briefing crisis add <folder>`: register a crisis and ingest its manifest's articles. */
+async function addCrisis(folder: string, json: boolean): Promise<void> {
+  const { CrisisError } = await import('../crises.js');
+  const { crisisData } = await import('../../commands/crisis.js');
   const app = open();
   try {
-    const results = await (await app.feeds()).pollAll('all');
+    const r = app.crises.add(folder);
+    if (json) process.stdout.write(`${JSON.stringify({ added: r.added, crisis: crisisData(r.crisis) }, null, 2)}\n`);
+    else process.stdout.write(`${r.added ? 'Added' : 'Updated'} crisis ${r.crisis.id} (${oneLine(r.crisis.name)}): ${r.crisis.articles} article${r.crisis.articles === 1 ? '' : 's'}.\n`);
+  } catch (err) {
+    throw err instanceof CrisisError ? new UsageError(err.message) : err;
+  } finally {
+    app.close();
+  }
+}
+
+/** `briefing feed list` without --crisis: the feeds of every crisis. */
+async function listAllFeeds(json: boolean): Promise<void> {
+  const { feedData } = await import('../../commands/feeds.js');
+  const app = open();
+  try {
+    const feeds = app.crises.ids().flatMap((id) => app.crises.require(id).feedStore.list());
+    if (json) process.stdout.write(`${JSON.stringify({ feeds: feeds.map(feedData) }, null, 2)}\n`);
+    else if (feeds.length === 0) process.stdout.write('No feeds followed. Add one with `briefing feed add <url>`.\n');
+    else for (const f of feeds) process.stdout.write(`${f.url} (${f.crisis}): ${f.articles} article${f.articles === 1 ? '' : 's'} added${f.lastError ? `, last error: ${oneLine(f.lastError)}` : ''}\n`);
+  } finally {
+    app.close();
+  }
+}
+
+/** `briefing feed poll`: every feed once, whatever its schedule. Exit 1 when every feed failed. */
+async function pollFeeds(crisis: string | undefined, json: boolean): Promise<void> {
+  const app = open();
+  try {
+    if (crisis && !app.crises.has(crisis)) throw new UsageError(`No crisis "${crisis}". Crises: ${app.crises.ids().join(', ')}.`);
+    const results = crisis ? await (await app.crises.require(crisis).feeds()).pollAll('all') : await app.crises.pollAll('all');
     if (json) process.stdout.write(`${JSON.stringify({ feeds: results }, null, 2)}\n`);
     else if (results.length === 0) process.stdout.write('No feeds followed. Add one with `briefing feed add <url>`.\n');
     else
@@ -189,14 +258,17 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   const app = open(c);
   let threads = 1;
   try {
+    if (flags.crisis && !app.crises.has(flags.crisis)) throw new UsageError(`No crisis "${flags.crisis}". Crises: ${app.crises.ids().join(', ')}.`);
+    const crisisId = flags.crisis ?? app.crises.defaultId;
+    const kb = app.crises.require(crisisId).kb;
     const readable = files.filter((f) => f.ok);
     const bar = await progressBar(readable.length);
     // Files stream through a pool of workers: each is read, checked and extracted under a time
     // budget, and written in order; a file over its budget fails alone.
     const r = await ingestStream(
-      app.kb,
+      kb,
       readable.map((f) => ({ path: f.path, flags: meta })),
-      { onProgress: (done) => bar?.update(done), total: readable.length, budgetMs: c.BRIEFING_INGEST_BUDGET_MS, dbPath: c.BRIEFING_DB, ...faultHooks(c.BRIEFING_FAULT) },
+      { onProgress: (done) => bar?.update(done), total: readable.length, budgetMs: c.BRIEFING_INGEST_BUDGET_MS, dbPath: app.crises.dbPathOf(crisisId), ...faultHooks(c.BRIEFING_FAULT) },
     );
     // Results in the order the files were given.
     let k = 0;

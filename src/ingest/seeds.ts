@@ -24,8 +24,19 @@ const manifestSchema = z.object({
 export function loadCrisis(seedsDir: string): CrisisConfig {
   const path = join(seedsDir, 'crisis.json');
   if (!existsSync(path)) throw new Error(`${path} is missing: seeds/ needs crisis.json naming the crisis and its sides`);
-  const parsed = crisisSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parseCrisis(readFileSync(path, 'utf8'), path);
+}
+
+/** A crisis.json's text, checked; errors name `where` and each bad field. */
+export function parseCrisis(text: string, where: string): CrisisConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${where}: not valid JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  const parsed = crisisSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 

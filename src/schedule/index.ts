@@ -23,6 +23,7 @@ export interface DigestOptions {
 export function createRunner(app: App, publishers: readonly Publisher[], o: DigestOptions): DigestRunner {
   return new DigestRunner({
     kb: app.kb,
+    kbFor: (crisis) => (crisis && app.crises.get(crisis)?.kb) || app.kb,
     store: app.store,
     subscriptions: app.subscriptions,
     clock: app.clock,

@@ -38,6 +38,8 @@ export type FaultPoint = 'before-claim' | 'after-claim' | 'before-send' | 'after
 
 export interface RunnerOptions {
   kb: Briefing;
+  /** The knowledge base of a subscription's crisis (default: `kb` for every one). */
+  kbFor?: (crisis: string | null | undefined) => Briefing;
   store: Store;
   subscriptions: SubscriptionStore;
   clock: Clock;
@@ -215,7 +217,7 @@ export class DigestRunner {
 
   /** Build and post one claimed delivery, then settle its row. */
   private async deliver(item: DueItem, k: DeliveryKey, claimId: string): Promise<Outcome> {
-    const { log, clock, kb, store, subscriptions, faults } = this.o;
+    const { log, clock, store, subscriptions, faults } = this.o;
     const sub = subscriptions.get(k.platform, k.channelId);
     const publisher = this.publishers.get(k.platform);
     if (!sub?.enabled || !publisher) {
@@ -242,6 +244,8 @@ export class DigestRunner {
     };
     const builtAt = clock.now();
     try {
+      // The digest of the crisis the channel subscribed to.
+      const kb = this.o.kbFor ? this.o.kbFor(sub.crisis) : this.o.kb;
       // The first digest covers the newest news day; later ones what was added since the last one.
       const result = sub.lastDelivered ? kb.digest({ since: sub.lastDelivered }) : kb.digest();
       const view = digestView(result, kb.crisis);

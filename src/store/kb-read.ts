@@ -317,6 +317,11 @@ export class KbReader {
       .all(since, limit) as EventRow[];
   }
 
+  /** How many articles the corpus holds, and when the newest was ingested (for /crisis list). */
+  corpusStats(): { articles: number; lastIngestedAt: string | null } {
+    return this.db.prepare('SELECT COUNT(*) AS articles, MAX(ingested_at) AS lastIngestedAt FROM documents').get() as { articles: number; lastIngestedAt: string | null };
+  }
+
   newestDay(): string | null {
     return (this.db.prepare('SELECT MAX(substr(published, 1, 10)) AS d FROM documents').get() as { d: string | null }).d;
   }

@@ -237,4 +237,25 @@ export const migrations: string[] = [
   CREATE INDEX IF NOT EXISTS events_day_importance ON events(day, importance DESC, id);
   DROP INDEX IF EXISTS events_day;
   `,
+  // issue 13: several crises in one deployment. The registry of added crises (the default one, from
+  // BRIEFING_SEEDS, is implicit), the crisis each channel follows, and the crisis of a digest.
+  `
+  CREATE TABLE IF NOT EXISTS crises (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    config TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS channel_crises (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    crisis TEXT NOT NULL,
+    set_by TEXT,
+    set_at TEXT NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  );
+  ALTER TABLE subscriptions ADD COLUMN crisis TEXT;
+  `,
 ];

@@ -12,6 +12,7 @@ interface Row {
   enabled: number;
   disabled_reason: string | null;
   last_delivered: string | null;
+  crisis: string | null;
 }
 
 function toSub(r: Row): Subscription {
@@ -25,6 +26,7 @@ function toSub(r: Row): Subscription {
     enabled: r.enabled === 1,
     disabledReason: r.disabled_reason,
     lastDelivered: r.last_delivered,
+    crisis: r.crisis,
   };
 }
 
@@ -53,13 +55,13 @@ export class SubscriptionStore implements SubscriptionPort {
   upsert(sub: Omit<Subscription, 'enabled' | 'disabledReason' | 'lastDelivered'>): Subscription {
     this.store.db
       .prepare(
-        `INSERT INTO subscriptions (platform, channel_id, time, timezone, days, created_by, created_at, updated_at, enabled)
-         VALUES (@platform, @channelId, @time, @timezone, @days, @createdBy, @createdAt, @createdAt, 1)
+        `INSERT INTO subscriptions (platform, channel_id, time, timezone, days, created_by, created_at, updated_at, enabled, crisis)
+         VALUES (@platform, @channelId, @time, @timezone, @days, @createdBy, @createdAt, @createdAt, 1, @crisis)
          ON CONFLICT (platform, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone,
            days = excluded.days, created_by = excluded.created_by, enabled = 1, disabled_reason = NULL,
-           updated_at = excluded.updated_at`,
+           updated_at = excluded.updated_at, crisis = excluded.crisis`,
       )
-      .run({ ...sub, createdAt: this.now().toISOString() });
+      .run({ ...sub, crisis: sub.crisis ?? null, createdAt: this.now().toISOString() });
     this.changed();
     return this.get(sub.platform, sub.channelId) as Subscription;
   }

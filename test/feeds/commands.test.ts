@@ -157,7 +157,7 @@ describe('briefing feed', () => {
     expect(JSON.parse(add.out)).toMatchObject({ added: true, feed: { url, crisis: 'valdoria-2031' } });
     const poll = await cli(['feed', 'poll', '--json']);
     expect(poll.code).toBe(0);
-    expect(JSON.parse(poll.out)).toEqual({ feeds: [{ url, ok: true, added: 1, duplicates: 0, skipped: 1, failed: 0, error: null }] });
+    expect(JSON.parse(poll.out)).toEqual({ feeds: [{ url, crisis: 'valdoria-2031', ok: true, added: 1, duplicates: 0, skipped: 1, failed: 0, error: null }] });
     const list = JSON.parse((await cli(['feed', 'list', '--json'])).out);
     expect(list).toEqual({ feeds: [{ url, crisis: 'valdoria-2031', lastPolledAt: expect.any(String), lastOkAt: expect.any(String), lastError: null, articles: 1 }] });
     expect((await cli(['feed', 'list'])).out).toContain('1 article added');

@@ -16,6 +16,7 @@ import {
   type MessageMentionOptions,
   PermissionFlagsBits,
 } from 'discord.js';
+import { complete } from '../../../commands/complete.js';
 import { type Invocation, resolve, runInvocation, validate } from '../../../commands/run.js';
 import type { App } from '../../app.js';
 import type { View } from '../../core/answer/view.js';
@@ -161,15 +162,14 @@ export function createDispatcher(opts: DispatchOptions): (i: Interaction) => Pro
     const focused = i.options.getFocused(true);
     const found = resolve({ command: i.commandName, subcommand: i.options.getSubcommand(false) ?? undefined });
     const spec = 'spec' in found ? (found.sub?.options ?? found.spec.options).find((o) => o.name === focused.name) : undefined;
-    if (spec?.autocomplete !== 'actor') {
+    if (!spec?.autocomplete) {
       await i.respond([]);
       return;
     }
-    // suggest() is synchronous and in-memory, well inside the 3 s Discord allows.
-    const choices = app.kb
-      .suggest(String(focused.value).trim(), 25)
-      .slice(0, 25)
-      .map((c) => ({ name: clip(c.name, 100), value: String(c.value).slice(0, 100) }));
+    // Actor names come from the crisis the command is about: its crisis option, else the channel's.
+    const ctx = app.context('discord', i.channelId, i.user.id, false);
+    const crisis = focused.name === 'crisis' ? undefined : (i.options.getString('crisis', false) ?? undefined);
+    const choices = complete(spec, String(focused.value), ctx, { crisis }, 25).map((c) => ({ name: clip(c.name, 100), value: String(c.value).slice(0, 100) }));
     await i.respond(choices);
   }
 

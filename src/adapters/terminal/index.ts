@@ -51,7 +51,8 @@ export function startTerminal(app: App, opts: TerminalOptions): TerminalAdapter 
     else opts.output.write(PROMPT);
   };
   const channelId = opts.channelId ?? 'terminal';
-  write(`crisis-briefing — ${app.kb.crisis.name}. Type /help for commands, or just ask a question; Ctrl-D or "exit" to quit.`);
+  const many = app.crises.ids().length > 1 ? ' /crisis list shows the others.' : '';
+  write(`crisis-briefing — ${app.context('terminal', channelId, 'terminal-user', true).kb.crisis.name}. Type /help for commands, or just ask a question; Ctrl-D or "exit" to quit.${many}`);
   if (opts.reason) write(opts.reason);
   if (interactive) rl.setPrompt(PROMPT);
   prompt();

@@ -14,7 +14,8 @@ export interface FeedPoller {
 
 const TICK_MS = 60_000;
 
-export function startFeedPoller(service: FeedService, log?: Logger, tickMs = TICK_MS): FeedPoller {
+/** Polls through `service`: one crisis's FeedService, or every crisis's (src/crises.ts). */
+export function startFeedPoller(service: Pick<FeedService, 'pollAll'>, log?: Logger, tickMs = TICK_MS): FeedPoller {
   const ctrl = new AbortController();
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {

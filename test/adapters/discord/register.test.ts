@@ -52,12 +52,14 @@ describe('slash command JSON from commands/', () => {
   test('the documented shapes: /stance actor, /timeline options, /digest subcommands', () => {
     expect(byName('stance')?.options).toEqual([
       { type: 3, name: 'actor', description: 'A country, organisation or person', required: true, autocomplete: true, max_length: 100 },
+      { type: 3, name: 'crisis', description: "Which crisis to answer from (default: this channel's)", autocomplete: true, max_length: 64 },
     ]);
     expect(byName('timeline')?.options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
       ['actor', 3, false],
       ['from', 3, false],
       ['to', 3, false],
       ['limit', 4, false],
+      ['crisis', 3, false],
     ]);
     expect(byName('timeline')?.options.find((o) => o.name === 'limit')).toMatchObject({ min_value: 1, max_value: 100 });
     const digest = byName('digest');
@@ -72,9 +74,15 @@ describe('slash command JSON from commands/', () => {
       ['time', true],
       ['timezone', false],
       ['days', false],
+      ['crisis', false],
     ]);
-    expect(byName('ask')?.options).toEqual([{ type: 3, name: 'question', description: 'Your question', required: true, max_length: 500 }]);
-    for (const n of ['actors', 'sources', 'help']) expect(byName(n)?.options).toEqual([]);
+    expect(byName('ask')?.options).toEqual([{ type: 3, name: 'question', description: 'Your question', required: true, max_length: 500 }, { type: 3, name: 'crisis', description: "Which crisis to answer from (default: this channel's)", autocomplete: true, max_length: 64 }]);
+    for (const n of ['actors', 'sources']) expect(byName(n)?.options).toEqual([{ type: 3, name: 'crisis', description: "Which crisis to answer from (default: this channel's)", autocomplete: true, max_length: 64 }]);
+    expect(byName('help')?.options).toEqual([]);
+    expect(byName('crisis')?.options.map((o) => [o.name, o.options?.map((x) => `${x.name}:${x.autocomplete ?? false}`)])).toEqual([
+      ['list', []],
+      ['use', ['id:true']],
+    ]);
   });
 });
 

@@ -75,7 +75,7 @@ describe('Slack manifest', () => {
       expect(c.command.length).toBeLessThanOrEqual(32);
       expect(c.command).toMatch(/^\/[a-z0-9_-]+$/);
     }
-    expect(list.find((c) => c.command === '/stance')?.usage_hint).toBe('<actor>');
+    expect(list.find((c) => c.command === '/stance')?.usage_hint).toBe('<actor> [crisis:ID]');
     expect(list.find((c) => c.command === '/timeline')?.usage_hint).toContain('limit:N');
     expect(list.find((c) => c.command === '/help')?.usage_hint).toBeUndefined();
   });
