@@ -308,3 +308,18 @@ describe('every message the bot sent', () => {
     }
   });
 });
+
+describe('several crises (issue 13)', () => {
+  test('crisis: autocompletes crisis ids; actor: autocompletes from the crisis option; /stance crisis: answers from that crisis', async () => {
+    h.bot.app.crises.add(new URL('../../fixtures/norland', import.meta.url).pathname);
+    const ids = await h.callback(h.fake.autocomplete('stance', [opt.str('actor', 'x'), opt.str('crisis', 'nor', true)], h.as()));
+    expect(ids.body).toEqual({ type: 8, data: { choices: [{ name: expect.stringContaining('Norland') as string, value: 'norland-2031' }] } });
+    const actors = await h.callback(h.fake.autocomplete('stance', [opt.str('actor', 'Mira', true), opt.str('crisis', 'norland-2031')], h.as()));
+    expect((actors.body.data.choices as { name: string }[]).map((c) => c.name)).toContain('Mira Hale');
+    const home = await h.callback(h.fake.autocomplete('stance', [opt.str('actor', 'Mira', true)], h.as()));
+    expect(home.body.data.choices).toEqual([]);
+    const { message } = await h.answer(h.fake.command('stance', [opt.str('actor', 'Mira Hale'), opt.str('crisis', 'norland-2031')], h.as()));
+    const norland = h.bot.app.crises.require('norland-2031').kb;
+    h.expectReplyMatches(message, stanceView(norland.stance('Mira Hale'), norland.crisis));
+  });
+});
