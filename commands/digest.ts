@@ -118,9 +118,12 @@ export default {
         const latest = hasDeliveries(ctx.subscriptions) ? ctx.subscriptions.latestDelivery(ctx.platform, ctx.channelId) : null;
         const next = sub.enabled ? nextOccurrence(sub, ctx.clock.now()) : null;
         const note = deliveryNote(latest, sub.timezone);
+        // Which crisis lands here, when the deployment follows several.
+        const crisis = sub.crisis && ctx.crises && ctx.crises.list().length > 1 ? `Crisis: ${ctx.crises.open(sub.crisis)?.kb.crisis.name ?? sub.crisis}. ` : '';
+        const text = `${crisis}${describe(sub, ctx.clock.now())}`;
         return {
           data: { ...sub, nextRun: next?.dueAt.toISOString() ?? null, latestDelivery: latest },
-          view: info('Digest schedule', note ? `${describe(sub, ctx.clock.now())}\n${note}` : describe(sub, ctx.clock.now())),
+          view: info('Digest schedule', note ? `${text}\n${note}` : text),
         };
       },
     },

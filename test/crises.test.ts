@@ -129,6 +129,7 @@ describe('two crises in one deployment', () => {
     await ask('C2', 'digest', { time: '07:00', timezone: 'UTC' }, 'subscribe');
     await ask('C3', 'digest', { time: '07:00', timezone: 'UTC' }, 'subscribe');
     expect(app.subscriptions.get('slack', 'C2')?.crisis).toBe('norland-2031');
+    expect(JSON.stringify((await ask('C2', 'digest', {}, 'status')).view)).toContain('Crisis: Norland');
     const posted = new Map<string, View>();
     const publisher: Publisher = {
       platform: 'slack',
