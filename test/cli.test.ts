@@ -103,6 +103,8 @@ describe('briefing CLI', () => {
     expect(JSON.parse(cli('stance', 'Mira', 'Hale', '--crisis', 'norland-2031', '--json').out)).toMatchObject({ found: true });
     expect(JSON.parse(cli('stance', 'Mira', 'Hale', '--json').out)).toMatchObject({ found: false });
     expect(JSON.parse(cli('sources', '--crisis', 'norland-2031', '--json').out)).toHaveLength(2);
+    const explained = JSON.parse(cli('explain', 'norland-wire-0613', '--crisis', 'norland-2031', '--json').out);
+    expect(explained).toMatchObject({ docId: 'norland-wire-0613', stored: true });
     // An article ingested into one crisis is not in the other.
     const later = join(tmp.dir, 'norland-later.md');
     writeFileSync(later, '---\ntitle: Norland vote\nsource: Test Wire\npublished: 2021-05-01\n---\nMongolia recognised the junta on Monday.\n');

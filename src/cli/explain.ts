@@ -20,8 +20,10 @@ export class ExplainTargetError extends Error {}
 /** The hash ingest gives an article's text (see src/ingest/prepare.ts). */
 const hashOf = (text: string) => createHash('sha256').update(cleanText(text).trim()).digest('hex');
 
-export function explainTarget(app: App, seedsDir: string, target: string, flags: Record<string, string>): ExplainResult {
-  const kb = app.kb;
+export function explainTarget(app: App, seedsDir: string, target: string, flags: Record<string, string>, crisis?: string): ExplainResult {
+  // An added crisis's seed articles are found relative to its own folder.
+  const kb = crisis ? app.crises.require(crisis).kb : app.kb;
+  if (crisis && crisis !== app.crises.defaultId) seedsDir = app.crises.registry.get(crisis)?.folder ?? seedsDir;
   const actor = (id: string) => kb.gazetteer.actors.get(id);
   const explainStored = (id: string): ExplainResult => {
     const doc = kb.reader.document(id);

@@ -126,6 +126,7 @@ export function buildProgram(): Command {
     .option('--source <outlet>')
     .option('--published <date>', 'publication date, YYYY-MM-DD or ISO 8601')
     .option('--timezone <zone>', 'IANA zone of local times in the text')
+    .option(...CRISIS_FLAG)
     .action((target: string, o: Record<string, string | undefined>) => explain(target, strip(o), json()));
   program
     .command('ingest')
@@ -238,7 +239,9 @@ async function explain(target: string, flags: Record<string, string>, json: bool
   const c = loadConfig();
   const app = open(c);
   try {
-    const r = explainTarget(app, c.BRIEFING_SEEDS, target, flags);
+    const { crisis, ...meta } = flags;
+    if (crisis && !app.crises.has(crisis)) throw new UsageError(`No crisis "${crisis}". Crises: ${app.crises.ids().join(', ')}.`);
+    const r = explainTarget(app, c.BRIEFING_SEEDS, target, meta, crisis);
     process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${terminalText(explainView(r))}\n`);
   } catch (err) {
     throw err instanceof ExplainTargetError ? new UsageError(err.message) : err;
