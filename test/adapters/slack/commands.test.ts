@@ -121,6 +121,24 @@ describe('slash commands (HTTP mode)', () => {
     expect(none.blocks[0]).toMatchObject({ type: 'header', text: { text: 'No subscription' } });
   });
 
+  it('/crisis use in a channel, then questions there answer from that crisis; crisis:ID answers one question elsewhere', async () => {
+    h.bot.app.crises.add(new URL('../../fixtures/norland', import.meta.url).pathname);
+    const norland = h.bot.app.crises.require('norland-2031').kb;
+    const channel_id = 'C0NORLAND';
+    const use = await h.command('/crisis', 'use norland-2031', { channel_id, user_id: 'U0MANAGER' });
+    const useMsg = (await h.fake.waitForResponse(use.id)).body;
+    expectSlackSafe(useMsg);
+    expect(useMsg.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Crisis set' } });
+    await answered('/stance', 'Mira Hale', stanceView(norland.stance('Mira Hale'), norland.crisis), { channel_id });
+    await answered('/stance', 'Mira Hale crisis:norland-2031', stanceView(norland.stance('Mira Hale'), norland.crisis));
+    const { kb } = h.bot.app;
+    await answered('/stance', 'Mira Hale', stanceView(kb.stance('Mira Hale'), kb.crisis));
+    const bad = await h.command('/stance', 'Russia crisis:atlantis');
+    const badMsg = (await h.fake.waitForResponse(bad.id)).body;
+    expect(badMsg.response_type).toBe('ephemeral');
+    expect(badMsg.text).toContain('No crisis "atlantis"');
+  });
+
   it('refuses /digest subscribe in a direct message, in the ack, with what to do instead', async () => {
     const { reply, msg } = await refused('/digest', 'subscribe 07:30 Europe/Paris', /belong to a channel/, { channel_id: 'D0DM', channel_name: 'directmessage' });
     expect(msg.text).toContain('/digest now');
