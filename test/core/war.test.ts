@@ -1,0 +1,37 @@
+/**
+ * Stances in a war between two countries (made-up: Belmark and Astoria, 2028), written for these
+ * constructions only: the sides are states, and acts are aimed at them by name or by their acts.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshApp } from '../helpers.js';
+
+let app: ReturnType<typeof freshApp>;
+beforeAll(() => {
+  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'astoria'));
+});
+afterAll(() => app.cleanup());
+
+describe('a war between two states', () => {
+  it.each([
+    ['Chile', 'astoria', 'leaning', 'demanding that Belmark withdraw'], // "a resolution demanding that X withdraw": an order to X
+    ['Serbia', 'belmark', 'firm', 'had a right to defend itself'], // X's right to defend itself
+    ['Syria', 'belmark', 'firm', 'sent military advisers to Belmark'], // sending troops or advisers to a side
+    ['Latvia', 'astoria', 'leaning', 'a violation of international law'], // the side's act called a violation of international law
+    ['Finland', 'astoria', 'leaning', 'called on Belmark to withdraw'],
+    ['Hungary', 'belmark', 'leaning', 'blamed Astoria'],
+    ['Lithuania', 'astoria', 'leaning', 'accused Belmark'],
+    ['Nicaragua', 'belmark', 'leaning', "condemned Astoria's shelling"],
+    ['Belarus', 'belmark', 'leaning', 'vetoed a draft resolution condemning Belmark'],
+    ['Poland', 'astoria', 'firm', 'voiced support'],
+    ['Egypt', 'neutral', null, 'exercise maximum restraint'],
+  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
+    const s = app.kb.stance(q);
+    expect(s).toMatchObject({ found: true, alignment, strength });
+    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
+  });
+
+  it('abstaining, or blaming "the West", takes no side', () => {
+    for (const q of ['India', 'Iran']) expect(['neutral', null]).toContain(app.kb.stance(q).alignment);
+  });
+});
