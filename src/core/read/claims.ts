@@ -169,6 +169,14 @@ export function claimsOf(
         kind = 'leaning';
         target = roles.ousted ? { actorId: roles.ousted } : null;
         break;
+      case 'power': {
+        // "orchestrated from abroad", "a colour revolution", "help restore order": the side holding power.
+        directed = false;
+        kind = 'leaning';
+        const holder = roles.junta ?? roles.incumbent;
+        target = holder ? { actorId: holder } : null;
+        break;
+      }
       case 'free': {
         directed = false;
         kind = 'leaning';

@@ -10,7 +10,7 @@ import type { Token } from '../text.js';
 const PREPS = new Set(['with', 'to', 'from', 'against', 'for', 'of', 'in', 'on', 'by', 'at', 'over', 'about', 'between', 'into', 'toward', 'towards', 'under', 'than', 'like', 'after', 'before', 'among']);
 const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled', 'incumbent']);
 /** An act done to the side named next: criticising it backs that side. */
-export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|attacks?|assault|house arrest|crackdown|violence|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
+export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|killings|shooting|shootings|beating|beatings|torture|repression|intimidation|attacks?|assault|house arrest|crackdown|violence|force|shelling|bombing|bombardment|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
 /** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
 export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */

@@ -1,0 +1,37 @@
+/**
+ * Stances in a crackdown on protests (made-up: Veska, 2029), written for these constructions only:
+ * a government against a protest movement, where what is done to protesters decides the side.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshApp } from '../helpers.js';
+
+let app: ReturnType<typeof freshApp>;
+beforeAll(() => {
+  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'veska'));
+});
+afterAll(() => app.cleanup());
+
+describe('a crackdown on protests', () => {
+  it.each([
+    ['Norway', 'protesters', 'leaning', 'condemned the use of excessive force against demonstrators'], // force used against X is done to X
+    ['Canada', 'protesters', 'leaning', 'to release detained protesters'], // "urged … to release X"
+    ['Austria', 'protesters', 'leaning', 'investigation into the killings of protesters'], // an inquiry into the killings of X
+    ['Belgium', 'protesters', 'leaning', 'to respect the right to peaceful assembly'], // told to respect rights: an order to whoever is addressed
+    ['Iceland', 'protesters', 'leaning', 'had lost all legitimacy'], // "X has lost all legitimacy"
+    ['Russia', 'government', 'leaning', 'orchestrated from abroad'], // unrest blamed on foreign hands backs whoever holds power
+    ['China', 'government', 'leaning', 'colour revolution'],
+    ['Armenia', 'government', 'leaning', 'help the government restore order'], // helping to restore order
+    ['Kyrgyzstan', 'government', 'leaning', 'had the right to restore order'],
+    ['Sweden', 'protesters', 'firm', 'support for the peaceful protesters'],
+    ['Tajikistan', 'government', 'leaning', 'praised the restraint shown by the security forces'],
+  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
+    const s = app.kb.stance(q);
+    expect(s).toMatchObject({ found: true, alignment, strength });
+    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
+  });
+
+  it('staying out of internal affairs, or meeting someone, takes no side', () => {
+    for (const q of ['Slovakia', 'Croatia']) expect(['neutral', null]).toContain(app.kb.stance(q).alignment);
+  });
+});
