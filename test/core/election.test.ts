@@ -24,6 +24,9 @@ describe('a disputed election', () => {
     ['European Union', 'opposition', 'leaning', 'would not recognise the results'],
     ['United Kingdom', 'opposition', 'leaning', 'travel bans'],
     ['Mexico', 'neutral', null, 'offered to mediate'],
+    ['Senegal', 'dorin', 'firm', 'threw its weight behind Dorin'], // "threw its weight behind X"
+    ['Costa Rica', 'opposition', 'leaning', 'called the vote a farce'], // the vote called a farce is the incumbent's
+    ['Australia', 'opposition', 'leaning', 'cut diplomatic ties with Corvania'], // cutting ties with the country aims at whoever holds power
   ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
     const s = app.kb.stance(q);
     expect(s).toMatchObject({ found: true, alignment, strength });

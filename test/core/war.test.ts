@@ -25,6 +25,10 @@ describe('a war between two states', () => {
     ['Belarus', 'belmark', 'leaning', 'vetoed a draft resolution condemning Belmark'],
     ['Poland', 'astoria', 'firm', 'voiced support'],
     ['Egypt', 'neutral', null, 'exercise maximum restraint'],
+    ['Portugal', 'astoria', 'leaning', 'arms embargo on Belmark'], // an embargo on X
+    ['Cyprus', 'belmark', 'leaning', 'lifted its arms embargo on Belmark'], // lifting one is the opposite
+    ['Greece', 'belmark', 'leaning', 'distanced itself from Astoria'], // distancing oneself from X
+    ['Denmark', 'astoria', 'leaning', 'designated the Belmarkian forces as a terrorist organisation'], // designating X a terrorist group
   ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
     const s = app.kb.stance(q);
     expect(s).toMatchObject({ found: true, alignment, strength });

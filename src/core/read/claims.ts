@@ -17,7 +17,7 @@ import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
-import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, DONE_TO, ELECTION, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
+import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
@@ -150,7 +150,9 @@ export function claimsOf(
         const holder = roles.junta ?? roles.incumbent;
         if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 30)) target = { actorId: holder };
         // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
-        if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && ELECTION.test(text.slice(cue.end, cue.end + 40))) target = { actorId: roles.incumbent };
+        if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
+          target = { actorId: roles.incumbent };
+        }
         if (doneTo) kind = 'leaning';
         // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
         if (CRITICISM_AS_THING.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';

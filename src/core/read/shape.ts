@@ -15,6 +15,8 @@ export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|impris
 export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
 export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
+/** An election's outcome named right before a criticism: "called the vote a farce". */
+export const ELECTION_BEFORE = /\b(?:the|this|that|its|his|her|\w+['’]s)\s+(?:(?:presidential|parliamentary|general|disputed|official)\s+)?(?:election|vote|poll|ballot|results?|re-?election|inauguration)\s+(?:was\s+|is\s+)?(?:an?\s+|as\s+an?\s+)?(?:\w+\s+)?$/i;
 /** An election's outcome named right after a criticism. */
 export const ELECTION = /^\s+(?:the\s+|this\s+|that\s+|his\s+|its\s+)?(?:(?:presidential|election|disputed|official)\s+)?(?:inauguration|election|re-?election|vote|results?|swearing-in|victory)\b/i;
 export const BACKGROUND = /\bhad\s+(?:\w+\s+){0,2}(?:said|told|warned|announced|called|urged|declared|stated|insisted|written|tweeted)\b|\b(?:earlier|previously|formerly|last (?:week|month|year))\b/i;
