@@ -25,6 +25,13 @@ const SYNONYMS: Record<string, string[]> = {
   kill: ['death', 'dead', 'died', 'slain'],
   dead: ['death', 'kill', 'died'],
   die: ['death', 'kill', 'dead'],
+  died: ['death', 'kill', 'dead'],
+  injur: ['wound', 'hurt'],
+  wound: ['injur', 'hurt'],
+  detain: ['arrest', 'jail', 'held'],
+  arrest: ['detain', 'jail', 'held'],
+  displac: ['fled', 'flee', 'refuge'],
+  fled: ['displac', 'flee', 'refuge'],
   protest: ['demonstr', 'rally', 'march'],
   aid: ['assist', 'humanitarian'],
   money: ['billion', 'million', 'loan'],
@@ -152,6 +159,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
+  const countEvent = [...qStems].filter((w) => !pq.noun.includes(w));
   const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
@@ -179,7 +187,12 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const lower = r.text.toLowerCase();
     const folded = fold(lower);
     // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
-    const wordHits = [...qStems].filter((w) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || (SYNONYMS[w] ?? []).some((x) => t.startsWith(x)))).length;
+    const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || (SYNONYMS[w] ?? []).some((x) => t.startsWith(x)));
+    const wordHits = [...qStems].filter(hit).length;
+    // A number is about what the question says happened: "How many people died?" is not answered by
+    // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
+    // question's own words (or a synonym) must be in the sentence.
+    const eventOk = pq.want !== 'count' || countEvent.length === 0 || countEvent.some(hit);
     // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
     const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
     const groups = qStems.size + qActors.size;
@@ -206,7 +219,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
-    return { r, coverage, ok: namesOk && actorsOk, floor, span: null as Span | null, score };
+    return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
   // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.

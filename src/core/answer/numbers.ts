@@ -117,6 +117,9 @@ function nounAfter(rest: string): { words: string[]; len: number } {
   return { words, len };
 }
 
+/** A toll or a count named before the number it reaches: "the death toll … rose to", "the number of refugees has reached". */
+const TOLL_BEFORE = /\b(?:(death toll)|toll|tally|number of ([a-z-]+))\b[^.;]{0,80}?\b(?:risen|rose|climbed|jumped|increased|reached|hit|passed|topped|surpassed|stood|stands)(?:\s+(?:to|at))?\s+$/i;
+
 /** Quantities in a sentence, in order. Years, clock times, dates and ages are not quantities. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
@@ -187,6 +190,11 @@ export function findQuantities(text: string): Quantity[] {
       kind = 'distance';
     } else {
       takeNoun(end);
+    }
+    // A number a toll or a tally reaches counts what it tallies: "the death toll … has risen to 23".
+    if (kind === 'count' && noun.length === 0) {
+      const toll = TOLL_BEFORE.exec(text.slice(Math.max(0, start - 100), start));
+      if (toll) noun = toll[1] ? ['deaths'] : [toll[2] ?? 'people'];
     }
     // A bare small number with nothing after it ("in 2", "Article 5") says little.
     if (kind === 'count' && noun.length === 0 && !quant && !/^(?:dozens|hundreds|thousands|millions)/i.test(num)) continue;

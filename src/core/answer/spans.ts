@@ -200,13 +200,30 @@ function defineSpan(text: string, ask: Asked): Span | null {
   return best;
 }
 
+/**
+ * Of several dates in a sentence, the one nearest the question's own words: "called a strike on
+ * Monday and said protesters would march on parliament on Saturday" answers "When will they march?"
+ * with Saturday. Without those words, the first date.
+ */
+function nearestDate<D extends { start: number; end: number }>(dates: D[], text: string, qStems: Set<string>): D | undefined {
+  if (dates.length < 2) return dates[0];
+  const at: number[] = [];
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = stem(m[0].toLowerCase());
+    if (qStems.has(w) || [...qStems].some((q) => q.length >= 4 && w.startsWith(q))) at.push(m.index ?? 0);
+  }
+  if (at.length === 0) return dates[0];
+  const distance = (d: D) => Math.min(...at.map((p) => (p < d.start ? d.start - p : p > d.end ? p - d.end : 0)));
+  return dates.reduce((best, d) => (distance(d) < distance(best) ? d : best));
+}
+
 export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing): Span | null {
   const type = ask.q.type;
   const { qStems, qActors } = ask;
   if (type === 'age') return ageSpan(text, ask);
   if (type === 'count') return countSpan(text, ask);
   if (type === 'when') {
-    const d = findDates(text, at ?? '2000-01-01')[0];
+    const d = nearestDate(findDates(text, at ?? '2000-01-01'), text, qStems);
     // A date the sentence states beats the day it was reported.
     if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
     if (at) return { answer: formatWhen(at), start: 0, end: 0 };

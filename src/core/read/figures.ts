@@ -1,11 +1,11 @@
 /** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
 import type { Figure } from '../types.js';
 
-const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|(?:two|three|four|five) dozen|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:two|three|four|five) dozen|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
 const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
 
 const PATTERNS: { kind: Figure['kind']; re: RegExp }[] = [
-  { kind: 'deaths', re: new RegExp(String.raw`\b${QUANT}${NUM}(?:\s+\w+){0,3}?\s+(?:(?:have been|were|was|had been)\s+)?(?:killed|dead|deaths|died|slain|fatalities)\b|\bdeath toll (?:of|rose to|reached)\s+${QUANT}${NUM}`, 'gi') },
+  { kind: 'deaths', re: new RegExp(String.raw`\b${QUANT}${NUM}(?:\s+\w+){0,3}?\s+(?:(?:have been|were|was|had been)\s+)?(?:killed|dead|deaths|died|slain|fatalities)\b|\bdeath toll (?:of|rose to|reached)\s+${QUANT}${NUM}|\bdeath toll\b[^.;]{0,60}?\b(?<verb>(?:has |had )?(?:risen|rose|climbed|jumped|increased|reached|hit|passed|topped|surpassed|stood|stands|now stands)(?: to| at)?)\s+(?<num>${QUANT}${NUM})`, 'gi') },
   { kind: 'money', re: new RegExp(String.raw`${QUANT}(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s+(?:million|billion|trillion)\s+(?:dollars|euros|pounds|yuan|rubles|bolivars))`, 'gi') },
   { kind: 'deadline', re: new RegExp(String.raw`\b${NUM}\s+(?:hours|days|weeks)\s+(?:to\s+\w+|deadline|ultimatum)|\b(?:within|in)\s+${NUM}\s+(?:hours|days|weeks|months)\b`, 'gi') },
   { kind: 'age', re: /\b\d{1,3}-year-old\b|\baged \d{1,3}\b/gi },
@@ -33,7 +33,9 @@ export function findFigures(text: string): FoundFigure[] {
       if (out.some((f) => start < f.end && end > f.start)) continue;
       // Years are not counts.
       if (kind === 'count' && /^\s*(?:19|20)\d{2}\b/.test(m[0])) continue;
-      out.push({ kind, value: m[0].trim(), start, end });
+      // "The death toll from four days of protests has risen to 23": the toll and its number, not the words between.
+      const value = m.groups?.verb && m.groups.num ? `death toll ${m.groups.verb} ${m.groups.num}` : m[0].trim();
+      out.push({ kind, value, start, end });
     }
   }
   return out.sort((a, b) => a.start - b.start);
