@@ -40,6 +40,12 @@ describe('ask on unseen reporting', () => {
     expect((await ask('How much value has the currency lost?')).answer).toBe('30 percent');
   });
 
+  it('"on Thursday, up from 17 a day earlier": one event, on Thursday; the day before is a comparison', () => {
+    const t = app.kb.timeline({ limit: 100 });
+    const toll = t.events.filter((e) => e.text.startsWith('The death toll'));
+    expect(toll.map((e) => e.at)).toEqual(['2029-01-04']);
+  });
+
   it('the digest lists the toll as a figure', () => {
     const d = app.kb.digest({ date: '2029-01-08' });
     expect(d.figures.map((f) => f.value)).toContain('death toll has risen to 23');

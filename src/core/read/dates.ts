@@ -14,6 +14,8 @@ export interface DateMention {
   end: number;
   /** True for a date after the publication day (scheduled events, deadlines). */
   future: boolean;
+  /** Counted from another date of the sentence ("on Thursday, up from 17 a day earlier"): a comparison, not an event of its own. */
+  anchored?: boolean;
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -80,6 +82,7 @@ export function findDates(text: string, published: string, anchor?: string): Dat
   const pubMs = toMs(pub);
   if (Number.isNaN(pubMs)) return [];
   const out: DateMention[] = [];
+  const dayBefore = new Set<DateMention>();
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const { re, kind } of PATTERNS) {
@@ -154,7 +157,19 @@ export function findDates(text: string, published: string, anchor?: string): Dat
       taken.push([start, end]);
       const value = iso(d, precision);
       out.push({ value, precision, start, end, future: value > iso(pub, precision) });
+      if (kind === 'rel' && (g1 === 'a day earlier' || g1 === 'the day before')) dayBefore.add(out[out.length - 1] as DateMention);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "said on Thursday, up from 17 a day earlier": the day before the date the sentence gave, not
+  // before publication.
+  for (const x of dayBefore) {
+    const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !dayBefore.has(o));
+    if (!ref) continue;
+    const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
+    x.value = iso(addDays({ y, m: mo, d: da }, -1), 'day');
+    x.future = x.value > iso(pub, 'day');
+    x.anchored = true;
+  }
+  return out;
 }

@@ -49,7 +49,7 @@ export function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: D
   // An entry's lead is reported at the entry's minute, whatever background date it mentions.
   if (s.entryAt && (isEntryLead || !explicit || explicit.value === s.entryAt.slice(0, 10))) out.push(make(s.entryAt, 'minute', false));
   // Each day the sentence names ("met on Monday and will meet again on Thursday") is an event of its own.
-  const days = dates.filter((d) => d.precision === 'day');
+  const days = dates.filter((d) => d.precision === 'day' && !d.anchored);
   const named = days.length > 0 ? days : explicit ? [explicit] : [];
   const seen = new Set<string>();
   for (const d of named) {
