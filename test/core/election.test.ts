@@ -27,6 +27,15 @@ describe('a disputed election', () => {
     ['Senegal', 'dorin', 'firm', 'threw its weight behind Dorin'], // "threw its weight behind X"
     ['Costa Rica', 'opposition', 'leaning', 'called the vote a farce'], // the vote called a farce is the incumbent's
     ['Australia', 'opposition', 'leaning', 'cut diplomatic ties with Corvania'], // cutting ties with the country aims at whoever holds power
+    ['Peru', 'opposition', 'leaning', 'backed calls for Dorin to step down'], // backing a call: the call's order says the side
+    ['Ecuador', 'dorin', 'leaning', 'rejected calls for Dorin to resign'], // rejecting a call for X to go backs X
+    ['Spain', 'opposition', 'leaning', 'would recognise Marsh if'], // a conditional recognition is a leaning
+    ['Italy', 'neutral', null, 'refrained from taking sides'],
+    ['Austria', 'opposition', 'leaning', 'in rejecting the results'], // rejecting the results is aimed at the incumbent
+    ['Belgium', 'opposition', 'leaning', 'questioned the legitimacy of the vote'],
+    ['Chile', 'opposition', 'leaning', 'lacked legitimacy'],
+    ['Colombia', 'opposition', 'leaning', 'would not recognise Dorin'],
+    ['Thailand', 'dorin', 'firm', "recognised Dorin's victory"],
   ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
     const s = app.kb.stance(q);
     expect(s).toMatchObject({ found: true, alignment, strength });

@@ -17,7 +17,7 @@ import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
-import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
+import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITIONAL, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTED_CALL, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
@@ -164,6 +164,8 @@ export function claimsOf(
         directed = false;
         kind = 'criticize';
         target = before && !before.act ? before : null;
+        // "rejected calls for X to resign": objecting to the order backs X.
+        if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         break;
       }
       case 'restore':
@@ -228,9 +230,13 @@ export function claimsOf(
     }
     // "also sent their congratulations": congratulations always have an object; unnamed, it is the passage's side.
     if (!target && ctxSide && /^congratulat/i.test(cue.text)) target = { actorId: ctxSide };
+    // "would recognise X if the commission confirmed her win": a conditional support is at most a leaning.
+    if (kind === 'support' && CONDITIONAL.test(text.slice(cue.end, cue.end + 90))) kind = 'leaning';
     // A reported accusation ("accused X of arming Y") is at most a leaning of X.
     if (kind === 'support' && ACCUSED_OF.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
 
+    // "backed calls for X to step down": the call's own order says the side, so this cue only names who holds it.
+    const endorsesCall = (kind === 'support' || kind === 'leaning') && directed && CALLS_FOR.test(text.slice(cue.end));
     let holders: string[] = [];
     if (cue.type === 'ally') {
       // "the army and its allies": unnamed allies are nobody's stance.
@@ -286,6 +292,7 @@ export function claimsOf(
     spoken = true;
     prevHolders = holders;
     prevClause = clauseStart;
+    if (endorsesCall) return;
     push(holders, kind, target?.actorId ?? null, cue);
   });
   return evenHanded(current(out, past));
