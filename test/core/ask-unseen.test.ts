@@ -36,6 +36,10 @@ describe('ask on unseen reporting', () => {
     expect((await ask('When was the curfew imposed?')).answer).toBe('3 Jan 2029');
   });
 
+  it('an irregular verb in the question finds its other forms: "freeze" finds "froze"', async () => {
+    expect((await ask('How many accounts did the central bank freeze?')).answer).toBe('40 opposition figures');
+  });
+
   it('a percentage lost', async () => {
     expect((await ask('How much value has the currency lost?')).answer).toBe('30 percent');
   });

@@ -37,6 +37,46 @@ const SYNONYMS: Record<string, string[]> = {
   money: ['billion', 'million', 'loan'],
 };
 
+/** Irregular verbs of the news, so "did the EU freeze" finds "had frozen" (the stemmer only strips endings). */
+const IRREGULAR: string[][] = [
+  ['freez', 'froze', 'frozen'],
+  ['flee', 'fled'],
+  ['hold', 'held'],
+  ['take', 'took', 'taken'],
+  ['give', 'gave', 'given'],
+  ['send', 'sent'],
+  ['shoot', 'shot'],
+  ['fight', 'fought'],
+  ['win', 'won'],
+  ['lose', 'lost'],
+  ['rise', 'rose', 'risen'],
+  ['fall', 'fell', 'fallen'],
+  ['withdraw', 'withdrew', 'withdrawn'],
+  ['strike', 'struck'],
+  ['spend', 'spent'],
+  ['seek', 'sought'],
+  ['steal', 'stole', 'stolen'],
+  ['sell', 'sold'],
+  ['buy', 'bought'],
+  ['leave', 'left'],
+  ['meet', 'met'],
+  ['pay', 'paid'],
+  ['lend', 'lent'],
+  ['bring', 'brought'],
+  ['flew', 'fly', 'flown'],
+  ['drive', 'drove', 'driven'],
+  ['choose', 'chose', 'chosen'],
+  ['speak', 'spoke', 'spoken'],
+  ['break', 'broke', 'broken'],
+];
+const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f, g.filter((x) => x !== f)] as [string, string[]])));
+
+/** A question word's other spellings: its synonyms and, for an irregular verb, its other forms. */
+function variants(w: string): string[] {
+  const forms = FORMS.get(w) ?? (w.endsWith('e') ? FORMS.get(w.slice(0, -1)) : undefined) ?? [];
+  return [...(SYNONYMS[w] ?? []), ...forms];
+}
+
 function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
 }
@@ -128,7 +168,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
   const typeTerms = type === 'age' ? ['year', 'aged', 'old'] : type === 'count' ? ['least', 'more', 'than'] : [];
-  const synonyms = words.flatMap((w) => SYNONYMS[stem(w.norm)] ?? []);
+  const synonyms = words.flatMap((w) => variants(stem(w.norm)));
   const parts = [...new Set([...terms, ...phrases, ...typeTerms])].filter(Boolean).map(ftsPhrase);
   for (const x of synonyms) parts.push(`${x}*`);
   if (parts.length === 0) return none;
@@ -143,7 +183,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const w of words) {
     const st = stem(w.norm);
-    const alts = [st, ...(SYNONYMS[st] ?? [])].filter((x) => /^[a-z0-9]+$/.test(x) && x.length >= 3).map((x) => `${x}*`);
+    const alts = [st, ...variants(st)].filter((x) => /^[a-z0-9]+$/.test(x) && x.length >= 3).map((x) => `${x}*`);
     groups.push(alts.length ? `(${alts.join(' OR ')})` : ftsPhrase(w.norm));
   }
   let rows: ReturnType<typeof kb.reader.search>;
@@ -187,7 +227,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const lower = r.text.toLowerCase();
     const folded = fold(lower);
     // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
-    const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || (SYNONYMS[w] ?? []).some((x) => t.startsWith(x)));
+    const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || variants(w).some((x) => t.startsWith(x)));
     const wordHits = [...qStems].filter(hit).length;
     // A number is about what the question says happened: "How many people died?" is not answered by
     // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
