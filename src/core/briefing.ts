@@ -14,6 +14,7 @@ import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
 import { aggregate } from './answer/stance.js';
 import { AlertCollector } from './changes/collect.js';
+import { type AlertRow, AlertStore } from '../store/alerts.js';
 import { answerStance } from './answer/stance-answer.js';
 import { fold, normKey } from './text.js';
 import { buildTimeline } from './answer/timeline.js';
@@ -457,6 +458,17 @@ export class Briefing {
           affiliation: a.affiliation,
         };
       });
+  }
+
+  /** The changes detected at ingest (stance, figures, scheduled events), oldest first. */
+  alerts(): AlertRow[] {
+    this.sync();
+    return new AlertStore(this.store).all();
+  }
+
+  /** The newest alert's id (0 when none): where a new alert subscription starts. */
+  lastAlertId(): number {
+    return new AlertStore(this.store).maxId();
   }
 
   sources(): SourceSummary[] {
