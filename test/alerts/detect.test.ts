@@ -9,18 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app.js';
 import { type ClaimRow, aggregate } from '../../src/core/answer/stance.js';
 import { figureAmount, figureRises, parseKinds, stanceChange } from '../../src/core/changes/detect.js';
-import { readArticle } from '../../src/ingest/read.js';
-import type { IncomingArticle } from '../../src/core/briefing.js';
 import { tempDir } from '../helpers.js';
+import { article, NORLAND } from './fixtures.js';
 
-export const NORLAND = join(import.meta.dirname, '..', 'fixtures', 'norland');
-export const ALERT_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'alerts');
-
-/** A fixture article of test/fixtures/alerts, as ingest takes it. */
-export function article(name: string): IncomingArticle {
-  const a = readArticle(join(ALERT_FIXTURES, name));
-  return { ...a.meta, text: a.text, path: a.path };
-}
 
 const claim = (side: string | null, strength: ClaimRow['strength'], at: string, sentenceId: number, extra: Partial<ClaimRow & { docId: string }> = {}) => ({ side, strength, at, sentenceId, docId: `d${sentenceId}`, ...extra });
 
