@@ -88,7 +88,7 @@ describe('stance-change alerts through the local Slack and Discord', () => {
   it('an ingest that changes a side reaches each subscribed channel once, and a restart does not repeat it', async () => {
     const bot = await start();
     // Seeds and an earlier article are in before anyone subscribes: they are never posted.
-    bot.app.kb.ingest([article('first-0701.md')]);
+    bot.app.kb.ingest([article('first-0302.md')]);
     expect(bot.app.kb.alerts().length).toBeGreaterThan(1);
 
     // Discord: only a channel manager may subscribe.
@@ -105,7 +105,7 @@ describe('stance-change alerts through the local Slack and Discord', () => {
     expect(slackPosts()).toHaveLength(0);
     expect(discordPosts()).toHaveLength(0);
 
-    bot.app.kb.ingest([article('side-0702.md')]);
+    bot.app.kb.ingest([article('side-0305.md')]);
     const outcomes = await bot.alerts?.trigger();
     expect(outcomes?.map((o) => [o.platform, o.result, o.alerts]).sort()).toEqual([
       ['discord', 'posted', 3],
@@ -117,7 +117,7 @@ describe('stance-change alerts through the local Slack and Discord', () => {
     const s = slackPosts()[0];
     const sText = JSON.stringify(slack.callsOf('chat.postMessage').find((c) => c.body.channel === SLACK_CHANNEL)?.body);
     expect(String(s?.text)).toContain('Slovenia changes side');
-    expect(sText).toContain('Slovenia recognised Adrian Volk as the legitimate leader of Norland on Wednesday.');
+    expect(sText).toContain('Slovenia recognised Adrian Volk as the legitimate leader of Norland.');
     expect(sText).toContain('Made-up Gazette');
     expect(sText).toContain('https://gazette.example/norland/slovenia-turn');
     expectSlackSafe(slack.callsOf('chat.postMessage').find((c) => c.body.channel === SLACK_CHANNEL)?.body);
@@ -126,7 +126,7 @@ describe('stance-change alerts through the local Slack and Discord', () => {
     expect(d.allowed_mentions).toEqual({ parse: [] });
     const dText = JSON.stringify(d.embeds);
     expect(dText).toContain('Slovenia changes side');
-    expect(dText).toContain('Slovenia recognised Adrian Volk as the legitimate leader of Norland on Wednesday.');
+    expect(dText).toContain('Slovenia recognised Adrian Volk as the legitimate leader of Norland.');
     expect(dText).toContain('https://gazette.example/norland/slovenia-turn');
     expect(dText).toContain('Death toll rises');
 
@@ -134,7 +134,7 @@ describe('stance-change alerts through the local Slack and Discord', () => {
     expect(await bot.alerts?.trigger()).toEqual([]);
 
     // Within BRIEFING_ALERT_MINUTES (10) of the last batch, a new change waits; after it, it comes as one message.
-    bot.app.kb.ingest([article('toll-0703.md')]);
+    bot.app.kb.ingest([article('toll-0306.md')]);
     now += 5 * 60_000;
     expect(await bot.alerts?.trigger()).toEqual([]);
     expect(slackPosts()).toHaveLength(1);

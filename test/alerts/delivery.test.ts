@@ -67,14 +67,14 @@ function proc(db: string, o: { at: string; faults?: (point: FaultPoint) => void 
 /** A database where both channels subscribed, then an ingest changed a side: one batch due per channel. */
 function prepared(): string {
   const db = join(t.dir, `kb-${++n}.db`);
-  const a = proc(db, { at: '2031-07-02T08:00:00Z' });
-  a.app.kb.ingest([article('first-0701.md')]);
+  const a = proc(db, { at: '2026-03-05T08:00:00Z' });
+  a.app.kb.ingest([article('first-0302.md')]);
   const channels = [
     { platform: 'slack' as const, channelId: `${SLACK}${n}` },
     { platform: 'discord' as const, channelId: `${DISCORD.slice(0, -3)}${String(n).padStart(3, '0')}` },
   ];
   for (const c of channels) a.app.alertSubscriptions.subscribe({ ...c, crisis: a.app.kb.crisis.id, kinds: ['position', 'side', 'firmed', 'softened', 'figure', 'scheduled'], createdBy: 'U0ADMIN', cursor: a.app.kb.lastAlertId() });
-  a.app.kb.ingest([article('side-0702.md')]);
+  a.app.kb.ingest([article('side-0305.md')]);
   a.close();
   return db;
 }
@@ -91,7 +91,7 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
       let first: Proc | undefined;
       let isDead = false;
       first = proc(db, {
-        at: '2031-07-02T08:05:00Z',
+        at: '2026-03-05T08:05:00Z',
         faults: (at) => {
           if (!isDead && at === point) {
             isDead = true;
@@ -103,7 +103,7 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
       });
       void first.runner.runDue().catch(() => {});
       await dead;
-      const second = proc(db, { at: '2031-07-02T08:06:00Z' });
+      const second = proc(db, { at: '2026-03-05T08:06:00Z' });
       try {
         await second.runner.runDue();
         expect(posts(db)).toEqual({ slack: 1, discord: 1 });
@@ -123,8 +123,8 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
 
   it('two runs at once post each batch once', async () => {
     const db = prepared();
-    const a = proc(db, { at: '2031-07-02T08:05:00Z' });
-    const b = proc(db, { at: '2031-07-02T08:05:00Z' });
+    const a = proc(db, { at: '2026-03-05T08:05:00Z' });
+    const b = proc(db, { at: '2026-03-05T08:05:00Z' });
     try {
       const [x, y] = await Promise.all([a.runner.runDue(), b.runner.runDue()]);
       expect([...x, ...y].filter((o) => o.result === 'posted')).toHaveLength(2);
@@ -137,7 +137,7 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
 
   it('a digest run never touches alert rows, and /digest status ignores them', async () => {
     const db = prepared();
-    const a = proc(db, { at: '2031-07-02T08:05:00Z' });
+    const a = proc(db, { at: '2026-03-05T08:05:00Z' });
     try {
       await a.runner.runDue();
       const slack = `${SLACK}${n}`;

@@ -102,25 +102,25 @@ describe('alerts stored at ingest (real SQLite)', () => {
     const app = open();
     try {
       const seeded = app.kb.lastAlertId();
-      app.kb.ingest([article('first-0701.md')]);
+      app.kb.ingest([article('first-0302.md')]);
       const first = app.kb.alerts().filter((a) => a.id > seeded);
       expect(first.map((a) => [a.kind, a.actor, a.from, a.to])).toEqual([['position', 'Slovenia', null, 'hale (firm)']]);
       expect(first[0]).toMatchObject({
         quote: 'Slovenia recognised Mira Hale as the only legitimate president of Norland.',
         source: 'Made-up Gazette',
         url: 'https://gazette.example/norland/slovenia',
-        at: '2031-07-01',
+        at: '2026-03-02',
       });
       const mark = app.kb.lastAlertId();
-      app.kb.ingest([article('side-0702.md')]);
+      app.kb.ingest([article('side-0305.md')]);
       const second = app.kb.alerts().filter((a) => a.id > mark);
       expect(second.map((a) => [a.kind, a.actor, a.from, a.to])).toEqual([
         ['side', 'Slovenia', 'hale (firm)', 'council (firm)'],
         ['figure', null, '26 people were killed', 'at least 40 people were killed'],
-        ['scheduled', null, null, '2031-07-15'],
+        ['scheduled', null, null, '2026-07-15'],
       ]);
       expect(second[0]?.text).toBe("Slovenia changes side: now backs The National Salvation Council junta (Volk) (before: backed President Mira Hale's government)");
-      expect(second[0]?.quote).toBe('Slovenia recognised Adrian Volk as the legitimate leader of Norland on Wednesday.');
+      expect(second[0]?.quote).toBe('Slovenia recognised Adrian Volk as the legitimate leader of Norland.');
       expect(second[1]?.quote).toBe('Officials said at least 40 people were killed in clashes in the capital since the coup.');
       expect(second[2]?.quote).toBe('Regional foreign ministers will meet in Riga on 15 July to discuss the crisis.');
       for (const a of second) expect(a).toMatchObject({ source: 'Made-up Gazette', url: 'https://gazette.example/norland/slovenia-turn' });
@@ -128,7 +128,7 @@ describe('alerts stored at ingest (real SQLite)', () => {
       expect(app.kb.stance('Slovenia')).toMatchObject({ alignment: 'council', strength: 'firm' });
       // The same article again, and a copy under another name: no alert.
       const all = app.kb.lastAlertId();
-      const again = app.kb.ingest([article('side-0702.md'), { ...article('side-0702.md'), path: 'copy.md', id: 'copy' }]);
+      const again = app.kb.ingest([article('side-0305.md'), { ...article('side-0305.md'), path: 'copy.md', id: 'copy' }]);
       expect(again.every((r) => r.duplicate)).toBe(true);
       expect(app.kb.lastAlertId()).toBe(all);
     } finally {
@@ -138,10 +138,10 @@ describe('alerts stored at ingest (real SQLite)', () => {
 
   it('a process that stops before the refresh: the next start detects the change, once', () => {
     const app = open();
-    app.kb.ingest([article('first-0701.md')]);
+    app.kb.ingest([article('first-0302.md')]);
     const mark = app.kb.lastAlertId();
     expect(() =>
-      app.kb.ingest([article('side-0702.md')], undefined, {
+      app.kb.ingest([article('side-0305.md')], undefined, {
         at: (p) => {
           if (p === 'refresh') throw new Error('killed');
         },
