@@ -88,9 +88,10 @@ export class AlertRunner {
       if (!this.ledger.claimRetry(k, false, claimId, clock.now(), this.owner.id)) continue;
       out.push(await this.deliver(k, claimId, sub, kb, batch.after, batch.upTo, d.attempts + 1));
     }
+    const newest = new Map<string, number>();
     for (const sub of subscriptions.enabled(this.platforms)) {
       try {
-        const o = await this.startBatch(sub);
+        const o = await this.startBatch(sub, newest);
         if (o) out.push(o);
       } catch (err) {
         log.error({ err, platform: sub.platform, channelId: sub.channelId, crisis: sub.crisis }, 'alert batch failed');
@@ -100,13 +101,15 @@ export class AlertRunner {
   }
 
   /** One channel: a new batch when alerts are waiting and its window allows one. */
-  private async startBatch(sub: AlertSubscription): Promise<AlertOutcome | null> {
+  private async startBatch(sub: AlertSubscription, newest: Map<string, number>): Promise<AlertOutcome | null> {
     const { clock, subscriptions, store } = this.o;
     const kb = this.o.kbFor(sub.crisis);
     if (!kb) return null;
     const key: AlertSubKey = { platform: sub.platform, channelId: sub.channelId, crisis: sub.crisis };
     const alerts = new AlertStore(kb.store);
-    const upTo = alerts.maxId();
+    // The newest alert of each crisis, read once per run (one query however many channels).
+    const upTo = newest.get(sub.crisis) ?? alerts.maxId();
+    newest.set(sub.crisis, upTo);
     if (upTo <= sub.cursor || subscriptions.hasOpenBatch(key)) return null;
     // Nothing of the kinds it follows: the channel has "had" them.
     if (!alerts.between(sub.cursor, upTo).some((a) => sub.kinds.includes(a.kind as never))) {

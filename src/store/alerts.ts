@@ -77,11 +77,11 @@ export class AlertStore {
     return this.store.prepare(`SELECT ${COLS} FROM alerts ORDER BY id`).all() as AlertRow[];
   }
 
-  mark(key: 'alerts_figure' | 'alerts_event'): number {
+  mark(key: 'alerts_figure' | 'alerts_event' | 'alerts_maxima'): number {
     return (this.store.prepare('SELECT value FROM kb_meta WHERE key = ?').get(key) as { value: number } | undefined)?.value ?? 0;
   }
 
-  setMark(key: 'alerts_figure' | 'alerts_event', value: number): void {
+  setMark(key: 'alerts_figure' | 'alerts_event' | 'alerts_maxima', value: number): void {
     this.store.prepare('INSERT INTO kb_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 

@@ -15,22 +15,37 @@ export interface AlertItem {
   docId: string | null;
 }
 
-/** A batch message shows at most this many changes (one message on every surface); the rest are counted. */
+/** A batch message shows at most this many changes; the rest are counted. */
 export const ALERTS_PER_MESSAGE = 5;
+/**
+ * And at most about this many characters, so it is one page, hence one message, on every surface
+ * (the smallest page is Discord's 3,000); the first change always fits (a stored sentence is at most 2,000).
+ */
+export const ALERT_MESSAGE_CHARS = 2_400;
 
 function blocksOf(a: AlertItem): Block[] {
+  const head = a.text.length > 300 ? `${a.text.slice(0, 299)}…` : a.text;
   return [
-    { type: 'heading', text: a.text },
+    { type: 'heading', text: head },
     { type: 'quote', text: a.quote, cite: citeOf({ docId: a.docId ?? '', source: a.source, at: a.at, url: a.url }) },
   ];
 }
+
+/** Rough rendered size of an alert's blocks (text, outlet, time and labels). */
+const sizeOf = (a: AlertItem) => Math.min(a.text.length, 300) + a.quote.length + a.source.length + 40;
 
 /**
  * A batch posted to a subscribed channel: the changes, newest last, each under its one-line text
  * with the verbatim sentence, its outlet, time and the article's own link.
  */
 export function alertBatchView(alerts: readonly AlertItem[], crisis: CrisisConfig): View {
-  const shown = alerts.slice(0, ALERTS_PER_MESSAGE);
+  const shown: AlertItem[] = [];
+  let size = 0;
+  for (const a of alerts) {
+    if (shown.length > 0 && (shown.length >= ALERTS_PER_MESSAGE || size + sizeOf(a) > ALERT_MESSAGE_CHARS)) break;
+    shown.push(a);
+    size += sizeOf(a);
+  }
   const rest = alerts.length - shown.length;
   const blocks = shown.flatMap(blocksOf);
   if (rest > 0) blocks.push({ type: 'text', text: `${rest} more change${rest === 1 ? '' : 's'}: /alerts list shows them all.` });

@@ -89,7 +89,8 @@ export class AlertCollector {
     if (last <= mark) return;
     let known = this.alerts.maxima();
     // A corpus from before alerts: its maxima are built once, without alerting on them.
-    if (known.size === 0 && mark > 0) known = figureRises(new Map(), this.alerts.figuresUpTo(mark)).maxima;
+    if (mark > 0 && this.alerts.mark('alerts_maxima') === 0) known = figureRises(known, this.alerts.figuresUpTo(mark)).maxima;
+    this.alerts.setMark('alerts_maxima', 1);
     const { rises, maxima } = figureRises(known, this.alerts.figuresAfter(mark));
     for (const r of rises) {
       const s = this.alerts.sentence(r.to.sentenceId);
