@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublisher } from '../../src/adapters/discord/publisher.js';
 import { slackPublisher } from '../../src/adapters/slack/publish.js';
 import { type App, openApp } from '../../src/app.js';
-import { type AlertRunner, createAlertRunner, type FaultPoint, Owner } from '../../src/schedule/index.js';
+import { type AlertRunner, createAlertRunner, createRunner, type FaultPoint, Owner } from '../../src/schedule/index.js';
 import { tempDir } from '../helpers.js';
 import { clockFrom, type Platforms, startPlatforms } from '../schedule/platform-rig.js';
 import { article, NORLAND } from './fixtures.js';
@@ -135,14 +135,41 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
     }
   });
 
-  it('a digest run never touches alert rows, and /digest status ignores them', async () => {
+  it('a failed post is retried by the alert runner only (never by the digest runner), once', async () => {
     const db = prepared();
     const a = proc(db, { at: '2026-03-05T08:05:00Z' });
     try {
-      await a.runner.runDue();
       const slack = `${SLACK}${n}`;
+      p.slack.failNext('chat.postMessage', { error: 'fatal_error' });
+      const first = await a.runner.runDue();
+      expect(first.find((o) => o.platform === 'slack')).toMatchObject({ result: 'retry-scheduled' });
+      // The digest runner on the same database sees no digest due and leaves the alert row alone.
+      const digests = createRunner(a.app, [slackPublisher(new webApi.WebClient('xoxb-test', { slackApiUrl: p.slack.apiUrl }))], { log: silent, catchupHours: 6, retryDelaysMs: [0, 0, 0] });
+      expect(await digests.runDue()).toEqual([]);
       expect(a.app.subscriptions.latestDelivery('slack', slack)).toBeNull();
-      expect(a.app.alertSubscriptions.latestDelivery({ platform: 'slack', channelId: slack, crisis: a.app.kb.crisis.id })).toMatchObject({ status: 'posted' });
+      expect(a.app.alertSubscriptions.latestDelivery({ platform: 'slack', channelId: slack, crisis: a.app.kb.crisis.id })).toMatchObject({ status: 'pending', attempts: 1 });
+      // The alert runner's retry posts it.
+      expect((await a.runner.runDue()).map((o) => [o.platform, o.result])).toEqual([['slack', 'posted']]);
+      expect(posts(db)).toEqual({ slack: 1, discord: 1 });
+      expect(await a.runner.runDue()).toEqual([]);
+    } finally {
+      a.close();
+    }
+  });
+
+  it('a channel that is gone pauses its subscription; /alerts status says why', async () => {
+    const db = prepared();
+    const a = proc(db, { at: '2026-03-05T08:05:00Z' });
+    try {
+      const slack = `${SLACK}${n}`;
+      p.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+      const out = await a.runner.runDue();
+      expect(out.find((o) => o.platform === 'slack')).toMatchObject({ result: 'disabled' });
+      const key = { platform: 'slack' as const, channelId: slack, crisis: a.app.kb.crisis.id };
+      expect(a.app.alertSubscriptions.get(key)).toMatchObject({ enabled: false });
+      expect(a.app.alertSubscriptions.get(key)?.disabledReason).toContain('channel_not_found');
+      expect(await a.runner.runDue()).toEqual([]);
+      expect(posts(db).slack).toBe(0);
     } finally {
       a.close();
     }
