@@ -76,11 +76,25 @@ export class AlertCollector {
 
   /** Figures and scheduled events written since the last refresh; then store everything. */
   finish(): number {
+    this.dropEchoes();
     this.figures();
     this.events();
     // Stance alerts first (by actor), then figures and events: the order the message shows them.
     for (const a of this.pending) this.alerts.add(a);
     return this.pending.length;
+  }
+
+  /**
+   * "Oman's foreign minister congratulated Volk" moves both the minister and Oman: one alert, for
+   * the country, when the same sentence made the same change for the person who speaks for it.
+   */
+  private dropEchoes(): void {
+    const seen = new Set(this.pending.map((a) => `${a.actorId}|${a.sentenceId}|${a.kind}|${a.to}`));
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const a = this.pending[i] as NewAlert;
+      const aff = a.actorId ? this.reader.actor(a.actorId)?.affiliation : null;
+      if (aff && seen.has(`${aff}|${a.sentenceId}|${a.kind}|${a.to}`)) this.pending.splice(i, 1);
+    }
   }
 
   private figures(): void {
