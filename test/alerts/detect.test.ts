@@ -102,6 +102,10 @@ describe('alerts stored at ingest (real SQLite)', () => {
     const app = open();
     try {
       const seeded = app.kb.lastAlertId();
+      // The seed articles' positions, once per actor: Oman, not also the minister who spoke for it.
+      const seedActors = app.kb.alerts().map((a) => a.actor);
+      expect(seedActors).toContain('Oman');
+      expect(seedActors).not.toContain('Emil Sandor');
       app.kb.ingest([article('first-0302.md')]);
       const first = app.kb.alerts().filter((a) => a.id > seeded);
       expect(first.map((a) => [a.kind, a.actor, a.from, a.to])).toEqual([['position', 'Slovenia', null, 'hale (firm)']]);
