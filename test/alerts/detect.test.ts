@@ -69,6 +69,9 @@ describe('figures and kinds (pure)', () => {
     expect(figureAmount('1,200 troops')).toBe(1200);
     expect(figureAmount('twelve dead')).toBe(12);
     expect(figureAmount('hundreds of protesters')).toBeNull();
+    expect(figureAmount('death toll rose to 55')).toBe(55);
+    expect(figureAmount('the death toll has risen to two dozen')).toBe(24);
+    expect(figureAmount('dozens were killed')).toBeNull();
   });
 
   it('a death toll rises over the highest known; older or vaguer reports do not', () => {

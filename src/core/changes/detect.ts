@@ -99,14 +99,20 @@ const WORDS: Record<string, number> = {
 
 /** The amount a figure states, or null when it is vague ("hundreds", "dozens") or not a number. */
 export function figureAmount(value: string): number | null {
-  const v = value.toLowerCase().replace(/^(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+/, '');
-  const digits = /^(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion))?\b/.exec(v);
+  // The first amount it states: "at least 40 people were killed", "death toll rose to 40".
+  const v = value.toLowerCase();
+  const digits = /(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion))?\b/.exec(v);
   if (digits?.[1]) {
     const n = Number(digits[1].replace(/,/g, ''));
     return Number.isFinite(n) ? n * (digits[2] === 'million' ? 1e6 : digits[2] === 'billion' ? 1e9 : 1) : null;
   }
-  for (const [w, n] of Object.entries(WORDS).sort((a, b) => b[0].length - a[0].length)) if (v.startsWith(`${w} `) || v === w) return n;
-  return null;
+  let best: { at: number; n: number } | null = null;
+  for (const [w, n] of Object.entries(WORDS)) {
+    const m = new RegExp(`\\b${w}\\b`).exec(v);
+    // The earliest, and of two at one place the longer ("two dozen" over "two").
+    if (m && (!best || m.index < best.at || (m.index === best.at && n > best.n))) best = { at: m.index, n };
+  }
+  return best?.n ?? null;
 }
 
 /**
