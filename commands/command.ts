@@ -73,6 +73,8 @@ export interface CommandContext {
   feeds?: FeedPort;
   /** The deployment's crises (absent where only one is known). */
   crises?: CrisisPort;
+  /** Alert subscriptions (src/store/alert-subscriptions.ts), where the surface offers them. */
+  alerts?: import('../src/store/alert-subscriptions.js').AlertSubscriptionPort;
 }
 
 /** One crisis as listed to users and scripts. */

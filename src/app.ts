@@ -13,6 +13,7 @@ import { ingestSeeds, loadCrisis } from './ingest/seeds.js';
 import type { FeedStore } from './store/feeds.js';
 import { Store } from './store/store.js';
 import { SubscriptionStore } from './store/subscriptions.js';
+import { AlertSubscriptionStore } from './store/alert-subscriptions.js';
 
 export interface AppOptions {
   /** SQLite path, or ':memory:'. */
@@ -34,6 +35,8 @@ export interface App {
   crises: CrisisSet;
   store: Store;
   subscriptions: SubscriptionStore;
+  /** Alert subscriptions of every crisis, with their cursors (a control table of this main store). */
+  alertSubscriptions: AlertSubscriptionStore;
   /** Followed feeds of the (default) crisis. */
   feedStore: FeedStore;
   /** The feed service (fetching, polling), loaded on first use. */
@@ -53,6 +56,7 @@ export function openApp(opts: AppOptions): App {
     const kb = new Briefing(store, crisis, { clock, model: opts.model });
     ingestSeeds(kb, opts.seedsDir);
     const subscriptions = new SubscriptionStore(store, () => clock.now());
+    const alertSubscriptions = new AlertSubscriptionStore(store, () => clock.now());
     const defaultTimezone = opts.defaultTimezone ?? 'UTC';
     const crises = new CrisisSet({ store, dbPath: opts.db, defaultKb: kb, clock, model: opts.model, feedSettings: opts.feeds ?? DEFAULT_FEED_SETTINGS });
     const home = crises.require(crisis.id);
@@ -62,13 +66,14 @@ export function openApp(opts: AppOptions): App {
       crises,
       store,
       subscriptions,
+      alertSubscriptions,
       feedStore: home.feedStore,
       feeds: home.feeds,
       clock,
       defaultTimezone,
       context: (platform, channelId, userId, canManage) => {
         const current = crises.get(crises.channelCrisis(platform, channelId)) ?? home;
-        return { kb: current.kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: current.feedPort, crises: port };
+        return { kb: current.kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: current.feedPort, crises: port, alerts: alertSubscriptions };
       },
       close: () => {
         crises.close();

@@ -45,6 +45,8 @@ const schema = z.object({
   BRIEFING_FAULT: optionalText,
   // Minutes between polls of each followed feed by the running bot; 0 = the bot does not poll.
   BRIEFING_FEED_MINUTES: optionalInt(0, 1440, 15),
+  // Stance-change alerts: at most one message per subscribed channel per this many minutes.
+  BRIEFING_ALERT_MINUTES: optionalInt(1, 1440, 10),
   // 1 = feeds and pages may be fetched from loopback and private addresses (tests, an intranet).
   BRIEFING_FETCH_ALLOW_PRIVATE: z
     .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['0', '1', 'true', 'false'], { message: 'use 1 or 0' }).default('0'))

@@ -9,7 +9,7 @@ import { type Config, ConfigError, type Environment, loadConfig, readEnvironment
 import type { Clock } from './core/types.js';
 import { createAnswerModel } from './llm/index.js';
 import { type Logger, loggerFor } from './log.js';
-import { createScheduler, type DigestScheduler, terminalPublisher } from './schedule/index.js';
+import { type AlertScheduler, createAlertScheduler, createScheduler, type DigestScheduler, kbForApp, terminalPublisher } from './schedule/index.js';
 import type { Publisher } from './schedule/publisher.js';
 
 /** A running platform adapter. */
@@ -39,6 +39,8 @@ export interface Bot {
   adapters: RunningAdapter[];
   /** Posts scheduled digests through the adapters' publishers; null with BRIEFING_SCHEDULER=off. */
   scheduler: DigestScheduler | null;
+  /** Posts stance-change alerts to subscribed channels; null with BRIEFING_SCHEDULER=off. */
+  alerts: AlertScheduler | null;
   /** Polls followed feeds; null with BRIEFING_FEED_MINUTES=0. */
   feeds: FeedPoller | null;
   /** Resolves when the terminal chat ends (closed stdin), or never when only chat adapters run. */
@@ -59,6 +61,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
   const adapters: RunningAdapter[] = [];
   let done: Promise<void> = new Promise(() => {});
   let scheduler: DigestScheduler | null = null;
+  let alerts: AlertScheduler | null = null;
   let poller: FeedPoller | null = null;
   try {
     // --- chat adapters: each starts only when its settings are present ---
@@ -89,6 +92,9 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
       const publishers = adapters.flatMap((a) => (a.publisher ? [a.publisher] : []));
       scheduler = createScheduler(app, publishers, { log, catchupHours: config.BRIEFING_CATCHUP_HOURS });
       scheduler.start();
+      // --- stance-change alerts: batched per channel, through the same publishers and ledger ---
+      alerts = createAlertScheduler(app, publishers, { log, minutes: config.BRIEFING_ALERT_MINUTES, kbFor: kbForApp(app) });
+      alerts.start();
     }
     // --- followed feeds, polled every BRIEFING_FEED_MINUTES (0: not by the bot) ---
     if (config.BRIEFING_FEED_MINUTES > 0) {
@@ -102,6 +108,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     );
   } catch (err) {
     await poller?.stop().catch(() => {});
+    await alerts?.stop().catch(() => {});
     await scheduler?.stop().catch(() => {});
     for (const a of adapters) await a.stop().catch(() => {});
     app.close();
@@ -112,6 +119,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
     app,
     adapters,
     scheduler,
+    alerts,
     feeds: poller,
     done,
     async stop() {
@@ -119,6 +127,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
       stopped = true;
       await poller?.stop().catch((err: unknown) => log.error({ err }, 'feed poller stop failed'));
       // First the scheduler (posts in progress settle their ledger rows), then the adapters they use.
+      await alerts?.stop().catch((err: unknown) => log.error({ err }, 'alert delivery stop failed'));
       await scheduler?.stop().catch((err: unknown) => log.error({ err }, 'scheduler stop failed'));
       for (const a of adapters.reverse()) await a.stop().catch((err: unknown) => log.error({ err, adapter: a.name }, 'adapter stop failed'));
       app.close();

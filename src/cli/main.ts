@@ -172,6 +172,13 @@ export function buildProgram(): Command {
     .command('list')
     .description('the crises, with their articles and feeds')
     .action(() => run({ command: 'crisis', subcommand: 'list', options: {} }, json()));
+  program
+    .command('alerts')
+    .configureOutput(usage('alerts'))
+    .description('the changes detected at ingest: stances, death tolls, scheduled events')
+    .option('--since <iso>', 'only changes at or after this date or time')
+    .option(...CRISIS_FLAG)
+    .action((o: Record<string, string | undefined>) => run({ command: 'alerts', subcommand: 'list', options: strip(o) }, json()));
   return program;
 }
 

@@ -13,6 +13,8 @@ import { type DocMeta, type Extraction, extractDocument } from './read/extract.j
 import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
 import { aggregate } from './answer/stance.js';
+import { AlertCollector } from './changes/collect.js';
+import { type AlertRow, AlertStore } from '../store/alerts.js';
 import { answerStance } from './answer/stance-answer.js';
 import { fold, normKey } from './text.js';
 import { buildTimeline } from './answer/timeline.js';
@@ -305,10 +307,14 @@ export class Briefing {
   refresh(actors?: Set<string>): void {
     this.store.writeTx(() => {
       refreshImportance(this.store);
+      // Alerts: each position before and after, then new figures and events, stored in this transaction.
+      const alerts = new AlertCollector(this.store, this.reader, this.crisis, this.clock.now(), this.gazetteer.arena);
       for (const id of actors ?? this.reader.claimActors()) {
         const claims = this.reader.claimsLight(id);
         const agg = aggregate(claims);
         if (!agg) continue;
+        const before = this.reader.stance(id);
+        alerts.stance(id, before ? { alignment: before.alignment, strength: before.strength } : null, agg, claims);
         this.reader.saveHistory(id, agg.history);
         const ids: number[] = [];
         for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
@@ -325,6 +331,7 @@ export class Briefing {
           n_docs: new Set(claims.map((c) => c.docId)).size,
         });
       }
+      alerts.finish();
     });
     this.actorCache = null;
     this.summaryCache = null;
@@ -451,6 +458,17 @@ export class Briefing {
           affiliation: a.affiliation,
         };
       });
+  }
+
+  /** The changes detected at ingest (stance, figures, scheduled events), oldest first. */
+  alerts(): AlertRow[] {
+    this.sync();
+    return new AlertStore(this.store).all();
+  }
+
+  /** The newest alert's id (0 when none): where a new alert subscription starts. */
+  lastAlertId(): number {
+    return new AlertStore(this.store).maxId();
   }
 
   sources(): SourceSummary[] {

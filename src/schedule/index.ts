@@ -5,6 +5,9 @@ import type { Owner } from './owner.js';
 import type { Publisher } from './publisher.js';
 import { DigestRunner, type RunnerOptions } from './run.js';
 import { DigestScheduler } from './scheduler.js';
+import { AlertRunner } from './alerts.js';
+import { AlertScheduler } from './alert-scheduler.js';
+import type { Briefing } from '../core/briefing.js';
 
 export interface DigestOptions {
   log: Logger;
@@ -42,6 +45,44 @@ export function createScheduler(app: App, publishers: readonly Publisher[], o: D
   return new DigestScheduler(createRunner(app, publishers, o), { log: o.log, subscriptions: app.subscriptions });
 }
 
+export interface AlertOptions extends Pick<DigestOptions, 'log' | 'retryDelaysMs' | 'owner' | 'faults'> {
+  /** BRIEFING_ALERT_MINUTES. */
+  minutes: number;
+  /** The knowledge base of a crisis id (default: the app's own crisis only; see kbForApp). */
+  kbFor?: (crisisId: string) => Briefing | undefined;
+}
+
+/**
+ * The one place that says which knowledge base a subscription's crisis id names: the deployment's
+ * crisis of that id (each added crisis has its own database file), or none when it was removed.
+ */
+export function kbForApp(app: App): (crisisId: string) => Briefing | undefined {
+  return (id) => app.crises.get(id)?.kb ?? undefined;
+}
+
+/** The alert runner for an app and the publishers that can post now. */
+export function createAlertRunner(app: App, publishers: readonly Publisher[], o: AlertOptions): AlertRunner {
+  return new AlertRunner({
+    store: app.store,
+    subscriptions: app.alertSubscriptions,
+    kbFor: o.kbFor ?? kbForApp(app),
+    clock: app.clock,
+    log: o.log,
+    publishers,
+    minutes: o.minutes,
+    retryDelaysMs: o.retryDelaysMs,
+    owner: o.owner,
+    faults: o.faults,
+  });
+}
+
+/** Alert delivery for the running bot, not yet started. */
+export function createAlertScheduler(app: App, publishers: readonly Publisher[], o: AlertOptions): AlertScheduler {
+  return new AlertScheduler(createAlertRunner(app, publishers, o), o.log);
+}
+
+export { AlertRunner, type AlertOutcome } from './alerts.js';
+export { AlertScheduler } from './alert-scheduler.js';
 export { Owner } from './owner.js';
 export { DigestRunner, type DueItem, type FaultPoint, type Outcome } from './run.js';
 export { DigestScheduler } from './scheduler.js';

@@ -225,23 +225,7 @@ export class DigestRunner {
       this.ledger.dropped(k, claimId, reason);
       return { ...k, result: 'skipped', late: item.late, error: reason };
     }
-    const progress = this.ledger.get(k);
-    const ctx: PublishContext = {
-      deliveryId: deliveryId(k),
-      done: progress?.pagesDone ?? 0,
-      ref: progress?.messageRef ?? undefined,
-      uncertainSince: progress?.sendingAt ? new Date(progress.sendingAt) : undefined,
-      now: () => clock.now(),
-      beforeSend: async (page) => {
-        if (!this.ledger.markSending(k, claimId, clock.now())) throw new LostClaimError();
-        await faults?.('before-send', k, page);
-      },
-      sent: async (page, ref) => {
-        await faults?.('after-send', k, page);
-        if (!this.ledger.pageSent(k, claimId, page, ref ?? null, clock.now())) throw new LostClaimError();
-      },
-      absent: () => this.ledger.clearSending(k, claimId),
-    };
+    const ctx = publishContext(this.ledger, k, claimId, clock, faults);
     const builtAt = clock.now();
     try {
       // The digest of the crisis the channel subscribed to.
@@ -291,6 +275,30 @@ export class DigestRunner {
     log.error({ ...k, err, attempt: item.attempt, retryAt: next?.toISOString() ?? null }, next ? 'digest post failed; will retry' : 'digest post failed; giving up');
     return { ...k, result: next ? 'retry-scheduled' : uncertain ? 'unknown' : 'failed', late: item.late, error: why };
   }
+}
+
+/**
+ * The context a publisher posts one claimed delivery with: its progress from the ledger, and the
+ * hooks that record "sending" before each request and each confirmed page (digests and alert batches).
+ */
+export function publishContext(ledger: DeliveryLedger, k: DeliveryKey, claimId: string, clock: Clock, faults?: RunnerOptions['faults']): PublishContext {
+  const progress = ledger.get(k);
+  return {
+    deliveryId: deliveryId(k),
+    done: progress?.pagesDone ?? 0,
+    ref: progress?.messageRef ?? undefined,
+    uncertainSince: progress?.sendingAt ? new Date(progress.sendingAt) : undefined,
+    now: () => clock.now(),
+    beforeSend: async (page) => {
+      if (!ledger.markSending(k, claimId, clock.now())) throw new LostClaimError();
+      await faults?.('before-send', k, page);
+    },
+    sent: async (page, ref) => {
+      await faults?.('after-send', k, page);
+      if (!ledger.pageSent(k, claimId, page, ref ?? null, clock.now())) throw new LostClaimError();
+    },
+    absent: () => ledger.clearSending(k, claimId),
+  };
 }
 
 /** "(late: scheduled 07:30 Europe/Paris)" in the footer, with the date when it was not today. */

@@ -109,8 +109,15 @@ const PK = 'platform = @platform AND channel_id = @channelId AND local_date = @l
 /** Errors are stored for people to read; keep them short. */
 const clip = (s: string) => (s.length > 500 ? `${s.slice(0, 497)}...` : s);
 
+/** What a ledger row delivers: a scheduled digest, or a batch of alerts (src/schedule/alerts.ts). */
+export type DeliveryKind = 'digest' | 'alert';
+
 export class DeliveryLedger {
-  constructor(private readonly store: Store) {}
+  /** `kind`: this ledger's rows; retries and recovery only ever see rows of their own kind. */
+  constructor(
+    private readonly store: Store,
+    readonly kind: DeliveryKind = 'digest',
+  ) {}
 
   /** Prepared statements by SQL text: the sweep runs every minute, preparing is the costly part. */
   private readonly statements = new Map<string, Statement>();
@@ -157,11 +164,11 @@ export class DeliveryLedger {
   claim(k: DeliveryKey, dueAt: Date, late: boolean, claimId: string, now: Date, owner: string | null = null): boolean {
     return (
       this.sql(
-          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, due_at, late, claim_id, claimed_at, claim_owner)
-           VALUES (@platform, @channelId, @localDate, 'claimed', 1, @dueAt, @late, @claimId, @now, @owner)
+          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, due_at, late, claim_id, claimed_at, claim_owner, kind)
+           VALUES (@platform, @channelId, @localDate, 'claimed', 1, @dueAt, @late, @claimId, @now, @owner, @kind)
            ON CONFLICT (platform, channel_id, local_date) DO NOTHING`,
         )
-        .run({ ...k, dueAt: dueAt.toISOString(), late: late ? 1 : 0, claimId, now: now.toISOString(), owner }).changes === 1
+        .run({ ...k, dueAt: dueAt.toISOString(), late: late ? 1 : 0, claimId, now: now.toISOString(), owner, kind: this.kind }).changes === 1
     );
   }
 
@@ -169,11 +176,11 @@ export class DeliveryLedger {
   recordSkipped(k: DeliveryKey, dueAt: Date, reason: string): boolean {
     return (
       this.sql(
-          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, last_error, due_at, late)
-           VALUES (@platform, @channelId, @localDate, 'skipped', 0, @reason, @dueAt, 1)
+          `INSERT INTO deliveries (platform, channel_id, local_date, status, attempts, last_error, due_at, late, kind)
+           VALUES (@platform, @channelId, @localDate, 'skipped', 0, @reason, @dueAt, 1, @kind)
            ON CONFLICT (platform, channel_id, local_date) DO NOTHING`,
         )
-        .run({ ...k, dueAt: dueAt.toISOString(), reason: clip(reason) }).changes === 1
+        .run({ ...k, dueAt: dueAt.toISOString(), reason: clip(reason), kind: this.kind }).changes === 1
     );
   }
 
@@ -182,8 +189,8 @@ export class DeliveryLedger {
     if (!platforms.length) return [];
     const marks = platforms.map(() => '?').join(', ');
     return (
-      this.sql(`SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND platform IN (${marks}) ORDER BY next_attempt_at`)
-        .all(now.toISOString(), ...platforms) as Row[]
+      this.sql(`SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND kind = ? AND platform IN (${marks}) ORDER BY next_attempt_at`)
+        .all(now.toISOString(), this.kind, ...platforms) as Row[]
     ).map(toDelivery);
   }
 
@@ -273,7 +280,7 @@ export class DeliveryLedger {
    * it is simply posted; a 'sending' row keeps `sending_at`, so the retry checks before re-posting.
    */
   recover(now: Date, staleBefore: Date, self: string | null, isDead: (owner: string | null) => boolean): Recovered[] {
-    const rows = this.sql("SELECT * FROM deliveries WHERE status IN ('claimed', 'sending', 'posting')").all() as Row[];
+    const rows = this.sql("SELECT * FROM deliveries WHERE status IN ('claimed', 'sending', 'posting') AND kind = ?").all(this.kind) as Row[];
     const take = this.sql(
       `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, claim_id = NULL, claim_owner = NULL,
          attempts = CASE WHEN status = 'claimed' THEN MAX(attempts - 1, 0) ELSE attempts END,

@@ -258,4 +258,46 @@ export const migrations: string[] = [
   );
   ALTER TABLE subscriptions ADD COLUMN crisis TEXT;
   `,
+  // issue 13: stance-change alerts. `alerts` lives in each crisis's knowledge base (written by the
+  // refresh that detects them); alert subscriptions and their cursors are control tables of the main
+  // store; a delivery of an alert batch is a ledger row of kind 'alert' (digests keep 'digest').
+  // The detection marks start at the corpus as it is, so an existing corpus raises no old alerts.
+  `
+  CREATE TABLE IF NOT EXISTS alerts (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_id TEXT,
+    actor TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    text TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    doc_id TEXT,
+    published TEXT,
+    sentence_id INTEGER,
+    detected_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS alerts_detected ON alerts(detected_at);
+  CREATE TABLE IF NOT EXISTS alert_figure_max (key TEXT PRIMARY KEY, amount REAL NOT NULL, value TEXT NOT NULL, day TEXT);
+  CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  INSERT OR IGNORE INTO kb_meta (key, value) SELECT 'alerts_figure', COALESCE(MAX(id), 0) FROM figures;
+  INSERT OR IGNORE INTO kb_meta (key, value) SELECT 'alerts_event', COALESCE(MAX(id), 0) FROM events;
+  CREATE TABLE IF NOT EXISTS alert_subscriptions (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    crisis TEXT NOT NULL,
+    kinds TEXT NOT NULL DEFAULT 'all',
+    cursor INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    disabled_reason TEXT,
+    last_batch_at TEXT,
+    PRIMARY KEY (platform, channel_id, crisis)
+  );
+  ALTER TABLE deliveries ADD COLUMN kind TEXT NOT NULL DEFAULT 'digest';
+  `,
 ];

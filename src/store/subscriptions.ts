@@ -92,7 +92,7 @@ export class SubscriptionStore implements SubscriptionPort {
     const r = this.store.db
       .prepare(
         `SELECT local_date AS localDate, status, attempts, last_error AS lastError, next_attempt_at AS nextAttemptAt, posted_at AS postedAt
-         FROM deliveries WHERE platform = ? AND channel_id = ? ORDER BY local_date DESC LIMIT 1`,
+         FROM deliveries WHERE platform = ? AND channel_id = ? AND kind = 'digest' ORDER BY local_date DESC LIMIT 1`,
       )
       .get(platform, channelId) as LatestDelivery | undefined;
     return r ?? null;

@@ -37,7 +37,7 @@ describe('start-up', () => {
     expect(calls.map((r) => r.method)).toEqual(['GET', 'PUT']);
     const put = calls[1]?.body as { name: string; options: { name: string; type: number }[] }[];
     expect(put).toEqual(slashCommands(commands));
-    expect(put.map((c) => c.name)).toEqual(['stance', 'timeline', 'digest', 'ask', 'actors', 'sources', 'feeds', 'crisis', 'help']);
+    expect(put.map((c) => c.name)).toEqual(['stance', 'timeline', 'digest', 'ask', 'actors', 'sources', 'feeds', 'crisis', 'alerts', 'help']);
     expect(put.find((c) => c.name === 'digest')?.options.map((o) => `${o.name}:${o.type}`)).toEqual(['now:1', 'subscribe:1', 'unsubscribe:1', 'status:1']);
   });
 

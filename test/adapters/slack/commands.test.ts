@@ -52,7 +52,7 @@ async function refused(command: string, text: string, pattern: RegExp, opts: { c
 
 describe('slash commands (HTTP mode)', () => {
   it('registers one Slack command per CommandSpec', () => {
-    expect(commands.map((c) => c.name).sort()).toEqual(['actors', 'ask', 'crisis', 'digest', 'feeds', 'help', 'sources', 'stance', 'timeline']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['actors', 'alerts', 'ask', 'crisis', 'digest', 'feeds', 'help', 'sources', 'stance', 'timeline']);
   });
 
   it('/stance <actor> renders the stance view, header first', async () => {
