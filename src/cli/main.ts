@@ -14,7 +14,7 @@ import { CLI, usageOf } from '../../commands/usage.js';
 import { terminalText } from '../adapters/shared/text.js';
 import { type App, openApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { normalizePublished } from '../core/briefing.js';
+import { type Briefing, normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/answer/grounding.js';
 import { feedSettings } from '../ingest/feeds/port.js';
 import type { StreamOptions } from '../ingest/pipeline.js';
@@ -262,7 +262,10 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   const c = loadConfig();
   const { collectFiles } = await import('../ingest/read.js');
   const { ingestStream } = await import('../ingest/pipeline.js');
-  const files = collectFiles(paths);
+  // Web addresses are fetched and read as pages; everything else is a file or a folder.
+  const { isWebAddress } = await import('../ingest/feeds/page.js');
+  const urls = paths.filter(isWebAddress);
+  const files = collectFiles(paths.filter((p) => !isWebAddress(p)));
   const results: { path: string; ok: boolean; docId?: string; duplicate?: boolean; error?: string }[] = [];
   const meta = strip({ title: flags.title, source: flags.source, published: flags.published, timezone: flags.timezone, url: flags.url });
   const app = open(c);
@@ -285,6 +288,7 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
     for (const f of files) results.push(f.ok ? (r.results[k++] as (typeof results)[number]) : { path: f.path, ok: false, error: f.error });
     threads = r.threads;
     bar?.stop();
+    for (const url of urls) results.push(await ingestPage(kb, url, c, meta));
   } finally {
     app.close();
   }
@@ -294,12 +298,25 @@ async function ingest(paths: string[], flags: Record<string, string | undefined>
   if (json) process.stdout.write(`${JSON.stringify({ added, duplicates: dups, failed: failed.length, threads, files: results }, null, 2)}\n`);
   else process.stdout.write(`Ingested ${added} article${added === 1 ? '' : 's'}${dups ? `, ${dups} already in the corpus` : ''}${failed.length ? `, ${failed.length} failed` : ''}.\n`);
   for (const f of failed) {
-    const name = safeName(basename(f.path));
+    const name = safeName(isWebAddress(f.path) ? f.path : basename(f.path));
     const msg = f.error ?? 'failed';
     // One line per file, whatever the name or the message holds.
     process.stderr.write(`error: ${oneLine(msg.startsWith(name) ? msg : `${name}: ${msg}`)}\n`);
   }
   if (failed.length && added + dups === 0) process.exitCode = 1;
+}
+
+/** `briefing ingest <url>`: one web page, fetched under the feed policy and read like an HTML file. */
+async function ingestPage(kb: Briefing, url: string, c: Config, meta: Record<string, string>): Promise<{ path: string; ok: boolean; docId?: string; duplicate?: boolean; error?: string }> {
+  const { PageError, fetchArticle } = await import('../ingest/feeds/page.js');
+  try {
+    const article = await fetchArticle(url, feedSettings(c).policy, meta);
+    const [r] = kb.ingest([article]);
+    return r ? { path: url, ok: r.ok, docId: r.docId, duplicate: r.duplicate, error: r.error } : { path: url, ok: false, error: 'not ingested' };
+  } catch (err) {
+    if (err instanceof PageError) return { path: url, ok: false, error: err.message };
+    throw err;
+  }
 }
 
 /**

@@ -169,6 +169,29 @@ describe('briefing feed', () => {
     expect(JSON.parse((await cli(['feed', 'list', '--json'])).out)).toEqual({ feeds: [] });
   });
 
+  it('briefing ingest <url>: one web page, with its title, outlet, date and canonical URL; once only', async () => {
+    web.routes.set(
+      '/story/finland',
+      serve(page({ title: 'Finland recognizes Reyes', outlet: 'Harbor Times', published: '2026-03-10T09:00:00Z', canonical: `${web.base}/story/finland?ref=canonical`, paras: ["Finland on Tuesday recognized Ilan Reyes as Valdoria's legitimate president.", 'More later.'] }), 'text/html'),
+    );
+    web.routes.set('/story/undated', serve(page({ title: 'No date', outlet: 'Harbor Times', paras: ['Finland said nothing new about Valdoria.'] }), 'text/html'));
+    const url = `${web.base}/story/finland`;
+    const r = await cli(['ingest', url, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ added: 1, duplicates: 0, failed: 0, files: [{ path: url, ok: true }] });
+    const sources = JSON.parse((await cli(['sources', '--json'])).out) as { title: string; source: string; published: string; url: string }[];
+    expect(sources.find((s) => s.title === 'Finland recognizes Reyes')).toMatchObject({ source: 'Harbor Times', url: `${web.base}/story/finland?ref=canonical` });
+    expect(JSON.parse((await cli(['stance', 'Finland', '--json'])).out)).toMatchObject({ found: true, alignment: 'reyes' });
+    expect(JSON.parse((await cli(['ingest', url, '--json'])).out)).toMatchObject({ added: 0, duplicates: 1 });
+    // A page without a date, a missing page, a private address: one line each, nothing stored.
+    const bad = await cli(['ingest', `${web.base}/story/undated`, `${web.base}/nowhere`]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim().split('\n')).toEqual([expect.stringContaining('no publication date on the page'), expect.stringMatching(/nowhere: .*404/)]);
+    const refused = await cli(['ingest', `http://localhost:${web.port}/story/finland`], { BRIEFING_FETCH_ALLOW_PRIVATE: '' });
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a private address without BRIEFING_FETCH_ALLOW_PRIVATE is refused with exit 2 and one line', async () => {
     const r = await cli(['feed', 'add', `http://localhost:${web.port}/rss`], { BRIEFING_FETCH_ALLOW_PRIVATE: '' });
     expect(r.code).toBe(2);
