@@ -111,7 +111,8 @@ async function runChecked(inv: Invocation, ctx: CommandContext, syntax: Syntax, 
     return problem({
       code: 'forbidden',
       message: `You need permission to manage this channel to use ${syntax.command(spec.name)} ${sub.name}.`,
-      hint: 'Ask a channel manager, or use /digest now to read the digest yourself.',
+      // What the user can still do without the permission, for the commands that have an open part.
+      hint: { digest: 'Ask a channel manager, or use /digest now to read the digest yourself.', alerts: 'Ask a channel manager, or use /alerts list to read the latest changes yourself.', crisis: 'Ask a channel manager, or add crisis:ID to any question.' }[spec.name] ?? 'Ask a channel manager.',
     });
   }
   // A `crisis` option answers from that crisis instead of the channel's.
