@@ -21,6 +21,8 @@ import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITION
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+/** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
+const AIMED_AT = /^\s*(?:(?:the|its|their|his|her)\s+)?$|\b(?:on|against|with|from|to|towards?|over|of)\s+(?:[\w,-]+\s+){0,2}$/i;
 
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -148,7 +150,9 @@ export function claimsOf(
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
         // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
         const holder = roles.junta ?? roles.incumbent;
-        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 30)) target = { actorId: holder };
+        // Only a measure aimed at the country: "sanctions on", "ties with", "aid to", "suspended Norland";
+        // "intervention in Norland" names a place, not the object of the act.
+        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start)))) target = { actorId: holder };
         // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
           target = { actorId: roles.incumbent };

@@ -1,0 +1,35 @@
+/**
+ * Stances around a coup (made-up: Tamaro, 2030), written for these constructions only: measures
+ * aimed at the country fall on the junta that holds it, and "in Tamaro" is a place, not an aim.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshApp } from '../helpers.js';
+
+let app: ReturnType<typeof freshApp>;
+beforeAll(() => {
+  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'tamaro'));
+});
+afterAll(() => app.cleanup());
+
+describe('a coup', () => {
+  it.each([
+    ['Algeria', 'cnsp', 'leaning', 'opposed any military intervention in Tamaro'], // opposing an intervention backs whoever holds power; "in Tamaro" is not its target
+    ['Nigeria', 'sow', 'leaning', 'to restore Sow to power'], // restoring X to power
+    ['Canada', 'sow', 'leaning', 'paused development aid to Tamaro'], // aid paused to the country aims at the junta
+    ['Benin', 'sow', 'leaning', 'closed its border with Tamaro'],
+    ['Russia', 'cnsp', 'leaning', 'hailed the coup'], // hailing the coup: the coup is the junta's act
+    ['Guinea', 'cnsp', 'firm', 'solidarity with the military rulers'],
+    ['Spain', 'sow', 'leaning', 'release of Sow'],
+    ['Switzerland', 'neutral', null, 'called on all parties'],
+    ['Togo', 'neutral', null, 'offered to mediate'],
+  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
+    const s = app.kb.stance(q);
+    expect(s).toMatchObject({ found: true, alignment, strength });
+    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
+  });
+
+  it('evacuating citizens takes no side', () => {
+    expect(['neutral', null]).toContain(app.kb.stance('Morocco').alignment);
+  });
+});
