@@ -9,8 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { FeedPort } from '../commands/command.js';
-import type { Platform } from '../commands/command.js';
+import type { CrisisSummary, FeedPort, Platform } from '../commands/command.js';
 import { Briefing } from './core/briefing.js';
 import type { AnswerModel } from './core/answer/grounding.js';
 import type { Clock, CrisisConfig } from './core/types.js';
@@ -28,16 +27,7 @@ export const CRISIS_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export class CrisisError extends Error {}
 
 /** One crisis as /crisis list and `briefing crisis list --json` show it. */
-export interface CrisisInfo {
-  id: string;
-  name: string;
-  articles: number;
-  feeds: number;
-  /** When its newest article was ingested (ISO), or null for an empty corpus. */
-  lastIngestedAt: string | null;
-  /** The deployment's default crisis (BRIEFING_SEEDS). */
-  isDefault: boolean;
-}
+export type CrisisInfo = CrisisSummary;
 
 /** An open crisis: its knowledge base and its feeds. */
 export interface OpenCrisis {

@@ -106,18 +106,18 @@ export function buildProgram(): Command {
     .description('a free question, answered from the corpus with citations')
     .option(...CRISIS_FLAG)
     .action((q: string[], o: Record<string, string | undefined>) => run({ command: 'ask', options: { question: q.join(' '), ...strip(o) } }, json()));
-  program
-    .command('actors')
-    .configureOutput(usage('actors'))
-    .description('everyone the corpus names, with their positions')
-    .option(...CRISIS_FLAG)
-    .action((o: Record<string, string | undefined>) => run({ command: 'actors', options: strip(o) }, json()));
-  program
-    .command('sources')
-    .configureOutput(usage('sources'))
-    .description('the articles in the corpus')
-    .option(...CRISIS_FLAG)
-    .action((o: Record<string, string | undefined>) => run({ command: 'sources', options: strip(o) }, json()));
+  // Lists without arguments of their own.
+  for (const [name, description] of [
+    ['actors', 'everyone the corpus names, with their positions'],
+    ['sources', 'the articles in the corpus'],
+  ] as const) {
+    program
+      .command(name)
+      .configureOutput(usage(name))
+      .description(description)
+      .option(...CRISIS_FLAG)
+      .action((o: Record<string, string | undefined>) => run({ command: name, options: strip(o) }, json()));
+  }
   program
     .command('explain')
     .argument('<target>', 'an article id (see `sources --json`) or a file')

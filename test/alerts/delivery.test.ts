@@ -4,34 +4,24 @@
  * after it, just before the request, after the platform answered) and a new run on the same
  * database file: each channel shows its batch exactly once. Two runs at once post it once.
  */
-import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { REST } from 'discord.js';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPublisher } from '../../src/adapters/discord/publisher.js';
 import { slackPublisher } from '../../src/adapters/slack/publish.js';
 import { type App, openApp } from '../../src/app.js';
 import { type AlertRunner, createAlertRunner, createRunner, type FaultPoint, Owner } from '../../src/schedule/index.js';
-import { tempDir } from '../helpers.js';
-import { clockFrom, type Platforms, startPlatforms } from '../schedule/platform-rig.js';
+import { clockFrom, closer } from '../schedule/platform-rig.js';
 import { article, NORLAND } from './fixtures.js';
+import { usePlatforms } from '../schedule/use-platforms.js';
 
 const silent = pino({ level: 'silent' });
 const SLACK = 'C0DESK';
 const DISCORD = '700000000000000888';
 
-let p: Platforms;
-let t: ReturnType<typeof tempDir>;
+const rig = usePlatforms();
 let n = 0;
-beforeAll(async () => {
-  p = await startPlatforms();
-  t = tempDir();
-});
-afterAll(async () => {
-  await p?.close();
-  t?.cleanup();
-});
 
 interface Proc {
   app: App;
@@ -43,8 +33,8 @@ interface Proc {
 /** A "process": the app on `db` and an alert runner posting through the real clients. */
 function proc(db: string, o: { at: string; faults?: (point: FaultPoint) => void | Promise<void> }): Proc {
   const app = openApp({ db, seedsDir: NORLAND, clock: clockFrom(o.at) });
-  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: p.slack.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, logLevel: webApi.LogLevel.ERROR });
-  const rest = new REST({ api: p.discord.apiUrl, retries: 2, timeout: 5_000 }).setToken('x');
+  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: rig.p.slack.apiUrl, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, logLevel: webApi.LogLevel.ERROR });
+  const rest = new REST({ api: rig.p.discord.apiUrl, retries: 2, timeout: 5_000 }).setToken('x');
   const owner = new Owner();
   const runner = createAlertRunner(app, [slackPublisher(client, { timeoutMs: 5_000 }), createPublisher(rest, { resendDelayMs: 20 })], {
     log: silent,
@@ -53,20 +43,13 @@ function proc(db: string, o: { at: string; faults?: (point: FaultPoint) => void 
     owner,
     faults: o.faults,
   });
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    rest.clearHashSweeper();
-    rest.clearHandlerSweeper();
-    app.close();
-  };
+  const close = closer(app, rest);
   return { app, runner, close, kill: () => (owner.retire(), close()) };
 }
 
 /** A database where both channels subscribed, then an ingest changed a side: one batch due per channel. */
 function prepared(): string {
-  const db = join(t.dir, `kb-${++n}.db`);
+  const db = rig.db(++n);
   const a = proc(db, { at: '2026-03-05T08:00:00Z' });
   a.app.kb.ingest([article('first-0302.md')]);
   const channels = [
@@ -79,7 +62,7 @@ function prepared(): string {
   return db;
 }
 
-const posts = (db: string) => ({ slack: p.slack.messagesIn(`${SLACK}${db.match(/kb-(\d+)/)?.[1]}`).length, discord: p.discord.messagesIn(`${DISCORD.slice(0, -3)}${String(db.match(/kb-(\d+)/)?.[1]).padStart(3, '0')}`).length });
+const posts = (db: string) => ({ slack: rig.p.slack.messagesIn(`${SLACK}${db.match(/kb-(\d+)/)?.[1]}`).length, discord: rig.p.discord.messagesIn(`${DISCORD.slice(0, -3)}${String(db.match(/kb-(\d+)/)?.[1]).padStart(3, '0')}`).length });
 
 describe('a run killed mid-delivery, then a restart on the same database file', () => {
   const points: FaultPoint[] = ['before-claim', 'after-claim', 'before-send', 'after-send'];
@@ -140,11 +123,11 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
     const a = proc(db, { at: '2026-03-05T08:05:00Z' });
     try {
       const slack = `${SLACK}${n}`;
-      p.slack.failNext('chat.postMessage', { error: 'fatal_error' });
+      rig.p.slack.failNext('chat.postMessage', { error: 'fatal_error' });
       const first = await a.runner.runDue();
       expect(first.find((o) => o.platform === 'slack')).toMatchObject({ result: 'retry-scheduled' });
       // The digest runner on the same database sees no digest due and leaves the alert row alone.
-      const digests = createRunner(a.app, [slackPublisher(new webApi.WebClient('xoxb-test', { slackApiUrl: p.slack.apiUrl }))], { log: silent, catchupHours: 6, retryDelaysMs: [0, 0, 0] });
+      const digests = createRunner(a.app, [slackPublisher(new webApi.WebClient('xoxb-test', { slackApiUrl: rig.p.slack.apiUrl }))], { log: silent, catchupHours: 6, retryDelaysMs: [0, 0, 0] });
       expect(await digests.runDue()).toEqual([]);
       expect(a.app.subscriptions.latestDelivery('slack', slack)).toBeNull();
       expect(a.app.alertSubscriptions.latestDelivery({ platform: 'slack', channelId: slack, crisis: a.app.kb.crisis.id })).toMatchObject({ status: 'pending', attempts: 1 });
@@ -162,7 +145,7 @@ describe('a run killed mid-delivery, then a restart on the same database file', 
     const a = proc(db, { at: '2026-03-05T08:05:00Z' });
     try {
       const slack = `${SLACK}${n}`;
-      p.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+      rig.p.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
       const out = await a.runner.runDue();
       expect(out.find((o) => o.platform === 'slack')).toMatchObject({ result: 'disabled' });
       const key = { platform: 'slack' as const, channelId: slack, crisis: a.app.kb.crisis.id };

@@ -2,18 +2,13 @@
  * Stances around a coup (made-up: Tamaro, 2030), written for these constructions only: measures
  * aimed at the country fall on the junta that holds it, and "in Tamaro" is a place, not an aim.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'tamaro'));
-});
-afterAll(() => app.cleanup());
-
-describe('a coup', () => {
-  it.each([
+describeStances(
+  'a coup',
+  'tamaro',
+  [
     ['Algeria', 'cnsp', 'leaning', 'opposed any military intervention in Tamaro'], // opposing an intervention backs whoever holds power; "in Tamaro" is not its target
     ['Nigeria', 'sow', 'leaning', 'to restore Sow to power'], // restoring X to power
     ['Canada', 'sow', 'leaning', 'paused development aid to Tamaro'], // aid paused to the country aims at the junta
@@ -23,13 +18,10 @@ describe('a coup', () => {
     ['Spain', 'sow', 'leaning', 'release of Sow'],
     ['Switzerland', 'neutral', null, 'called on all parties'],
     ['Togo', 'neutral', null, 'offered to mediate'],
-  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
-    const s = app.kb.stance(q);
-    expect(s).toMatchObject({ found: true, alignment, strength });
-    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
-  });
-
-  it('evacuating citizens takes no side', () => {
-    expect(['neutral', null]).toContain(app.kb.stance('Morocco').alignment);
-  });
-});
+  ],
+  (app) => {
+    it('evacuating citizens takes no side', () => {
+      expect(['neutral', null]).toContain(app().kb.stance('Morocco').alignment);
+    });
+  },
+);

@@ -2,18 +2,13 @@
  * Stances in a crackdown on protests (made-up: Veska, 2029), written for these constructions only:
  * a government against a protest movement, where what is done to protesters decides the side.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'veska'));
-});
-afterAll(() => app.cleanup());
-
-describe('a crackdown on protests', () => {
-  it.each([
+describeStances(
+  'a crackdown on protests',
+  'veska',
+  [
     ['Norway', 'protesters', 'leaning', 'condemned the use of excessive force against demonstrators'], // force used against X is done to X
     ['Canada', 'protesters', 'leaning', 'to release detained protesters'], // "urged … to release X"
     ['Austria', 'protesters', 'leaning', 'investigation into the killings of protesters'], // an inquiry into the killings of X
@@ -25,13 +20,10 @@ describe('a crackdown on protests', () => {
     ['Kyrgyzstan', 'government', 'leaning', 'had the right to restore order'],
     ['Sweden', 'protesters', 'firm', 'support for the peaceful protesters'],
     ['Tajikistan', 'government', 'leaning', 'praised the restraint shown by the security forces'],
-  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
-    const s = app.kb.stance(q);
-    expect(s).toMatchObject({ found: true, alignment, strength });
-    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
-  });
-
-  it('staying out of internal affairs, or meeting someone, takes no side', () => {
-    for (const q of ['Slovakia', 'Croatia']) expect(['neutral', null]).toContain(app.kb.stance(q).alignment);
-  });
-});
+  ],
+  (app) => {
+    it('staying out of internal affairs, or meeting someone, takes no side', () => {
+      for (const q of ['Slovakia', 'Croatia']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+  },
+);

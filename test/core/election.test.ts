@@ -2,18 +2,13 @@
  * Stances in a disputed election (made-up: Corvania, 2027), written for these constructions only:
  * an incumbent against a challenger, where acts toward the country aim at whoever holds power.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'corvania'));
-});
-afterAll(() => app.cleanup());
-
-describe('a disputed election', () => {
-  it.each([
+describeStances(
+  'a disputed election',
+  'corvania',
+  [
     ['Russia', 'dorin', 'firm', 'hailed the "convincing victory" of'], // hailing a victory congratulates it
     ['United States', 'opposition', 'leaning', 'urged Dorin to step aside'], // telling a leader to step aside or hand over power
     ['Norway', 'opposition', 'firm', 'was the rightful winner'], // "X was the rightful winner"
@@ -36,14 +31,11 @@ describe('a disputed election', () => {
     ['Chile', 'opposition', 'leaning', 'lacked legitimacy'],
     ['Colombia', 'opposition', 'leaning', 'would not recognise Dorin'],
     ['Thailand', 'dorin', 'firm', "recognised Dorin's victory"],
-  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
-    const s = app.kb.stance(q);
-    expect(s).toMatchObject({ found: true, alignment, strength });
-    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
-  });
-
-  it('joining calls for a recount, or concern, is not taken as a side', () => {
-    expect(app.kb.stance('Canada').alignment).not.toBe('dorin');
-    expect(['neutral', null]).toContain(app.kb.stance('Japan').alignment);
-  });
-});
+  ],
+  (app) => {
+    it('joining calls for a recount, or concern, is not taken as a side', () => {
+      expect(app().kb.stance('Canada').alignment).not.toBe('dorin');
+      expect(['neutral', null]).toContain(app().kb.stance('Japan').alignment);
+    });
+  },
+);

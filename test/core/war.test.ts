@@ -2,18 +2,13 @@
  * Stances in a war between two countries (made-up: Belmark and Astoria, 2028), written for these
  * constructions only: the sides are states, and acts are aimed at them by name or by their acts.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'astoria'));
-});
-afterAll(() => app.cleanup());
-
-describe('a war between two states', () => {
-  it.each([
+describeStances(
+  'a war between two states',
+  'astoria',
+  [
     ['Chile', 'astoria', 'leaning', 'demanding that Belmark withdraw'], // "a resolution demanding that X withdraw": an order to X
     ['Serbia', 'belmark', 'firm', 'had a right to defend itself'], // X's right to defend itself
     ['Syria', 'belmark', 'firm', 'sent military advisers to Belmark'], // sending troops or advisers to a side
@@ -29,13 +24,10 @@ describe('a war between two states', () => {
     ['Cyprus', 'belmark', 'leaning', 'lifted its arms embargo on Belmark'], // lifting one is the opposite
     ['Greece', 'belmark', 'leaning', 'distanced itself from Astoria'], // distancing oneself from X
     ['Denmark', 'astoria', 'leaning', 'designated the Belmarkian forces as a terrorist organisation'], // designating X a terrorist group
-  ])('%s → %s (%s)', (q, alignment, strength, evidence) => {
-    const s = app.kb.stance(q);
-    expect(s).toMatchObject({ found: true, alignment, strength });
-    expect(s.evidence.map((e) => e.quote).join(' | ')).toContain(evidence);
-  });
-
-  it('abstaining, or blaming "the West", takes no side', () => {
-    for (const q of ['India', 'Iran']) expect(['neutral', null]).toContain(app.kb.stance(q).alignment);
-  });
-});
+  ],
+  (app) => {
+    it('abstaining, or blaming "the West", takes no side', () => {
+      for (const q of ['India', 'Iran']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+  },
+);

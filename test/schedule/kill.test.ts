@@ -6,27 +6,18 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../../src/schedule/index.js';
-import { tempDir } from '../helpers.js';
-import { channels, DAY, openProc, RESTART_AT, type Platforms, startPlatforms, subscribeAll, tally } from './platform-rig.js';
+import { channels, DAY, openProc, RESTART_AT, subscribeAll, tally } from './platform-rig.js';
+import { usePlatforms } from './use-platforms.js';
 
 const CHILD = join(import.meta.dirname, 'kill-child.ts');
-let p: Platforms;
-let t: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  p = await startPlatforms();
-  t = tempDir();
-});
-afterAll(async () => {
-  await p?.close();
-  t?.cleanup();
-});
+const rig = usePlatforms();
 
 /** Run the child; resolves with how it ended. `during`: kill it once this resolves. */
 function child(db: string, env: Record<string, string>, during?: Promise<unknown>): Promise<{ signal: NodeJS.Signals | null; out: string }> {
   const c = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, KILL_DB: db, SLACK_URL: p.slack.apiUrl, DISCORD_URL: p.discord.apiUrl, ...env },
+    env: { ...process.env, KILL_DB: db, SLACK_URL: rig.p.slack.apiUrl, DISCORD_URL: rig.p.discord.apiUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -40,15 +31,15 @@ let base = 0;
 async function killAndRestart(env: Record<string, string>, during?: (list: ReturnType<typeof channels>) => Promise<unknown>) {
   base += 10;
   const list = channels(3, base);
-  const db = join(t.dir, `kb-${base}.db`);
+  const db = rig.db(base);
   subscribeAll(db, list);
   const ended = await child(db, env, during?.(list));
   expect(ended.signal, ended.out).toBe('SIGKILL');
   // The restart: recovery of what the killed run left, then everything due.
-  const proc = openProc(db, { slackUrl: p.slack.apiUrl, discordUrl: p.discord.apiUrl, at: RESTART_AT });
+  const proc = openProc(db, { slackUrl: rig.p.slack.apiUrl, discordUrl: rig.p.discord.apiUrl, at: RESTART_AT });
   try {
     await proc.runner.runDue();
-    for (const [key, v] of tally(p, list)) expect(v, key).toEqual({ first: 1, doubled: 0 });
+    for (const [key, v] of tally(rig.p, list)) expect(v, key).toEqual({ first: 1, doubled: 0 });
     for (const c of list) expect(proc.runner.ledger.get({ platform: c.platform, channelId: c.id, localDate: DAY }), c.id).toMatchObject({ status: 'posted', sendingAt: null });
   } finally {
     proc.close();
@@ -69,19 +60,19 @@ describe('SIGKILL at a chosen point, then a restart: every digest exactly once',
   }
 
   it('during a Slack post (processed by Slack, never answered)', async () => {
-    p.slack.holdNext('chat.postMessage');
-    await killAndRestart({}, (list) => p.slack.waitFor(() => p.slack.callsOf('chat.postMessage').some((c) => c.lost === 'held' && list.some((l) => l.id === c.body.channel)), 20_000, 'the held post'));
-    p.slack.cutHeld();
+    rig.p.slack.holdNext('chat.postMessage');
+    await killAndRestart({}, (list) => rig.p.slack.waitFor(() => rig.p.slack.callsOf('chat.postMessage').some((c) => c.lost === 'held' && list.some((l) => l.id === c.body.channel)), 20_000, 'the held post'));
+    rig.p.slack.cutHeld();
   });
 
   it('during a Discord post (processed by Discord, never answered)', async () => {
-    p.discord.holdNext('POST', /\/channels\/\d+\/messages$/);
+    rig.p.discord.holdNext('POST', /\/channels\/\d+\/messages$/);
     let held = '';
     await killAndRestart({}, async (list) => {
-      const r = await p.discord.waitFor((q) => q.method === 'POST' && list.some((c) => q.path.endsWith(`/channels/${c.id}/messages`)), 20_000);
+      const r = await rig.p.discord.waitFor((q) => q.method === 'POST' && list.some((c) => q.path.endsWith(`/channels/${c.id}/messages`)), 20_000);
       held = r.path;
     });
     expect(held).not.toBe('');
-    p.discord.cutHeld();
+    rig.p.discord.cutHeld();
   });
 });

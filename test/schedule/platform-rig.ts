@@ -72,6 +72,18 @@ export interface ProcOptions {
 }
 
 /** A process: the app on `db`, a runner posting through real clients (retry backoff 0: retries run at the next runDue). */
+/** Close a "process" once: its discord.js REST timers, then its app. */
+export function closer(app: App, rest: REST): () => void {
+  let closed = false;
+  return () => {
+    if (closed) return;
+    closed = true;
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    app.close();
+  };
+}
+
 export function openProc(db: string, o: ProcOptions): Proc {
   const app = openApp({ db, seedsDir: SEEDS, defaultTimezone: 'Europe/Paris', clock: clockFrom(o.at ?? RUN_AT) });
   // As the bot's Slack client: automatic retries on (the publisher must not rely on them for posts).
@@ -92,14 +104,7 @@ export function openProc(db: string, o: ProcOptions): Proc {
     faults: o.faults,
     concurrency: o.concurrency,
   });
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    rest.clearHashSweeper();
-    rest.clearHandlerSweeper();
-    app.close();
-  };
+  const close = closer(app, rest);
   return {
     app,
     runner,
