@@ -20,6 +20,9 @@ describeStances(
     ['Kyrgyzstan', 'government', 'leaning', 'had the right to restore order'],
     ['Sweden', 'protesters', 'firm', 'support for the peaceful protesters'],
     ['Tajikistan', 'government', 'leaning', 'praised the restraint shown by the security forces'],
+    ['Luxembourg', 'neutral', null, 'was very concerned'], // concern, with an adverb, is a stated position of no side
+    ['Malta', 'neutral', null, 'an independent investigation'], // an inquiry into nobody in particular
+    ['Portugal', 'neutral', null, 'warned that the violence could spread'], // a warning that violence could spread
   ],
   (app) => {
     it('staying out of internal affairs, or meeting someone, takes no side', () => {
