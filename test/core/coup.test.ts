@@ -17,6 +17,7 @@ describeStances(
     ['Spain', 'sow', 'leaning', 'release of Sow'],
     ['Switzerland', 'neutral', null, 'called on all parties'],
     ['Togo', 'neutral', null, 'offered to mediate'],
+    ['Hamid Bello', 'cnsp', 'leaning', "Hamid, who faces corruption charges, has praised the junta's reforms"], // a given name, then ", who": the person named before
   ],
   (app) => {
     it('evacuating citizens, or closing a border (a security measure as often as a sanction), takes no side', () => {

@@ -192,7 +192,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.norm.length < 4 || !/^\p{Lu}/u.test(t.raw) || mentions.some((m) => i >= m.t0 && i < m.t1)) continue;
-      if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would)$/.test(tokens[i + 1]?.norm ?? '')) continue;
+      if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would|who)$/.test(tokens[i + 1]?.norm ?? '')) continue;
       const pid = gaz.personByGivenName(t.cased);
       if (pid) {
         gaz.addAlias(pid, t.raw, 'surname', true);
