@@ -12,7 +12,7 @@ const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'embattled
 /** An act done to the side named next: criticising it backs that side. */
 export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|killings|shooting|shootings|beating|beatings|torture|repression|intimidation|attacks?|assault|house arrest|crackdown|violence|force|shelling|bombing|bombardment|charges|trial|prosecution|expulsion)\s+(?:of|against|on|targeting|to)\s+(?:the\s+|(?:ousted|deposed|detained|jailed|elected)\s+)*$/i;
 /** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
-export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|spoke (?:with|to)|talked (?:with|to))\s+(?:the\s+)?$/i;
+export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|(?:spoke|spoken|speaks|speaking) (?:with|to)|talked (?:with|to)|held talks with)\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
 export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
 /** A condition after an act: "would recognise X if …", "provided that …", "on condition that …". */
