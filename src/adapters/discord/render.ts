@@ -117,7 +117,7 @@ export function blockMarkdown(b: Exclude<Block, { type: 'fields' }>): string {
     }
     case 'line': {
       const outlets = [...new Set(b.cites.map((c) => c.source))];
-      return `**${discordText(b.when)}** — ${discordText(b.text)}${outlets.length ? ` · *${outlets.map(discordText).join('; ')}*` : ''}`;
+      return `**${discordText(b.when)}** — ${discordText(b.text)}${outlets.length ? ` · *${outlets.map(discordText).join('; ')}${b.more ? `, ${discordText(b.more)}` : ''}*` : ''}`;
     }
   }
 }

@@ -22,7 +22,7 @@ export function blockSize(b: Block): number {
     case 'quote':
       return b.text.length + b.cite.source.length + b.cite.when.length + (b.speaker?.length ?? 0) + 12;
     case 'line':
-      return b.when.length + b.text.length + b.cites.reduce((n, c) => n + c.source.length + 3, 0) + 8;
+      return b.when.length + b.text.length + b.cites.reduce((n, c) => n + c.source.length + 3, 0) + (b.more?.length ?? 0) + 8;
     case 'fields':
       return b.fields.reduce((n, f) => n + f.name.length + f.value.length + 4, 0);
   }

@@ -163,7 +163,7 @@ export function blockToText(b: Block): string {
     case 'quote':
       return `  > ${b.text}\n    — ${b.speaker ? `${b.speaker}; ` : ''}${citeText(b.cite)}`;
     case 'line': {
-      const src = b.cites.length ? ` [${b.cites.map((c) => c.source).join('; ')}]` : '';
+      const src = b.cites.length ? ` [${b.cites.map((c) => c.source).join('; ')}${b.more ? `, ${b.more}` : ''}]` : '';
       return `  • ${b.when}: ${b.text}${src}`;
     }
     case 'fields':

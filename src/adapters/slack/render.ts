@@ -179,7 +179,7 @@ export function renderBlock(b: Block): SlackBlock[] {
     case 'quote':
       return [...sections(quoteMd(b.text, b.highlight)), context(citeMd(b.cite, b.speaker))];
     case 'line': {
-      const src = b.cites.length ? md`  _${b.cites.map((c) => c.source).join('; ')}_` : md``;
+      const src = b.cites.length ? md`  _${b.cites.map((c) => c.source).join('; ')}${b.more ? `, ${b.more}` : ''}_` : md``;
       return sections(b.when ? md`*${b.when}* — ${b.text}${src}` : md`${b.text}${src}`);
     }
     case 'fields': {

@@ -26,7 +26,8 @@ export type Block =
   /** A verbatim quote from the corpus with its source. */
   | { type: 'quote'; text: string; cite: Cite; speaker?: string | null; highlight?: Highlight[] }
   /** A dated line, e.g. a timeline event: `when` is shown before the text. */
-  | { type: 'line'; when: string; text: string; cites: Cite[] }
+  /** `more`: how many further sources reported it ("and 12 more"), when only the first are cited. */
+  | { type: 'line'; when: string; text: string; cites: Cite[]; more?: string }
   /** Name/value pairs, e.g. a roster of who backs which side. */
   | { type: 'fields'; fields: { name: string; value: string }[] };
 

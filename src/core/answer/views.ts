@@ -75,6 +75,8 @@ function eventLine(e: TimelineEvent): Block {
     when: formatWhen(e.at),
     text: e.scheduled ? `(scheduled) ${e.text}` : e.text,
     cites: e.sources.map((s) => ({ docId: s.docId, source: s.source, at: null, when: '', url: s.url ?? null })),
+    // The first sources are listed; a story many outlets carried says how many more did.
+    ...(e.sourcesTotal > e.sources.length ? { more: `and ${e.sourcesTotal - e.sources.length} more` } : {}),
   };
 }
 
@@ -135,6 +137,7 @@ export function digestView(r: DigestResult, crisis: CrisisConfig): View {
         ...(r.sources.length
           ? r.sources.map((s): Block => ({ type: 'line', when: formatWhen(s.published ?? null), text: s.title ?? s.source, cites: [{ docId: s.docId, source: s.source, at: null, when: '', url: s.url ?? null }] }))
           : none('Sources')),
+        ...(r.sourcesTotal > r.sources.length ? [{ type: 'text' as const, text: `…and ${r.sourcesTotal - r.sources.length} more articles that day (/sources lists them all).` }] : []),
       ];
   return {
     kind: 'digest',
