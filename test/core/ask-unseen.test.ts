@@ -40,6 +40,12 @@ describe('ask on unseen reporting', () => {
     expect((await ask('How many accounts did the central bank freeze?')).answer).toBe('40 opposition figures');
   });
 
+  it('"disclosed on Friday that X had met …": Friday dates the report, not the meeting, so no date is claimed', async () => {
+    const r = await ask('When did Koro meet army commanders?');
+    expect(r.answer).not.toBe('5 Jan 2029');
+    expect(r.citations[0]?.quote).toContain('had met army commanders');
+  });
+
   it('a percentage lost', async () => {
     expect((await ask('How much value has the currency lost?')).answer).toBe('30 percent');
   });

@@ -12,70 +12,13 @@ import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
+import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
 
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
 export type { QType } from './question.js';
 export type { Span } from './spans.js';
-
-/** News words for the same thing, so "death toll" finds "were killed". Stems, both ways. */
-const SYNONYMS: Record<string, string[]> = {
-  death: ['kill', 'dead', 'died', 'slain', 'fatal'],
-  kill: ['death', 'dead', 'died', 'slain'],
-  dead: ['death', 'kill', 'died'],
-  die: ['death', 'kill', 'dead'],
-  died: ['death', 'kill', 'dead'],
-  injur: ['wound', 'hurt'],
-  wound: ['injur', 'hurt'],
-  detain: ['arrest', 'jail', 'held'],
-  arrest: ['detain', 'jail', 'held'],
-  displac: ['fled', 'flee', 'refuge'],
-  fled: ['displac', 'flee', 'refuge'],
-  protest: ['demonstr', 'rally', 'march'],
-  aid: ['assist', 'humanitarian'],
-  money: ['billion', 'million', 'loan'],
-};
-
-/** Irregular verbs of the news, so "did the EU freeze" finds "had frozen" (the stemmer only strips endings). */
-const IRREGULAR: string[][] = [
-  ['freez', 'froze', 'frozen'],
-  ['flee', 'fled'],
-  ['hold', 'held'],
-  ['take', 'took', 'taken'],
-  ['give', 'gave', 'given'],
-  ['send', 'sent'],
-  ['shoot', 'shot'],
-  ['fight', 'fought'],
-  ['win', 'won'],
-  ['lose', 'lost'],
-  ['rise', 'rose', 'risen'],
-  ['fall', 'fell', 'fallen'],
-  ['withdraw', 'withdrew', 'withdrawn'],
-  ['strike', 'struck'],
-  ['spend', 'spent'],
-  ['seek', 'sought'],
-  ['steal', 'stole', 'stolen'],
-  ['sell', 'sold'],
-  ['buy', 'bought'],
-  ['leave', 'left'],
-  ['meet', 'met'],
-  ['pay', 'paid'],
-  ['lend', 'lent'],
-  ['bring', 'brought'],
-  ['flew', 'fly', 'flown'],
-  ['drive', 'drove', 'driven'],
-  ['choose', 'chose', 'chosen'],
-  ['speak', 'spoke', 'spoken'],
-  ['break', 'broke', 'broken'],
-];
-const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f, g.filter((x) => x !== f)] as [string, string[]])));
-
-/** A question word's other spellings: its synonyms and, for an irregular verb, its other forms. */
-function variants(w: string): string[] {
-  const forms = FORMS.get(w) ?? (w.endsWith('e') ? FORMS.get(w.slice(0, -1)) : undefined) ?? [];
-  return [...(SYNONYMS[w] ?? []), ...forms];
-}
 
 function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;

@@ -7,6 +7,7 @@ import { findDates } from '../read/dates.js';
 import { findFigures } from '../read/figures.js';
 import { contentStems, fold, stem, tokenize } from '../text.js';
 import { formatWhen } from '../when.js';
+import { variants } from './words.js';
 import { agesIn } from './ages.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import type { ParsedQuestion, Want } from './question.js';
@@ -217,6 +218,21 @@ function nearestDate<D extends { start: number; end: number }>(dates: D[], text:
   return dates.reduce((best, d) => (distance(d) < distance(best) ? d : best));
 }
 
+/**
+ * "The White House disclosed on Friday that Trump had spoken with Haftar": the date is the report's,
+ * and the act it reports came before it, on a day the sentence does not give.
+ */
+function reportedEarlier(d: { end: number }, text: string, qStems: Set<string>): boolean {
+  const after = text.slice(d.end);
+  const m = /\bthat\b[^.;]{0,80}?\bhad\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(after);
+  if (!m?.[1]) return false;
+  // The verb after "had", or after "had already", "had also": a form of the question's own verb.
+  return [m[1], m[2]].some((word) => {
+    const w = stem((word ?? '').toLowerCase());
+    return w.length >= 3 && [...qStems].some((q) => q.length >= 3 && (w.startsWith(q) || variants(q).some((v) => w.startsWith(v))));
+  });
+}
+
 export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing): Span | null {
   const type = ask.q.type;
   const { qStems, qActors } = ask;
@@ -224,6 +240,7 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
   if (type === 'count') return countSpan(text, ask);
   if (type === 'when') {
     const d = nearestDate(findDates(text, at ?? '2000-01-01'), text, qStems);
+    if (d && reportedEarlier(d, text, qStems)) return null;
     // A date the sentence states beats the day it was reported.
     if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
     if (at) return { answer: formatWhen(at), start: 0, end: 0 };

@@ -1,0 +1,59 @@
+/** Words of a question and their other spellings in the news: synonyms and irregular verb forms. */
+
+/** News words for the same thing, so "death toll" finds "were killed". Stems, both ways. */
+export const SYNONYMS: Record<string, string[]> = {
+  death: ['kill', 'dead', 'died', 'slain', 'fatal'],
+  kill: ['death', 'dead', 'died', 'slain'],
+  dead: ['death', 'kill', 'died'],
+  die: ['death', 'kill', 'dead'],
+  died: ['death', 'kill', 'dead'],
+  injur: ['wound', 'hurt'],
+  wound: ['injur', 'hurt'],
+  detain: ['arrest', 'jail', 'held'],
+  arrest: ['detain', 'jail', 'held'],
+  displac: ['fled', 'flee', 'refuge'],
+  fled: ['displac', 'flee', 'refuge'],
+  protest: ['demonstr', 'rally', 'march'],
+  aid: ['assist', 'humanitarian'],
+  money: ['billion', 'million', 'loan'],
+};
+
+/** Irregular verbs of the news, so "did the EU freeze" finds "had frozen" (the stemmer only strips endings). */
+const IRREGULAR: string[][] = [
+  ['freez', 'froze', 'frozen'],
+  ['flee', 'fled'],
+  ['hold', 'held'],
+  ['take', 'took', 'taken'],
+  ['give', 'gave', 'given'],
+  ['send', 'sent'],
+  ['shoot', 'shot'],
+  ['fight', 'fought'],
+  ['win', 'won'],
+  ['lose', 'lost'],
+  ['rise', 'rose', 'risen'],
+  ['fall', 'fell', 'fallen'],
+  ['withdraw', 'withdrew', 'withdrawn'],
+  ['strike', 'struck'],
+  ['spend', 'spent'],
+  ['seek', 'sought'],
+  ['steal', 'stole', 'stolen'],
+  ['sell', 'sold'],
+  ['buy', 'bought'],
+  ['leave', 'left'],
+  ['meet', 'met'],
+  ['pay', 'paid'],
+  ['lend', 'lent'],
+  ['bring', 'brought'],
+  ['flew', 'fly', 'flown'],
+  ['drive', 'drove', 'driven'],
+  ['choose', 'chose', 'chosen'],
+  ['speak', 'spoke', 'spoken'],
+  ['break', 'broke', 'broken'],
+];
+const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f, g.filter((x) => x !== f)] as [string, string[]])));
+
+/** A question word's other spellings: its synonyms and, for an irregular verb, its other forms. */
+export function variants(w: string): string[] {
+  const forms = FORMS.get(w) ?? (w.endsWith('e') ? FORMS.get(w.slice(0, -1)) : undefined) ?? [];
+  return [...(SYNONYMS[w] ?? []), ...forms];
+}
