@@ -20,6 +20,22 @@ describeStances(
     ['Hamid Bello', 'cnsp', 'leaning', "Hamid, who faces corruption charges, has praised the junta's reforms"], // a given name, then ", who": the person named before
   ],
   (app) => {
+    it.each([
+      ['India', 'Few expect India to recognise the junta'], // someone else expects it not to happen
+      ['United States', 'has yet to recognise the junta'], // not done yet
+      ['Turkey', 'refused to condemn the coup'], // refusing to act is no act
+      ['Egypt', "Egypt's failure to condemn the coup"],
+      ['Kenya', 'reports that it had recognised the junta were false'], // an act called false
+      ['Qatar', 'denied supplying weapons to the junta'], // an act denied
+      ['China', 'unlikely to back either side'],
+    ])('%s takes no side: "%s"', (q) => {
+      expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('an act someone else expects is at most a leaning', () => {
+      expect(app().kb.stance('Mali')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
+    });
+
     it('evacuating citizens, or closing a border (a security measure as often as a sanction), takes no side', () => {
       for (const q of ['Morocco', 'Benin']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });

@@ -70,6 +70,16 @@ const NO_SUBJECT = /\bno (?:country|nation|government|state|one|member|democracy
 /** "did not consider X the legitimate …": a negated verb of judgement over a legitimacy cue. */
 const NEG_JUDGEMENT = /\b(?:not|n['’]t|never|no longer)\s+(?:consider|regard|see|view|accept|deem|recogni[sz]e|call|treat)\w*\b[^.;]{0,60}$/i;
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
+/** An act not done: "has yet to recognise", "refused to condemn", "Egypt's failure to condemn", "unlikely to back". */
+const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of)\s+(?:\w+\s+)?$/i;
+/** An act denied or called false: "denied supplying", "dismissed reports that it had recognised". */
+const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
+const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) (?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
+/** Someone else's expectation of an act: "Observers expect Mali to side with", "is likely to back"; "Few expect" denies it. */
+const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red)\b[^.;]{0,50}$/i;
+const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
+/** Cue types that state a side (not neutrality). */
+const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize', 'fraud', 'restore', 'free', 'order', 'power']);
 
 /**
  * One pass over the sentence: every lexicon entry is an alternative of a single regex (named
@@ -92,6 +102,10 @@ export function findCues(text: string): Cue[] {
     // "No country should recognise X", "did not consider X the legitimate president": the negation
     // scopes over the act from further back than the words right before it.
     const deniedJudgement = NEG_JUDGEMENT.test(clause);
+    // An act denied, called false, or expected by someone else is not the holder's act.
+    if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(start + m[0].length, start + m[0].length + 90)))) continue;
+    if (SIDED.has(t) && (NOT_DONE.test(before) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
+    else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';
     if ((t === 'support' || t === 'ally') && NO_SUBJECT.test(clause)) t = 'criticize';
     else if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
     if (t === 'legit' && (NEGATION.test(before) || deniedJudgement)) t = 'criticize';
