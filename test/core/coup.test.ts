@@ -27,7 +27,10 @@ describeStances(
       ['Egypt', "Egypt's failure to condemn the coup"],
       ['Kenya', 'reports that it had recognised the junta were false'], // an act called false
       ['Qatar', 'denied supplying weapons to the junta'], // an act denied
-      ['China', 'unlikely to back either side'],
+      ['China', 'unlikely to back either side'], // and a question: "Will China recognise the junta?"
+      ['Chad', 'If Chad recognised the junta, others would follow'], // a hypothesis
+      ['Niger', 'Whether Niger will back the junta remains unclear'],
+      ['Norway', "Norway's support for Sow has waned"], // support said to be fading
     ])('%s takes no side: "%s"', (q) => {
       expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });

@@ -78,6 +78,10 @@ const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) (?:false|untrue|basel
 /** Someone else's expectation of an act: "Observers expect Mali to side with", "is likely to back"; "Few expect" denies it. */
 const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red)\b[^.;]{0,50}$/i;
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
+/** A hypothesis or an open question: "If Chad recognised the junta, …", "Whether Niger will back …". */
+const HYPOTHETICAL = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,4}$/i;
+/** Support said to be fading: "Norway's support for Sow has waned". */
+const FADING = /^[^.;]{0,60}\b(?:has |have |had )?(?:waned|waning|faded|fading|cooled|cooling|weakened|weakening|eroded|dwindled|evaporated|wavered)\b/i;
 /** Cue types that state a side (not neutrality). */
 const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize', 'fraud', 'restore', 'free', 'order', 'power']);
 
@@ -91,6 +95,8 @@ const ALL = new RegExp(CUES.map((c, i) => `(?<c${i}>${c.re.source})`).join('|'),
 /** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
+  // A sentence that asks (outside quotation marks) states nothing.
+  const question = /\?\s*$/.test(text) && !/[”"’']\s*$/.test(text.replace(/\?\s*$/, ''));
   ALL.lastIndex = 0;
   for (const m of text.matchAll(ALL)) {
     const start = m.index ?? 0;
@@ -104,6 +110,9 @@ export function findCues(text: string): Cue[] {
     const deniedJudgement = NEG_JUDGEMENT.test(clause);
     // An act denied, called false, or expected by someone else is not the holder's act.
     if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(start + m[0].length, start + m[0].length + 90)))) continue;
+    // A question ("Will China recognise the junta?") or a hypothesis states no position.
+    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before))) continue;
+    if ((t === 'support' || t === 'ally') && FADING.test(text.slice(start + m[0].length, start + m[0].length + 90))) t = 'withhold';
     if (SIDED.has(t) && (NOT_DONE.test(before) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';
     if ((t === 'support' || t === 'ally') && NO_SUBJECT.test(clause)) t = 'criticize';
