@@ -31,8 +31,13 @@ describeStances(
       ['Chad', 'If Chad recognised the junta, others would follow'], // a hypothesis
       ['Niger', 'Whether Niger will back the junta remains unclear'],
       ['Norway', "Norway's support for Sow has waned"], // support said to be fading
+      ['Ghana', 'Ghanaian students rallied in support of Sow'], // a nationality, not the state
     ])('%s takes no side: "%s"', (q) => {
       expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('"Russian state media" speak for the state', () => {
+      expect(app().kb.stance('Russia')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });
 
     it('an act someone else expects is at most a leaning', () => {

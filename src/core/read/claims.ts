@@ -21,6 +21,8 @@ import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITION
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+/** People and firms a demonym may describe without being the state. */
+const NOT_THE_STATE = /^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
 /** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
 const AIMED_AT = /^\s*(?:(?:the|its|their|his|her)\s+)?$|\b(?:on|against|with|from|to|towards?|over|of)\s+(?:[\w,-]+\s+){0,2}$/i;
 
@@ -90,7 +92,9 @@ export function claimsOf(
   for (const m of text.matchAll(CLAUSE_BREAK)) boundaries.push((m.index ?? 0) + m[0].length);
   const named: Target[] = mentions.filter((m) => gaz.isSide(m.actorId)).map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
-  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId));
+  // "Ghanaian students", "Nigerian protesters", "a Chinese company": a demonym before people or firms
+  // names a nationality, not the state; "Russian state media", "the Ghanaian government" name the state.
+  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId) && !(m.via === 'demonym' && NOT_THE_STATE.test(text.slice(m.end, m.end + 40))));
   const out: Omit<XClaim, 'seq' | 'speaker'>[] = [];
   let prevEnd = 0;
   let suppressUntil = -1;
