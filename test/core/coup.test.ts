@@ -36,6 +36,11 @@ describeStances(
       expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });
 
+    it('"Tehran\'s support for the junta": the possessor holds the support, not the sentence\'s subject', () => {
+      expect(app().kb.stance('Iran')).toMatchObject({ alignment: 'cnsp' });
+      expect(app().kb.stance('Sweden').alignment).not.toBe('cnsp');
+    });
+
     it('"Russian state media" speak for the state', () => {
       expect(app().kb.stance('Russia')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });

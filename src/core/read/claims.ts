@@ -21,6 +21,8 @@ import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITION
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+/** An act named by a noun, which a possessive can hold: "X's support", "X's recognition of". */
+const NOMINAL_ACT = /^(?:support|backing|recognition|endorsement|solidarity|condemnation|criticism|sanctions?)$/i;
 /** People and firms a demonym may describe without being the state. */
 const NOT_THE_STATE = /^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
 /** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
@@ -246,6 +248,19 @@ export function claimsOf(
     // "backed calls for X to step down": the call's own order says the side, so this cue only names who holds it.
     const endorsesCall = (kind === 'support' || kind === 'leaning') && directed && CALLS_FOR.test(text.slice(cue.end));
     let holders: string[] = [];
+    // "Moscow's support for the junta", "Algeria's recognition of X": the possessor holds the act the
+    // noun names, whoever the sentence's subject is ("Sweden summoned Russia's ambassador over …").
+    const possessor = NOMINAL_ACT.test(cue.text)
+      ? holdersAll.find((m) => m.poss && m.end <= cue.start && /^['’]s?\s+(?:(?:continued|military|political|financial|diplomatic|open|public|strong|firm|full|unwavering|tacit)\s+)?$/i.test(text.slice(m.end, cue.start)))
+      : undefined;
+    if (possessor && cue.type !== 'ally') {
+      holders = [possessor.actorId];
+      spoken = true;
+      prevHolders = holders;
+      prevClause = clauseStart;
+      push(holders, kind, target?.actorId ?? null, cue);
+      return;
+    }
     if (cue.type === 'ally') {
       // "the army and its allies": unnamed allies are nobody's stance.
       if (/\b(?:its|their|his|her)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 25), cue.start))) return;
