@@ -39,6 +39,8 @@ describeStances(
     it('"Tehran\'s support for the junta": the possessor holds the support, not the sentence\'s subject', () => {
       expect(app().kb.stance('Iran')).toMatchObject({ alignment: 'cnsp' });
       expect(app().kb.stance('Sweden').alignment).not.toBe('cnsp');
+      // "reaffirmed Dakar's support for X": the subject conveys the possessor's position; both hold it.
+      expect(app().kb.stance('Senegal')).toMatchObject({ alignment: 'sow', strength: 'firm' });
     });
 
     it('"Russian state media" speak for the state', () => {

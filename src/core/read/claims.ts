@@ -21,6 +21,8 @@ import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITION
 
 /** A criticism named as a thing one can resist: "blaming …", "sanctions". */
 const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+/** Verbs that convey someone's position: "expressed Moscow's support", "reaffirmed France's backing". */
+const CONVEYS = /\b(?:express|voic|reiterat|reaffirm|convey|pledg|offer|declar|announc|confirm|underlin|stress|repeat|restat)\w*\s+(?:the\s+)?$/i;
 /** An act named by a noun, which a possessive can hold: "X's support", "X's recognition of". */
 const NOMINAL_ACT = /^(?:support|backing|recognition|endorsement|solidarity|condemnation|criticism|sanctions?)$/i;
 /** People and firms a demonym may describe without being the state. */
@@ -253,7 +255,9 @@ export function claimsOf(
     const possessor = NOMINAL_ACT.test(cue.text)
       ? holdersAll.find((m) => m.poss && m.end <= cue.start && /^['’]s?\s+(?:(?:continued|military|political|financial|diplomatic|open|public|strong|firm|full|unwavering|tacit)\s+)?$/i.test(text.slice(m.end, cue.start)))
       : undefined;
-    if (possessor && cue.type !== 'ally') {
+    // "Bogdanov expressed Moscow's support": the subject conveys the possessor's act, and holds it too.
+    const conveyed = possessor !== undefined && CONVEYS.test(text.slice(Math.max(clauseStart, possessor.start - 40), possessor.start));
+    if (possessor && cue.type !== 'ally' && !conveyed) {
       holders = [possessor.actorId];
       spoken = true;
       prevHolders = holders;
@@ -310,6 +314,7 @@ export function claimsOf(
       // The speaker holds the first act with no holder of its own in the sentence.
       if (holders.length === 0 && !spoken && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
     }
+    if (conveyed && possessor) holders.push(possessor.actorId);
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
     spoken = true;
