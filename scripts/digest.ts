@@ -3,7 +3,8 @@
  * cron or a container job instead of (or next to) the bot's scheduler.
  *
  *   npm run digest               dry run: print what is due and what would happen
- *   npm run digest -- --post     post it, through the same runner the bot's scheduler uses
+ *   npm run digest -- --post     post it, through the same runner the bot's scheduler uses, and
+ *                                the stance-change alerts due (batched as the bot batches them)
  *   npm run digest -- --json     the same, as one JSON document
  *
  * Slack and Discord digests are posted with SLACK_BOT_TOKEN / DISCORD_TOKEN (no gateway login is
@@ -19,7 +20,7 @@ import { slackPublisher } from '../src/adapters/slack/publish.js';
 import { type App, openApp } from '../src/app.js';
 import { ConfigError, environmentOrExit, loadConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
-import { createRunner, type DueItem, type Outcome, terminalPublisher } from '../src/schedule/index.js';
+import { type AlertOutcome, createAlertRunner, createRunner, type DueItem, type Outcome, terminalPublisher } from '../src/schedule/index.js';
 import type { Publisher } from '../src/schedule/publisher.js';
 import { formatLocal } from '../src/schedule/time.js';
 
@@ -38,6 +39,10 @@ function describeItem(i: DueItem): string {
   const when = i.schedule.time === '?' ? i.dueAt : formatLocal(i.dueAt, i.schedule.timezone);
   const flags = [i.late ? 'late' : '', i.publishable ? '' : `not posted here: needs ${TOKEN_OF[i.platform]}`, i.reason ?? ''].filter(Boolean);
   return `${what.padEnd(18)} ${i.platform}/${i.channelId}  digest of ${i.localDate}, due ${when}${flags.length ? `  (${flags.join('; ')})` : ''}`;
+}
+
+function describeAlerts(o: AlertOutcome): string {
+  return `${o.result.padEnd(16)} ${o.platform}/${o.channelId}  ${o.alerts} alert${o.alerts === 1 ? '' : 's'}${o.error ? `: ${o.error}` : ''}`;
 }
 
 function describeOutcome(o: Outcome): string {
@@ -91,9 +96,12 @@ export async function runDigestCli(env: Record<string, string | undefined>, opts
       return 0;
     }
     const outcomes = await runner.runDue();
-    const bad = outcomes.filter((o) => o.result === 'failed' || o.result === 'retry-scheduled' || o.result === 'unknown');
-    if (opts.json) out(JSON.stringify({ dryRun: false, outcomes }, null, 2));
-    else out(outcomes.length ? outcomes.map(describeOutcome).join('\n') : 'Nothing due.');
+    // The alerts due too: a deployment run by cron gets them without the bot's scheduler.
+    const alerts = await createAlertRunner(app, publishers, { log, minutes: config.BRIEFING_ALERT_MINUTES }).runDue();
+    const failed = (r: string) => r === 'failed' || r === 'retry-scheduled' || r === 'unknown';
+    const bad = [...outcomes, ...alerts].filter((o) => failed(o.result));
+    if (opts.json) out(JSON.stringify({ dryRun: false, outcomes, alerts }, null, 2));
+    else out(outcomes.length || alerts.length ? [...outcomes.map(describeOutcome), ...alerts.map(describeAlerts)].join('\n') : 'Nothing due.');
     return bad.length ? 1 : 0;
   } finally {
     rest?.clearHashSweeper();

@@ -6,6 +6,7 @@ import { openApp } from '../../src/app.js';
 import { DeliveryLedger } from '../../src/store/deliveries.js';
 import { Store } from '../../src/store/store.js';
 import { SEEDS, tempDir } from '../helpers.js';
+import { article } from '../alerts/fixtures.js';
 import { silent, subscribe } from './helpers.js';
 
 const t = tempDir();
@@ -67,6 +68,18 @@ describe('npm run digest', () => {
 
     const second = await run({ post: true });
     expect(second).toEqual({ code: 0, out: 'Nothing due.' });
+  });
+
+  it('--post also posts the stance-change alerts due, once', async () => {
+    const app = openApp({ db, seedsDir: SEEDS });
+    app.alertSubscriptions.subscribe({ platform: 'terminal', channelId: 'terminal', crisis: app.kb.crisis.id, kinds: ['position', 'side'], createdBy: 'terminal', cursor: app.kb.lastAlertId() });
+    app.kb.ingest([article('seeds-0126.md')]);
+    app.close();
+    const first = await run({ post: true });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Slovenia');
+    expect(first.out).toMatch(/posted\s+terminal\/terminal {2}1 alert/);
+    expect(await run({ post: true })).toEqual({ code: 0, out: 'Nothing due.' });
   });
 
   it('exits 2 on bad settings', async () => {
