@@ -22,6 +22,10 @@ export function fold(s: string): string {
 
 const TOKEN = /[\p{L}\p{N}@#]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
 const ABBREV = /^(?:\p{L}\.){2,}$/u;
+/** The same two patterns for ASCII text, where \p{L} is [A-Za-z] and \p{N} is [0-9]: without the Unicode flag V8 runs them several times faster. */
+const TOKEN_ASCII = /[A-Za-z0-9@#]+(?:[.'][A-Za-z0-9]+)*\.?/g;
+const ABBREV_ASCII = /^(?:[A-Za-z]\.){2,}$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Split text into word tokens. Hyphens and slashes separate tokens; "U.S." stays one token;
@@ -30,15 +34,18 @@ const ABBREV = /^(?:\p{L}\.){2,}$/u;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // Most sentences are plain ASCII: then no token needs accent folding.
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  for (const m of text.matchAll(TOKEN)) {
+  const ascii = ASCII.test(text);
+  const re = ascii ? TOKEN_ASCII : TOKEN;
+  const abbrev = ascii ? ABBREV_ASCII : ABBREV;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let raw = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     const dotted = raw.includes('.');
-    if (dotted && raw.endsWith('.') && !ABBREV.test(raw)) raw = raw.slice(0, -1);
+    if (dotted && raw.endsWith('.') && !abbrev.test(raw)) raw = raw.slice(0, -1);
     let poss = false;
     const last = raw.charCodeAt(raw.length - 1);
-    if (raw.length > 2 && (last === 115 || last === 83) && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') && !(dotted && ABBREV.test(raw))) {
+    if (raw.length > 2 && (last === 115 || last === 83) && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') && !(dotted && abbrev.test(raw))) {
       raw = raw.slice(0, -2);
       poss = true;
     } else if (raw.endsWith("'") || raw.endsWith('’')) {

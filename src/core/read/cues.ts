@@ -86,41 +86,59 @@ const FADING = /^[^.;]{0,60}\b(?:has |have |had )?(?:waned|waning|faded|fading|c
 const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize', 'fraud', 'restore', 'free', 'order', 'power']);
 
 /**
- * One pass over the sentence: every lexicon entry is an alternative of a single regex (named
- * groups tell which matched), so the text is scanned once, leftmost match first, and at one
- * position the earlier lexicon entry wins.
+ * Each lexicon entry is its own regex (V8 scans a small one far faster than one alternation of
+ * all of them); findCues merges their matches as one alternation would: leftmost match first,
+ * and at one position the earlier lexicon entry wins. Each entry's next match is cached until
+ * the scan passes it, so the text is scanned about once per entry.
  */
-const ALL = new RegExp(CUES.map((c, i) => `(?<c${i}>${c.re.source})`).join('|'), 'gi');
+const RES = CUES.map((c) => new RegExp(c.re.source, 'gi'));
 
 /** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
   // A sentence that asks (outside quotation marks) states nothing.
   const question = /\?\s*$/.test(text) && !/[”"’']\s*$/.test(text.replace(/\?\s*$/, ''));
-  ALL.lastIndex = 0;
-  for (const m of text.matchAll(ALL)) {
-    const start = m.index ?? 0;
-    const groups = m.groups ?? {};
-    const i = CUES.findIndex((_, k) => groups[`c${k}`] !== undefined);
+  // next[i]: entry i's first match at or after the scan position (null: none left; undefined: not looked yet).
+  const next: (RegExpExecArray | null | undefined)[] = new Array(RES.length);
+  let pos = 0;
+  for (;;) {
+    let i = -1;
+    let start = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < RES.length; k++) {
+      let m = next[k];
+      if (m === undefined || (m !== null && m.index < pos)) {
+        const re = RES[k] as RegExp;
+        re.lastIndex = pos;
+        m = re.exec(text);
+        next[k] = m;
+      }
+      if (m && m.index < start) {
+        start = m.index;
+        i = k;
+      }
+    }
+    if (i < 0) break;
+    const m = next[i] as RegExpExecArray;
+    const end = start + m[0].length;
+    pos = end > start ? end : start + 1;
     let t = (CUES[i] as (typeof CUES)[number]).type;
     const before = text.slice(Math.max(0, start - 30), start);
     const clause = text.slice(Math.max(0, start - 90), start);
-    // "No country should recognise X", "did not consider X the legitimate president": the negation
-    // scopes over the act from further back than the words right before it.
-    const deniedJudgement = NEG_JUDGEMENT.test(clause);
     // An act denied, called false, or expected by someone else is not the holder's act.
-    if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(start + m[0].length, start + m[0].length + 90)))) continue;
+    if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
     if (SIDED.has(t) && (question || HYPOTHETICAL.test(before))) continue;
-    if ((t === 'support' || t === 'ally') && FADING.test(text.slice(start + m[0].length, start + m[0].length + 90))) t = 'withhold';
+    if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';
     if (SIDED.has(t) && (NOT_DONE.test(before) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';
+    // "No country should recognise X", "did not consider X the legitimate president": the negation
+    // scopes over the act from further back than the words right before it.
     if ((t === 'support' || t === 'ally') && NO_SUBJECT.test(clause)) t = 'criticize';
     else if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
-    if (t === 'legit' && (NEGATION.test(before) || deniedJudgement)) t = 'criticize';
+    if (t === 'legit' && (NEGATION.test(before) || NEG_JUDGEMENT.test(clause))) t = 'criticize';
     // Verbs that are acts only toward a name: "suspended Norland", "arming the Volk brigades", "free Hale".
-    if (NEEDS_NAME.test(m[0]) && !/^\s+(?:the\s+|ousted\s+|deposed\s+|detained\s+)*[A-Z]/.test(text.slice(start + m[0].length))) continue;
-    out.push({ type: t, start, end: start + m[0].length, text: m[0] });
+    if (NEEDS_NAME.test(m[0]) && !/^\s+(?:the\s+|ousted\s+|deposed\s+|detained\s+)*[A-Z]/.test(text.slice(end))) continue;
+    out.push({ type: t, start, end, text: m[0] });
   }
   return out;
 }

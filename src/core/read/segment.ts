@@ -81,6 +81,9 @@ interface Entry {
   label: string;
 }
 
+/** A day's date and UTC offset (null when it changes that day), by publication day, zone and days from it: time-zone arithmetic is costly and blogs of one day repeat it. */
+const DAY_INFO = new Map<string, { date: string; offset: string | null }>();
+
 /** Local-time entries of a live blog, dated: reverse-chronological blogs step back a day when times wrap. */
 function dateEntries(entries: Entry[], published: string, timezone: string): string[] {
   if (entries.length === 0) return [];
@@ -93,7 +96,9 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
     else if (b > a) up++;
   }
   const reverse = down >= up;
-  const pub = DateTime.fromISO(published.slice(0, 10), { zone: timezone });
+  const pubDay = published.slice(0, 10);
+  let pubDt: DateTime | null = null;
+  const pub = () => (pubDt ??= DateTime.fromISO(pubDay, { zone: timezone }));
   const offsets: number[] = [];
   let day = 0;
   for (let i = 0; i < entries.length; i++) {
@@ -109,21 +114,22 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   const shift = reverse ? 0 : -(offsets[offsets.length - 1] ?? 0);
   // Local times become instants with the zone's offset. The offset is looked up once per day;
   // only a day with a DST change resolves each entry on its own.
-  const dayInfo = new Map<number, { date: string; offset: string | null }>();
   const fmtOffset = (mins: number) => `${mins < 0 ? '-' : '+'}${String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0')}:${String(Math.abs(mins) % 60).padStart(2, '0')}`;
   return entries.map((e, i) => {
     const days = (offsets[i] ?? 0) + shift;
-    let info = dayInfo.get(days);
+    const key = `${pubDay}|${timezone}|${days}`;
+    let info = DAY_INFO.get(key);
     if (!info) {
-      const start = pub.plus({ days }).startOf('day');
+      const start = pub().plus({ days }).startOf('day');
       const end = start.set({ hour: 23, minute: 59 });
       info = { date: start.toISODate() ?? '', offset: start.offset === end.offset ? fmtOffset(start.offset) : null };
-      dayInfo.set(days, info);
+      if (DAY_INFO.size >= 4096) DAY_INFO.clear();
+      DAY_INFO.set(key, info);
     }
     const hh = String(Math.floor(e.minutes / 60)).padStart(2, '0');
     const mm = String(e.minutes % 60).padStart(2, '0');
     if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset === '+00:00' ? 'Z' : info.offset}`;
-    const d = pub.plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
+    const d = pub().plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
     return d.toISO({ suppressMilliseconds: true }) ?? '';
   });
 }
