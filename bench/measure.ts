@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Briefing } from '../src/core/briefing.js';
-import { ingestPipelined } from '../src/ingest/pipeline.js';
+import { ingestStream } from '../src/ingest/pipeline.js';
 import { Store } from '../src/store/store.js';
 import { SYNTH_CRISIS, synthArticles } from './synth.js';
 
@@ -44,10 +44,14 @@ export interface IngestResult {
   bytes: number;
   ms: number;
   threads: number;
+  /** CPU time of the whole process (every thread) during the ingest. */
+  cpuMs: number;
+  /** Extractions the writer redid because a worker's view of people differed. */
+  reextracted: number;
 }
 
 /** Ingest `n` synthetic articles into a new database at `path`, generated as the ingest asks for them. */
-export async function ingestSynth(path: string, n: number, log: (s: string) => void): Promise<IngestResult> {
+export async function ingestSynth(path: string, n: number, log: (s: string) => void, workers?: number): Promise<IngestResult> {
   const store = new Store(path);
   const kb = new Briefing(store, SYNTH_CRISIS);
   let bytes = 0;
@@ -58,23 +62,24 @@ export async function ingestSynth(path: string, n: number, log: (s: string) => v
     }
   }
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   let last = 0;
   const every = Math.max(1000, Math.round(n / 10 / 1000) * 1000);
-  const { results, threads } = await ingestPipelined(
-    kb,
-    feed(),
-    (done) => {
+  const { results, threads, reextracted } = await ingestStream(kb, feed(), {
+    total: n,
+    workers,
+    onProgress: (done) => {
       if (done - last >= every || done === n) {
         last = done;
         log(`ingested ${done}/${n}`);
       }
     },
-    n,
-  );
+  });
+  const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t;
   const bad = results.filter((r) => !r.ok);
   if (bad.length) throw new Error(`synthetic ingest failed: ${bad[0]?.error}`);
-  return { kb, store, bytes, ms, threads };
+  return { kb, store, bytes, ms, threads, cpuMs: (cpu.user + cpu.system) / 1000, reextracted };
 }
 
 /** Bytes on disk of a database after a checkpoint (the WAL folded into the file). */

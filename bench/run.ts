@@ -35,7 +35,7 @@ const QUESTIONS: Question[] = ['stance', 'timeline', 'digest', 'ask'];
 interface SizeResult {
   articles: number;
   corpusMB: number;
-  ingest: { seconds: number; mbPerSecond: number; threads: number };
+  ingest: { seconds: number; mbPerSecond: number; threads: number; cpuSeconds: number; reextracted: number };
   databaseMB: number;
   latencyMs: Record<Question, Percentiles>;
   /** CPU time per question (see Latency in measure.ts). */
@@ -54,7 +54,8 @@ function positive(s: string | undefined, what: string): number {
 /** One size, in this process. */
 async function measureSize(n: number, dir: string): Promise<SizeResult> {
   const path = join(dir, `synth-${n}.db`);
-  const r = await ingestSynth(path, n, log);
+  const w = value('--workers');
+  const r = await ingestSynth(path, n, log, w === undefined ? undefined : Number(w));
   const mem = process.memoryUsage();
   const afterIngestMB = { rss: round(mem.rss / 1048576, 0), heapUsed: round(mem.heapUsed / 1048576, 0) };
   log(`measuring questions on ${n} articles`);
@@ -64,7 +65,7 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
   return {
     articles: n,
     corpusMB: round(r.bytes / 1048576),
-    ingest: { seconds: round(r.ms / 1000), mbPerSecond: round(r.bytes / 1048576 / (r.ms / 1000)), threads: r.threads },
+    ingest: { seconds: round(r.ms / 1000), mbPerSecond: round(r.bytes / 1048576 / (r.ms / 1000)), threads: r.threads, cpuSeconds: round(r.cpuMs / 1000), reextracted: r.reextracted },
     databaseMB: round(dbBytes / 1048576, 1),
     latencyMs,
     cpuMs,
@@ -76,7 +77,7 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
 /** One size in a child process (`--child`), so its peak RSS is its own. */
 function measureInChild(n: number): Promise<SizeResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(ROOT, 'bin/run.js'), 'bench', '--articles', String(n), '--json', '--child'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [join(ROOT, 'bin/run.js'), 'bench', '--articles', String(n), '--json', '--child', ...(value('--workers') ? ['--workers', value('--workers') as string] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -101,7 +102,7 @@ function coldLine(c: ColdResult): string {
 function sizeLines(r: SizeResult): string[] {
   return [
     `corpus: ${r.articles} synthetic articles, ${r.corpusMB} MB; database ${r.databaseMB} MB`,
-    `ingest: ${r.ingest.seconds} s = ${r.ingest.mbPerSecond} MB/s on ${r.ingest.threads} thread${r.ingest.threads === 1 ? '' : 's'} (target >= 3 MB/s: ${ok(r.ingest.mbPerSecond >= 3)})`,
+    `ingest: ${r.ingest.seconds} s = ${r.ingest.mbPerSecond} MB/s on ${r.ingest.threads} thread${r.ingest.threads === 1 ? '' : 's'} (target >= 3 MB/s: ${ok(r.ingest.mbPerSecond >= 3)}); CPU ${r.ingest.cpuSeconds} s over all threads = ${round(r.corpusMB / Math.max(r.ingest.cpuSeconds, 0.001))} MB per CPU-second; ${r.ingest.reextracted} extractions redone by the writer`,
     ...QUESTIONS.map(
       (q) =>
         `${q.padEnd(8)} p50 ${r.latencyMs[q].p50} ms  p99 ${r.latencyMs[q].p99} ms  over ${r.latencyMs[q].n} runs (target p99 < 20 ms: ${ok(r.latencyMs[q].p99 < 20)}); CPU time p50 ${r.cpuMs[q].p50} ms  p99 ${r.cpuMs[q].p99} ms`,
