@@ -70,6 +70,12 @@ export interface DocSummaryRow {
   sentences: number;
 }
 
+/**
+ * An event's text: its first report's sentence, read from that sentence (kb-write stores it once,
+ * in sentences); databases written before keep a copy in events.text, used as it is.
+ */
+const EVENT_TEXT = "COALESCE(NULLIF(e.text, ''), (SELECT text FROM sentences WHERE id = e.sentence_id)) AS text";
+
 export class KbReader {
   /**
    * From this many events on, an actor's timeline walks the importance index instead of reading
@@ -172,7 +178,7 @@ export class KbReader {
    * turn up. Only `total` for an actor without a window counts all of that actor's events.
    */
   events(opts: { from?: string; to?: string; actorIds?: string[]; limit: number }): { rows: EventRow[]; total: number } {
-    const cols = 'e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources';
+    const cols = `e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources`;
     const where: string[] = [];
     const args: unknown[] = [];
     if (opts.from && opts.from === opts.to) {
@@ -247,7 +253,7 @@ export class KbReader {
   }
 
   scheduled(fromDay: string, limit: number): EventRow[] {
-    return this.db.prepare('SELECT id, day, at, precision, text, kind, scheduled, importance, n_sources FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?').all(fromDay, limit) as EventRow[];
+    return this.db.prepare(`SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?`).all(fromDay, limit) as EventRow[];
   }
 
   /** Scheduled events from `fromDay` on that an article published by `asOf` (YYYY-MM-DD) reported: what was known that day. */
@@ -258,7 +264,7 @@ export class KbReader {
     // The check runs on the first candidates in order only (run on every scheduled event of a large
     // corpus it costs tens of milliseconds): the next 50, then the next 500. Beyond those the list
     // may be shorter than `limit`, never later than the day.
-    const sql = `SELECT * FROM (SELECT id, day, at, precision, text, kind, scheduled, importance, n_sources FROM events WHERE scheduled = 1 AND day >= ? ORDER BY day, importance DESC LIMIT ?) e
+    const sql = `SELECT * FROM (SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?) e
          WHERE ${known} ORDER BY day, importance DESC LIMIT ?`;
     let rows: EventRow[] = [];
     for (const window of [limit * 10, limit * 100]) {
@@ -277,7 +283,7 @@ export class KbReader {
     // order of figure ids, read without sorting, so the first few come first.
     const where = 'day' in scope ? 'substr(d.published, 1, 10) = ? ORDER BY d.rowid' : 'd.ingested_at > ? ORDER BY d.ingested_at, d.rowid';
     return this.db
-      .prepare(`SELECT f.kind, f.value, f.text, f.doc_id AS docId, d.source, f.at FROM documents d CROSS JOIN figures f ON f.doc_id = d.id AND f.kind = ? WHERE ${where}, f.id`)
+      .prepare(`SELECT f.kind, f.value, COALESCE(NULLIF(f.text, ''), (SELECT text FROM sentences WHERE id = f.sentence_id)) AS text, f.doc_id AS docId, d.source, f.at FROM documents d CROSS JOIN figures f ON f.doc_id = d.id AND f.kind = ? WHERE ${where}, f.id`)
       .iterate(kind, 'day' in scope ? scope.day : scope.since) as IterableIterator<FigureRow>;
   }
 
@@ -311,7 +317,7 @@ export class KbReader {
   eventsIngestedAfter(since: string, limit: number): EventRow[] {
     return this.db
       .prepare(
-        `SELECT e.id, e.day, e.at, e.precision, e.text, e.kind, e.scheduled, e.importance, e.n_sources FROM events e
+        `SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e
          WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE d.ingested_at > ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
       )
       .all(since, limit) as EventRow[];

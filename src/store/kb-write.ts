@@ -160,7 +160,8 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
       }
       same.docs.add(doc.id);
     } else {
-      eventId = Number(insEvent.run(e.day, e.at, e.precision, capText(e.text), e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
+      // The text is the sentence's, stored once in sentences ('' here; kb-read joins it back).
+      eventId = Number(insEvent.run(e.day, e.at, e.precision, capText(e.text) === capText(x.sentences[e.seq]?.text ?? '') ? '' : capText(e.text), e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
       index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision, at: e.at, docs: new Set([doc.id]) });
     }
     insEvSource.run(eventId, doc.id, sid);
@@ -170,7 +171,8 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   const insQuote = db.prepare('INSERT INTO quotes (sentence_id, doc_id, text, speaker_id, speaker) VALUES (?, ?, ?, ?, ?)');
   for (const q of x.quotes) insQuote.run(sentenceId.get(q.seq), doc.id, capText(q.text), q.speakerId, q.speaker);
   const insFigure = db.prepare('INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, capText(x.sentences[f.seq]?.text ?? ''), f.at, f.day);
+  // A figure's text is its sentence's, stored once in sentences ('' here; kb-read joins it back).
+  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, '', f.at, f.day);
 }
 
 /** Importance of every event: kind weight, how many articles report it, how central its actors are. */
