@@ -38,23 +38,41 @@ const PRECISION_RANK: Record<string, number> = { minute: 3, day: 2, month: 1, ye
 /**
  * Event merging: an in-memory inverted index per day (token -> event ids), loaded from the store
  * on first use, so finding the same event reported elsewhere costs a few postings, not a scan.
+ * It keeps the most recently used days only: an article's events fall within days of its
+ * publication, so a corpus ingested roughly in date order reuses the same few days; older days
+ * are dropped and read again from the store if an article needs them (the store has everything
+ * the memory had, in the same order), so memory stays flat however long the corpus.
  */
 export class EventIndex {
+  /** Days kept in memory; a static so a check can compare with an unbounded index. */
+  static maxDays = 24;
   private readonly days = new Map<string, { events: Map<number, DayEvent>; postings: Map<string, number[]> }>();
 
   constructor(private readonly store: Store) {}
 
   private load(day: string) {
     let d = this.days.get(day);
-    if (d) return d;
+    if (d) {
+      // Most recently used last: the first entry is the one to drop.
+      if (this.last !== day) {
+        this.days.delete(day);
+        this.days.set(day, d);
+        this.last = day;
+      }
+      return d;
+    }
     d = { events: new Map(), postings: new Map() };
     const rows = this.store
       .prepare("SELECT id, sig, precision, at, (SELECT group_concat(doc_id, char(31)) FROM event_sources WHERE event_id = events.id) AS docs FROM events WHERE day = ?")
       .all(day) as { id: number; sig: string; precision: string; at: string; docs: string | null }[];
     for (const r of rows) this.addTo(d, { id: r.id, sig: new Set(JSON.parse(r.sig) as string[]), precision: r.precision, at: r.at, docs: new Set((r.docs ?? '').split('\x1f')) });
     this.days.set(day, d);
+    this.last = day;
+    while (this.days.size > EventIndex.maxDays) this.days.delete(this.days.keys().next().value as string);
     return d;
   }
+
+  private last: string | null = null;
 
   private addTo(d: { events: Map<number, DayEvent>; postings: Map<string, number[]> }, e: DayEvent) {
     d.events.set(e.id, e);
@@ -99,6 +117,7 @@ export class EventIndex {
 
   clear(): void {
     this.days.clear();
+    this.last = null;
   }
 }
 
