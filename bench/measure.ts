@@ -71,7 +71,7 @@ export async function ingestSynth(path: string, n: number, log: (s: string) => v
     onProgress: (done) => {
       if (done - last >= every || done === n) {
         last = done;
-        log(`ingested ${done}/${n}`);
+        log(`ingested ${done}/${n} (resident ${Math.round(process.memoryUsage.rss() / 1048576)} MB, this thread's heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB)`);
       }
     },
   });

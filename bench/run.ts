@@ -53,7 +53,8 @@ function positive(s: string | undefined, what: string): number {
 
 /** One size, in this process. */
 async function measureSize(n: number, dir: string): Promise<SizeResult> {
-  const path = join(dir, `synth-${n}.db`);
+  // --db PATH keeps the database (to study it afterwards); it must not exist yet.
+  const path = value('--db') ?? join(dir, `synth-${n}.db`);
   const w = value('--workers');
   const r = await ingestSynth(path, n, log, w === undefined ? undefined : Number(w));
   const mem = process.memoryUsage();
