@@ -64,9 +64,8 @@ export interface IngestHooks {
 
 /** One ingest run's bookkeeping (see Briefing.newRun). */
 export interface IngestRun {
-  /** hash -> doc id of the articles taken in this run. */
-  hashes: Map<string, string>;
-  ids: Set<string>;
+  // No map of the run's hashes and ids: the store answers for them (this connection sees its own
+  // uncommitted articles), and such maps grew with every article of a long ingest.
   touched: Set<string>;
   /** Actors whose claims the current batch wrote. */
   batchTouched?: Set<string>;
@@ -175,10 +174,10 @@ export class Briefing {
     return results;
   }
 
-  /** State of one ingest run: hashes and ids taken so far, actors whose stance must be refreshed. */
+  /** State of one ingest run: actors whose stance must be refreshed, counts, hooks. */
   newRun(hooks: IngestHooks = {}): IngestRun {
     this.sync();
-    return { hashes: new Map(), ids: new Set(), touched: new Set(), added: 0, written: 0, batches: 0, hooks, now: this.clock.now() };
+    return { touched: new Set(), added: 0, written: 0, batches: 0, hooks, now: this.clock.now() };
   }
 
   /** Check and clean an article (pure); an invalid one is a failed result already. */
@@ -233,11 +232,11 @@ export class Briefing {
    * (or concurrently stored) article is reported as one; `extract` runs only for new articles.
    */
   writeArticle(c: CheckedArticle, extract: () => Extraction, run: IngestRun): IngestFileResult {
-    const dup = this.reader.hasHash(c.hash) ?? run.hashes.get(c.hash);
+    const dup = this.reader.hasHash(c.hash);
     if (dup) return { path: c.path, ok: true, docId: dup, duplicate: true };
     let id = c.id;
-    if (this.reader.hasDoc(id) || run.ids.has(id)) id = `${id}-${c.hash.slice(0, 8)}`;
-    if (this.reader.hasDoc(id) || run.ids.has(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
+    if (this.reader.hasDoc(id)) id = `${id}-${c.hash.slice(0, 8)}`;
+    if (this.reader.hasDoc(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
     const n = run.written++;
     try {
       this.store.tx(() => {
@@ -255,8 +254,6 @@ export class Briefing {
         );
         run.hooks.at?.('write', n);
       });
-      run.hashes.set(c.hash, id);
-      run.ids.add(id);
       run.added++;
       return { path: c.path, ok: true, docId: id };
     } catch (err) {
