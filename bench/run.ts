@@ -8,6 +8,10 @@
  *   the growth factor of each question from one size to the next.
  * npm run bench -- --cold [--runs 15]
  *   Only the cold CLI measurement.
+ * --workers N sets the ingest pool (default: the machine's, see poolSize); --db PATH keeps the
+ * database of a single size there (to study it afterwards).
+ * bench/extract-only.ts (extraction alone, one thread) and bench/golden.ts (every corpus's
+ * extraction as one JSON file, to check a speed-up changes nothing) run with `node --import tsx`.
  * Targets are printed next to what was measured; nothing here is asserted by a test.
  */
 import { spawn } from 'node:child_process';
