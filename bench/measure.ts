@@ -48,6 +48,8 @@ export interface IngestResult {
   cpuMs: number;
   /** Extractions the writer redid because a worker's view of people differed. */
   reextracted: number;
+  /** Articles the writer extracted itself while it would otherwise have waited. */
+  extractedHere: number;
 }
 
 /** Ingest `n` synthetic articles into a new database at `path`, generated as the ingest asks for them. */
@@ -65,7 +67,7 @@ export async function ingestSynth(path: string, n: number, log: (s: string) => v
   const cpu0 = process.cpuUsage();
   let last = 0;
   const every = Math.max(1000, Math.round(n / 10 / 1000) * 1000);
-  const { results, threads, reextracted } = await ingestStream(kb, feed(), {
+  const { results, threads, reextracted, extractedHere } = await ingestStream(kb, feed(), {
     total: n,
     workers,
     onProgress: (done) => {
@@ -79,7 +81,7 @@ export async function ingestSynth(path: string, n: number, log: (s: string) => v
   const ms = performance.now() - t;
   const bad = results.filter((r) => !r.ok);
   if (bad.length) throw new Error(`synthetic ingest failed: ${bad[0]?.error}`);
-  return { kb, store, bytes, ms, threads, cpuMs: (cpu.user + cpu.system) / 1000, reextracted };
+  return { kb, store, bytes, ms, threads, cpuMs: (cpu.user + cpu.system) / 1000, reextracted, extractedHere };
 }
 
 /** Bytes on disk of a database after a checkpoint (the WAL folded into the file). */

@@ -31,6 +31,8 @@ export interface StreamOptions {
   budgetMs?: number;
   /** Fault injection: `at` as in Briefing.ingest, and `beforeBatch` before a batch takes the write lock. */
   hooks?: IngestHooks & { beforeBatch?(n: number): void };
+  /** Test hook: this thread also extracts every n-th item itself, as it does when it has spare time. */
+  localEvery?: number;
   /** Test hook: workers spin forever on a file whose path contains this. */
   hangOn?: string;
   /** The database file, so workers can skip articles already stored (null: no such check). */
@@ -47,6 +49,8 @@ export interface StreamResult {
   restarts: number;
   /** Worker gazetteers reset to this thread's people after a rejected extraction. */
   resets: number;
+  /** Items this thread extracted itself while it would otherwise have waited (see localOk). */
+  extractedHere: number;
 }
 
 /** Articles written per transaction at most. */
@@ -108,7 +112,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let reported = 0;
   let seqNext = 0;
   const progress = () => o.onProgress?.(++reported, Math.max(o.total ?? 0, seqNext));
-  const stats = { reextracted: 0, restarts: 0, resets: 0 };
+  const stats = { reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
   const touched = tracker(kb.gazetteer);
   const index = new PeopleIndex(kb.gazetteer);
   touched.clear();
@@ -220,9 +224,11 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
             bytes = 0;
           }
         } else bytes = item.text.length;
-        if (spare > 0 && o.hangOn === undefined && localOk(item, bytes)) {
-          spare--;
+        const forced = o.localEvery !== undefined && seq % o.localEvery === o.localEvery - 1;
+        if ((spare > 0 || forced) && o.hangOn === undefined && localOk(item, bytes)) {
+          if (!forced) spare--;
           locals++;
+          stats.extractedHere++;
           done.set(seq, { type: 'local', item });
           continue;
         }
@@ -252,7 +258,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       s.dead = true;
       void s.w.terminate();
     }
-    return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0 };
+    return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
   }
 
   /** Bring the people index up to date with this thread's gazetteer, and tell the workers. */

@@ -64,6 +64,16 @@ describe('ingestPipelined', () => {
     const quotes = (kb: Briefing) => kb.store.db.prepare('SELECT text, speaker_id, speaker FROM quotes ORDER BY id').all();
     expect(quotes(three)).toEqual(quotes(one));
     expect(quotes(two)).toEqual(quotes(one));
+    // The writer extracting some items itself (as it does when it would otherwise wait), in
+    // between items a worker extracted ahead with its own gazetteer: still the single thread's.
+    const shared = new Briefing(new Store(join(tmp.dir, 'shared.db')), SYNTH_CRISIS);
+    const d = await ingestStream(shared, input, { workers: 1, localEvery: 3 });
+    expect(d.extractedHere).toBeGreaterThan(90);
+    expect(d.results).toEqual(a);
+    for (const q of ['Norway', 'Japan', 'Peru', 'Lia Marek', 'Iceland', 'Sigrun Olafsdottir']) expect(shared.stance(q), q).toEqual(one.stance(q));
+    expect(shared.timeline({ limit: 30 })).toEqual(one.timeline({ limit: 30 }));
+    expect(shared.actors()).toEqual(one.actors());
+    expect(quotes(shared)).toEqual(quotes(one));
     // No worker (the fallback): the same results on this thread.
     const zero = await ingestStream(new Briefing(new Store(join(tmp.dir, 'zero.db')), SYNTH_CRISIS), input, { workers: 0 });
     expect(zero.threads).toBe(1);
