@@ -82,7 +82,7 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
 /** One size in a child process (`--child`), so its peak RSS is its own. */
 function measureInChild(n: number): Promise<SizeResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(ROOT, 'bin/run.js'), 'bench', '--articles', String(n), '--json', '--child', ...(value('--workers') ? ['--workers', value('--workers') as string] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...process.execArgv, join(ROOT, 'bin/run.js'), 'bench', '--articles', String(n), '--json', '--child', ...(value('--workers') ? ['--workers', value('--workers') as string] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
