@@ -17,18 +17,8 @@ import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
-import { ACCUSED_OF, BACKGROUND, CONTACT_VERB, coordinated, CALLS_FOR, CONDITIONAL, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTED_CALL, OBJECTION, PERCEIVED, PLUPERFECT, precededByPreposition, relativeHead, speakersWith } from './shape.js';
+import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
-/** A criticism named as a thing one can resist: "blaming …", "sanctions". */
-const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
-/** Verbs that convey someone's position: "expressed Moscow's support", "reaffirmed France's backing". */
-const CONVEYS = /\b(?:express|voic|reiterat|reaffirm|convey|pledg|offer|declar|announc|confirm|underlin|stress|repeat|restat)\w*\s+(?:the\s+)?$/i;
-/** An act named by a noun, which a possessive can hold: "X's support", "X's recognition of". */
-const NOMINAL_ACT = /^(?:support|backing|recognition|endorsement|solidarity|condemnation|criticism|sanctions?)$/i;
-/** People and firms a demonym may describe without being the state. */
-const NOT_THE_STATE = /^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
-/** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
-const AIMED_AT = /^\s*(?:(?:the|its|their|his|her)\s+)?$|\b(?:on|against|with|from|to|towards?|over|of)\s+(?:[\w,-]+\s+){0,2}$/i;
 
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -252,9 +242,7 @@ export function claimsOf(
     let holders: string[] = [];
     // "Moscow's support for the junta", "Algeria's recognition of X": the possessor holds the act the
     // noun names, whoever the sentence's subject is ("Sweden summoned Russia's ambassador over …").
-    const possessor = NOMINAL_ACT.test(cue.text)
-      ? holdersAll.find((m) => m.poss && m.end <= cue.start && /^['’]s?\s+(?:(?:continued|military|political|financial|diplomatic|open|public|strong|firm|full|unwavering|tacit)\s+)?$/i.test(text.slice(m.end, cue.start)))
-      : undefined;
+    const possessor = possessorOf(text, cue, holdersAll);
     // "Bogdanov expressed Moscow's support": the subject conveys the possessor's act, and holds it too.
     const conveyed = possessor !== undefined && CONVEYS.test(text.slice(Math.max(clauseStart, possessor.start - 40), possessor.start));
     if (possessor && cue.type !== 'ally' && !conveyed) {

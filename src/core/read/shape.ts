@@ -31,6 +31,17 @@ export const PERCEIVED = /\b(?:seen|regarded|considered|viewed|described|perceiv
 /** Acts reported as an accusation are not the accused's stated position. */
 export const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
 
+/** A criticism named as a thing one can resist: "blaming …", "sanctions". */
+export const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
+/** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
+export const AIMED_AT = /^\s*(?:(?:the|its|their|his|her)\s+)?$|\b(?:on|against|with|from|to|towards?|over|of)\s+(?:[\w,-]+\s+){0,2}$/i;
+/** People and firms a demonym may describe without being the state. */
+export const NOT_THE_STATE = /^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
+/** An act named by a noun, which a possessive can hold: "X's support", "X's recognition of". */
+const NOMINAL_ACT = /^(?:support|backing|recognition|endorsement|solidarity|condemnation|criticism|sanctions?)$/i;
+/** Verbs that convey someone's position: "expressed Moscow's support", "reaffirmed France's backing". */
+export const CONVEYS = /\b(?:express|voic|reiterat|reaffirm|convey|pledg|offer|declar|announc|confirm|underlin|stress|repeat|restat)\w*\s+(?:the\s+)?$/i;
+
 export function precededByPreposition(tokens: Token[], m: Mention): boolean {
   const p1 = tokens[m.t0 - 1];
   const p2 = tokens[m.t0 - 2];
@@ -82,3 +93,10 @@ export function coordinated(text: string, mentions: Mention[], at: number, gener
   }
   return out;
 }
+
+/** The possessive actor right before an act named by a noun: "Moscow's support for", "Iran's continued backing of". */
+export function possessorOf<M extends { start: number; end: number; poss: boolean }>(text: string, cue: { start: number; text: string }, holders: M[]): M | undefined {
+  if (!NOMINAL_ACT.test(cue.text)) return undefined;
+  return holders.find((m) => m.poss && m.end <= cue.start && POSSESSED.test(text.slice(m.end, cue.start)));
+}
+const POSSESSED = /^['’]s?\s+(?:(?:continued|military|political|financial|diplomatic|open|public|strong|firm|full|unwavering|tacit)\s+)?$/i;
