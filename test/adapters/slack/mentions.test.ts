@@ -36,8 +36,10 @@ async function mention(text: string, opts: { thread_ts?: string; channel?: strin
     event_time: 1700000000,
     authorizations: [{ team_id: 'T0FAKE', user_id: 'U0BOT', is_bot: true }],
   });
-  // A redelivery is a new request (its own timestamp and signature) with X-Slack-Retry-Num.
-  const now = Math.floor(Date.now() / 1000) - (opts.retry ?? 0);
+  // A redelivery is a new request (its own timestamp and signature) with X-Slack-Retry-Num. Its
+  // stamp is later than the first one's whatever second the clock is in (an earlier stamp could
+  // equal the first one's across a second boundary, which the guard rightly refuses as a replay).
+  const now = Math.floor(Date.now() / 1000) + (opts.retry ?? 0);
   const res = await fetch(h.eventsUrl, {
     method: 'POST',
     headers: {
