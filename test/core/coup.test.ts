@@ -47,6 +47,19 @@ describeStances(
       expect(app().kb.stance('Russia')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });
 
+    it('"Who backs the junta?" is answered from the stance roster, firm first, each cited with its evidence', async () => {
+      const r = await app().kb.ask('Who backs the junta?');
+      expect(r.answer).toMatch(/^Backing The military junta \(CNSP\): /);
+      expect(r.answer).toContain('Guinea');
+      expect(r.answer).not.toContain('Spain');
+      expect(r.citations.map((c) => c.quote)).toContain("Guinea sent a delegation to Tamaro's capital to express its solidarity with the military rulers.");
+      const against = await app().kb.ask('Who opposes the junta?');
+      expect(against.answer).toContain('Spain (leaning)');
+      expect(against.answer).not.toContain('Guinea');
+      // Not a side: an ordinary question.
+      expect((await app().kb.ask('Who backs Mexico?')).answer).toBeNull();
+    });
+
     it('an act someone else expects is at most a leaning', () => {
       expect(app().kb.stance('Mali')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });

@@ -21,7 +21,9 @@ const MONEY = { question: 'How much money has China given Venezuela?', quote: 'C
 const AGE = { question: 'How old is Guaido?', quote: 'Guaido, the 35-year-old leader of the National Assembly' };
 const PUTIN = { question: 'What did Putin offer Maduro?', quote: 'Putin has offered his support to embattled Venezuelan President Nicolas Maduro' };
 const DIPLO = { question: 'How long did Maduro give American diplomats?', quote: 'giving American diplomats 72 hours to leave Venezuela' };
-const TRUMP = { question: 'Who recognized Guaido?', quote: 'Donald Trump on Wednesday recognized National Assembly leader Juan Guaido' };
+// Questions a model answers from retrieved passages ("Who backs X?" about a side is answered from
+// the stance roster instead, with no model: see src/core/answer/who-backs.ts).
+const TRUMP = { question: 'Which president recognized Guaido?', quote: 'Donald Trump on Wednesday recognized National Assembly leader Juan Guaido' };
 const VATICAN = { question: 'What did the Vatican say?', quote: 'didn’t say if the Holy See recognized opposition leader Juan Guaido’s claim' };
 const POMPEO = { question: 'What did Pompeo say about aid?', quote: 'ready to ship more than $20 million in humanitarian assistance' };
 const POMPEO2 = { question: 'What did Pompeo say about aid?', quote: 'the U.S. doesn’t recognize Maduro' };
@@ -29,8 +31,8 @@ const DOZEN = { question: 'How many died in the protests?', quote: 'left at leas
 const SEVEN = { question: 'How many died in the protests?', quote: 'at least seven deaths were reported' };
 const BRIT = { question: 'Did Britain recognize Guaido?', quote: 'Juan Guaido is “the right person”' };
 const ERDOGAN = { question: 'What did Erdogan say?', quote: 'he’s shocked by U.S. President Donald Trump’s decision' };
-const BACKING = { question: 'Who backs Maduro?', quote: 'have voiced their backing for Maduro' };
-const SA = { question: 'Who backs Maduro?', quote: 'South Africa still recognizes the Maduro government' };
+const BACKING = { question: 'Who has voiced backing for Maduro?', quote: 'have voiced their backing for Maduro' };
+const SA = { question: 'Does South Africa still recognize the Maduro government?', quote: 'South Africa still recognizes the Maduro government' };
 
 type Base = { question: string; quote: string };
 const f = (base: Base, kind: string, answer: string): ModelCase => ({ ...base, kind, answer });

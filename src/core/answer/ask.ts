@@ -12,6 +12,7 @@ import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
+import { whoBacks } from './who-backs.js';
 import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
 
@@ -277,6 +278,9 @@ export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';
  * extractive answer is.
  */
 export async function askQuestion(kb: Briefing, question: string, model?: AnswerModel): Promise<AskResult> {
+  // "Who backs X?" about a side: the stance roster answers it, each supporter with its evidence.
+  const roster = whoBacks(kb, question.trim());
+  if (roster) return roster;
   const ret = retrieve(kb, question);
   const extractive = extractiveAnswer(ret);
   // No passage, no request: the corpus does not say, and a model must not guess.
