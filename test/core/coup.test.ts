@@ -61,7 +61,13 @@ describeStances(
     });
 
     it('an act someone else expects is at most a leaning', () => {
-      expect(app().kb.stance('Mali')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
+      expect(app().kb.stance('Burkina Faso')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
+    });
+
+    it('"…," said a spokesman for the Malian government: the government holds what the quote says', () => {
+      // (Mali was only "expected to side with the junta" before: a leaning; its spokesman now states it.)
+      expect(app().kb.stance('Mali')).toMatchObject({ alignment: 'cnsp', strength: 'firm' });
+      expect(app().kb.stance('Mali').evidence[0]?.quote).toContain('said a spokesman for the Malian government');
     });
 
     it('evacuating citizens, or closing a border (a security measure as often as a sanction), takes no side', () => {

@@ -66,7 +66,7 @@ const CUES: { type: CueType; re: RegExp }[] = [
 const NEEDS_NAME = /^(?:suspend(?:s|ed|ing)?|free|reinstate|arm(?:s|ed|ing)?)$/i;
 
 /** "no country should", "no government will": a negated subject. */
-const NO_SUBJECT = /\bno (?:country|nation|government|state|one|member|democracy)\b[^.;]{0,50}\b(?:should|will|would|can|could|must|may)\s+(?:\w+\s+)?$/i;
+const NO_SUBJECT = /\b(?:nobody|no (?:country|nation|government|state|one|member|democracy))\b[^.;]{0,50}\b(?:should|will|would|can|could|must|may)\s+(?:\w+\s+)?$/i;
 /** "did not consider X the legitimate …": a negated verb of judgement over a legitimacy cue. */
 const NEG_JUDGEMENT = /\b(?:not|n['’]t|never|no longer)\s+(?:consider|regard|see|view|accept|deem|recogni[sz]e|call|treat)\w*\b[^.;]{0,60}$/i;
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;

@@ -278,6 +278,9 @@ function dedupe(ms: Mention[], text: string): Mention[] {
   });
 }
 
+/** "said a spokesman for the", "said an official of": who speaks for the actor named next. */
+const SPOKESMAN_FOR = /^\s*(?:a|an|the)\s+(?:senior\s+)?(?:spokes(?:man|woman|person)|official|representative|envoy|diplomat)\s+(?:for|of|at|from)\s+(?:the\s+)?$/i;
+
 function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer): string | null {
   SPEECH.lastIndex = 0;
   for (const m of text.matchAll(SPEECH)) {
@@ -290,6 +293,9 @@ function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Ga
     const end = at + m[0].length;
     const after = mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
     if (after) return after.actorId;
+    // "…," said a spokesman for the Malian government: the government the spokesman speaks for.
+    const forWhom = mentions.find((x) => x.start >= end && SPOKESMAN_FOR.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
+    if (forWhom) return forWhom.actorId;
   }
   return null;
 }
