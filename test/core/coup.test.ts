@@ -60,6 +60,10 @@ describeStances(
       expect((await app().kb.ask('Who backs Mexico?')).answer).toBeNull();
     });
 
+    it('"Gambia\'s president, who had backed the junta, condemned the coup": the head of the clause acts; the pluperfect is background', () => {
+      expect(app().kb.stance('Gambia')).toMatchObject({ alignment: 'sow', strength: 'leaning' });
+    });
+
     it('an act someone else expects is at most a leaning', () => {
       expect(app().kb.stance('Burkina Faso')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });

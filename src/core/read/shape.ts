@@ -78,6 +78,9 @@ export function speakersWith(text: string, mentions: Mention[], speakerId: strin
   return [...new Set([...list.map((x) => x.actorId), speakerId])];
 }
 
+/** A possessive's office-holder up to a relative clause: "'s president, ", "'s foreign ministry, ". */
+const OFFICE_OF = /^['’]s?\s+(?:[\w-]+\s+){0,2}(?:president|prime minister|minister|ministry|leader|government|king|queen|emir|ambassador|envoy|spokes(?:man|woman|person)|office|chancellor|premier)\s*,?\s*$/i;
+
 /** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
 export function coordinated(text: string, mentions: Mention[], at: number, generic: boolean): Mention[] {
   const out: Mention[] = [];
@@ -86,7 +89,9 @@ export function coordinated(text: string, mentions: Mention[], at: number, gener
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i] as Mention;
     const gap = text.slice(m.end, pos);
-    if (!/^[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?$/i.test(gap) && !(out.length === 0 && /^\s*$/.test(gap))) break;
+    // "Gambia's president, who …": a country's office-holder before the clause speaks for it.
+    const office = out.length === 0 && m.poss && OFFICE_OF.test(gap);
+    if (!office && !/^[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?$/i.test(gap) && !(out.length === 0 && /^\s*$/.test(gap))) break;
     out.unshift(m);
     pos = m.start;
     pos = text.slice(0, pos).replace(/(?:the\s+)$/i, '').length;
