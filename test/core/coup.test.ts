@@ -52,7 +52,10 @@ describeStances(
       expect(r.answer).toMatch(/^Backing The military junta \(CNSP\): /);
       expect(r.answer).toContain('Guinea');
       expect(r.answer).not.toContain('Spain');
-      expect(r.citations.map((c) => c.quote)).toContain("Guinea sent a delegation to Tamaro's capital to express its solidarity with the military rulers.");
+      // The first three backers named are cited, each with the sentence that states its position.
+      expect(r.citations).toHaveLength(3);
+      const first = (r.answer ?? '').replace(/^[^:]*: /, '').split(', ').slice(0, 3).map((n) => n.replace(/ \(leaning\)\.?$|\.$/, ''));
+      for (const [i, name] of first.entries()) expect(r.citations[i]?.quote).toBe(app().kb.stance(name).evidence[0]?.quote);
       const against = await app().kb.ask('Who opposes the junta?');
       expect(against.answer).toContain('Spain (leaning)');
       expect(against.answer).not.toContain('Guinea');
@@ -62,6 +65,17 @@ describeStances(
 
     it('"Gambia\'s president, who had backed the junta, condemned the coup": the head of the clause acts; the pluperfect is background', () => {
       expect(app().kb.stance('Gambia')).toMatchObject({ alignment: 'sow', strength: 'leaning' });
+    });
+
+    it.each([
+      ['Ireland', 'sow', 'The coup was condemned by Ireland and Iceland'],
+      ['Iceland', 'sow', 'The coup was condemned by Ireland and Iceland'],
+      ['Belarus', 'cnsp', 'Recognition of the junta was announced by Belarus'],
+      ['Eritrea', 'cnsp', 'The junta has been backed by Eritrea'],
+    ])('a passive act is its agent\'s: %s → %s ("%s")', (q, alignment, quote) => {
+      const s = app().kb.stance(q);
+      expect(s.alignment).toBe(alignment);
+      expect(s.evidence[0]?.quote).toContain(quote);
     });
 
     it('an act someone else expects is at most a leaning', () => {

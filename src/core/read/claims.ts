@@ -17,7 +17,7 @@ import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
-import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
+import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
 
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
@@ -245,6 +245,16 @@ export function claimsOf(
     const possessor = possessorOf(text, cue, holdersAll);
     // "Bogdanov expressed Moscow's support": the subject conveys the possessor's act, and holds it too.
     const conveyed = possessor !== undefined && CONVEYS.test(text.slice(Math.max(clauseStart, possessor.start - 40), possessor.start));
+    // "The coup was condemned by Ireland and Iceland": a passive act's agents hold it.
+    const agents = possessor ? [] : passiveAgents(text, cue, clauseStart, holdersAll);
+    if (agents.length && cue.type !== 'ally') {
+      holders = agents.map((m) => m.actorId);
+      spoken = true;
+      prevHolders = holders;
+      prevClause = clauseStart;
+      push(holders, kind, target?.actorId ?? null, cue);
+      return;
+    }
     if (possessor && cue.type !== 'ally' && !conveyed) {
       holders = [possessor.actorId];
       spoken = true;

@@ -105,3 +105,32 @@ export function possessorOf<M extends { start: number; end: number; poss: boolea
   return holders.find((m) => m.poss && m.end <= cue.start && POSSESSED.test(text.slice(m.end, cue.start)));
 }
 const POSSESSED = /^['’]s?\s+(?:(?:continued|military|political|financial|diplomatic|open|public|strong|firm|full|unwavering|tacit)\s+)?$/i;
+
+/**
+ * The agents of a passive act: "The coup was condemned by Ireland and Iceland", "The junta has been
+ * backed by Eritrea", "Recognition of the junta was announced by Belarus". Empty when the act is not
+ * passive or names no agent.
+ */
+export function passiveAgents<M extends { start: number; end: number }>(text: string, cue: { start: number; end: number; text: string }, clauseStart: number, holders: M[]): M[] {
+  const after = text.slice(cue.end);
+  let by = -1;
+  if (PASSIVE_AUX.test(text.slice(clauseStart, cue.start))) {
+    const m = /^\s+by\s+/i.exec(after);
+    if (m) by = cue.end + m[0].length;
+  } else if (NOMINAL_OPENER.test(cue.text)) {
+    const m = NOMINAL_PASSIVE.exec(after);
+    if (m) by = cue.end + m[0].length;
+  }
+  if (by < 0) return [];
+  const out: M[] = [];
+  let pos = by;
+  for (const m of holders.filter((x) => x.start >= by).sort((a, b) => a.start - b.start)) {
+    if (!/^[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?$/i.test(text.slice(pos, m.start))) break;
+    out.push(m);
+    pos = m.end;
+  }
+  return out;
+}
+const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i;
+const NOMINAL_OPENER = /^(?:recognition of|support|backing|condemnation|sanctions?|solidarity)$/i;
+const NOMINAL_PASSIVE = /^[^.;]{0,80}?\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:announced|declared|extended|offered|given|voiced|expressed|granted|pledged|reaffirmed|imposed)\s+by\s+/i;
