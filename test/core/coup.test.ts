@@ -78,6 +78,10 @@ describeStances(
       expect(s.evidence[0]?.quote).toContain(quote);
     });
 
+    it('"Nobody should recognise this junta": a negated subject, and "this junta" is the junta', () => {
+      expect(app().kb.stance('Zambia')).toMatchObject({ alignment: 'sow', strength: 'leaning' });
+    });
+
     it('an act someone else expects is at most a leaning', () => {
       expect(app().kb.stance('Burkina Faso')).toMatchObject({ alignment: 'cnsp', strength: 'leaning' });
     });

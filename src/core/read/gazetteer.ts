@@ -146,7 +146,12 @@ export class Gazetteer {
     for (const side of crisis.sides) {
       this.sideIds.add(side.id);
       this.define({ id: side.id, name: side.leader ?? side.label, kind: 'side', aliases: [] });
-      for (const a of side.aliases) this.addAlias(side.id, a, 'alias', isAcronym(a));
+      for (const a of side.aliases) {
+        this.addAlias(side.id, a, 'alias', isAcronym(a));
+        // "the junta" is also "this junta" in a quote ("Nobody should recognise this junta").
+        const common = /^the\s+([a-z][\w\s'’-]*)$/.exec(a);
+        if (common?.[1]) this.addAlias(side.id, `this ${common[1]}`, 'alias', false, false);
+      }
     }
     // Role names ("the new government") where the crisis file does not give them itself.
     for (const g of this.roles.generic) for (const a of g.aliases) if (!this.lookup(a)) this.addAlias(g.side, a, 'alias', false);
@@ -208,7 +213,8 @@ export class Gazetteer {
   }
 
   /** Register a name for an actor. Case-sensitive names must match as written (US vs us). */
-  addAlias(actorId: string, alias: string, via: Via, caseSensitive: boolean): void {
+  /** `listed`: false for a variant that matches in text but is not one of the names shown. */
+  addAlias(actorId: string, alias: string, via: Via, caseSensitive: boolean, listed = true): void {
     const toks = tokenize(alias);
     if (toks.length === 0) return;
     let node = this.root;
@@ -223,7 +229,7 @@ export class Gazetteer {
     if (node.entries.some((e) => e.actorId === actorId)) return;
     node.entries.push({ actorId, via, cased: toks.map((t) => t.cased), caseSensitive });
     const def = this.actors.get(actorId);
-    if (def && !def.aliases.includes(alias)) def.aliases.push(alias);
+    if (listed && def && !def.aliases.includes(alias)) def.aliases.push(alias);
   }
 
   /** The actor a whole name denotes, if any (case-insensitive). */
