@@ -46,6 +46,12 @@ describe('ask on unseen reporting', () => {
     expect(r.citations[0]?.quote).toContain('had met army commanders');
   });
 
+  it('a range is the answer, and the count is the one the asked verb follows', async () => {
+    expect((await ask('How many people have crossed into Lorna?')).answer).toBe('Between 3,000 and 5,000 people');
+    // "12,000 have fled", not "300 people have been evacuated" nor the range that crossed.
+    expect((await ask('How many people have fled to the hills?')).answer).toBe('12,000');
+  });
+
   it('a percentage lost', async () => {
     expect((await ask('How much value has the currency lost?')).answer).toBe('30 percent');
   });

@@ -196,8 +196,19 @@ export function findQuantities(text: string): Quantity[] {
       const toll = TOLL_BEFORE.exec(text.slice(Math.max(0, start - 100), start));
       if (toll) noun = toll[1] ? ['deaths'] : [toll[2] ?? 'people'];
     }
-    // A bare small number with nothing after it ("in 2", "Article 5") says little.
-    if (kind === 'count' && noun.length === 0 && !quant && !/^(?:dozens|hundreds|thousands|millions)/i.test(num)) continue;
+    // "between 10,000 and 20,000 people": the range is the answer.
+    const range = /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start)) ? /^\s+and\s+(\d[\d,.]*(?:\s+(?:thousand|million))?)/i.exec(after) : null;
+    if (range && kind === 'count') {
+      const rangeStart = start - (/\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 9), start))?.[0].length ?? 0);
+      const rEnd = end + range[0].length;
+      const n = nounAfter(text.slice(rEnd));
+      const span = text.slice(rangeStart, rEnd + n.len).trim();
+      push({ kind, text: span, start: rangeStart, end: rangeStart + span.length, value, noun: n.words, nounEnd: rEnd + n.len });
+      continue;
+    }
+    // A bare small number with nothing after it ("in 2", "Article 5") says little; a large one
+    // before a verb counts people ("100,000 have fled abroad").
+    if (kind === 'count' && noun.length === 0 && !quant && !/^(?:dozens|hundreds|thousands|millions)/i.test(num) && !(/^\d{1,3}(?:,\d{3})+$/.test(num) && /^\s+(?:have|had|has|were|are)\b/i.test(after))) continue;
     const span = text.slice(start, end).trim();
     push({ kind, text: span, start, end: start + span.length, value, noun, nounEnd: Math.max(nounEnd, start + span.length) });
   }

@@ -34,6 +34,8 @@ export interface Asked {
   names: string[];
   /** Stems of the words naming that person in the question ("King Bhumibol" → king, bhumibol). */
   subjectStems: Set<string>;
+  /** For a count: the question's words beyond the thing counted ("How many people fled?" → fled). */
+  event?: string[];
 }
 
 /** The names a person in the question goes by: the gazetteer's, and the question's own words. */
@@ -132,6 +134,8 @@ function personsIn(kb: Briefing, text: string): { start: number; end: number }[]
     .map((m) => ({ start: m.start, end: m.end }));
 }
 
+/** What happens to people in the news, for telling one count from another. */
+const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss)/;
 /** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
 const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
@@ -162,6 +166,14 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   // The question's other words near it.
   const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
   s += Math.min(2, near.filter((w) => ask.qStems.has(w)).length * 0.5);
+  // What happened to what it counts, right after it: "100,000 have fled abroad" answers "How many
+  // fled?"; "600 people have been killed" does not.
+  if (ask.event?.length && (want === 'count' || want === 'amount')) {
+    const verbs = contentStems(text.slice(x.nounEnd, Math.min(text.length, x.nounEnd + 30)));
+    const asked = (w: string) => ask.event?.some((e) => w.startsWith(e) || variants(e).some((v) => w.startsWith(v)));
+    if (verbs.some(asked)) s += 3;
+    else if (verbs.some((w) => EVENT_VERB.test(w))) s -= 2;
+  }
   return s;
 }
 
