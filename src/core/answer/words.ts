@@ -14,6 +14,8 @@ export const SYNONYMS: Record<string, string[]> = {
   displac: ['fled', 'flee', 'refuge'],
   fled: ['displac', 'flee', 'refuge'],
   protest: ['demonstr', 'rally', 'march'],
+  speak: ['told', 'said', 'spoke', 'spoken', 'address', 'remark'],
+  say: ['told', 'said', 'stated', 'declar', 'announc'],
   aid: ['assist', 'humanitarian'],
   money: ['billion', 'million', 'loan'],
 };
