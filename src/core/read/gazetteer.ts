@@ -126,9 +126,6 @@ function isAcronym(s: string): boolean {
   return /^[A-Z0-9.\-]{2,6}$/.test(s);
 }
 
-/** Last words of organisations' names, never a person's surname ("National Assembly", "Rapid Support Forces"). */
-const ORG_WORD = /^(?:Army|Council|Forces?|Party|Assembly|Front|Government|Union|Committee|Movement|Alliance|Guards?|Court|Ministry|Republic|Congress|Parliament|Command|Forum|Bloc|League|Brigades?|Police|State|Coalition|Authority|Authorities|Corps|Militias?|Group|Organi[sz]ation|Agency|Office|Commission|Senate|Junta|Regime|Administration|Cabinet|Democrats?|Republicans?|Socialists?|Communists?|Revolution|Regions|Accord|Order|Peace|Council|Network|Platform|Bureau|Unity|Salvation|Liberation|Defen[cs]e|Resistance|Opposition|Nation|Nations|People|Forces)$/;
-
 export class Gazetteer {
   readonly actors = new Map<string, ActorDef>();
   private readonly root: TrieNode = { next: new Map(), entries: [] };
@@ -154,12 +151,6 @@ export class Gazetteer {
         // "the junta" is also "this junta" in a quote ("Nobody should recognise this junta").
         const common = /^the\s+([a-z][\w\s'’-]*)$/.exec(a);
         if (common?.[1]) this.addAlias(side.id, `this ${common[1]}`, 'alias', false, false);
-      }
-      // A person's name among the aliases ("Sara Lind") is also written by surname alone, once it
-      // names nobody else: matched in text, not listed.
-      for (const a of side.aliases) {
-        const surname = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(\p{Lu}[\p{L}'’-]{2,})$/u.exec(a)?.[1];
-        if (surname && !ORG_WORD.test(surname) && !/^the\s/i.test(a) && !this.lookup(surname) && !side.aliases.includes(surname)) this.addAlias(side.id, surname, 'surname', true, false);
       }
     }
     // Role names ("the new government") where the crisis file does not give them itself.
