@@ -12,6 +12,12 @@ function port(ctx: CommandContext): CrisisPort {
   return ctx.crises;
 }
 
+/** A crisis id nobody knows: the problem names the crises there are (localized: /crisis list). */
+export function unknownCrisis(id: string, ctx: CommandContext): Problem {
+  const known = ctx.crises?.list().map((c) => c.id) ?? [ctx.kb.crisis.id];
+  return { code: 'bad_option', message: `No crisis "${id}".`, hint: `Crises: ${known.join(', ')}. See /crisis list.` };
+}
+
 /** The crisis as scripts read it (`briefing crisis list --json`). */
 export function crisisData(c: CrisisSummary) {
   return { id: c.id, name: c.name, articles: c.articles, feeds: c.feeds, lastIngestedAt: c.lastIngestedAt, default: c.isDefault };
@@ -63,8 +69,7 @@ export default {
         const p = port(ctx);
         const c = p.use(ctx.platform, ctx.channelId, input.id as string, ctx.userId);
         if (!c) {
-          const known = p.list().map((x) => x.id);
-          const problem: Problem = { code: 'bad_option', message: `No crisis "${input.id as string}".`, hint: `Crises: ${known.join(', ')}. See /crisis list.` };
+          const problem = unknownCrisis(input.id as string, ctx);
           return { data: { error: problem }, view: errorView(problem) };
         }
         return {

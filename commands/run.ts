@@ -5,6 +5,7 @@
  */
 import { errorView, type Problem } from '../src/core/answer/view.js';
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, SubcommandSpec } from './command.js';
+import { unknownCrisis } from './crisis.js';
 import { commands, findCommand } from './index.js';
 import { CHAT, localizeView, optionName, type Syntax, usageOf } from './usage.js';
 
@@ -118,10 +119,7 @@ async function runChecked(inv: Invocation, ctx: CommandContext, syntax: Syntax, 
   // A `crisis` option answers from that crisis instead of the channel's.
   if (typeof input.crisis === 'string') {
     const other = ctx.crises?.open(input.crisis);
-    if (!other) {
-      const known = ctx.crises?.list().map((c) => c.id) ?? [ctx.kb.crisis.id];
-      return problem({ code: 'bad_option', message: `No crisis "${input.crisis}".`, hint: `Crises: ${known.join(', ')}. See ${syntax.command('crisis')} list.` });
-    }
+    if (!other) return problem(unknownCrisis(input.crisis, ctx));
     ctx = { ...ctx, kb: other.kb, feeds: other.feeds };
   }
   try {

@@ -11,6 +11,12 @@ export function open(c: Config = loadConfig(), model?: AnswerModel): App {
   return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, model, feeds: feedSettings(c) });
 }
 
+/** A `--crisis` flag checked against the crises there are; an unknown one is a usage error. */
+export function knownCrisis(app: App, id: string): string {
+  if (!app.crises.has(id)) throw new UsageError(`No crisis "${id}". Crises: ${app.crises.ids().join(', ')}.`);
+  return id;
+}
+
 /** Flags that were given, without the undefined ones. */
 export function strip(o: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;

@@ -1,6 +1,6 @@
 /** `briefing crisis add`, and feeds across every crisis (`feed list`, `feed poll`). */
 import { oneLine } from '../ingest/prepare.js';
-import { open, UsageError } from './common.js';
+import { knownCrisis, open, UsageError } from './common.js';
 
 /** `briefing crisis add <folder>`: register a crisis and ingest its manifest's articles. */
 export async function addCrisis(folder: string, json: boolean): Promise<void> {
@@ -36,8 +36,7 @@ export async function listAllFeeds(json: boolean): Promise<void> {
 export async function pollFeeds(crisis: string | undefined, json: boolean): Promise<void> {
   const app = open();
   try {
-    if (crisis && !app.crises.has(crisis)) throw new UsageError(`No crisis "${crisis}". Crises: ${app.crises.ids().join(', ')}.`);
-    const results = crisis ? await (await app.crises.require(crisis).feeds()).pollAll('all') : await app.crises.pollAll('all');
+    const results = crisis ? await (await app.crises.require(knownCrisis(app, crisis)).feeds()).pollAll('all') : await app.crises.pollAll('all');
     if (json) process.stdout.write(`${JSON.stringify({ feeds: results }, null, 2)}\n`);
     else if (results.length === 0) process.stdout.write('No feeds followed. Add one with `briefing feed add <url>`.\n');
     else

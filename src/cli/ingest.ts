@@ -6,7 +6,7 @@ import { type Briefing, normalizePublished } from '../core/briefing.js';
 import { feedSettings } from '../ingest/feeds/port.js';
 import type { StreamOptions } from '../ingest/pipeline.js';
 import { EARLIEST_PUBLISHED, oneLine, safeName } from '../ingest/prepare.js';
-import { open, strip, UsageError } from './common.js';
+import { knownCrisis, open, strip, UsageError } from './common.js';
 
 export async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {
   if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published ${safeName(flags.published)} is not a date from ${EARLIEST_PUBLISHED} to tomorrow (use YYYY-MM-DD)`);
@@ -22,8 +22,7 @@ export async function ingest(paths: string[], flags: Record<string, string | und
   const app = open(c);
   let threads = 1;
   try {
-    if (flags.crisis && !app.crises.has(flags.crisis)) throw new UsageError(`No crisis "${flags.crisis}". Crises: ${app.crises.ids().join(', ')}.`);
-    const crisisId = flags.crisis ?? app.crises.defaultId;
+    const crisisId = flags.crisis === undefined ? app.crises.defaultId : knownCrisis(app, flags.crisis);
     const kb = app.crises.require(crisisId).kb;
     const readable = files.filter((f) => f.ok);
     const bar = await progressBar(readable.length);

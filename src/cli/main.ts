@@ -14,7 +14,7 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { normalizePublished } from '../core/briefing.js';
 import type { AnswerModel } from '../core/answer/grounding.js';
 import { createAnswerModel, modelEnabled } from '../llm/index.js';
-import { CRISIS_FLAG, open, strip, UsageError } from './common.js';
+import { CRISIS_FLAG, knownCrisis, open, strip, UsageError } from './common.js';
 
 // A question loads only what answers it: the logger (pino), the ingest pipeline and the progress
 // bar are imported by the commands that use them (issue 12: a cold answer in well under a second).
@@ -180,8 +180,7 @@ async function explain(target: string, flags: Record<string, string>, json: bool
   const app = open(c);
   try {
     const { crisis, ...meta } = flags;
-    if (crisis && !app.crises.has(crisis)) throw new UsageError(`No crisis "${crisis}". Crises: ${app.crises.ids().join(', ')}.`);
-    const r = explainTarget(app, c.BRIEFING_SEEDS, target, meta, crisis);
+    const r = explainTarget(app, c.BRIEFING_SEEDS, target, meta, crisis === undefined ? undefined : knownCrisis(app, crisis));
     process.stdout.write(json ? `${JSON.stringify(r, null, 2)}\n` : `${terminalText(explainView(r))}\n`);
   } catch (err) {
     throw err instanceof ExplainTargetError ? new UsageError(err.message) : err;

@@ -75,6 +75,8 @@ export interface DocSummaryRow {
  * in sentences); databases written before keep a copy in events.text, used as it is.
  */
 const EVENT_TEXT = "COALESCE(NULLIF(e.text, ''), (SELECT text FROM sentences WHERE id = e.sentence_id)) AS text";
+/** An event row as questions read it. */
+const EVENT_COLS = `e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources`;
 
 export class KbReader {
   /**
@@ -178,7 +180,6 @@ export class KbReader {
    * turn up. Only `total` for an actor without a window counts all of that actor's events.
    */
   events(opts: { from?: string; to?: string; actorIds?: string[]; limit: number }): { rows: EventRow[]; total: number } {
-    const cols = `e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources`;
     const where: string[] = [];
     const args: unknown[] = [];
     if (opts.from && opts.from === opts.to) {
@@ -200,8 +201,8 @@ export class KbReader {
       const n = (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_actors WHERE actor_id IN (${list}) LIMIT ${KbReader.manyEvents})`).get(...actors) as { n: number }).n;
       const rows = (
         n < KbReader.manyEvents
-          ? this.db.prepare(`SELECT ${cols} FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
-          : this.db.prepare(`SELECT ${cols} FROM events e WHERE EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+          ? this.db.prepare(`SELECT ${EVENT_COLS} FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
+          : this.db.prepare(`SELECT ${EVENT_COLS} FROM events e WHERE EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${list})) ORDER BY e.importance DESC, e.id LIMIT ?`)
       ).all(...actors, opts.limit) as EventRow[];
       const total =
         actors.length === 1
@@ -214,7 +215,7 @@ export class KbReader {
       args.push(...actors);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT ${cols} FROM events e ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
+    const rows = this.db.prepare(`SELECT ${EVENT_COLS} FROM events e ${w} ORDER BY e.importance DESC, e.id LIMIT ?`).all(...args, opts.limit) as EventRow[];
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${w}`).get(...args) as { n: number }).n;
     return { rows, total };
   }
@@ -253,7 +254,7 @@ export class KbReader {
   }
 
   scheduled(fromDay: string, limit: number): EventRow[] {
-    return this.db.prepare(`SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?`).all(fromDay, limit) as EventRow[];
+    return this.db.prepare(`SELECT ${EVENT_COLS} FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?`).all(fromDay, limit) as EventRow[];
   }
 
   /** Scheduled events from `fromDay` on that an article published by `asOf` (YYYY-MM-DD) reported: what was known that day. */
@@ -264,7 +265,7 @@ export class KbReader {
     // The check runs on the first candidates in order only (run on every scheduled event of a large
     // corpus it costs tens of milliseconds): the next 50, then the next 500. Beyond those the list
     // may be shorter than `limit`, never later than the day.
-    const sql = `SELECT * FROM (SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?) e
+    const sql = `SELECT * FROM (SELECT ${EVENT_COLS} FROM events e WHERE e.scheduled = 1 AND e.day >= ? ORDER BY e.day, e.importance DESC LIMIT ?) e
          WHERE ${known} ORDER BY day, importance DESC LIMIT ?`;
     let rows: EventRow[] = [];
     for (const window of [limit * 10, limit * 100]) {
@@ -317,7 +318,7 @@ export class KbReader {
   eventsIngestedAfter(since: string, limit: number): EventRow[] {
     return this.db
       .prepare(
-        `SELECT e.id, e.day, e.at, e.precision, ${EVENT_TEXT}, e.kind, e.scheduled, e.importance, e.n_sources FROM events e
+        `SELECT ${EVENT_COLS} FROM events e
          WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE d.ingested_at > ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
       )
       .all(since, limit) as EventRow[];

@@ -197,9 +197,10 @@ export function findQuantities(text: string): Quantity[] {
       if (toll) noun = toll[1] ? ['deaths'] : [toll[2] ?? 'people'];
     }
     // "between 10,000 and 20,000 people": the range is the answer.
-    const range = /\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start)) ? /^\s+and\s+(\d[\d,.]*(?:\s+(?:thousand|million))?)/i.exec(after) : null;
-    if (range && kind === 'count') {
-      const rangeStart = start - (/\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 9), start))?.[0].length ?? 0);
+    const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 9), start));
+    const range = between ? /^\s+and\s+(\d[\d,.]*(?:\s+(?:thousand|million))?)/i.exec(after) : null;
+    if (between && range && kind === 'count') {
+      const rangeStart = start - between[0].length;
       const rEnd = end + range[0].length;
       const n = nounAfter(text.slice(rEnd));
       const span = text.slice(rangeStart, rEnd + n.len).trim();

@@ -39,7 +39,8 @@ export function whoBacks(kb: Briefing, question: string): AskResult | null {
   }
   const citations: Citation[] = [];
   for (const a of who.slice(0, CITED)) {
-    const e = kb.stance(a.name).evidence.find((x) => x.side === wanted.id) ?? kb.stance(a.name).evidence[0];
+    const evidence = kb.stance(a.name).evidence;
+    const e = evidence.find((x) => x.side === wanted.id) ?? evidence[0];
     if (e) citations.push({ quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null });
   }
   const names = who.map((a) => `${a.name}${a.strength === 'leaning' ? ' (leaning)' : ''}`);

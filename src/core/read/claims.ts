@@ -247,23 +247,9 @@ export function claimsOf(
     const conveyed = possessor !== undefined && CONVEYS.test(text.slice(Math.max(clauseStart, possessor.start - 40), possessor.start));
     // "The coup was condemned by Ireland and Iceland": a passive act's agents hold it.
     const agents = possessor ? [] : passiveAgents(text, cue, clauseStart, holdersAll);
-    if (agents.length && cue.type !== 'ally') {
-      holders = agents.map((m) => m.actorId);
-      spoken = true;
-      prevHolders = holders;
-      prevClause = clauseStart;
-      push(holders, kind, target?.actorId ?? null, cue);
-      return;
-    }
-    if (possessor && cue.type !== 'ally' && !conveyed) {
-      holders = [possessor.actorId];
-      spoken = true;
-      prevHolders = holders;
-      prevClause = clauseStart;
-      push(holders, kind, target?.actorId ?? null, cue);
-      return;
-    }
-    if (cue.type === 'ally') {
+    if (agents.length && cue.type !== 'ally') holders = agents.map((m) => m.actorId);
+    else if (possessor && cue.type !== 'ally' && !conveyed) holders = [possessor.actorId];
+    else if (cue.type === 'ally') {
       // "the army and its allies": unnamed allies are nobody's stance.
       if (/\b(?:its|their|his|her)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 25), cue.start))) return;
       // "widely seen as X's closest ally": a perception, at most a leaning.

@@ -96,8 +96,8 @@ const RES = CUES.map((c) => new RegExp(c.re.source, 'gi'));
 /** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
-  // A sentence that asks (outside quotation marks) states nothing.
-  const question = /\?\s*$/.test(text) && !/[”"’']\s*$/.test(text.replace(/\?\s*$/, ''));
+  // A sentence that asks states nothing (a question inside a quote ends with the quotation mark).
+  const question = /\?\s*$/.test(text);
   // next[i]: entry i's first match at or after the scan position (null: none left; undefined: not looked yet).
   const next: (RegExpExecArray | null | undefined)[] = new Array(RES.length);
   let pos = 0;
