@@ -3,6 +3,8 @@
  * names: who holds a stance and toward which side comes from the gazetteer and the sentence's shape.
  */
 
+import { PrefixIndex } from './prefilter.js';
+
 export type CueType =
   | 'ignore'
   | 'support'
@@ -45,7 +47,7 @@ const CUES: { type: CueType; re: RegExp }[] = [
   { type: 'restore', re: R(String.raw`\b(?:return|restoration|restore|restoring|restored|back) (?:of |to )?(?:a )?(?:the )?(?:swift |prompt |quick |speedy |rapid |immediate )?(?:return (?:of |to )?)?(?:civilian|democratic|constitutional|civil)(?:,? (?:democratic|civilian))? (?:rule|order|government|authority|power|institutions)\b|\bconstitutional order\b`) },
   { type: 'free', re: R(String.raw`\b(?:release|freeing|reinstatement|safety|safe return|well-being) of\b|\bto (?:immediately |unconditionally )?release\b|\b(?:investigation|inquiry|probe) into (?:the )?(?:\w+ )?(?:killings?|deaths?|shootings?|torture|abuse|disappearances?|treatment|detention) of\b|\b(?:free|reinstate)\b|\brestor(?:e|es|ed|ing)\b(?= (?:\S+ ){1,4}to (?:power|office)\b)`) },
   { type: 'order', re: R(String.raw`\bto (?:immediately )?(?:halt|stop|cease|withdraw|pull (?:\w+ )?(?:forces |troops )?back|step down|step aside|stand down|resign|respect (?:the )?(?:(?:\w+ ){0,2}rights?(?: of| to (?:peaceful )?(?:assembly|protest))?)|hand over power|(?:cede|relinquish|surrender|hand) (?:\w+ )?power|return to (?:the |their |its )?(?:barracks|positions)|end (?:its|his|their|the) (?:offensive|assault|attack|crackdown))\b`) },
-  { type: 'order', re: R(String.raw`(?<=\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|requir(?:e|es|ed|ing)) that (?:the )?\S+(?: \S+){0,3} )(?:immediately |must |should )?(?:withdraw|halt|stop|cease|step down|step aside|stand down|resign|pull (?:\w+ )?back)\b`) },
+  { type: 'order', re: R(String.raw`(?<=\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|requir(?:e|es|ed|ing)) that (?:the )?\S+(?: \S+){0,3} )\b(?:immediately |must |should )?(?:withdraw|halt|stop|cease|step down|step aside|stand down|resign|pull (?:\w+ )?back)\b`) },
   { type: 'power', re: R(String.raw`\bcolou?r(?:ed)? revolutions?\b|\b(?:oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|against|warn(?:s|ed|ing)? against) (?:any |a |an |foreign |external |outside |armed |regional |\w+['’]s ){0,3}military (?:intervention|action)\b|\b(?:orchestrated|instigated|fomented|engineered|masterminded|stirred up|directed|financed|funded) (?:\w+ ){0,2}(?:from abroad|by (?:foreign|outside|external|western) (?:\w+ )?(?:powers|forces|countries|governments|agents|actors|enemies|interference))\b|\b(?:right to |help(?:s|ed|ing)? (?:\w+ ){0,3}(?:to )?)restor(?:e|ing) (?:law and |public )?order\b`) },
   { type: 'support', re: R(String.raw`\bcongratulat\w*|\b(?:sent|sends|send|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?) (?:\S+ ){0,2}(?:troops|soldiers|military advisers|advisers|mercenaries|fighters|weapons|arms|tanks|jets|warplanes)\b(?= to\b)|\b(?:military|defen[cs]e|security) (?:aid|assistance|package)\b(?= (?:\w+ ){0,2}(?:for|to) )|\bhail(?:s|ed|ing)? (?:\S+ ){0,3}(?:victory|win|re-?election|election win)\b|\bwish(?:ed|es)? (?:him|her|them) success\b|\bgrant(?:s|ed|ing)? (?:political )?(?:asylum|refuge|shelter)\b|\b(?:gave|give|gives|giving|offered|offers|offering|provide|provided|provides) (?:\w+ ){0,2}(?:refuge|asylum|shelter|protection)\b|\bshelter(?:s|ed|ing)\b|\bsuppl(?:y|ies|ied|ying) (?=\S+(?: \S+){0,5} with (?:\w+ )?(?:weapons|arms|armed|aircraft|drones|ammunition|vehicles|armoured|armored|military|fighters|jets|missiles))|\barm(?:s|ed|ing)\b|\burg\w* (?:its |his |their )?(?:members|supporters|followers|voters) to (?:vote for|back|support)\b`) },
   { type: 'soft', re: R(String.raw`\blift(?:s|ed|ing)? (?:the |an |its )?(?:arms |weapons |oil |trade )?embargo(?:es)?(?: on| against)?\b|\bwork(?:s|ed|ing)? (?:closely )?with\b|\b(?:loans?|loan guarantees|credit|financial aid|financial support|budget support)\b(?= (?:\w+ ){0,2}(?:for|to) )|\backnowledg(?:e|es|ed|ing)\b|\bvot(?:e|es|ed|ing) with\b|\brestor(?:e|es|ed|ing) (?:diplomatic |full |normal )?(?:relations|ties) with\b|\bcooperat(?:e|es|ed|ing|ion) with\b`) },
@@ -89,9 +91,35 @@ const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize',
  * Each lexicon entry is its own regex (V8 scans a small one far faster than one alternation of
  * all of them); findCues merges their matches as one alternation would: leftmost match first,
  * and at one position the earlier lexicon entry wins. Each entry's next match is cached until
- * the scan passes it, so the text is scanned about once per entry.
+ * the scan passes it. An entry runs only at the word starts where one of its prefixes stands
+ * (prefilter.ts), anchored there; an entry without prefixes is scanned over the whole text.
  */
 const RES = CUES.map((c) => new RegExp(c.re.source, 'gi'));
+/** The lexicon's regexes, in order (for the prefilter's test). */
+export const CUE_REGEXES: readonly RegExp[] = RES;
+const ANCHORED = CUES.map((c) => new RegExp(c.re.source, 'giy'));
+const PREFIXES = new PrefixIndex(RES);
+
+/** Entry k's first match at or after `pos`: from its candidate word starts, or by a scan. */
+function nextMatch(text: string, k: number, pos: number, cands: (number[] | null)[], at: number[]): RegExpExecArray | null {
+  const list = cands[k] as number[] | null;
+  if (list === null) {
+    const re = RES[k] as RegExp;
+    re.lastIndex = pos;
+    return re.exec(text);
+  }
+  const re = ANCHORED[k] as RegExp;
+  for (let j = at[k] as number; j < list.length; j++) {
+    const p = list[j] as number;
+    if (p < pos) continue;
+    at[k] = j;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  at[k] = list.length;
+  return null;
+}
 
 /** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
@@ -100,6 +128,8 @@ export function findCues(text: string): Cue[] {
   const question = /\?\s*$/.test(text);
   // next[i]: entry i's first match at or after the scan position (null: none left; undefined: not looked yet).
   const next: (RegExpExecArray | null | undefined)[] = new Array(RES.length);
+  const cands = PREFIXES.candidates(text);
+  const at: number[] = new Array(RES.length).fill(0);
   let pos = 0;
   for (;;) {
     let i = -1;
@@ -107,9 +137,7 @@ export function findCues(text: string): Cue[] {
     for (let k = 0; k < RES.length; k++) {
       let m = next[k];
       if (m === undefined || (m !== null && m.index < pos)) {
-        const re = RES[k] as RegExp;
-        re.lastIndex = pos;
-        m = re.exec(text);
+        m = nextMatch(text, k, pos, cands, at);
         next[k] = m;
       }
       if (m && m.index < start) {
