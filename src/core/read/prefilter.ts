@@ -234,7 +234,9 @@ export class PrefixIndex {
 
   candidates(text: string): (number[] | null)[] {
     const out: (number[] | null)[] = this.scanned.map((s) => (s ? null : NONE));
-    const low = asciiLower(text);
+    // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
+    // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
+    const low = text.includes('\u0130') ? asciiLower(text) : text.toLowerCase();
     let prevWord = false;
     for (let i = 0; i < low.length; i++) {
       const word = isWordCode(low.charCodeAt(i));
