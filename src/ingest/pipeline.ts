@@ -54,7 +54,7 @@ export interface StreamResult {
 }
 
 /** Articles written per transaction at most. */
-const BATCH = 64;
+const BATCH = 256;
 /** A ready result waits at most this long before it is written. */
 const FLUSH_MS = 200;
 

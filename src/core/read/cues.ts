@@ -3,7 +3,7 @@
  * names: who holds a stance and toward which side comes from the gazetteer and the sentence's shape.
  */
 
-import { PrefixIndex } from './prefilter.js';
+import { Lexicon } from './prefilter.js';
 
 export type CueType =
   | 'ignore'
@@ -97,29 +97,7 @@ const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize',
 const RES = CUES.map((c) => new RegExp(c.re.source, 'gi'));
 /** The lexicon's regexes, in order (for the prefilter's test). */
 export const CUE_REGEXES: readonly RegExp[] = RES;
-const ANCHORED = CUES.map((c) => new RegExp(c.re.source, 'giy'));
-const PREFIXES = new PrefixIndex(RES);
-
-/** Entry k's first match at or after `pos`: from its candidate word starts, or by a scan. */
-function nextMatch(text: string, k: number, pos: number, cands: (number[] | null)[], at: number[]): RegExpExecArray | null {
-  const list = cands[k] as number[] | null;
-  if (list === null) {
-    const re = RES[k] as RegExp;
-    re.lastIndex = pos;
-    return re.exec(text);
-  }
-  const re = ANCHORED[k] as RegExp;
-  for (let j = at[k] as number; j < list.length; j++) {
-    const p = list[j] as number;
-    if (p < pos) continue;
-    at[k] = j;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m) return m;
-  }
-  at[k] = list.length;
-  return null;
-}
+const LEXICON = new Lexicon(RES);
 
 /** All cues in a sentence, earliest first. */
 export function findCues(text: string): Cue[] {
@@ -128,8 +106,7 @@ export function findCues(text: string): Cue[] {
   const question = /\?\s*$/.test(text);
   // next[i]: entry i's first match at or after the scan position (null: none left; undefined: not looked yet).
   const next: (RegExpExecArray | null | undefined)[] = new Array(RES.length);
-  const cands = PREFIXES.candidates(text);
-  const at: number[] = new Array(RES.length).fill(0);
+  const scan = LEXICON.scan(text);
   let pos = 0;
   for (;;) {
     let i = -1;
@@ -137,7 +114,7 @@ export function findCues(text: string): Cue[] {
     for (let k = 0; k < RES.length; k++) {
       let m = next[k];
       if (m === undefined || (m !== null && m.index < pos)) {
-        m = nextMatch(text, k, pos, cands, at);
+        m = scan.next(k, pos);
         next[k] = m;
       }
       if (m && m.index < start) {
@@ -189,7 +166,13 @@ export const EVENT_KINDS: { kind: string; weight: number; re: RegExp }[] = [
   { kind: 'statement', weight: 1, re: /\b(?:said|says|called|calls|warned|urged|denounced|condemned|tweeted|told|announced|offered|pledged|vowed|rejected|dismissed|demanded|accused)\b/i },
 ];
 
+const KINDS = new Lexicon(EVENT_KINDS.map((k) => k.re));
+
 export function eventKind(text: string): { kind: string; weight: number } | null {
-  for (const k of EVENT_KINDS) if (k.re.test(text)) return { kind: k.kind, weight: k.weight };
+  const scan = KINDS.scan(text);
+  for (let i = 0; i < EVENT_KINDS.length; i++) {
+    const k = EVENT_KINDS[i] as (typeof EVENT_KINDS)[number];
+    if (scan.test(i)) return { kind: k.kind, weight: k.weight };
+  }
   return null;
 }

@@ -5,6 +5,7 @@
  * relative words ("yesterday", "a day earlier", "last month").
  */
 import type { Precision } from '../types.js';
+import { Lexicon } from './prefilter.js';
 
 export interface DateMention {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -42,6 +43,10 @@ const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'dmy' | 'my' | 'y' | 're
   { re: /\b(yesterday|today|tomorrow|tonight|a day earlier|the day before|last month|earlier this month|this month|last year|this year|next week|next month|last week|earlier this week|this week)\b/gi, kind: 'rel' },
   { re: /\b(?:in|since|of|from|until|by|a|the)\s+((?:19|20)\d{2})\b/g, kind: 'y' },
 ];
+
+/** The patterns' regexes, in order (for the prefilter's test). */
+export const DATE_REGEXES: readonly RegExp[] = PATTERNS.map((p) => p.re);
+const LEXICON = new Lexicon(DATE_REGEXES);
 
 /** Plain UTC calendar arithmetic: enough for dates, and far cheaper than a time-zone library. */
 interface Ymd {
@@ -85,9 +90,10 @@ export function findDates(text: string, published: string, anchor?: string): Dat
   const dayBefore = new Set<DateMention>();
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  for (const { re, kind } of PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+  const scan = LEXICON.scan(text);
+  for (let k = 0; k < PATTERNS.length; k++) {
+    const { kind } = PATTERNS[k] as (typeof PATTERNS)[number];
+    for (const m of scan.all(k)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;

@@ -1,5 +1,6 @@
 /** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
 import type { Figure } from '../types.js';
+import { Lexicon } from './prefilter.js';
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:two|three|four|five) dozen|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
 const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;
@@ -20,14 +21,19 @@ export interface FoundFigure {
   end: number;
 }
 
+/** The patterns' regexes, in order (for the prefilter's test). */
+export const FIGURE_REGEXES: readonly RegExp[] = PATTERNS.map((p) => p.re);
+const LEXICON = new Lexicon(FIGURE_REGEXES);
+
 const ANY_NUMBER = /\d|dozen|hundreds|thousands|millions|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b/i;
 
 export function findFigures(text: string): FoundFigure[] {
   const out: FoundFigure[] = [];
   if (!ANY_NUMBER.test(text)) return out;
-  for (const { kind, re } of PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+  const scan = LEXICON.scan(text);
+  for (let k = 0; k < PATTERNS.length; k++) {
+    const { kind } = PATTERNS[k] as (typeof PATTERNS)[number];
+    for (const m of scan.all(k)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (out.some((f) => start < f.end && end > f.start)) continue;

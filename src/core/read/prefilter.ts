@@ -13,6 +13,8 @@
 
 /** Prefix length: long enough to be selective, short enough to stay a small set. */
 const K = 3;
+/** Every digit stands for all of them, in prefixes and in the text looked up: "\d{1,3}" is one prefix. */
+const DIGIT = '0';
 /** Marks a prefix cut short by something that is not a literal (\w, \S, a wide class). */
 const STOP = '\u0000';
 /** A set grown past this is not worth keeping: treat the place as "anything". */
@@ -38,11 +40,18 @@ function concat(a: Strings, b: Strings): Strings {
   return out;
 }
 
-const lower = (c: string) => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
-
 class Reader {
   i = 0;
-  constructor(readonly src: string) {}
+  constructor(
+    readonly src: string,
+    private readonly fold: boolean,
+  ) {}
+
+  /** A literal character as the table keys it: digits as one, A-Z lower-cased under the i flag. */
+  private key(c: string): string {
+    if (c >= '0' && c <= '9') return DIGIT;
+    return this.fold && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
 
   /** alternation := sequence ('|' sequence)* */
   alternation(): Strings {
@@ -86,7 +95,7 @@ class Reader {
     this.i++;
     if (c === '^' || c === '$') return new Set(['']);
     if (c === '.') return new Set([STOP]);
-    return new Set([lower(c)]);
+    return new Set([this.key(c)]);
   }
 
   private group(): Strings {
@@ -104,23 +113,24 @@ class Reader {
     const c = this.src[this.i + 1] as string;
     this.i += 2;
     if (c === 'b' || c === 'B') return new Set(['']);
-    if ('wWsSdDpPuxck0123456789'.includes(c)) {
+    if (c === 'd') return new Set([DIGIT]);
+    if ('wWsSDpPuxck0123456789'.includes(c)) {
       // \p{…}, \u…, \x…: skip their argument; all are wider than a literal.
       const arg = /^(?:\{[^}]*\}|[0-9a-fA-F]{2,4})/.exec(this.src.slice(this.i));
       if ((c === 'p' || c === 'P' || c === 'u' || c === 'x') && arg) this.i += arg[0].length;
       return new Set([STOP]);
     }
     if (c === 'n' || c === 't' || c === 'r' || c === 'f' || c === 'v') return new Set([STOP]);
-    return new Set([lower(c)]);
+    return new Set([this.key(c)]);
   }
 
   private charClass(): Strings {
     const end = this.src.indexOf(']', this.i + 1);
-    const body = this.src.slice(this.i + 1, end);
+    const body = this.src.slice(this.i + 1, end).replaceAll('\\d', '0').replaceAll('\\,', ',').replaceAll('\\.', '.');
     this.i = end + 1;
-    // Only a short list of plain characters ("[sz]", "['’]") is a literal choice.
+    // Only a short list of plain characters ("[sz]", "['’]", "[\d,]") is a literal choice.
     if (body.startsWith('^') || body.includes('\\') || body.includes('-') || body.length > 8) return new Set([STOP]);
-    return new Set([...body].map(lower));
+    return new Set([...body].map((c) => this.key(c)));
   }
 }
 
@@ -168,21 +178,21 @@ function startsAtBoundary(alt: string): boolean {
   return alt.startsWith('\\b', i);
 }
 
-const WORD_CHAR = /^[a-z0-9_]/;
+const WORD_CHAR = /^[A-Za-z0-9_]/;
 
 /**
- * The lower-case prefixes (at most three characters) one of which begins every match of `source`
- * (a case-insensitive regex), or null when it cannot be known: some alternative may start other
- * than at a word start, or may start with something wider than a few letters.
+ * The prefixes (at most three characters, digits as 0, lower-case when `fold`) one of which begins
+ * every match of `source`, or null when it cannot be known: some alternative may start other than
+ * at a word start, or may start with something wider than a few letters.
  */
-export function prefixes(source: string): string[] | null {
+export function prefixes(source: string, fold = true): string[] | null {
   let all: Strings;
   try {
     for (const alt of topAlternatives(source)) {
       // "\b(?:a|b)" as a whole group: the \b is the alternative's own.
       if (!startsAtBoundary(alt)) return null;
     }
-    const r = new Reader(source);
+    const r = new Reader(source, fold);
     all = r.alternation();
     if (r.i !== source.length) return null;
   } catch {
@@ -204,56 +214,136 @@ export function asciiLower(text: string): string {
 
 const NONE: number[] = [];
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const DIGITS = /[1-9]/g;
+
+/** How a text is keyed: as written, or lower-cased for the i flag; digits as 0 in both. */
+function keyed(text: string, fold: boolean): string {
+  // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
+  // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
+  const t = fold ? (text.includes('\u0130') ? asciiLower(text) : text.toLowerCase()) : text;
+  return t.replace(DIGITS, DIGIT);
+}
 
 /**
- * A lexicon of case-insensitive regexes and the table of their prefixes. `candidates` gives, for
- * each regex, the word starts of a text where one of its prefixes stands, in order (null for a
- * regex without prefixes: scan all of the text).
+ * A list of regexes and the table of their prefixes. `scan(text)` gives each regex's matches in
+ * that text as a global scan would find them, running the regex (anchored, with the sticky flag)
+ * only at the word starts where one of its prefixes stands; a regex without prefixes (or with the
+ * Unicode and i flags together, whose case folding differs) is scanned over the whole text.
  */
-export class PrefixIndex {
-  private readonly table = new Map<string, number[]>();
-  private readonly lengths: number[];
-  readonly scanned: boolean[];
+export class Lexicon {
+  private readonly tables: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
+  private readonly lengths: [number[], number[]];
+  private readonly anchored: (RegExp | null)[];
+  private readonly global: RegExp[];
 
-  constructor(regexes: readonly RegExp[]) {
-    const lengths = new Set<number>();
-    this.scanned = regexes.map((re, k) => {
-      if (!re.flags.includes('i') || re.flags.includes('u') || re.flags.includes('v')) return true;
-      const ps = prefixes(re.source);
-      if (!ps) return true;
+  constructor(readonly regexes: readonly RegExp[]) {
+    const lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
+    this.global = regexes.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
+    this.anchored = regexes.map((re, k) => {
+      const fold = re.flags.includes('i');
+      if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return null;
+      const ps = prefixes(re.source, fold);
+      if (!ps) return null;
+      const t = fold ? 0 : 1;
       for (const p of ps) {
-        lengths.add(p.length);
-        const l = this.table.get(p);
-        if (!l) this.table.set(p, [k]);
+        lengths[t].add(p.length);
+        const l = this.tables[t].get(p);
+        if (!l) this.tables[t].set(p, [k]);
         else if (!l.includes(k)) l.push(k);
       }
-      return false;
+      return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
     });
-    this.lengths = [...lengths].sort((a, b) => a - b);
+    this.lengths = [[...lengths[0]].sort((a, b) => a - b), [...lengths[1]].sort((a, b) => a - b)];
   }
 
+  /** Which regexes run over the whole text (no prefixes): for tests. */
+  get scanned(): boolean[] {
+    return this.anchored.map((a) => a === null);
+  }
+
+  /** For each regex, the word starts of `text` where one of its prefixes stands, in order (null: none known). */
   candidates(text: string): (number[] | null)[] {
-    const out: (number[] | null)[] = this.scanned.map((s) => (s ? null : NONE));
-    // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
-    // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
-    const low = text.includes('\u0130') ? asciiLower(text) : text.toLowerCase();
-    let prevWord = false;
-    for (let i = 0; i < low.length; i++) {
-      const word = isWordCode(low.charCodeAt(i));
-      if (word && !prevWord) {
-        for (const n of this.lengths) {
-          if (i + n > low.length) break;
-          const ks = this.table.get(low.slice(i, i + n));
-          if (!ks) continue;
-          for (const k of ks) {
-            const l = out[k] as number[];
-            if (l === NONE) out[k] = [i];
-            else if (l[l.length - 1] !== i) l.push(i);
+    const out: (number[] | null)[] = this.anchored.map((a) => (a ? NONE : null));
+    for (const t of [0, 1] as const) {
+      if (this.tables[t].size === 0) continue;
+      const key = keyed(text, t === 0);
+      const table = this.tables[t];
+      const lengths = this.lengths[t];
+      let prevWord = false;
+      for (let i = 0; i < key.length; i++) {
+        const word = isWordCode(key.charCodeAt(i));
+        if (word && !prevWord) {
+          for (const n of lengths) {
+            if (i + n > key.length) break;
+            const ks = table.get(key.slice(i, i + n));
+            if (!ks) continue;
+            for (const k of ks) {
+              const l = out[k] as number[];
+              if (l === NONE) out[k] = [i];
+              else if (l[l.length - 1] !== i) l.push(i);
+            }
           }
         }
+        prevWord = word;
       }
-      prevWord = word;
+    }
+    // Both tables may list one regex's starts out of order only if it were in both: it is in one.
+    return out;
+  }
+
+  scan(text: string): LexiconScan {
+    return new LexiconScan(this, text, this.candidates(text), this.anchored, this.global);
+  }
+}
+
+/** One text's matches of a lexicon's regexes (see Lexicon.scan). */
+export class LexiconScan {
+  private readonly at: number[];
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly text: string,
+    private readonly cands: (number[] | null)[],
+    private readonly anchored: (RegExp | null)[],
+    private readonly global: RegExp[],
+  ) {
+    this.at = new Array(cands.length).fill(0);
+  }
+
+  /** Regex k's first match starting at or after `pos` (calls for one k must not go back). */
+  next(k: number, pos: number): RegExpExecArray | null {
+    const list = this.cands[k] as number[] | null;
+    const re = this.anchored[k];
+    if (list === null || !re) {
+      const g = this.global[k] as RegExp;
+      g.lastIndex = pos;
+      return g.exec(this.text);
+    }
+    for (let j = this.at[k] as number; j < list.length; j++) {
+      const p = list[j] as number;
+      if (p < pos) continue;
+      this.at[k] = j;
+      re.lastIndex = p;
+      const m = re.exec(this.text);
+      if (m) return m;
+    }
+    this.at[k] = list.length;
+    return null;
+  }
+
+  /** Every match of regex k, in order, as a global scan (matchAll) finds them. */
+  all(k: number): RegExpExecArray[] {
+    const out: RegExpExecArray[] = [];
+    let pos = 0;
+    for (let m = this.next(k, pos); m; m = this.next(k, pos)) {
+      out.push(m);
+      pos = m.index + Math.max(1, m[0].length);
     }
     return out;
+  }
+
+  /** Whether regex k matches anywhere. */
+  test(k: number): boolean {
+    return this.next(k, 0) !== null;
   }
 }
