@@ -3,7 +3,7 @@
  * names: who holds a stance and toward which side comes from the gazetteer and the sentence's shape.
  */
 
-import { Lexicon } from './prefilter.js';
+import { Lexicon } from './lexicon.js';
 
 export type CueType =
   | 'ignore'

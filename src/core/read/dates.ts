@@ -5,7 +5,7 @@
  * relative words ("yesterday", "a day earlier", "last month").
  */
 import type { Precision } from '../types.js';
-import { Lexicon } from './prefilter.js';
+import { Lexicon } from './lexicon.js';
 
 export interface DateMention {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */

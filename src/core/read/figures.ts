@@ -1,6 +1,6 @@
 /** Figures in a sentence: deaths, money, deadlines, counts, ages and percentages. */
 import type { Figure } from '../types.js';
-import { Lexicon } from './prefilter.js';
+import { Lexicon } from './lexicon.js';
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:two|three|four|five) dozen|a dozen|dozens|a half-dozen|half a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|tens of thousands|hundreds of thousands|millions)`;
 const QUANT = String.raw`(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than)\s+)?`;

@@ -1,20 +1,15 @@
 /**
  * Where a lexicon regex can match, found without running it: the few-letter prefixes every match
- * of it begins with, read off its source. Every sentence of every article meets dozens of lexicon
- * regexes and most of them match nowhere; V8 scans each one over the whole sentence. With the
- * prefixes at hand, a sentence's word starts are looked up once in a table, and a regex runs only
- * where one of its prefixes stands (anchored there with the sticky flag), which finds exactly the
- * matches a full scan finds, since every match starts at such a place.
- *
- * Only regexes whose every alternative starts with \b and a word character get prefixes (then every
- * match starts at a word start); for any other, or for a construct this reader does not know,
- * `prefixes` returns null and the regex is scanned as before. Nothing here can drop a match.
+ * of it begins with, read off its source (lexicon.ts uses them to run a regex only where one
+ * stands). Only regexes whose every alternative starts with \b and a word character get prefixes
+ * (then every match starts at a word start); for any other, or for a construct this reader does
+ * not know, `prefixes` returns null and the regex is scanned in full. Nothing here can drop a match.
  */
 
 /** Prefix length: long enough to be selective, short enough to stay a small set. */
 const K = 3;
 /** Every digit stands for all of them, in prefixes and in the text looked up: "\d{1,3}" is one prefix. */
-const DIGIT = '0';
+export const DIGIT = '0';
 /** Marks a prefix cut short by something that is not a literal (\w, \S, a wide class). */
 const STOP = '\u0000';
 /** A set grown past this is not worth keeping: treat the place as "anything". */
@@ -205,145 +200,4 @@ export function prefixes(source: string, fold = true): string[] | null {
     out.push(p);
   }
   return out;
-}
-
-/** A-Z lower-cased, nothing else: what a case-insensitive, non-Unicode regex treats as equal (and the length stays). */
-export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
-
-const NONE: number[] = [];
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-const DIGITS = /[1-9]/g;
-
-/** How a text is keyed: as written, or lower-cased for the i flag; digits as 0 in both. */
-function keyed(text: string, fold: boolean): string {
-  // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
-  // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
-  const t = fold ? (text.includes('\u0130') ? asciiLower(text) : text.toLowerCase()) : text;
-  return t.replace(DIGITS, DIGIT);
-}
-
-/**
- * A list of regexes and the table of their prefixes. `scan(text)` gives each regex's matches in
- * that text as a global scan would find them, running the regex (anchored, with the sticky flag)
- * only at the word starts where one of its prefixes stands; a regex without prefixes (or with the
- * Unicode and i flags together, whose case folding differs) is scanned over the whole text.
- */
-export class Lexicon {
-  private readonly tables: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
-  private readonly lengths: [number[], number[]];
-  private readonly anchored: (RegExp | null)[];
-  private readonly global: RegExp[];
-
-  constructor(readonly regexes: readonly RegExp[]) {
-    const lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
-    this.global = regexes.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
-    this.anchored = regexes.map((re, k) => {
-      const fold = re.flags.includes('i');
-      if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return null;
-      const ps = prefixes(re.source, fold);
-      if (!ps) return null;
-      const t = fold ? 0 : 1;
-      for (const p of ps) {
-        lengths[t].add(p.length);
-        const l = this.tables[t].get(p);
-        if (!l) this.tables[t].set(p, [k]);
-        else if (!l.includes(k)) l.push(k);
-      }
-      return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
-    });
-    this.lengths = [[...lengths[0]].sort((a, b) => a - b), [...lengths[1]].sort((a, b) => a - b)];
-  }
-
-  /** Which regexes run over the whole text (no prefixes): for tests. */
-  get scanned(): boolean[] {
-    return this.anchored.map((a) => a === null);
-  }
-
-  /** For each regex, the word starts of `text` where one of its prefixes stands, in order (null: none known). */
-  candidates(text: string): (number[] | null)[] {
-    const out: (number[] | null)[] = this.anchored.map((a) => (a ? NONE : null));
-    for (const t of [0, 1] as const) {
-      if (this.tables[t].size === 0) continue;
-      const key = keyed(text, t === 0);
-      const table = this.tables[t];
-      const lengths = this.lengths[t];
-      let prevWord = false;
-      for (let i = 0; i < key.length; i++) {
-        const word = isWordCode(key.charCodeAt(i));
-        if (word && !prevWord) {
-          for (const n of lengths) {
-            if (i + n > key.length) break;
-            const ks = table.get(key.slice(i, i + n));
-            if (!ks) continue;
-            for (const k of ks) {
-              const l = out[k] as number[];
-              if (l === NONE) out[k] = [i];
-              else if (l[l.length - 1] !== i) l.push(i);
-            }
-          }
-        }
-        prevWord = word;
-      }
-    }
-    // Both tables may list one regex's starts out of order only if it were in both: it is in one.
-    return out;
-  }
-
-  scan(text: string): LexiconScan {
-    return new LexiconScan(this, text, this.candidates(text), this.anchored, this.global);
-  }
-}
-
-/** One text's matches of a lexicon's regexes (see Lexicon.scan). */
-export class LexiconScan {
-  private readonly at: number[];
-
-  constructor(
-    readonly lexicon: Lexicon,
-    readonly text: string,
-    private readonly cands: (number[] | null)[],
-    private readonly anchored: (RegExp | null)[],
-    private readonly global: RegExp[],
-  ) {
-    this.at = new Array(cands.length).fill(0);
-  }
-
-  /** Regex k's first match starting at or after `pos` (calls for one k must not go back). */
-  next(k: number, pos: number): RegExpExecArray | null {
-    const list = this.cands[k] as number[] | null;
-    const re = this.anchored[k];
-    if (list === null || !re) {
-      const g = this.global[k] as RegExp;
-      g.lastIndex = pos;
-      return g.exec(this.text);
-    }
-    for (let j = this.at[k] as number; j < list.length; j++) {
-      const p = list[j] as number;
-      if (p < pos) continue;
-      this.at[k] = j;
-      re.lastIndex = p;
-      const m = re.exec(this.text);
-      if (m) return m;
-    }
-    this.at[k] = list.length;
-    return null;
-  }
-
-  /** Every match of regex k, in order, as a global scan (matchAll) finds them. */
-  all(k: number): RegExpExecArray[] {
-    const out: RegExpExecArray[] = [];
-    let pos = 0;
-    for (let m = this.next(k, pos); m; m = this.next(k, pos)) {
-      out.push(m);
-      pos = m.index + Math.max(1, m[0].length);
-    }
-    return out;
-  }
-
-  /** Whether regex k matches anywhere. */
-  test(k: number): boolean {
-    return this.next(k, 0) !== null;
-  }
 }

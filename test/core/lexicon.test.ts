@@ -1,6 +1,7 @@
 /**
- * The cue prefilter (src/core/read/prefilter.ts) must find exactly what a full scan finds: its
- * prefixes are read off each regex's source, and a regex runs only where one stands.
+ * Lexicons run a regex only where one of its prefixes stands (src/core/read/lexicon.ts, prefixes
+ * read off each regex's source by src/core/read/prefixes.ts): they must find exactly what a full
+ * scan finds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { CUE_REGEXES, EVENT_KINDS } from '../../src/core/read/cues.js';
 import { DATE_REGEXES } from '../../src/core/read/dates.js';
 import { FIGURE_REGEXES } from '../../src/core/read/figures.js';
-import { asciiLower, Lexicon, prefixes } from '../../src/core/read/prefilter.js';
+import { asciiLower, Lexicon } from '../../src/core/read/lexicon.js';
+import { prefixes } from '../../src/core/read/prefixes.js';
 
 describe('prefixes of a regex', () => {
   it('reads literals, groups, optional parts, classes and quantifiers', () => {

@@ -1,0 +1,177 @@
+/**
+ * Lexicons of regexes run only where they can match. Every sentence of every article meets dozens
+ * of lexicon regexes (stance cues, event kinds, figures, dates) and most match nowhere in it, yet
+ * V8 scans each over the whole sentence. Instead, each regex's prefixes are read off its source
+ * (prefixes.ts) into one table for all lexicons; a sentence's word starts are looked up in it once,
+ * and a regex runs only at the starts where one of its prefixes stands, anchored there with the
+ * sticky flag. That finds exactly the matches a full scan finds, since every match starts at such
+ * a place; a regex without prefixes is scanned in full.
+ */
+import { DIGIT, prefixes } from './prefixes.js';
+
+/** A-Z lower-cased, nothing else: what a case-insensitive, non-Unicode regex treats as equal (and the length stays). */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const DIGITS = /[1-9]/g;
+
+/** How a text is keyed: as written, or lower-cased for the i flag; digits as 0 in both. */
+function keyed(text: string, fold: boolean): string {
+  // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
+  // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
+  const t = fold ? (text.includes('\u0130') ? asciiLower(text) : text.toLowerCase()) : text;
+  return t.replace(DIGITS, DIGIT);
+}
+
+/** Up to three characters as one number (exact in a double): no string is made per lookup. */
+function pack(s: string, i: number, n: number): number {
+  let v = s.charCodeAt(i);
+  if (n > 1) v += s.charCodeAt(i + 1) * 0x10000;
+  if (n > 2) v += s.charCodeAt(i + 2) * 0x100000000;
+  return v;
+}
+
+/** Every lexicon's prefixes, keyed lower-cased (i flag) or as written: prefix -> [lexicon, regex] pairs. */
+const TABLES: [Map<number, number[]>, Map<number, number[]>] = [new Map(), new Map()];
+const LENGTHS: [number[], number[]] = [[], []];
+const LEXICONS: Lexicon[] = [];
+const NONE: number[] = [];
+
+/** The last text's candidates for every lexicon: one sentence meets them all in a row. */
+let lastText: string | null = null;
+let lastCands: (number[] | null)[][] = [];
+
+function candidatesOf(text: string): (number[] | null)[][] {
+  if (lastText === text) return lastCands;
+  const out = LEXICONS.map((lex) => lex.empty());
+  const starts: number[] = [];
+  let prevWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordCode(text.charCodeAt(i));
+    if (word && !prevWord) starts.push(i);
+    prevWord = word;
+  }
+  for (const t of [0, 1] as const) {
+    const table = TABLES[t];
+    if (table.size === 0) continue;
+    const key = keyed(text, t === 0);
+    const lengths = LENGTHS[t];
+    for (const i of starts) {
+      for (const n of lengths) {
+        if (i + n > key.length) break;
+        const hits = table.get(pack(key, i, n));
+        if (!hits) continue;
+        for (let h = 0; h < hits.length; h += 2) {
+          const lex = out[hits[h] as number] as (number[] | null)[];
+          const k = hits[h + 1] as number;
+          const l = lex[k] as number[];
+          if (l === NONE) lex[k] = [i];
+          else if (l[l.length - 1] !== i) l.push(i);
+        }
+      }
+    }
+  }
+  lastText = text;
+  lastCands = out;
+  return out;
+}
+
+/**
+ * A list of regexes. `scan(text)` gives each regex's matches in that text as a global scan would
+ * find them; a regex without prefixes (or with the Unicode and i flags together, whose case
+ * folding differs) is scanned over the whole text.
+ */
+export class Lexicon {
+  private readonly id: number;
+  private readonly anchored: (RegExp | null)[];
+  private readonly global: RegExp[];
+
+  constructor(readonly regexes: readonly RegExp[]) {
+    this.id = LEXICONS.length;
+    LEXICONS.push(this);
+    lastText = null;
+    this.global = regexes.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
+    this.anchored = regexes.map((re, k) => {
+      const fold = re.flags.includes('i');
+      if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return null;
+      const ps = prefixes(re.source, fold);
+      if (!ps) return null;
+      const t = fold ? 0 : 1;
+      for (const p of ps) {
+        if (!LENGTHS[t].includes(p.length)) LENGTHS[t] = [...LENGTHS[t], p.length].sort((a, b) => a - b);
+        const key = pack(p, 0, p.length);
+        const l = TABLES[t].get(key);
+        if (!l) TABLES[t].set(key, [this.id, k]);
+        else if (!l.some((x, h) => h % 2 === 0 && x === this.id && l[h + 1] === k)) l.push(this.id, k);
+      }
+      return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+    });
+  }
+
+  /** Which regexes run over the whole text (no prefixes): for tests. */
+  get scanned(): boolean[] {
+    return this.anchored.map((a) => a === null);
+  }
+
+  /** A fresh candidate list: no start yet for a regex with prefixes, null (scan all) for one without. */
+  empty(): (number[] | null)[] {
+    return this.anchored.map((a) => (a ? NONE : null));
+  }
+
+  scan(text: string): LexiconScan {
+    return new LexiconScan(text, candidatesOf(text)[this.id] as (number[] | null)[], this.anchored, this.global);
+  }
+}
+
+/** One text's matches of a lexicon's regexes (see Lexicon.scan). */
+export class LexiconScan {
+  private readonly at: number[];
+
+  constructor(
+    readonly text: string,
+    private readonly cands: (number[] | null)[],
+    private readonly anchored: (RegExp | null)[],
+    private readonly global: RegExp[],
+  ) {
+    this.at = new Array(cands.length).fill(0);
+  }
+
+  /** Regex k's first match starting at or after `pos` (calls for one k must not go back). */
+  next(k: number, pos: number): RegExpExecArray | null {
+    const list = this.cands[k] as number[] | null;
+    const re = this.anchored[k];
+    if (list === null || !re) {
+      const g = this.global[k] as RegExp;
+      g.lastIndex = pos;
+      return g.exec(this.text);
+    }
+    for (let j = this.at[k] as number; j < list.length; j++) {
+      const p = list[j] as number;
+      if (p < pos) continue;
+      this.at[k] = j;
+      re.lastIndex = p;
+      const m = re.exec(this.text);
+      if (m) return m;
+    }
+    this.at[k] = list.length;
+    return null;
+  }
+
+  /** Every match of regex k, in order, as a global scan (matchAll) finds them. */
+  all(k: number): RegExpExecArray[] {
+    const out: RegExpExecArray[] = [];
+    let pos = 0;
+    for (let m = this.next(k, pos); m; m = this.next(k, pos)) {
+      out.push(m);
+      pos = m.index + Math.max(1, m[0].length);
+    }
+    return out;
+  }
+
+  /** Whether regex k matches anywhere. */
+  test(k: number): boolean {
+    return this.next(k, 0) !== null;
+  }
+}
