@@ -3,7 +3,7 @@
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
 import { distance } from 'fastest-levenshtein';
-import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, kbVersion, markDirty, refreshImportance, writeDocument } from '../store/kb-write.js';
+import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, refreshImportance, writeDocument } from '../store/kb-write.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
@@ -204,6 +204,7 @@ export class Briefing {
       fn();
       run.batchTouched = undefined;
       if (run.added > before) {
+        indexNewSentences(this.store);
         markDirty(this.store, touched);
         this.seenVersion = bumpVersion(this.store);
       }

@@ -128,7 +128,6 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
      VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,
   ).run(doc);
   const insSentence = db.prepare('INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insFts = db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)');
   const insMention = db.prepare('INSERT OR IGNORE INTO mentions (actor_id, sentence_id) VALUES (?, ?)');
   const upActor = db.prepare(
     `INSERT INTO actors (id, name, kind, affiliation, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
@@ -141,7 +140,6 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     const text = capText(s.text);
     const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, text, s.at, s.precision).lastInsertRowid);
     sentenceId.set(s.seq, id);
-    insFts.run(id, text);
     for (const a of s.actors) {
       insMention.run(a, id);
       counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -194,12 +192,26 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, '', f.at, f.day);
 }
 
+/**
+ * Index the sentences stored since the last call for full-text search: one statement per ingest
+ * batch, in the batch's transaction, instead of one per sentence (a fifth of the writer's time).
+ * Sentences of an article rolled back were never stored, so they are never indexed.
+ */
+export function indexNewSentences(store: Store): void {
+  const through = (store.prepare("SELECT value FROM kb_meta WHERE key = 'fts_through'").get() as { value: number } | undefined)?.value ?? 0;
+  const last = (store.prepare('SELECT MAX(id) AS id FROM sentences').get() as { id: number | null }).id ?? 0;
+  if (last <= through) return;
+  store.prepare('INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? AND id <= ?').run(through, last);
+  store.prepare("INSERT INTO kb_meta (key, value) VALUES ('fts_through', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(last);
+}
+
 /** Importance of every event: kind weight, how many articles report it, how central its actors are. */
 export function refreshImportance(store: Store): void {
   store.db.exec(`
     UPDATE events SET importance = weight + 2.0 * (n_sources - 1) + 2.0 * COALESCE(
       (SELECT MAX(a.mentions) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = events.id), 0)
-      / MAX(1, (SELECT MAX(mentions) FROM actors WHERE kind != 'side'))`);
+      / MAX(1, COALESCE((SELECT MAX(mentions) FROM actors WHERE kind != 'side'), 0))`);
+  // (A corpus that names no actor but the sides has no maximum: SQLite's MAX(1, NULL) is NULL.)
 }
 
 // ------------------------------------------------------------ derived state and concurrent writers

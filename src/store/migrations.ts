@@ -300,4 +300,9 @@ export const migrations: string[] = [
   );
   ALTER TABLE deliveries ADD COLUMN kind TEXT NOT NULL DEFAULT 'digest';
   `,
+  // Sentences are indexed for full-text search once per ingest batch (kb-write.ts indexNewSentences):
+  // every sentence stored before this version is indexed already.
+  `
+  INSERT OR IGNORE INTO kb_meta (key, value) SELECT 'fts_through', COALESCE(MAX(id), 0) FROM sentences;
+  `,
 ];
