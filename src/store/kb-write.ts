@@ -128,7 +128,7 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
      VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,
   ).run(doc);
   const insSentence = db.prepare('INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insMention = db.prepare('INSERT OR IGNORE INTO mentions (actor_id, sentence_id) VALUES (?, ?)');
+  const insMention = db.prepare('INSERT OR IGNORE INTO mentions (sentence_id, actor_id) VALUES (?, ?)');
   const upActor = db.prepare(
     `INSERT INTO actors (id, name, kind, affiliation, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,
@@ -141,7 +141,7 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, text, s.at, s.precision).lastInsertRowid);
     sentenceId.set(s.seq, id);
     for (const a of s.actors) {
-      insMention.run(a, id);
+      insMention.run(id, a);
       counts.set(a, (counts.get(a) ?? 0) + 1);
     }
   }

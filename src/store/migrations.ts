@@ -305,4 +305,16 @@ export const migrations: string[] = [
   `
   INSERT OR IGNORE INTO kb_meta (key, value) SELECT 'fts_through', COALESCE(MAX(id), 0) FROM sentences;
   `,
+  // Mentions are only ever read by sentence: keyed (sentence_id, actor_id), an ingest appends to
+  // one b-tree in order instead of inserting at random into two (the key and an index by sentence).
+  `
+  CREATE TABLE mentions_by_sentence (
+    sentence_id INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    PRIMARY KEY (sentence_id, actor_id)
+  ) WITHOUT ROWID;
+  INSERT INTO mentions_by_sentence (sentence_id, actor_id) SELECT sentence_id, actor_id FROM mentions ORDER BY sentence_id, actor_id;
+  DROP TABLE mentions;
+  ALTER TABLE mentions_by_sentence RENAME TO mentions;
+  `,
 ];

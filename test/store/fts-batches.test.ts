@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYNTH_CRISIS } from '../../bench/synth.js';
 import { Briefing } from '../../src/core/briefing.js';
+import { migrations } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from '../helpers.js';
 
@@ -48,17 +49,24 @@ describe('full-text index by batch', () => {
     store.close();
   });
 
-  it('a database written before keeps its index: the migration marks its sentences indexed', () => {
+  it('a database written before keeps its index and its mentions: the migrations carry them over', () => {
     const path = join(tmp.dir, 'b.db');
     const kb = new Briefing(new Store(path), SYNTH_CRISIS);
-    kb.ingest([article('old', 'Old\n\nThe ferry sank near the island.')]);
+    kb.ingest([article('old', 'Old\n\nThe ferry from Norway sank near the island, Sweden said.')]);
     kb.store.close();
-    // As a database from before this version: no pointer, every sentence already in the index.
+    // As a database from before these versions: no pointer, every sentence already in the index,
+    // mentions keyed by actor with an index by sentence.
     const raw = new Database(path);
-    raw.exec("DELETE FROM kb_meta WHERE key = 'fts_through'");
-    raw.pragma(`user_version = ${(raw.pragma('user_version', { simple: true }) as number) - 1}`);
+    const mentions = raw.prepare('SELECT sentence_id, actor_id FROM mentions ORDER BY 1, 2').all();
+    expect(mentions.length).toBeGreaterThan(1);
+    raw.exec(`DELETE FROM kb_meta WHERE key = 'fts_through';
+      CREATE TABLE old_mentions (actor_id TEXT NOT NULL, sentence_id INTEGER NOT NULL, PRIMARY KEY (actor_id, sentence_id)) WITHOUT ROWID;
+      INSERT INTO old_mentions SELECT actor_id, sentence_id FROM mentions; DROP TABLE mentions; ALTER TABLE old_mentions RENAME TO mentions;
+      CREATE INDEX mentions_sentence ON mentions(sentence_id);`);
+    raw.pragma(`user_version = ${migrations.findIndex((m) => m.includes("'fts_through'"))}`);
     raw.close();
     const again = new Briefing(new Store(path), SYNTH_CRISIS);
+    expect(again.store.db.prepare('SELECT sentence_id, actor_id FROM mentions ORDER BY 1, 2').all()).toEqual(mentions);
     again.ingest([article('new', 'New\n\nThe ferry service resumed.')]);
     expect(found(again, 'ferry').sort()).toEqual(['new', 'old']);
     expect(() => indexed(again.store)).not.toThrow();
