@@ -54,7 +54,7 @@ export interface StreamResult {
 }
 
 /** Articles written per transaction at most. */
-const BATCH = 256;
+const BATCH = 64;
 /** A ready result waits at most this long before it is written. */
 const FLUSH_MS = 200;
 
@@ -348,6 +348,8 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
             done.delete(seq);
             origin.delete(seq);
             progress();
+            // Keep the workers' windows full while this batch is written, or they wait for it.
+            if (k % 16 === 15) dispatch();
           }
         });
         written += n;
