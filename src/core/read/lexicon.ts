@@ -25,16 +25,21 @@ function keyed(text: string, fold: boolean): string {
   return t.replace(DIGITS, DIGIT);
 }
 
-/** Up to three characters as one number (exact in a double): no string is made per lookup. */
+/**
+ * Up to three characters as one small integer when all are below 256 (no string and no heap
+ * number is made per lookup), else -1: such keys (a curly apostrophe) go by string.
+ */
 function pack(s: string, i: number, n: number): number {
-  let v = s.charCodeAt(i);
-  if (n > 1) v += s.charCodeAt(i + 1) * 0x10000;
-  if (n > 2) v += s.charCodeAt(i + 2) * 0x100000000;
-  return v;
+  const a = s.charCodeAt(i);
+  const b = n > 1 ? s.charCodeAt(i + 1) : 0;
+  const c = n > 2 ? s.charCodeAt(i + 2) : 0;
+  return (a | b | c) > 255 ? -1 : a | (b << 8) | (c << 16) | (n << 24);
 }
 
 /** Every lexicon's prefixes, keyed lower-cased (i flag) or as written: prefix -> [lexicon, regex] pairs. */
 const TABLES: [Map<number, number[]>, Map<number, number[]>] = [new Map(), new Map()];
+/** The prefixes with a character above 255, by string. */
+const WIDE: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
 const LENGTHS: [number[], number[]] = [[], []];
 const LEXICONS: Lexicon[] = [];
 const NONE: number[] = [];
@@ -55,13 +60,14 @@ function candidatesOf(text: string): (number[] | null)[][] {
   }
   for (const t of [0, 1] as const) {
     const table = TABLES[t];
-    if (table.size === 0) continue;
+    if (table.size === 0 && WIDE[t].size === 0) continue;
     const key = keyed(text, t === 0);
     const lengths = LENGTHS[t];
     for (const i of starts) {
       for (const n of lengths) {
         if (i + n > key.length) break;
-        const hits = table.get(pack(key, i, n));
+        const packed = pack(key, i, n);
+        const hits = packed >= 0 ? table.get(packed) : WIDE[t].get(key.slice(i, i + n));
         if (!hits) continue;
         for (let h = 0; h < hits.length; h += 2) {
           const lex = out[hits[h] as number] as (number[] | null)[];
@@ -101,9 +107,11 @@ export class Lexicon {
       const t = fold ? 0 : 1;
       for (const p of ps) {
         if (!LENGTHS[t].includes(p.length)) LENGTHS[t] = [...LENGTHS[t], p.length].sort((a, b) => a - b);
-        const key = pack(p, 0, p.length);
-        const l = TABLES[t].get(key);
-        if (!l) TABLES[t].set(key, [this.id, k]);
+        const packed = pack(p, 0, p.length);
+        const table: Map<number | string, number[]> = packed >= 0 ? TABLES[t] : WIDE[t];
+        const key = packed >= 0 ? packed : p;
+        const l = table.get(key);
+        if (!l) table.set(key, [this.id, k]);
         else if (!l.some((x, h) => h % 2 === 0 && x === this.id && l[h + 1] === k)) l.push(this.id, k);
       }
       return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
