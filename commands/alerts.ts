@@ -50,9 +50,15 @@ const keyOf = (ctx: CommandContext) => ({ platform: ctx.platform, channelId: ctx
 
 const kindList = (kinds: readonly AlertKind[]) => (kinds.length === ALERT_KINDS.length ? 'every kind of change' : kinds.join(', '));
 
-function describe(sub: AlertSubscription): string {
+/** "every 10 minutes", "every minute": the batching users can expect (BRIEFING_ALERT_MINUTES). */
+const every = (ctx: CommandContext) => {
+  const m = ctx.alertMinutes ?? 10;
+  return m === 1 ? 'every minute' : `every ${m} minutes`;
+};
+
+function describe(sub: AlertSubscription, ctx: CommandContext): string {
   if (!sub.enabled) return `Paused: ${sub.disabledReason ?? 'disabled'}. Run \`/alerts subscribe\` again to resume.`;
-  return `This channel gets ${kindList(sub.kinds)} for ${sub.crisis}, at most one message every few minutes (subscribed ${sub.createdAt.slice(0, 16).replace('T', ' ')} UTC).`;
+  return `This channel gets ${kindList(sub.kinds)} for ${sub.crisis}, at most one message ${every(ctx)} (subscribed ${sub.createdAt.slice(0, 16).replace('T', ' ')} UTC).`;
 }
 
 export default {
@@ -71,7 +77,7 @@ export default {
         if (!sub) return { data: { subscription: null }, view: info('No alerts', 'This channel gets no alerts. Use `/alerts subscribe` to add them.') };
         const latest = port(ctx).latestDelivery(keyOf(ctx));
         const note = latest && latest.status !== 'posted' && latest.lastError ? `\nLast batch: ${latest.status} (${latest.lastError}).` : '';
-        return { data: { subscription: sub, latestDelivery: latest }, view: info('Alerts', `${describe(sub)}${note}`) };
+        return { data: { subscription: sub, latestDelivery: latest }, view: info('Alerts', `${describe(sub, ctx)}${note}`) };
       },
     },
     {
@@ -85,7 +91,7 @@ export default {
         const { sub, created } = port(ctx).subscribe({ ...keyOf(ctx), kinds, createdBy: ctx.userId, cursor: ctx.kb.lastAlertId() });
         return {
           data: { subscription: sub, created },
-          view: info(created ? 'Alerts subscribed' : 'Alerts updated', `This channel will get ${kindList(sub.kinds)} detected from now on, with the evidence sentence, outlet, time and link, batched into at most one message every few minutes.`, false),
+          view: info(created ? 'Alerts subscribed' : 'Alerts updated', `This channel will get ${kindList(sub.kinds)} detected from now on, with the evidence sentence, outlet, time and link, batched into at most one message ${every(ctx)}.`, false),
         };
       },
     },

@@ -75,6 +75,8 @@ export interface CommandContext {
   crises?: CrisisPort;
   /** Alert subscriptions (src/store/alert-subscriptions.ts), where the surface offers them. */
   alerts?: import('../src/store/alert-subscriptions.js').AlertSubscriptionPort;
+  /** BRIEFING_ALERT_MINUTES: at most one alert message per channel per this many minutes. */
+  alertMinutes?: number;
 }
 
 /** One crisis as listed to users and scripts. */

@@ -26,6 +26,8 @@ export interface AppOptions {
   model?: AnswerModel;
   /** Feed polling and fetch policy (src/ingest/feeds/port.ts builds them from the settings); default: public addresses only. */
   feeds?: FeedSettings;
+  /** BRIEFING_ALERT_MINUTES, for what /alerts tells users (default 10). */
+  alertMinutes?: number;
 }
 
 export interface App {
@@ -73,7 +75,7 @@ export function openApp(opts: AppOptions): App {
       defaultTimezone,
       context: (platform, channelId, userId, canManage) => {
         const current = crises.get(crises.channelCrisis(platform, channelId)) ?? home;
-        return { kb: current.kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: current.feedPort, crises: port, alerts: alertSubscriptions };
+        return { kb: current.kb, subscriptions, clock, platform, channelId, userId, canManage, defaultTimezone, feeds: current.feedPort, crises: port, alerts: alertSubscriptions, alertMinutes: opts.alertMinutes ?? 10 };
       },
       close: () => {
         crises.close();

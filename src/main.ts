@@ -57,7 +57,7 @@ export async function startBot(config: Config, opts: BotOptions = {}): Promise<B
   for (const w of opts.environment?.warnings ?? []) log.warn(w);
   // The optional model for /ask: only with OPENAI_API_KEY or OPENAI_BASE_URL, else no request is ever made.
   const model = await createAnswerModel(config, { log, clock: opts.clock });
-  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, model, feeds: feedSettings(config) });
+  const app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, clock: opts.clock, defaultTimezone: config.BRIEFING_TZ, alertMinutes: config.BRIEFING_ALERT_MINUTES, model, feeds: feedSettings(config) });
   const adapters: RunningAdapter[] = [];
   let done: Promise<void> = new Promise(() => {});
   let scheduler: DigestScheduler | null = null;

@@ -8,7 +8,7 @@ import { feedSettings } from '../ingest/feeds/port.js';
 export class UsageError extends Error {}
 
 export function open(c: Config = loadConfig(), model?: AnswerModel): App {
-  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, model, feeds: feedSettings(c) });
+  return openApp({ db: c.BRIEFING_DB, seedsDir: c.BRIEFING_SEEDS, defaultTimezone: c.BRIEFING_TZ, alertMinutes: c.BRIEFING_ALERT_MINUTES, model, feeds: feedSettings(c) });
 }
 
 /** A `--crisis` flag checked against the crises there are; an unknown one is a usage error. */

@@ -74,3 +74,17 @@ describe('alerts with several crises', () => {
     }
   });
 });
+
+describe('/alerts tells the batching the deployment uses', () => {
+  it('says BRIEFING_ALERT_MINUTES, not a vague "few minutes"', async () => {
+    const app = openApp({ db: join(t.dir, 'minutes.db'), seedsDir: SEEDS, alertMinutes: 30 });
+    try {
+      const run = (subcommand: string) => runInvocation({ command: 'alerts', subcommand, options: {} }, app.context('slack', 'C9', 'U0ADMIN', true));
+      const text = (v: { blocks?: { type: string; text?: string }[] }) => (v.blocks ?? []).map((b) => b.text ?? '').join(' ');
+      expect(text((await run('subscribe')).view as never)).toContain('at most one message every 30 minutes');
+      expect(text((await run('status')).view as never)).toContain('at most one message every 30 minutes');
+    } finally {
+      app.close();
+    }
+  });
+});
