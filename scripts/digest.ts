@@ -62,7 +62,7 @@ export async function runDigestCli(env: Record<string, string | undefined>, opts
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   let app: App;
   try {
-    app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, defaultTimezone: config.BRIEFING_TZ });
+    app = openApp({ db: config.BRIEFING_DB, seedsDir: config.BRIEFING_SEEDS, defaultTimezone: config.BRIEFING_TZ, alertMinutes: config.BRIEFING_ALERT_MINUTES });
   } catch (err) {
     process.stderr.write(`Could not open the knowledge base: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
