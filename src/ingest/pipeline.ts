@@ -125,11 +125,24 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   const retry: number[] = [];
   const origin = new Map<number, Slot>();
   let inFlightBytes = 0;
-  // The writer's spare time: when it finds nothing to write while the workers have a full window,
-  // it takes the next new item to extract itself (see localOk). Self-balancing: a writer that is
-  // the bottleneck never waits, so never takes one.
-  let spare = 0;
-  let locals = 0;
+  // The writer's spare time: it extracts a share of the new items itself (see localOk), when it
+  // writes them. The share follows how long the writer waited for results lately: up while it
+  // waits, down once it is busy all the time, so both threads stay busy whichever is faster on
+  // this machine. A writer that is the bottleneck never waits, so its share falls to none.
+  let share = 0;
+  let owed = 0;
+  let waited = 0;
+  let period = Date.now();
+  const SHARE_PERIOD_MS = 250;
+  const rebalance = () => {
+    const now = Date.now();
+    if (now - period < SHARE_PERIOD_MS) return;
+    const idle = waited / (now - period);
+    if (idle > 0.1) share = Math.min(0.5, share + 0.05);
+    else if (idle < 0.03) share = Math.max(0, share - 0.05);
+    waited = 0;
+    period = now;
+  };
 
   const budget = (bytes: number) => (o.budgetMs ?? 10_000) * Math.max(1, Math.ceil(bytes / 1048576));
 
@@ -225,9 +238,9 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
           }
         } else bytes = item.text.length;
         const forced = o.localEvery !== undefined && seq % o.localEvery === o.localEvery - 1;
-        if ((spare > 0 || forced) && o.hangOn === undefined && localOk(item, bytes)) {
-          if (!forced) spare--;
-          locals++;
+        if (!forced) owed = Math.min(1, owed + share);
+        if ((owed >= 1 || forced) && o.hangOn === undefined && localOk(item, bytes)) {
+          if (!forced) owed -= 1;
           stats.extractedHere++;
           done.set(seq, { type: 'local', item });
           continue;
@@ -343,7 +356,6 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
           for (let k = 0; k < n; k++) {
             const seq = written + k;
             const m = done.get(seq) as FromWorker | IngestFileResult | Local;
-            if ('type' in m && m.type === 'local') locals--;
             results[seq] = writeOne(m, origin.get(seq), seq);
             done.delete(seq);
             origin.delete(seq);
@@ -354,6 +366,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
         });
         written += n;
         readySince = 0;
+        if (o.localEvery === undefined) rebalance();
         dispatch();
         continue;
       }
@@ -369,13 +382,17 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
         retry.length = 0;
         continue;
       }
-      if (ready === 0 && locals < 2 && tasks.size >= WINDOW / 2) spare = 1;
       dispatch();
+      const waitFrom = Date.now();
       await new Promise<void>((r) => {
         wake = r;
         setTimeout(r, FLUSH_MS);
       });
       wake = null;
+      if (o.localEvery === undefined) {
+        waited += Date.now() - waitFrom;
+        rebalance();
+      }
     }
   } finally {
     clearInterval(timer);
