@@ -2,12 +2,12 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { distance } from 'fastest-levenshtein';
 import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, refreshImportance, writeDocument } from '../store/kb-write.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
 import { askQuestion } from './answer/ask.js';
+import { ActorDirectory } from './answer/directory.js';
 import { buildDigest, type DigestOptions } from './answer/digest.js';
 import { type DocMeta, type Extraction, extractDocument } from './read/extract.js';
 import type { AnswerModel } from './answer/grounding.js';
@@ -16,10 +16,8 @@ import { aggregate } from './answer/stance.js';
 import { AlertCollector } from './changes/collect.js';
 import { type AlertRow, AlertStore } from '../store/alerts.js';
 import { answerStance } from './answer/stance-answer.js';
-import { fold, normKey } from './text.js';
 import { buildTimeline } from './answer/timeline.js';
 import type {
-  ActorKind,
   ArticleMeta,
   ActorRef,
   ActorSummary,
@@ -47,12 +45,6 @@ export interface IncomingArticle extends ArticleMeta {
 }
 
 /** The corpus's actors, with their names normalised for resolution and autocomplete. */
-interface CorpusIndex {
-  rows: ActorRow[];
-  byId: Map<string, ActorRow>;
-  entries: { row: ActorRow; keys: string[]; folded: string[] }[];
-}
-
 /** Fault-injection points of an ingest, for tests of crashes at chosen moments. */
 export interface IngestHooks {
   /**
@@ -85,12 +77,12 @@ export class Briefing {
   readonly reader: KbReader;
   readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
-  private actorCache: CorpusIndex | null = null;
+  /** The corpus's actors as users reach them (resolution, autocomplete, roster). */
+  private readonly directory: ActorDirectory;
   /** The corpus version this knowledge base has caught up with (see writeBatch). */
   private seenVersion = 0;
   /** Bumped whenever people were reloaded from another writer's commits. */
   peopleVersion = 0;
-  private summaryCache: ActorSummary[] | null = null;
   /** SQLite's data_version when the read caches were last known fresh (see sync()). */
   private seenDataVersion: number;
 
@@ -103,6 +95,7 @@ export class Briefing {
     this.model = opts.model;
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
+    this.directory = new ActorDirectory(this.reader, this.gazetteer);
     this.events = new EventIndex(store);
     // A database from before position histories: build them once, so digests of earlier days work.
     if (this.reader.historyMissing()) {
@@ -140,8 +133,7 @@ export class Briefing {
     const v = this.store.dataVersion();
     if (v === this.seenDataVersion) return;
     this.seenDataVersion = v;
-    this.actorCache = null;
-    this.summaryCache = null;
+    this.directory.invalidate();
     this.events.clear();
     this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
   }
@@ -331,84 +323,26 @@ export class Briefing {
       }
       alerts.finish();
     });
-    this.actorCache = null;
-    this.summaryCache = null;
+    this.directory.invalidate();
   }
 
-  // ---------------------------------------------------------------- actors
-
-  private corpusActors(): ActorRow[] {
-    return this.corpusIndex().rows;
-  }
-
-  /**
-   * The actors the corpus names, with their names normalised once per ingest: resolution and
-   * autocomplete (every keystroke) read this instead of re-parsing aliases.
-   */
-  private corpusIndex(): CorpusIndex {
-    if (!this.actorCache) {
-      const rows = this.reader.actors();
-      const entries = rows.map((row) => {
-        const names = [row.name, ...(JSON.parse(row.aliases) as string[])];
-        return { row, keys: names.map((n) => normKey(n).replace(/^the /, '')), folded: names.map((n) => fold(n.toLowerCase())) };
-      });
-      this.actorCache = { rows, entries, byId: new Map(rows.map((r) => [r.id, r])) };
-    }
-    return this.actorCache;
-  }
+  // ---------------------------------------------------------------- actors (answer/directory.ts)
 
   /** An actor as answers show it: id, name and kind. */
   ref(row: ActorRow | undefined, id: string): ActorRef {
-    const def = this.gazetteer.actors.get(id);
-    return { id, name: row?.name ?? def?.name ?? id, kind: (row?.kind ?? def?.kind ?? 'group') as ActorKind };
+    return this.directory.ref(row, id);
   }
 
-  /**
-   * Resolve a user's name for an actor: an alias, person, demonym or seat of power the corpus
-   * names, or a name stored with a corpus actor. A near miss ("Rusia") is never answered as the
-   * actor it resembles: it comes back unresolved, with the near names first among the suggestions.
-   */
+  /** Resolve a user's name for an actor (see ActorDirectory.resolve). */
   resolve(query: string): { id: string | null; suggestions: string[] } {
     this.sync();
-    const { byId, entries } = this.corpusIndex();
-    const q = query.trim();
-    const direct = this.gazetteer.lookup(q) ?? this.gazetteer.lookup(q.replace(/^the\s+/i, ''));
-    if (direct && (byId.has(direct) || this.gazetteer.arena.has(direct))) return { id: direct, suggestions: [] };
-    const key = normKey(q).replace(/^the /, '');
-    const byPart = personByNamePart(entries, key);
-    if (byPart) return { id: byPart, suggestions: [] };
-    const near = new Map<string, { name: string; d: number; mentions: number }>();
-    for (const { row: a, keys } of entries) {
-      for (const nk of keys) {
-        if (nk === key) return { id: a.id, suggestions: [] };
-        const d = distance(key, nk);
-        const max = nk.length <= 4 ? 0 : nk.length <= 6 ? 1 : 2;
-        const seen = near.get(a.id);
-        if (d <= max && (!seen || d < seen.d)) near.set(a.id, { name: a.name, d, mentions: a.mentions });
-      }
-    }
-    const close = [...near.values()].sort((x, y) => x.d - y.d || y.mentions - x.mentions).map((n) => n.name);
-    const suggestions = [...new Set([...close, ...this.suggest(q, 3).map((s) => s.name)])].slice(0, 3);
-    return { id: null, suggestions };
+    return this.directory.resolve(query);
   }
 
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
   suggest(prefix: string, limit = 25): { name: string; value: string }[] {
     this.sync();
-    const key = fold(prefix.trim().toLowerCase()).replace(/^the /, '');
-    const scored: { a: ActorRow; s: number }[] = [];
-    for (const { row: a, folded: names } of this.corpusIndex().entries) {
-      if (a.kind === 'side' && !key) continue;
-      let s = 0;
-      if (!key) s = 1;
-      else if (names.some((n) => n.startsWith(key))) s = 4;
-      else if (names.some((n) => n.split(/[\s-]+/).some((w) => w.startsWith(key)))) s = 3;
-      else if (key.length >= 4 && names.some((n) => n.includes(key))) s = 2;
-      else if (key.length >= 4 && names.some((n) => distance(n, key) <= (key.length <= 5 ? 1 : 2) || (key.length >= 5 && distance(n.slice(0, key.length), key) <= 1))) s = 1;
-      if (s > 0) scored.push({ a, s });
-    }
-    scored.sort((x, y) => y.s - x.s || y.a.mentions - x.a.mentions || x.a.name.localeCompare(y.a.name));
-    return scored.slice(0, limit).map(({ a }) => ({ name: a.name.slice(0, 100), value: a.name.slice(0, 100) }));
+    return this.directory.suggest(prefix, limit);
   }
 
   // ---------------------------------------------------------------- questions
@@ -435,27 +369,7 @@ export class Briefing {
 
   actors(): ActorSummary[] {
     this.sync();
-    this.summaryCache ??= this.buildActors();
-    return this.summaryCache;
-  }
-
-  private buildActors(): ActorSummary[] {
-    const stances = new Map(this.reader.stances().map((s) => [s.actor_id, s]));
-    return this.corpusActors()
-      .filter((a) => a.kind !== 'side' && !this.gazetteer.arena.has(a.id))
-      .map((a) => {
-        const s = stances.get(a.id);
-        return {
-          id: a.id,
-          name: a.name,
-          kind: a.kind as ActorKind,
-          aliases: JSON.parse(a.aliases) as string[],
-          mentions: a.mentions,
-          alignment: s?.alignment ?? null,
-          strength: (s?.strength as ActorSummary['strength']) ?? null,
-          affiliation: a.affiliation,
-        };
-      });
+    return this.directory.summaries();
   }
 
   /** The changes detected at ingest (stance, figures, scheduled events), oldest first. */
@@ -476,12 +390,12 @@ export class Briefing {
 
   /** Whether an article of the corpus names this actor. */
   inCorpus(id: string): boolean {
-    return this.corpusIndex().byId.has(id);
+    return this.directory.inCorpus(id);
   }
 
   /** Actor ids an actor stands for in events: itself and the people who speak for it. */
   actorFamily(id: string): string[] {
-    return [id, ...this.corpusActors().filter((a) => a.affiliation === id).map((a) => a.id)];
+    return this.directory.actorFamily(id);
   }
 }
 
@@ -495,19 +409,3 @@ function docMeta(c: CheckedArticle): DocMeta {
   return { id: c.id, source: c.source, published: c.published, timezone: c.timezone };
 }
 
-/**
- * The one person in the corpus whose name holds the query as whole words ("Xi" for "Xi Jinping",
- * "Faki" for "Moussa Faki Mahamat"): how people are often called, and not a guess.
- */
-function personByNamePart(entries: CorpusIndex['entries'], key: string): string | null {
-  if (key.length < 2) return null;
-  const padded = ` ${key} `;
-  let hit: string | null = null;
-  for (const { row, keys } of entries) {
-    if (row.kind !== 'person') continue;
-    if (!keys.some((k) => ` ${k} `.includes(padded))) continue;
-    if (hit && hit !== row.id) return null;
-    hit = row.id;
-  }
-  return hit;
-}
