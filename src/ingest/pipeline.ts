@@ -57,6 +57,8 @@ export interface StreamResult {
 const BATCH = 64;
 /** A ready result waits at most this long before it is written. */
 const FLUSH_MS = 200;
+/** How often the writer's share of extraction is adjusted to its recent waiting. */
+const SHARE_PERIOD_MS = 250;
 
 /**
  * Workers for this machine: one core stays with the writer (this thread), the others extract, at
@@ -133,7 +135,6 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let owed = 0;
   let waited = 0;
   let period = Date.now();
-  const SHARE_PERIOD_MS = 250;
   const rebalance = () => {
     const now = Date.now();
     if (now - period < SHARE_PERIOD_MS) return;

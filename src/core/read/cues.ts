@@ -92,10 +92,10 @@ const SIDED = new Set<CueType>(['support', 'soft', 'ally', 'legit', 'criticize',
  * all of them); findCues merges their matches as one alternation would: leftmost match first,
  * and at one position the earlier lexicon entry wins. Each entry's next match is cached until
  * the scan passes it. An entry runs only at the word starts where one of its prefixes stands
- * (prefilter.ts), anchored there; an entry without prefixes is scanned over the whole text.
+ * (lexicon.ts), anchored there; an entry without prefixes is scanned over the whole text.
  */
 const RES = CUES.map((c) => new RegExp(c.re.source, 'gi'));
-/** The lexicon's regexes, in order (for the prefilter's test). */
+/** The lexicon's regexes, in order (for test/core/lexicon.test.ts). */
 export const CUE_REGEXES: readonly RegExp[] = RES;
 const LEXICON = new Lexicon(RES);
 

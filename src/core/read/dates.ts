@@ -44,7 +44,7 @@ const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'dmy' | 'my' | 'y' | 're
   { re: /\b(?:in|since|of|from|until|by|a|the)\s+((?:19|20)\d{2})\b/g, kind: 'y' },
 ];
 
-/** The patterns' regexes, in order (for the prefilter's test). */
+/** The patterns' regexes, in order (for test/core/lexicon.test.ts). */
 export const DATE_REGEXES: readonly RegExp[] = PATTERNS.map((p) => p.re);
 const LEXICON = new Lexicon(DATE_REGEXES);
 

@@ -21,7 +21,7 @@ export interface FoundFigure {
   end: number;
 }
 
-/** The patterns' regexes, in order (for the prefilter's test). */
+/** The patterns' regexes, in order (for test/core/lexicon.test.ts). */
 export const FIGURE_REGEXES: readonly RegExp[] = PATTERNS.map((p) => p.re);
 const LEXICON = new Lexicon(FIGURE_REGEXES);
 
