@@ -2,7 +2,7 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, refreshImportance, writeDocument } from '../store/kb-write.js';
+import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, writeDocument } from '../store/kb-write.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
@@ -12,8 +12,7 @@ import { buildDigest, type DigestOptions } from './answer/digest.js';
 import { type DocMeta, type Extraction, extractDocument } from './read/extract.js';
 import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
-import { aggregate } from './answer/stance.js';
-import { AlertCollector } from './changes/collect.js';
+import { refreshPositions } from './changes/refresh.js';
 import { type AlertRow, AlertStore } from '../store/alerts.js';
 import { answerStance } from './answer/stance-answer.js';
 import { buildTimeline } from './answer/timeline.js';
@@ -295,34 +294,7 @@ export class Briefing {
 
   /** Recompute what depends on the whole corpus: event importance, and the stances of `actors` (default all). */
   refresh(actors?: Set<string>): void {
-    this.store.writeTx(() => {
-      refreshImportance(this.store);
-      // Alerts: each position before and after, then new figures and events, stored in this transaction.
-      const alerts = new AlertCollector(this.store, this.reader, this.crisis, this.clock.now(), this.gazetteer.arena);
-      for (const id of actors ?? this.reader.claimActors()) {
-        const claims = this.reader.claimsLight(id);
-        const agg = aggregate(claims);
-        if (!agg) continue;
-        const before = this.reader.stance(id);
-        alerts.stance(id, before ? { alignment: before.alignment, strength: before.strength } : null, agg, claims);
-        this.reader.saveHistory(id, agg.history);
-        const ids: number[] = [];
-        for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
-        // The previous position's evidence stays in the list even when five newer sentences exist.
-        if (agg.previous && !ids.includes(agg.previous.sentenceId)) ids[ids.length - 1] = agg.previous.sentenceId;
-        this.reader.saveStance({
-          actor_id: id,
-          alignment: agg.alignment,
-          strength: agg.strength,
-          change: agg.change ? JSON.stringify(agg.change) : null,
-          last_at: agg.support[0]?.at ?? null,
-          evidence: JSON.stringify(ids),
-          n_claims: claims.length,
-          n_docs: new Set(claims.map((c) => c.docId)).size,
-        });
-      }
-      alerts.finish();
-    });
+    this.store.writeTx(() => refreshPositions(this.store, this.reader, this.crisis, this.clock.now(), this.gazetteer.arena, actors));
     this.directory.invalidate();
   }
 
