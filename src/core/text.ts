@@ -85,8 +85,20 @@ export function isStopword(w: string): boolean {
   return STOP.has(w);
 }
 
+/** Stems already computed: the same few thousand words recur in every article. Bounded. */
+const STEMS = new Map<string, string>();
+
 /** Crude English stem for matching "recognized"/"recognizes"/"recognition" style variants. */
 export function stem(w: string): string {
+  const known = STEMS.get(w);
+  if (known !== undefined) return known;
+  const s = stemOf(w);
+  if (STEMS.size >= 50_000) STEMS.clear();
+  STEMS.set(w, s);
+  return s;
+}
+
+function stemOf(w: string): string {
   let s = w.toLowerCase();
   if (s.length <= 4) return s;
   for (const suf of ['ational', 'ization', 'ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'edly', 'ies', 'ied', 'ers', 'ed', 'es', 'er', 'ly', 's']) {

@@ -44,33 +44,45 @@ const LENGTHS: [number[], number[]] = [[], []];
 const LEXICONS: Lexicon[] = [];
 const NONE: number[] = [];
 
-/** The last text's candidates for every lexicon: one sentence meets them all in a row. */
+/**
+ * The last text's word starts and, per table, its candidates for every lexicon: one sentence meets
+ * them all in a row. The case-sensitive table (dates, counts) is looked up only when a lexicon that
+ * has such regexes scans the sentence: most sentences carry no date or number and never need it.
+ */
 let lastText: string | null = null;
+let lastStarts: number[] = [];
 let lastCands: (number[] | null)[][] = [];
+const looked: [boolean, boolean] = [false, false];
 
-function candidatesOf(text: string): (number[] | null)[][] {
-  if (lastText === text) return lastCands;
-  const out = LEXICONS.map((lex) => lex.empty());
-  const starts: number[] = [];
-  let prevWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const word = isWordCode(text.charCodeAt(i));
-    if (word && !prevWord) starts.push(i);
-    prevWord = word;
+function candidatesOf(text: string, tables: readonly (0 | 1)[]): (number[] | null)[][] {
+  if (lastText !== text) {
+    lastText = text;
+    lastCands = LEXICONS.map((lex) => lex.empty());
+    looked[0] = looked[1] = false;
+    const starts: number[] = [];
+    let prevWord = false;
+    for (let i = 0; i < text.length; i++) {
+      const word = isWordCode(text.charCodeAt(i));
+      if (word && !prevWord) starts.push(i);
+      prevWord = word;
+    }
+    lastStarts = starts;
   }
-  for (const t of [0, 1] as const) {
+  for (const t of tables) {
+    if (looked[t]) continue;
+    looked[t] = true;
     const table = TABLES[t];
     if (table.size === 0 && WIDE[t].size === 0) continue;
     const key = keyed(text, t === 0);
     const lengths = LENGTHS[t];
-    for (const i of starts) {
+    for (const i of lastStarts) {
       for (const n of lengths) {
         if (i + n > key.length) break;
         const packed = pack(key, i, n);
         const hits = packed >= 0 ? table.get(packed) : WIDE[t].get(key.slice(i, i + n));
         if (!hits) continue;
         for (let h = 0; h < hits.length; h += 2) {
-          const lex = out[hits[h] as number] as (number[] | null)[];
+          const lex = lastCands[hits[h] as number] as (number[] | null)[];
           const k = hits[h + 1] as number;
           const l = lex[k] as number[];
           if (l === NONE) lex[k] = [i];
@@ -79,9 +91,7 @@ function candidatesOf(text: string): (number[] | null)[][] {
       }
     }
   }
-  lastText = text;
-  lastCands = out;
-  return out;
+  return lastCands;
 }
 
 /**
@@ -92,6 +102,8 @@ function candidatesOf(text: string): (number[] | null)[][] {
 export class Lexicon {
   private readonly id: number;
   private readonly anchored: (RegExp | null)[];
+  /** The tables its regexes' prefixes are in: 0 lower-cased, 1 as written. */
+  private readonly tables: (0 | 1)[] = [];
   private readonly global: RegExp[];
 
   constructor(readonly regexes: readonly RegExp[]) {
@@ -105,6 +117,7 @@ export class Lexicon {
       const ps = prefixes(re.source, fold);
       if (!ps) return null;
       const t = fold ? 0 : 1;
+      if (!this.tables.includes(t)) this.tables.push(t);
       for (const p of ps) {
         if (!LENGTHS[t].includes(p.length)) LENGTHS[t] = [...LENGTHS[t], p.length].sort((a, b) => a - b);
         const packed = pack(p, 0, p.length);
@@ -129,7 +142,7 @@ export class Lexicon {
   }
 
   scan(text: string): LexiconScan {
-    return new LexiconScan(text, candidatesOf(text)[this.id] as (number[] | null)[], this.anchored, this.global);
+    return new LexiconScan(text, candidatesOf(text, this.tables)[this.id] as (number[] | null)[], this.anchored, this.global);
   }
 }
 
