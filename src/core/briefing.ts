@@ -2,7 +2,7 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, writeDocument } from '../store/kb-write.js';
+import { ActorTally, bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, writeDocument } from '../store/kb-write.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
@@ -76,6 +76,8 @@ export class Briefing {
   readonly reader: KbReader;
   readonly model: AnswerModel | undefined;
   private readonly events: EventIndex;
+  /** The actor rows of the batch being written (flushed at its end). */
+  private readonly actorRows = new ActorTally();
   /** The corpus's actors as users reach them (resolution, autocomplete, roster). */
   private readonly directory: ActorDirectory;
   /** The corpus version this knowledge base has caught up with (see writeBatch). */
@@ -187,6 +189,7 @@ export class Briefing {
    */
   writeBatch(run: IngestRun, fn: () => void): boolean {
     let synced = false;
+    this.actorRows.clear();
     this.store.writeTx(() => {
       synced = this.catchUp();
       const before = run.added;
@@ -195,6 +198,7 @@ export class Briefing {
       fn();
       run.batchTouched = undefined;
       if (run.added > before) {
+        this.actorRows.flush(this.store);
         indexNewSentences(this.store);
         markDirty(this.store, touched);
         this.seenVersion = bumpVersion(this.store);
@@ -231,13 +235,14 @@ export class Briefing {
     if (this.reader.hasDoc(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
     const n = run.written++;
     try {
+      let actors: ReturnType<typeof writeDocument> = [];
       this.store.tx(() => {
         const x = extract();
         for (const cl of x.claims) {
           run.touched.add(cl.actorId);
           run.batchTouched?.add(cl.actorId);
         }
-        writeDocument(
+        actors = writeDocument(
           this.store,
           this.events,
           { id, title: c.title, source: c.source, published: c.published, timezone: c.timezone, url: c.url, path: c.file, hash: c.hash, bytes: c.bytes, ingestedAt: this.clock.now().toISOString() },
@@ -246,6 +251,8 @@ export class Briefing {
         );
         run.hooks.at?.('write', n);
       });
+      // Only once the article's savepoint succeeded: its actor rows land with the batch.
+      this.actorRows.add(actors);
       run.added++;
       return { path: c.path, ok: true, docId: id };
     } catch (err) {

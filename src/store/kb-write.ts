@@ -121,7 +121,55 @@ export class EventIndex {
   }
 }
 
-export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): void {
+/** One actor row as an article leaves it: the upsert writeDocument would run, deferred (ActorTally). */
+interface ActorUpdate {
+  id: string;
+  name: string;
+  kind: string;
+  affiliation: string | null;
+  aliases: string;
+  mentions: number;
+}
+
+/**
+ * The actor rows of an ingest batch, written once per actor when the batch ends instead of once
+ * per article: the same final rows (mentions summed, the last known affiliation, the latest
+ * aliases; name and kind from the first insert), a tenth of the statements. Only articles whose
+ * savepoint succeeded are added (Briefing.writeArticle), and nothing in a batch reads these rows.
+ */
+export class ActorTally {
+  private readonly rows = new Map<string, ActorUpdate>();
+
+  add(updates: readonly ActorUpdate[]): void {
+    for (const u of updates) {
+      const r = this.rows.get(u.id);
+      if (!r) this.rows.set(u.id, { ...u });
+      else {
+        r.mentions += u.mentions;
+        if (u.affiliation !== null) r.affiliation = u.affiliation;
+        r.aliases = u.aliases;
+      }
+    }
+  }
+
+  /** Write every row (in the batch's transaction) and start empty. */
+  flush(store: Store): void {
+    const up = store.prepare(
+      `INSERT INTO actors (id, name, kind, affiliation, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,
+         affiliation = COALESCE(excluded.affiliation, actors.affiliation), aliases = excluded.aliases`,
+    );
+    for (const r of this.rows.values()) up.run(r.id, r.name, r.kind, r.affiliation, r.aliases, r.mentions);
+    this.rows.clear();
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+}
+
+/** Write one article's extraction; returns its actor rows, for the batch's ActorTally. */
+export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): ActorUpdate[] {
   const db = store;
   db.prepare(
     `INSERT INTO documents (id, title, source, published, timezone, url, path, hash, bytes, ingested_at)
@@ -129,11 +177,6 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   ).run(doc);
   const insSentence = db.prepare('INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insMention = db.prepare('INSERT OR IGNORE INTO mentions (sentence_id, actor_id) VALUES (?, ?)');
-  const upActor = db.prepare(
-    `INSERT INTO actors (id, name, kind, affiliation, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,
-       affiliation = COALESCE(excluded.affiliation, actors.affiliation), aliases = excluded.aliases`,
-  );
   const sentenceId = new Map<number, number>();
   const counts = new Map<string, number>();
   for (const s of x.sentences) {
@@ -147,12 +190,13 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   }
   for (const p of x.people) if (!counts.has(p.id)) counts.set(p.id, 0);
   const people = new Map(x.people.map((p) => [p.id, p]));
+  const actors: ActorUpdate[] = [];
   for (const [id, n] of counts) {
     const def = actorDef(id);
     if (!def) continue;
     const person = people.get(id);
     const aff = person ? (person.explicit ? person.affiliation : null) : (def.affiliation ?? null);
-    upActor.run(id, def.name, def.kind, aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), JSON.stringify(def.aliases), n);
+    actors.push({ id, name: def.name, kind: def.kind, affiliation: aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), aliases: JSON.stringify(def.aliases), mentions: n });
   }
   const insClaim = db.prepare('INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const c of x.claims) {
@@ -190,6 +234,7 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
   const insFigure = db.prepare('INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day) VALUES (?, ?, ?, ?, ?, ?, ?)');
   // A figure's text is its sentence's, stored once in sentences ('' here; kb-read joins it back).
   for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, '', f.at, f.day);
+  return actors;
 }
 
 /**
