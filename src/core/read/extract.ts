@@ -147,7 +147,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     let mentions = dedupe(gaz.match(tokens), s.text);
 
     // People: register them, with the affiliation the title gives or the context's actor.
-    const found = findPeople(tokens, mentions, (id) => gaz.isSide(id), s.text);
+    const found = findPeople(tokens, mentions, (id) => gaz.isSide(id), s.text, (id) => actorOf(id)?.kind === 'person');
     for (const p of found) {
       const existing = gaz.lookup(p.name);
       let id = existing && actorOf(existing)?.kind === 'person' ? existing : undefined;
@@ -169,7 +169,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       // or the name opening the sentence after the passage introduced its role, does.
       const guess = arenaTitle || asObject || (!p.title && p.t0 > 0) ? null : ctxCountry;
       const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? guess, aliases: [] });
-      if (aff && def.affiliation !== aff && !people.get(id)?.explicit) def.affiliation = aff;
+      // A known person's affiliation is only ever filled in, never changed by a later title.
+      if (aff && def.affiliation !== aff && !people.get(id)?.explicit && !(p.known && def.affiliation)) def.affiliation = aff;
       gaz.addAlias(id, p.name, 'person', true);
       for (const form of surnameForms(p.name)) gaz.addAlias(id, form, 'surname', true);
       // "Pope Leo", "King Harald": the title and the name are how people write and ask.

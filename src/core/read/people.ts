@@ -66,6 +66,8 @@ export interface PersonFound {
   affiliation: string | null;
   /** The title phrase as written ("Kremlin spokesman"). */
   title: string;
+  /** A person the gazetteer already knew, named here after a title. */
+  known?: boolean;
 }
 
 /** Characters between two tokens are unknown here; a comma shows as a gap of 2+ (", "). */
@@ -126,7 +128,7 @@ function hasOrgWord(tokens: Token[], a: number, b: number): boolean {
  * Find people in one sentence. `mentions` are the gazetteer's (to read affiliations and to avoid
  * taking a known actor's name for a person). `text` is the sentence, to see commas and hyphens.
  */
-export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: string) => boolean, text?: string): PersonFound[] {
+export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: string) => boolean, text?: string, isPerson: (id: string) => boolean = () => false): PersonFound[] {
   const covered = new Map<number, Mention>();
   for (const m of mentions) for (let i = m.t0; i < m.t1; i++) covered.set(i, m);
   const out: PersonFound[] = [];
@@ -169,7 +171,11 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
     const lastTitle = tokens[j - 1] as Token;
     const afterComma = tokens[j] !== undefined && commaBetween(lastTitle, tokens[j] as Token, text);
     if (afterComma && lastTitle.poss) continue;
-    j = nameEnd(tokens, n0, covered, text);
+    // A person already known by full name, now with a title ("Norwegian Foreign Minister Ingrid
+    // Solberg" after "Ingrid Solberg met …"): the title may give the affiliation the first did not.
+    const known = covered.get(n0);
+    const knownName = known !== undefined && known.t0 === n0 && known.t1 - n0 >= 2 && isPerson(known.actorId);
+    j = knownName ? known.t1 : nameEnd(tokens, n0, covered, text);
     if (j - n0 < (SINGLE_NAME.has(t.norm) ? 1 : 2)) continue;
     if (afterComma) {
       // The name in apposition ends the phrase: a comma, the sentence's end, or a verb follows.
@@ -191,7 +197,7 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
       const m = covered.get(j + 1) ?? (tokens[j + 1]?.norm === 'the' ? covered.get(j + 2) : undefined);
       if (m && !isSide(m.actorId)) affiliation = m.actorId;
     }
-    out.push({ name: join(tokens, n0, j, text), t0: n0, t1: j, affiliation, title: tokens.slice(k, n0).map((x) => x.raw).join(' ') });
+    out.push({ name: join(tokens, n0, j, text), t0: n0, t1: j, affiliation, title: tokens.slice(k, n0).map((x) => x.raw).join(' '), ...(knownName ? { known: true } : {}) });
     i = j - 1;
   }
   // Names not introduced by a title.
