@@ -1,6 +1,7 @@
 /** Writes one article's extraction into the store, merging events that other articles already reported. */
 import type { Extraction } from '../core/read/extract.js';
 import type { ActorDef } from '../core/read/gazetteer.js';
+import type { ActorRow } from './kb-read.js';
 import type { Store } from './store.js';
 
 /** What one stored sentence, quote or event text may carry (longer ones are cut with "…"). */
@@ -121,15 +122,8 @@ export class EventIndex {
   }
 }
 
-/** One actor row as an article leaves it: the upsert writeDocument would run, deferred (ActorTally). */
-interface ActorUpdate {
-  id: string;
-  name: string;
-  kind: string;
-  affiliation: string | null;
-  aliases: string;
-  mentions: number;
-}
+/** One actor row as an article leaves it (its mentions: this article's): the upsert writeDocument would run, deferred (ActorTally). */
+type ActorUpdate = ActorRow;
 
 /**
  * The actor rows of an ingest batch, written once per actor when the batch ends instead of once
