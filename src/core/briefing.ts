@@ -234,6 +234,8 @@ export class Briefing {
     if (this.reader.hasDoc(id)) id = `${id}-${c.hash.slice(0, 8)}`;
     if (this.reader.hasDoc(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
     const n = run.written++;
+    // What the extraction teaches the gazetteer is forgotten again if the article is rolled back.
+    this.gazetteer.journal();
     try {
       let actors: ReturnType<typeof writeDocument> = [];
       this.store.tx(() => {
@@ -252,10 +254,12 @@ export class Briefing {
         run.hooks.at?.('write', n);
       });
       // Only once the article's savepoint succeeded: its actor rows land with the batch.
+      this.gazetteer.keep();
       this.actorRows.add(actors);
       run.added++;
       return { path: c.path, ok: true, docId: id };
     } catch (err) {
+      this.gazetteer.undo();
       this.events.clear(); // the index may hold events of the rolled-back article
       const again = this.reader.hasHash(c.hash);
       if (again) return { path: c.path, ok: true, docId: again, duplicate: true };

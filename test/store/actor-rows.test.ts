@@ -50,4 +50,21 @@ describe('actor rows by batch', () => {
     without.ingest(articles.filter((a) => a !== failing));
     expect(rows(kb)).toEqual(rows(without));
   });
+
+  it('an article rolled back teaches the rest of the run no one (its people are forgotten)', () => {
+    // Synthetic article 1 names people of its own; later articles name people with the same
+    // surnames, which it would otherwise make them read as its people.
+    const articles = corpus();
+    const kb = open();
+    const res = kb.ingest(articles, undefined, {
+      at: (stage, n) => {
+        if (stage === 'write' && n === 1) throw new Error('disk full');
+      },
+    });
+    expect(res[1]).toMatchObject({ ok: false });
+    const without = open();
+    without.ingest(articles.filter((_, i) => i !== 1));
+    expect(rows(kb)).toEqual(rows(without));
+    expect(kb.store.db.prepare('SELECT actor_id, alignment, strength FROM stances ORDER BY 1').all()).toEqual(without.store.db.prepare('SELECT actor_id, alignment, strength FROM stances ORDER BY 1').all());
+  });
 });

@@ -138,6 +138,8 @@ export class Gazetteer {
   private readonly givenNames = new Map<string, string | null>();
   /** What each side is (junta, ousted, incumbent) and the nouns for its acts. */
   readonly roles: SideRoles;
+  /** Undo steps of what was learnt since `journal()` (null: not recording). See `undo`. */
+  private steps: (() => void)[] | null = null;
 
   constructor(crisis: CrisisConfig) {
     this.roles = sideRoles(crisis);
@@ -196,15 +198,47 @@ export class Gazetteer {
 
   define(def: ActorDef): ActorDef {
     const existing = this.actors.get(def.id);
-    if (existing) return existing;
+    if (existing) {
+      // Callers set a person's affiliation on the definition itself: keep it to put back.
+      const was = existing.affiliation;
+      this.steps?.push(() => {
+        existing.affiliation = was;
+      });
+      return existing;
+    }
     this.actors.set(def.id, def);
+    this.steps?.push(() => this.actors.delete(def.id));
     if (def.kind === 'person') {
       const parts = def.name.split(' ');
       const given = parts.length >= 2 ? fold(parts[0] ?? '') : '';
       // A given name shared by two people names neither.
-      if (given) this.givenNames.set(given, this.givenNames.has(given) ? null : def.id);
+      if (given) {
+        const had = this.givenNames.has(given);
+        const before = this.givenNames.get(given);
+        this.givenNames.set(given, had ? null : def.id);
+        this.steps?.push(() => (had ? this.givenNames.set(given, before ?? null) : this.givenNames.delete(given)));
+      }
     }
     return def;
+  }
+
+  /**
+   * Start recording what is learnt (people defined, names added, affiliations set on definitions
+   * returned by `define`), so that `undo` can forget it: an article rolled back in the store must
+   * not leave its people behind for the rest of the run. `keep` stops recording and keeps it all.
+   */
+  journal(): void {
+    this.steps = [];
+  }
+
+  keep(): void {
+    this.steps = null;
+  }
+
+  undo(): void {
+    const steps = this.steps ?? [];
+    this.steps = null;
+    for (let i = steps.length - 1; i >= 0; i--) (steps[i] as () => void)();
   }
 
   /** The one person whose name starts with this given name, if exactly one does. */
@@ -227,9 +261,19 @@ export class Gazetteer {
       node = n;
     }
     if (node.entries.some((e) => e.actorId === actorId)) return;
-    node.entries.push({ actorId, via, cased: toks.map((t) => t.cased), caseSensitive });
+    const entry = { actorId, via, cased: toks.map((t) => t.cased), caseSensitive };
+    node.entries.push(entry);
+    const at = node;
+    this.steps?.push(() => {
+      at.entries = at.entries.filter((e) => e !== entry);
+    });
     const def = this.actors.get(actorId);
-    if (listed && def && !def.aliases.includes(alias)) def.aliases.push(alias);
+    if (listed && def && !def.aliases.includes(alias)) {
+      def.aliases.push(alias);
+      this.steps?.push(() => {
+        def.aliases = def.aliases.filter((a) => a !== alias);
+      });
+    }
   }
 
   /** The actor a whole name denotes, if any (case-insensitive). */
