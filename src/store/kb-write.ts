@@ -34,6 +34,15 @@ interface DayEvent {
   docs: Set<string>;
 }
 
+/** One day's events, in the order added, and its postings: token -> positions in `list`. */
+interface Day {
+  list: DayEvent[];
+  postings: Map<string, number[]>;
+}
+
+/** Shared-word counts of one lookup, by position in the day's list (reused: no map per lookup). */
+let counts = new Uint32Array(1024);
+
 const PRECISION_RANK: Record<string, number> = { minute: 3, day: 2, month: 1, year: 0 };
 
 /**
@@ -47,7 +56,7 @@ const PRECISION_RANK: Record<string, number> = { minute: 3, day: 2, month: 1, ye
 export class EventIndex {
   /** Days kept in memory; a static so a check can compare with an unbounded index. */
   static maxDays = 24;
-  private readonly days = new Map<string, { events: Map<number, DayEvent>; postings: Map<string, number[]> }>();
+  private readonly days = new Map<string, Day>();
 
   constructor(private readonly store: Store) {}
 
@@ -62,7 +71,7 @@ export class EventIndex {
       }
       return d;
     }
-    d = { events: new Map(), postings: new Map() };
+    d = { list: [], postings: new Map() };
     const rows = this.store
       .prepare("SELECT id, sig, precision, at, (SELECT group_concat(doc_id, char(31)) FROM event_sources WHERE event_id = events.id) AS docs FROM events WHERE day = ?")
       .all(day) as { id: number; sig: string; precision: string; at: string; docs: string | null }[];
@@ -75,12 +84,13 @@ export class EventIndex {
 
   private last: string | null = null;
 
-  private addTo(d: { events: Map<number, DayEvent>; postings: Map<string, number[]> }, e: DayEvent) {
-    d.events.set(e.id, e);
+  private addTo(d: Day, e: DayEvent) {
+    const at = d.list.length;
+    d.list.push(e);
     for (const t of e.sig) {
       const p = d.postings.get(t);
-      if (p) p.push(e.id);
-      else d.postings.set(t, [e.id]);
+      if (p) p.push(at);
+      else d.postings.set(t, [at]);
     }
   }
 
@@ -91,23 +101,31 @@ export class EventIndex {
    */
   find(day: string, sig: string[], docId: string, at: string, precision: string): DayEvent | undefined {
     const d = this.load(day);
-    const counts = new Map<number, number>();
+    if (counts.length < d.list.length) counts = new Uint32Array(d.list.length * 2);
+    // Events in the order their first shared word was met: ties go to the first, as they always did.
+    const seen: number[] = [];
     for (const t of sig) {
       const p = d.postings.get(t);
       if (!p || p.length > 400) continue;
-      for (const id of p) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const i of p) {
+        const c = counts[i] as number;
+        if (c === 0) seen.push(i);
+        counts[i] = c + 1;
+      }
     }
     let best: DayEvent | undefined;
     let bestScore = 0;
-    for (const [id, shared] of counts) {
-      const e = d.events.get(id) as DayEvent;
+    for (const i of seen) {
+      const shared = counts[i] as number;
+      counts[i] = 0;
+      if (shared < 4) continue;
+      const e = d.list[i] as DayEvent;
       const overlap = shared / Math.min(e.sig.size, sig.length);
+      if (overlap < 0.5 || overlap <= bestScore) continue;
       if (e.docs.has(docId) && overlap < 0.9) continue;
       if (precision === 'minute' && e.precision === 'minute' && Math.abs(Date.parse(at) - Date.parse(e.at)) > 3 * 3600_000) continue;
-      if (shared >= 4 && overlap >= 0.5 && overlap > bestScore) {
-        best = e;
-        bestScore = overlap;
-      }
+      best = e;
+      bestScore = overlap;
     }
     return best;
   }
