@@ -24,6 +24,15 @@ describe('segment', () => {
     expect(s[5]?.entryAt).toBe('2030-06-01T00:15:00+02:00');
     expect(s[6]?.entryAt).toBe('2030-06-01T13:00:00+02:00');
   });
+
+  it('collapses any whitespace inside a line to one space and keeps line breaks (CR, CRLF, LF)', () => {
+    const text = 'Head\u00a0\u00a0line \t here\r\n\r\n  Norway \u2003 backed   the\tFront on Monday.\u00a0\rA second\u2028paragraph follows.\n';
+    expect(segment(text, '2030-06-01', 'UTC').map((x) => [x.kind, x.text])).toEqual([
+      ['headline', 'Head line here'],
+      ['body', 'Norway backed the Front on Monday.'],
+      ['body', 'A second paragraph follows.'],
+    ]);
+  });
 });
 
 describe('entry headers', () => {

@@ -71,8 +71,8 @@ export function splitSentences(para: string): string[] {
 }
 
 function isHeading(line: string): boolean {
-  const words = line.split(/\s+/).length;
-  return words <= 8 && !/[.!?:;,"”’)]$/.test(line) && /^[\p{Lu}\d"“]/u.test(line);
+  // Most lines end in a stop: that test first, the word count only for the rest.
+  return !/[.!?:;,"”’)]$/.test(line) && /^[\p{Lu}\d"“]/u.test(line) && line.split(/\s+/).length <= 8;
 }
 
 interface Entry {
@@ -155,10 +155,12 @@ export function parseTimeLabel(line: string): number | null {
 
 /** Segment plain text (already extracted from HTML or Markdown) into sentences. */
 export function segment(text: string, published: string, timezone: string): Sentence[] {
+  // Whitespace runs inside lines become one space in one pass over the text, not one per line.
   const lines = text
     .replace(/\r\n?/g, '\n')
-    .split(/\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim());
+    .replace(/[^\S\n]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim());
   const entries: Entry[] = [];
   lines.forEach((l, i) => {
     const m = parseTimeLabel(l);
