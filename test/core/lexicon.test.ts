@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CUE_REGEXES, EVENT_KINDS } from '../../src/core/read/cues.js';
 import { DATE_REGEXES } from '../../src/core/read/dates.js';
 import { FIGURE_REGEXES } from '../../src/core/read/figures.js';
-import { asciiLower, Lexicon } from '../../src/core/read/lexicon.js';
+import { Lexicon, lowerKeepingOffsets } from '../../src/core/read/lexicon.js';
 import { prefixes } from '../../src/core/read/prefixes.js';
 
 describe('prefixes of a regex', () => {
@@ -25,6 +25,11 @@ describe('prefixes of a regex', () => {
     // Digits are one symbol; without the i flag, case stays.
     expect(prefixes(String.raw`\b\d{1,3}-year-old\b|\b(?:19|20)\d{2}\b`)?.sort()).toEqual(['0-y', '00-', '000']);
     expect(prefixes(String.raw`\b(Jan(?:uary|\.)?|May)\s+\d`, false)?.sort()).toEqual(['Jan', 'May']);
+    // Under the i flag a letter is keyed as the text is lower-cased, accents included ("É" and "é"
+    // are equal to such a regex); a word may not start with one (\b before "É" needs a letter before it).
+    expect(prefixes(String.raw`\baÉb`)).toEqual(['aéb']);
+    expect(new Lexicon([/\baÉb/gi]).scan('x aÉb aéb AÉB').all(0).map((m) => m.index)).toEqual([2, 6, 10]);
+    expect(prefixes(String.raw`\bÉtat`)).toBeNull();
   });
 
   it('gives up where a match could start elsewhere than at a word start, or with anything', () => {
@@ -35,10 +40,10 @@ describe('prefixes of a regex', () => {
     expect(prefixes(String.raw`\b(?:a|`)).toBeNull(); // not a regex this reader knows
   });
 
-  it('lower-cases only A-Z, so offsets stay those of the text', () => {
+  it('lower-cases the text keeping every offset (İ alone stays as it is)', () => {
     const t = 'İstanbul ÉTAT Sanctions';
-    expect(asciiLower(t)).toHaveLength(t.length);
-    expect(asciiLower(t)).toBe('İstanbul État sanctions'); // É and İ stay as they are
+    expect(lowerKeepingOffsets(t)).toHaveLength(t.length);
+    expect(lowerKeepingOffsets(t)).toBe('İstanbul état sanctions');
   });
 });
 

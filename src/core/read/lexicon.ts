@@ -9,9 +9,12 @@
  */
 import { DIGIT, prefixes } from './prefixes.js';
 
-/** A-Z lower-cased, nothing else: what a case-insensitive, non-Unicode regex treats as equal (and the length stays). */
-export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+/**
+ * Lower-cased with every offset kept: U+0130 (İ) is the one character toLowerCase turns into two,
+ * and no case-insensitive, non-Unicode regex equates it with anything else, so it stays as it is.
+ */
+export function lowerKeepingOffsets(text: string): string {
+  return text.includes('\u0130') ? text.split('\u0130').map((s) => s.toLowerCase()).join('\u0130') : text.toLowerCase();
 }
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -19,9 +22,7 @@ const DIGITS = /[1-9]/g;
 
 /** How a text is keyed: as written, or lower-cased for the i flag; digits as 0 in both. */
 function keyed(text: string, fold: boolean): string {
-  // Lower-casing may only change A-Z here: other characters never equal a prefix's letters, and
-  // only U+0130 (İ) changes length under toLowerCase, which would shift every offset after it.
-  const t = fold ? (text.includes('\u0130') ? asciiLower(text) : text.toLowerCase()) : text;
+  const t = fold ? lowerKeepingOffsets(text) : text;
   return t.replace(DIGITS, DIGIT);
 }
 

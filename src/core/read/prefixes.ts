@@ -42,10 +42,15 @@ class Reader {
     private readonly fold: boolean,
   ) {}
 
-  /** A literal character as the table keys it: digits as one, A-Z lower-cased under the i flag. */
+  /**
+   * A literal character as the table keys it: digits as one; under the i flag lower-cased as the
+   * text is (toLowerCase), so "É" in a source finds "é" and "É" in a text alike.
+   */
   private key(c: string): string {
     if (c >= '0' && c <= '9') return DIGIT;
-    return this.fold && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+    if (!this.fold) return c;
+    const l = c.toLowerCase();
+    return l.length === 1 ? l : c;
   }
 
   /** alternation := sequence ('|' sequence)* */
