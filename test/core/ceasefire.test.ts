@@ -1,0 +1,44 @@
+/**
+ * Stances and answers in a ceasefire negotiation between a government and an armed group (made-up:
+ * Delvoria and the Harrow Liberation Front, 2033), written for these constructions only: brokers and
+ * guarantors, welcoming or endorsing a deal (no side), accusing one party of violating the truce,
+ * a prisoner exchange with counts and dates.
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a ceasefire negotiation',
+  'delvoria',
+  [
+    ['United States', 'government', 'leaning', 'accused the Harrow Liberation Front of violating the truce'],
+    ['Iran', 'hlf', 'firm', 'expressed support for the Front'],
+    ['Uganda', 'government', 'firm', 'help the government'],
+    ['Egypt', 'neutral', null, 'welcomed the deal'], // welcoming a deal both sides signed
+    ['African Union', 'neutral', null, 'welcomed the deal'],
+    ['Norway', 'neutral', null, 'welcomed the swap'],
+    ['Kenya', 'neutral', null, 'both parties'],
+    ['Ethiopia', 'neutral', null, 'called on both sides to respect the ceasefire'],
+    ['United Nations Security Council', 'neutral', null, 'endorsed the Doha agreement'], // endorsing an agreement
+  ],
+  (app) => {
+    it('reservations about a deal, a broker, or a splinter group refusing a ceasefire take no side of the two', () => {
+      for (const q of ['Russia', 'Qatar', 'Red Ridge Brigade']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('answers counts and dates of the exchange and the talks', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('How many prisoners were exchanged?')).answer).toContain('412');
+      expect((await kb.ask('How many people have been killed?')).answer).toContain('9,000');
+      expect((await kb.ask('When will the next round of talks open?')).answer).toBe('9 Jul 2033');
+      expect((await kb.ask('When did the government and the rebels sign the ceasefire?')).answer).toBe('6 Jun 2033');
+      expect((await kb.ask('Who is Ruth Wanjala?')).answer).toMatch(/foreign minister/i);
+    });
+
+    it('the walk-out is an event at its live-blog time', () => {
+      const t = app().kb.timeline({ limit: 100 });
+      const out = t.events.find((e) => e.text.startsWith('HLF negotiators pulled out'));
+      expect(out?.at).toBe('2033-06-24T15:20:00+03:00');
+    });
+  },
+);

@@ -1,0 +1,53 @@
+/**
+ * Stances and answers in a maritime standoff between two states (made-up: Sorvana seizes a Tiralian
+ * ship near the disputed Pellan Islands, 2030), written for these constructions only: both sides are
+ * states, third countries summon ambassadors, call for freedom of navigation, offer mediation, and
+ * vote at the UN.
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a maritime standoff between two states',
+  'pellan',
+  [
+    ['Philippines', 'tiralia', 'firm', 'expressed solidarity with Tiralia'],
+    ['Vietnam', 'tiralia', 'leaning', 'the seizure was a violation of international law'],
+    ['Cambodia', 'sorvana', 'firm', "backed Sorvana's claim"],
+    ['United States', 'tiralia', 'leaning', 'called on Sorvana to release'], // "called on X to release …": an order to X
+    ['Australia', 'tiralia', 'leaning', 'urging Sorvana to hand back the ship'], // "urging X to hand back"
+    ['New Zealand', 'tiralia', 'leaning', 'urging Sorvana to hand back the ship'],
+    ['Russia', 'sorvana', 'firm', 'had acted within its rights'], // "X acted within its rights"
+    ['Germany', 'tiralia', 'leaning', 'summoned the Sorvanan ambassador'],
+    ['European Union', 'tiralia', 'leaning', 'urged Sorvana to return the ship'], // "welcomed the release of the crew" aims at no side
+    ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
+    ['China', 'neutral', null, 'offered to mediate'],
+    ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"
+    ['South Korea', 'neutral', null, 'peaceful settlement'],
+  ],
+  (app) => {
+    it('abstaining in a vote, or brokering talks, takes no side', () => {
+      for (const q of ['India', 'Brazil', 'South Africa', 'Indonesia']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('voting against a resolution that orders one side is never read as the other side', () => {
+      for (const q of ['Belarus', 'Iran']) expect(['sorvana', 'neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('answers counts, dates and who-questions from the articles, and nothing else', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('How many crew members were on the ship?')).answer).toContain('23');
+      expect((await kb.ask('When will Tiralia and Sorvana hold talks on fishing rights?')).answer).toBe('5 Oct 2030');
+      expect((await kb.ask('When did Sorvana free the crew?')).answer).toBe('20 Sep 2030');
+      expect((await kb.ask('Who is Petra Lang?')).answer).toMatch(/foreign minister/i);
+      expect((await kb.ask('What is the capital of France?')).answer).toBeNull();
+    });
+
+    it('live-blog entries are dated in local time, and a weekday in a wire is read back from publication', () => {
+      const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
+      expect(ats).toContain('2030-09-16T18:45:00+08:00');
+      expect(ats).toContain('2030-09-16T12:00:00+08:00');
+      expect(ats.some((a) => a.startsWith('2030-09-14'))).toBe(true);
+    });
+  },
+);
