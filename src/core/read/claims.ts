@@ -14,6 +14,7 @@
  * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
+import { clauseSubject, objectEnd } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -122,7 +123,9 @@ export function claimsOf(
     prevEnd = cue.end;
     if (cue.type === 'ignore') return;
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
-    const after = sideMentions.find((m) => m.start >= cue.end && m.start < clauseEnd + 80);
+    // The act's object stops at the subject's next verb: "welcomed the release … and urged X" (src/core/read/scope.ts).
+    const reach = objectEnd(text, cue.end, clauseEnd + 80);
+    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach);
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: Target) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
@@ -190,6 +193,11 @@ export function claimsOf(
         const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd);
         const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
         target = next ?? prevPoss ?? null;
+        // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
+        if (!target && /^to\b/i.test(cue.text) && before && !before.act) {
+          kind = 'criticize';
+          target = before;
+        }
         break;
       }
       case 'neutral':
@@ -297,6 +305,8 @@ export function claimsOf(
       }
       // The speaker holds the first act with no holder of its own in the sentence.
       if (holders.length === 0 && !spoken && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
+      // "…, while Vietnam said …", "Japan called for … and urged …": the subject of the speech verb opening the clause.
+      if (holders.length === 0 && !(directed && lastSide)) holders = clauseSubject(text, tokens, holdersAll, clauseStart).map((m) => m.actorId);
     }
     if (conveyed && possessor) holders.push(possessor.actorId);
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));

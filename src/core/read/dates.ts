@@ -40,7 +40,7 @@ const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'dmy' | 'my' | 'y' | 're
   { re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{4})\\b`, 'g'), kind: 'my' },
   { re: /\b(?:in|since|during|until|by|last|this|next|early|late|mid-?)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g, kind: 'my' },
   { re: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, kind: 'weekday' },
-  { re: /\b(yesterday|today|tomorrow|tonight|a day earlier|the day before|last month|earlier this month|this month|last year|this year|next week|next month|last week|earlier this week|this week)\b/gi, kind: 'rel' },
+  { re: /\b(yesterday|today|tomorrow|tonight|a day earlier|a day after|the day before|last month|earlier this month|this month|last year|this year|next week|next month|last week|earlier this week|this week)\b/gi, kind: 'rel' },
   { re: /\b(?:in|since|of|from|until|by|a|the)\s+((?:19|20)\d{2})\b/g, kind: 'y' },
 ];
 
@@ -88,6 +88,7 @@ export function findDates(text: string, published: string, anchor?: string): Dat
   if (Number.isNaN(pubMs)) return [];
   const out: DateMention[] = [];
   const dayBefore = new Set<DateMention>();
+  const dayAfter = new Set<DateMention>();
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const scan = LEXICON.scan(text);
@@ -117,7 +118,9 @@ export function findDates(text: string, published: string, anchor?: string): Dat
         // "will" happen, last March's otherwise).
         if (!m[3]) {
           const ahead = FUTURE_CUE.test(text);
-          if (toMs(d) > pubMs && !ahead) d = { ...d, y: d.y - 1 };
+          // "said the opposition would hold a strike on March 10", three days after publication: a reported future.
+          const reported = toMs(d) > pubMs && toMs(d) - pubMs <= 31 * DAY_MS && /\bwould\b/i.test(text);
+          if (toMs(d) > pubMs && !ahead && !reported) d = { ...d, y: d.y - 1 };
           else if (toMs(d) < pubMs - 183 * DAY_MS && ahead) d = { ...d, y: d.y + 1 };
         }
       } else if (kind === 'my') {
@@ -148,7 +151,7 @@ export function findDates(text: string, published: string, anchor?: string): Dat
         else d = addDays(pub, -back);
       } else {
         const w = g1;
-        if (w === 'yesterday' || w === 'a day earlier' || w === 'the day before') d = addDays(pub, -1);
+        if (w === 'yesterday' || w === 'a day earlier' || w === 'a day after' || w === 'the day before') d = addDays(pub, -1);
         else if (w === 'today' || w === 'tonight') d = pub;
         else if (w === 'tomorrow') d = addDays(pub, 1);
         else if (w === 'last month' || w === 'earlier this month' || w === 'this month' || w === 'next month') {
@@ -164,6 +167,8 @@ export function findDates(text: string, published: string, anchor?: string): Dat
       const value = iso(d, precision);
       out.push({ value, precision, start, end, future: value > iso(pub, precision) });
       if (kind === 'rel' && (g1 === 'a day earlier' || g1 === 'the day before')) dayBefore.add(out[out.length - 1] as DateMention);
+      // "arrived on Saturday, a day after Sorvana freed them": what follows happened the day before, an event of its own.
+      if (kind === 'rel' && g1 === 'a day after') dayAfter.add(out[out.length - 1] as DateMention);
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -176,6 +181,17 @@ export function findDates(text: string, published: string, anchor?: string): Dat
     x.value = iso(addDays({ y, m: mo, d: da }, -1), 'day');
     x.future = x.value > iso(pub, 'day');
     x.anchored = true;
+  }
+  for (const x of dayAfter) {
+    const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !dayAfter.has(o) && !dayBefore.has(o));
+    // Without a day in the sentence to count from, "a day after" dates nothing.
+    if (!ref) {
+      out.splice(out.indexOf(x), 1);
+      continue;
+    }
+    const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
+    x.value = iso(addDays({ y, m: mo, d: da }, -1), 'day');
+    x.future = x.value > iso(pub, 'day');
   }
   return out;
 }

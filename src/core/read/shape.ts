@@ -79,7 +79,7 @@ export function speakersWith(text: string, mentions: Mention[], speakerId: strin
 }
 
 /** A possessive's office-holder up to a relative clause: "'s president, ", "'s foreign ministry, ". */
-const OFFICE_OF = /^['’]s?\s+(?:[\w-]+\s+){0,2}(?:president|prime minister|minister|ministry|leader|government|king|queen|emir|ambassador|envoy|spokes(?:man|woman|person)|office|chancellor|premier)\s*,?\s*$/i;
+export const OFFICE_OF = /^['’]s?\s+(?:[\w-]+\s+){0,2}(?:president|prime minister|minister|ministry|leader|government|king|queen|emir|ambassador|envoy|spokes(?:man|woman|person)|office|chancellor|premier)\s*,?\s*$/i;
 
 /** The actors listed right before position `at` ("the U.S., Canada and others that ..."). */
 export function coordinated(text: string, mentions: Mention[], at: number, generic: boolean): Mention[] {

@@ -1,0 +1,49 @@
+/**
+ * How far an act reaches, and who holds it when its clause opens with a speech verb: two shapes of
+ * news sentences that claims.ts needs beyond the words right before and after a cue.
+ * - An act's object ends where the same subject's next verb begins: in "welcomed the release of the
+ *   crew and urged Sorvana to return the ship", Sorvana is the object of "urged", not of "welcomed".
+ * - "…, while Vietnam said the seizure was …", "Japan called for … and urged both sides …": the act
+ *   after the speech verb is held by that verb's subject, even when another actor spoke earlier in
+ *   the sentence or the subject stands a whole predicate away.
+ */
+import type { Mention } from './gazetteer.js';
+import type { Token } from '../text.js';
+import { SPEECH } from './cues.js';
+import { coordinated, OFFICE_OF, precededByPreposition } from './shape.js';
+
+/** ", and urged", " but called", " and later accused": a coordinated verb of the same subject. */
+const NEXT_VERB = /[\s,]+(?:and|but)\s+(?:also\s+|then\s+|later\s+|instead\s+)?(?:[a-z]+ed|said|told|urges|says|calls|asks|demands|warns)\b/;
+
+/** The end of a directed act's object: the start of the next coordinated verb after it, else `limit`. */
+export function objectEnd(text: string, cueEnd: number, limit: number): number {
+  const m = NEXT_VERB.exec(text.slice(cueEnd, limit));
+  // "welcomed and congratulated X": a verb right after the cue shares its object.
+  return m && m.index > 0 ? cueEnd + m.index : limit;
+}
+
+/** The words between a speech verb's subject and the verb: none, an auxiliary, or a coordinated predicate. */
+const SUBJECT_GAP = /^\s+(?:(?:has|have|had|also|later|then|again)\s+)?$|^\s+[a-z]+(?:ed|s)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
+
+/**
+ * The subject of the speech verb that opens the clause at `clauseStart` ("Vietnam said …"), with
+ * the actors listed with it ("Australia and New Zealand said …"); empty when the clause does not
+ * open with a speech verb or its subject is not an actor right before it.
+ */
+export function clauseSubject(text: string, tokens: Token[], holders: Mention[], clauseStart: number): Mention[] {
+  const tail = text.slice(Math.max(0, clauseStart - 30), clauseStart);
+  const verb = SAID_BEFORE.exec(tail);
+  if (!verb || /^according/i.test(verb[0])) return [];
+  const verbStart = clauseStart - tail.length + verb.index;
+  const eligible = holders.filter((m) => m.end <= verbStart && !precededByPreposition(tokens, m));
+  const last = eligible[eligible.length - 1];
+  if (!last) return [];
+  const gap = text.slice(last.end, verbStart);
+  // "Slovakia's prime minister said …" speaks for Slovakia.
+  if (!(SUBJECT_GAP.test(gap) || (last.poss && OFFICE_OF.test(gap)))) return [];
+  // No other actor (a side, an object) between the subject and the verb.
+  if (holders.some((m) => m.start >= last.end && m.end <= verbStart)) return [];
+  return coordinated(text, eligible, last.end, false);
+}
+/** A speech verb ending right before a clause. */
+const SAID_BEFORE = new RegExp(`(?:${SPEECH.source})\\s*$`, 'i');
