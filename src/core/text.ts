@@ -101,6 +101,8 @@ export function stem(w: string): string {
 function stemOf(w: string): string {
   let s = w.toLowerCase();
   if (s.length <= 4) return s;
+  // "freed", "agreed", "guaranteed": the past of a verb ending in -ee keeps its stem ("free", not "fre").
+  if (/[rt]eed$/.test(s)) return s.slice(0, -1);
   for (const suf of ['ational', 'ization', 'ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'edly', 'ies', 'ied', 'ers', 'ed', 'es', 'er', 'ly', 's']) {
     if (s.endsWith(suf) && s.length - suf.length >= 3) {
       s = s.slice(0, -suf.length);

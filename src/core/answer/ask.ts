@@ -223,7 +223,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
   // Who someone is: the surest construction first (an apposition over a bare rank), then relevance.
   const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // A sentence with every word of the question is better evidence than a later one with half of them.
+  const whole = (x: { coverage: number }) => (x.coverage >= 1 ? 1 : 0);
+  viable.sort((a, b) => fitFirst(a, b) || whole(b) - whole(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

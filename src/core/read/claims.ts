@@ -306,7 +306,7 @@ export function claimsOf(
       // The speaker holds the first act with no holder of its own in the sentence.
       if (holders.length === 0 && !spoken && !(directed && lastSide) && speakerId && !gaz.isSide(speakerId)) holders = speakersWith(text, holdersAll, speakerId);
       // "…, while Vietnam said …", "Japan called for … and urged …": the subject of the speech verb opening the clause.
-      if (holders.length === 0 && !(directed && lastSide)) holders = clauseSubject(text, tokens, holdersAll, clauseStart).map((m) => m.actorId);
+      if (holders.length === 0 && !(directed && lastSide)) holders = clauseSubject(text, tokens, holdersAll, clauseStart, cue.start).map((m) => m.actorId);
     }
     if (conveyed && possessor) holders.push(possessor.actorId);
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));

@@ -207,6 +207,8 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
     if (i > 0 && isNameToken(tokens[i - 1]) && !covered.has(i - 1) && !commaBetween(tokens[i - 1] as Token, tokens[i] as Token, text)) continue;
     const j = nameEnd(tokens, i, covered, text);
     if (j - i < 2 || hasOrgWord(tokens, i, j)) continue;
+    // "the Corran Star arrived": news puts no article before a person's bare name; a ship, a hotel or a plan it names.
+    if (tokens[i - 1]?.raw === 'the' && !covered.has(i - 1)) continue;
     const after = tokens[j];
     const lastName = tokens[j - 1] as Token;
     const comma = after !== undefined && commaBetween(lastName, after, text) && !lastName.poss;

@@ -30,7 +30,9 @@ const SUBJECT_GAP = /^\s+(?:(?:has|have|had|also|later|then|again)\s+)?$|^\s+[a-
  * the actors listed with it ("Australia and New Zealand said …"); empty when the clause does not
  * open with a speech verb or its subject is not an actor right before it.
  */
-export function clauseSubject(text: string, tokens: Token[], holders: Mention[], clauseStart: number): Mention[] {
+export function clauseSubject(text: string, tokens: Token[], holders: Mention[], clauseStart: number, cueStart: number): Mention[] {
+  // The clause has a subject of its own ("says … after the United States recognized X"): not the speaker's act.
+  if (holders.some((m) => m.start >= clauseStart && m.end <= cueStart) || SUBORDINATE.test(text.slice(clauseStart, cueStart))) return [];
   const tail = text.slice(Math.max(0, clauseStart - 30), clauseStart);
   const verb = SAID_BEFORE.exec(tail);
   if (!verb || /^according/i.test(verb[0])) return [];
@@ -45,5 +47,7 @@ export function clauseSubject(text: string, tokens: Token[], holders: Mention[],
   if (holders.some((m) => m.start >= last.end && m.end <= verbStart)) return [];
   return coordinated(text, eligible, last.end, false);
 }
+/** A subordinate clause between the speech verb and the act: its own subject acts. */
+const SUBORDINATE = /\b(?:after|before|when|since|because|until|unless|once|as soon as)\b/i;
 /** A speech verb ending right before a clause. */
 const SAID_BEFORE = new RegExp(`(?:${SPEECH.source})\\s*$`, 'i');
