@@ -20,6 +20,7 @@ describeStances(
     ['Russia', 'sorvana', 'firm', 'had acted within its rights'], // "X acted within its rights"
     ['Germany', 'tiralia', 'leaning', 'summoned the Sorvanan ambassador'],
     ['European Union', 'tiralia', 'leaning', 'urged Sorvana to return the ship'], // "welcomed the release of the crew" aims at no side
+    ['United Nations', 'tiralia', 'leaning', 'resolution calling on Sorvana to release'], // a resolution calling on X to …
     ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
     ['China', 'neutral', null, 'offered to mediate'],
     ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"
@@ -28,6 +29,10 @@ describeStances(
   (app) => {
     it('abstaining in a vote, or brokering talks, takes no side', () => {
       for (const q of ['India', 'Brazil', 'South Africa', 'Indonesia']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('a ship named with "the" is not a person ("the Corran Star arrived home")', () => {
+      expect(app().kb.stance('Corran Star').found).toBe(false);
     });
 
     it('voting against a resolution that orders one side is never read as the other side', () => {
