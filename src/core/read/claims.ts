@@ -21,6 +21,9 @@ import type { Token } from '../text.js';
 import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
 
+/** The speech verb of an order given to someone: "warned X against …". */
+const WARNED = /\bwarn(?:s|ed|ing)?\s*$/i;
+
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
 /** A side's act named in the sentence ("the coup"), standing for the side as a target. */
@@ -153,7 +156,8 @@ export function claimsOf(
         const holder = roles.junta ?? roles.incumbent;
         // Only a measure aimed at the country: "sanctions on", "ties with", "aid to", "suspended Norland";
         // "intervention in Norland" names a place, not the object of the act.
-        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start)))) target = { actorId: holder };
+        // "summoned the Brevanian ambassador": the country named inside the measure.
+      if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
         // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
           target = { actorId: roles.incumbent };
@@ -169,6 +173,8 @@ export function claimsOf(
         directed = false;
         kind = 'criticize';
         target = before && !before.act ? before : null;
+        // "against further attacks" is an order only to whom it is said: "warned X against …".
+        if (/^against/i.test(cue.text) && !WARNED.test(text.slice(Math.max(0, clauseStart - 12), clauseStart))) target = null;
         // "rejected calls for X to resign": objecting to the order backs X.
         if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         break;
