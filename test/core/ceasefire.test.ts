@@ -14,6 +14,10 @@ describeStances(
     ['United States', 'government', 'leaning', 'accused the Harrow Liberation Front of violating the truce'],
     ['Iran', 'hlf', 'firm', 'expressed support for the Front'],
     ['Uganda', 'government', 'firm', 'help the government'],
+    ['Canada', 'hlf', 'leaning', 'from its list of terrorist organisations'], // delisting, the opposite of a designation ("its list of" is no designation)
+    ['Thailand', 'government', 'leaning', 'warned the Front against further attacks'], // "X, a guarantor of the deal, warned Y against …"
+    ['Nigeria', 'hlf', 'leaning', 'lift the siege'], // told to lift a siege
+    ['Tanzania', 'neutral', null, 'hailed the signing of the agreement'],
     ['Egypt', 'neutral', null, 'welcomed the deal'], // welcoming a deal both sides signed
     ['African Union', 'neutral', null, 'welcomed the deal'],
     ['Norway', 'neutral', null, 'welcomed the swap'],

@@ -21,6 +21,14 @@ describeStances(
     ['Germany', 'tiralia', 'leaning', 'summoned the Sorvanan ambassador'],
     ['European Union', 'tiralia', 'leaning', 'urged Sorvana to return the ship'], // "welcomed the release of the crew" aims at no side
     ['United Nations', 'tiralia', 'leaning', 'resolution calling on Sorvana to release'], // a resolution calling on X to …
+    ['Malaysia', 'tiralia', 'leaning', 'lodged a formal protest with Sorvana'], // a formal protest lodged with X
+    ['Ghana', 'tiralia', 'leaning', 'completely unjustified'], // X's acts "unjustified"
+    ['Peru', 'tiralia', 'leaning', 'warned Sorvana against any further escalation'], // warning X against escalation
+    ['Thailand', 'tiralia', 'firm', 'the islands belong to Tiralia'], // territory said to belong to X; ", and X said" holds its clause
+    ['Mexico', 'tiralia', 'leaning', 'an act of piracy'], // calling X's act piracy
+    ['Nigeria', 'sorvana', 'firm', 'sovereign right'], // "…, while X said": the subject of the clause's speech verb
+    ['Italy', 'sorvana', 'leaning', 'fully understands'], // understanding X's position
+    ['Greece', 'tiralia', 'leaning', 'criticised the seizure'], // criticising X's act
     ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
     ['China', 'neutral', null, 'offered to mediate'],
     ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"

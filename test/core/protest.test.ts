@@ -20,6 +20,7 @@ describeStances(
     ['Azerbaijan', 'government', 'firm', 'congratulated Telmann'],
     ['France', 'opposition', 'leaning', 'questioned the legitimacy of the court ruling'],
     ['Lithuania', 'opposition', 'leaning', 'called for early elections'], // early elections: against whoever holds power
+    ['Greece', 'opposition', 'leaning', "summoned Brevania's ambassador"], // the country named inside the measure: whoever holds power
     ['United States', 'neutral', null, 'urged restraint on all sides'],
     ['Russia', 'neutral', null, 'internal affair'],
   ],
