@@ -14,7 +14,7 @@
  * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
-import { clauseSubject, objectEnd } from './scope.js';
+import { clauseSubject, objectEnd, truceReported } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -68,7 +68,7 @@ export function claimsOf(
   ctxSide: string | null = null,
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
-  let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end));
+  let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end) && !(c.type === 'neutral' && truceReported(text, c)));
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup

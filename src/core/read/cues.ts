@@ -180,7 +180,7 @@ export const EVENT_KINDS: { kind: string; weight: number; re: RegExp }[] = [
   { kind: 'violence', weight: 3, re: /\b(?:killed|dead|deaths?|died|slain|wounded|injured|shot|clash(?:es|ed)?|attack(?:s|ed)?|bomb(?:s|ed|ing)?|looting|gunfire|massacre|arrest(?:s|ed)?|detain(?:s|ed)?|explosion)\b/i },
   { kind: 'recognition', weight: 3, re: /\brecogni[sz](?:e|es|ed|ing)\b|\bdeclared (?:himself|herself|itself)\b|\bswore (?:himself|herself) in\b|\bsworn in\b|\bclaim(?:s|ed|ing)? (?:to hold )?the presidency\b|\bassum(?:e|ed|ing) (?:the )?(?:presidency|power|presidential)\b/i },
   { kind: 'diplomatic', weight: 3, re: /\b(?:expel(?:s|led)?|sever(?:s|ed|ing)?|broke|breaking|cut(?:s|ting)?) (?:diplomatic )?(?:relations|ties)\b|\bclos(?:e|ed|es|ing) (?:its |the |their )?(?:country['’]s )?embass(?:y|ies)\b|\bdiplomats? (?:home|out|to leave)\b|\brecall(?:s|ed)? (?:its |their )?ambassador|\bsanction(?:s|ed)?\b|\bordered\b.*\bdiplomats\b/i },
-  { kind: 'military', weight: 2.5, re: /\b(?:deploy(?:s|ed)?|troops|military|generals?|armed forces|soldiers|mutin(?:y|eers)|uprising|seized|invasion|intervention)\b/i },
+  { kind: 'military', weight: 2.5, re: /\b(?:deploy(?:s|ed)?|troops|military|generals?(?! (?:election|strike|assembly|secretary|public|debate|amnesty))|armed forces|soldiers|mutin(?:y|eers)|uprising|seized|invasion|intervention)\b/i },
   { kind: 'meeting', weight: 2, re: /\b(?:meet(?:s|ing)?|summit|talks|session|consultations|vote|phone call|visit(?:s|ed)?|met with)\b/i },
   { kind: 'aid', weight: 2, re: /\b(?:humanitarian|aid|assistance|food and medicine|relief)\b/i },
   { kind: 'protest', weight: 2, re: /\b(?:protests?|protesters|demonstrat(?:ions?|ors)|rall(?:y|ies)|march(?:es|ing)?|unrest)\b/i },

@@ -87,6 +87,8 @@ const FOLLOWED = /\b(?:followed suit|followed (?:later|soon|shortly)|(?:issued|m
 const QUOTE_TAIL = /[”"’]\s*,?\s*(?:(?:he|she|they)|(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|president|secretary|envoy|official|ambassador|leader|chief|statement|ministry|premier|chancellor|commander))\s+(?:said|says|added|told|wrote|tweeted|warned|insisted)\b/iu;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 
+/** A dateline opening a sentence: "DOHA (Lantern Wire) -", "LIBREVILLE, Gabon (SNA) —". */
+const DATELINE = /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s/;
 const OBJECT_PREPS = new Set(['with', 'to', 'from', 'by', 'for', 'against', 'between', 'among', 'and']);
 
 /** Index of the token before a person's title phrase ("with [Vice President] Name"). */
@@ -203,7 +205,9 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     }
     if (found.length || aliased) mentions = dedupe(gaz.match(tokens), s.text);
 
-    const nonArena = mentions.filter((m) => !isArena(m.actorId));
+    // "DOHA (Lantern Wire) - …": the dateline is where the reporter files from, not an actor of the sentence.
+    const placeEnd = DATELINE.exec(s.text)?.[0].length ?? 0;
+    const nonArena = mentions.filter((m) => !isArena(m.actorId) && m.start >= placeEnd);
     const actorIds = [...new Set(nonArena.map((m) => m.actorId))];
     const at = s.entryAt ?? pubDay;
     const precision: Precision = s.entryAt ? 'minute' : 'day';

@@ -51,3 +51,11 @@ export function clauseSubject(text: string, tokens: Token[], holders: Mention[],
 const SUBORDINATE = /\b(?:after|before|when|since|because|until|unless|once|as soon as)\b/i;
 /** A speech verb ending right before a clause. */
 const SAID_BEFORE = new RegExp(`(?:${SPEECH.source})\\s*$`, 'i');
+
+/** A truce as a thing reported, not called for: "signed a ceasefire", "violating the truce", "under the Doha ceasefire". */
+const TRUCE_REPORTED = /\b(?:sign(?:s|ed|ing)?|agreed|violat(?:e|es|ed|ing)|break(?:s|ing)?|broke|broken|breach(?:es|ed|ing)?|under|despite)\s+(?:(?:the|a|an|its|this|their)\s+)?(?:[A-Z][\w-]*\s+)?$/;
+
+/** Whether a neutral "ceasefire"/"truce" cue only reports the truce (an event, nobody's stance). */
+export function truceReported(text: string, cue: { start: number; text: string }): boolean {
+  return /^(?:cease|truce)/i.test(cue.text) && TRUCE_REPORTED.test(text.slice(Math.max(0, cue.start - 40), cue.start));
+}
