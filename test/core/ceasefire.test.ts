@@ -30,6 +30,14 @@ describeStances(
       for (const q of ['Russia', 'Qatar', 'Red Ridge Brigade']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });
 
+    it('a truce only reported ("signed a ceasefire", "under the Doha ceasefire, the Red Cross said") and a dateline ("DOHA (…) -") state nobody\'s position', () => {
+      for (const q of ['Red Cross', 'United Nations', 'Qatar']) {
+        const s = app().kb.stance(q);
+        expect(s.strength).toBeNull();
+        expect(s.evidence).toEqual([]);
+      }
+    });
+
     it('answers counts and dates of the exchange and the talks', async () => {
       const kb = app().kb;
       expect((await kb.ask('How many prisoners were exchanged?')).answer).toContain('412');

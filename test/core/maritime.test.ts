@@ -56,6 +56,11 @@ describeStances(
       expect((await kb.ask('What is the capital of France?')).answer).toBeNull();
     });
 
+    it('"arrived on Saturday, a day after Sorvana freed them": the freeing is an event of the day before', () => {
+      const events = app().kb.timeline({ limit: 100 }).events;
+      expect(events.some((e) => e.at === '2030-09-20' && e.text.includes('a day after Sorvana freed them'))).toBe(true);
+    });
+
     it('live-blog entries are dated in local time, and a weekday in a wire is read back from publication', () => {
       const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
       expect(ats).toContain('2030-09-16T18:45:00+08:00');

@@ -37,6 +37,12 @@ describeStances(
       expect((await kb.ask('Who is Alma Ferro?')).answer).toMatch(/Constitutional Court/);
     });
 
+    it('"a day after the court ruled" dates the ruling; a general strike is no military event', () => {
+      const events = app().kb.timeline({ limit: 100 }).events;
+      expect(events.some((e) => e.at === '2032-03-02' && e.text.includes('Constitutional Court ruled'))).toBe(true);
+      expect(events.find((e) => e.text.includes('general strike'))).toMatchObject({ at: '2032-03-10', kind: 'protest' });
+    });
+
     it('the impeachment vote is an event at its live-blog time', () => {
       const t = app().kb.timeline({ limit: 100 });
       const vote = t.events.find((e) => e.text.startsWith('Parliament rejected the opposition'));
