@@ -14,7 +14,7 @@
  * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
-import { clauseSubject, objectEnd, truceReported } from './scope.js';
+import { aimedAtDeal, clauseSubject, objectEnd, truceReported } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -70,6 +70,8 @@ export function claimsOf(
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end) && !(c.type === 'neutral' && truceReported(text, c)));
   if (cues.length === 0) return [];
+  // "welcomed the deal", "endorsed the Doha agreement": a deal the sides made is nobody's side.
+  cues = cues.map((c) => (aimedAtDeal(text, c) ? { ...c, type: 'neutral' } : c));
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
   // was an internal affair" criticises nobody.

@@ -59,3 +59,11 @@ const TRUCE_REPORTED = /\b(?:sign(?:s|ed|ing)?|agreed|violat(?:e|es|ed|ing)|brea
 export function truceReported(text: string, cue: { start: number; text: string }): boolean {
   return /^(?:cease|truce)/i.test(cue.text) && TRUCE_REPORTED.test(text.slice(Math.max(0, cue.start - 40), cue.start));
 }
+
+/** What is welcomed or backed is a deal the sides made: "welcomed the deal", "endorsed the Doha agreement", "hailed the signing of the agreement". */
+const DEAL = /^["”]?\s+(?:the |this |a |an |their )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|swap|prisoner exchange|exchange of prisoners|cease-?fire|truce|peace (?:plan|process|talks))\b(?! (?:with|by|for|on)\b)/i;
+
+/** Whether a backing or welcoming cue is aimed at a deal between the sides, which takes neither side. */
+export function aimedAtDeal(text: string, cue: { end: number; type: string }): boolean {
+  return (cue.type === 'support' || cue.type === 'soft') && DEAL.test(text.slice(cue.end, cue.end + 70));
+}
