@@ -14,15 +14,12 @@
  * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
-import { aimedAtDeal, clauseSubject, objectEnd, truceReported } from './scope.js';
+import { clauseSubject, objectEnd, recast, warnedAgainst } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 
-
-/** The speech verb of an order given to someone: "warned X against …". */
-const WARNED = /\bwarn(?:s|ed|ing)?\s*$/i;
 
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -68,10 +65,9 @@ export function claimsOf(
   ctxSide: string | null = null,
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
-  let cues = findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end) && !(c.type === 'neutral' && truceReported(text, c)));
+  // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
+  let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   if (cues.length === 0) return [];
-  // "welcomed the deal", "endorsed the Doha agreement": a deal the sides made is nobody's side.
-  cues = cues.map((c) => (aimedAtDeal(text, c) ? { ...c, type: 'neutral' } : c));
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
   // was an internal affair" criticises nobody.
@@ -159,7 +155,7 @@ export function claimsOf(
         // Only a measure aimed at the country: "sanctions on", "ties with", "aid to", "suspended Norland";
         // "intervention in Norland" names a place, not the object of the act.
         // "summoned the Brevanian ambassador": the country named inside the measure.
-      if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
+        if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
         // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
           target = { actorId: roles.incumbent };
@@ -175,8 +171,7 @@ export function claimsOf(
         directed = false;
         kind = 'criticize';
         target = before && !before.act ? before : null;
-        // "against further attacks" is an order only to whom it is said: "warned X against …".
-        if (/^against/i.test(cue.text) && !WARNED.test(text.slice(Math.max(0, clauseStart - 12), clauseStart))) target = null;
+        if (!warnedAgainst(text, cue, clauseStart)) target = null;
         // "rejected calls for X to resign": objecting to the order backs X.
         if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         break;

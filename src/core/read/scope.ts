@@ -56,7 +56,7 @@ const SAID_BEFORE = new RegExp(`(?:${SPEECH.source})\\s*$`, 'i');
 const TRUCE_REPORTED = /\b(?:sign(?:s|ed|ing)?|agreed|violat(?:e|es|ed|ing)|break(?:s|ing)?|broke|broken|breach(?:es|ed|ing)?|under|despite)\s+(?:(?:the|a|an|its|this|their)\s+)?(?:[A-Z][\w-]*\s+)?$/;
 
 /** Whether a neutral "ceasefire"/"truce" cue only reports the truce (an event, nobody's stance). */
-export function truceReported(text: string, cue: { start: number; text: string }): boolean {
+function truceReported(text: string, cue: { start: number; text: string }): boolean {
   return /^(?:cease|truce)/i.test(cue.text) && TRUCE_REPORTED.test(text.slice(Math.max(0, cue.start - 40), cue.start));
 }
 
@@ -64,6 +64,16 @@ export function truceReported(text: string, cue: { start: number; text: string }
 const DEAL = /^["”]?\s+(?:the |this |a |an |their )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|swap|prisoner exchange|exchange of prisoners|cease-?fire|truce|peace (?:plan|process|talks))\b(?! (?:with|by|for|on)\b)/i;
 
 /** Whether a backing or welcoming cue is aimed at a deal between the sides, which takes neither side. */
-export function aimedAtDeal(text: string, cue: { end: number; type: string }): boolean {
+function aimedAtDeal(text: string, cue: { end: number; type: string }): boolean {
   return (cue.type === 'support' || cue.type === 'soft') && DEAL.test(text.slice(cue.end, cue.end + 70));
+}
+
+/** A sentence's cues without reported truces, and with backing or welcoming a deal read as neutral. */
+export function recast<C extends { start: number; end: number; text: string; type: string }>(text: string, cues: C[]): C[] {
+  return cues.filter((c) => !(c.type === 'neutral' && truceReported(text, c))).map((c) => (aimedAtDeal(text, c) ? { ...c, type: 'neutral' } : c));
+}
+
+/** "against further attacks" is an order only to whom it is said: "warned X against …"; other orders pass. */
+export function warnedAgainst(text: string, cue: { text: string }, clauseStart: number): boolean {
+  return !/^against/i.test(cue.text) || /\bwarn(?:s|ed|ing)?\s*$/i.test(text.slice(Math.max(0, clauseStart - 12), clauseStart));
 }
