@@ -18,7 +18,7 @@ import { clauseSubject, objectEnd, recast, warnedAgainst } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
-import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
+import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, RESOLUTION, speakersWith } from './shape.js';
 
 
 type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
@@ -162,7 +162,7 @@ export function claimsOf(
         }
         if (doneTo) kind = 'leaning';
         // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
-        if (CRITICISM_AS_THING.test(cue.text) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+        if ((CRITICISM_AS_THING.test(cue.text) || RESOLUTION.test(text.slice(clauseStart, cue.start))) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         if (cue.type === 'legit') kind = 'support';
         break;
       }
@@ -198,7 +198,7 @@ export function claimsOf(
         target = next ?? prevPoss ?? null;
         // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
         if (!target && /^to\b/i.test(cue.text) && before && !before.act) {
-          kind = 'criticize';
+          kind = OBJECTED_CALL.test(text.slice(clauseStart, cue.start)) ? 'leaning' : 'criticize';
           target = before;
         }
         break;

@@ -68,9 +68,14 @@ function aimedAtDeal(text: string, cue: { end: number; type: string }): boolean 
   return (cue.type === 'support' || cue.type === 'soft') && DEAL.test(text.slice(cue.end, cue.end + 70));
 }
 
-/** A sentence's cues without reported truces, and with backing or welcoming a deal read as neutral. */
+/** "opposed a resolution urging X to …": what is resisted is a document, whose own act says the side (shape.ts OBJECTED_CALL). */
+function resistsDocument(text: string, c: { end: number; text: string; type: string }): boolean {
+  return c.type === 'criticize' && /^(?:oppos|reject|block|veto|object)/i.test(c.text) && /^\s+(?:(?:a|an|the|this|any)\s+)?(?:[\w.-]+\s+){0,2}(?:resolution|motion|draft)\b/i.test(text.slice(c.end, c.end + 60));
+}
+
+/** A sentence's cues without reported truces, without resisted documents, and with backing or welcoming a deal read as neutral. */
 export function recast<C extends { start: number; end: number; text: string; type: string }>(text: string, cues: C[]): C[] {
-  return cues.filter((c) => !(c.type === 'neutral' && truceReported(text, c))).map((c) => (aimedAtDeal(text, c) ? { ...c, type: 'neutral' } : c));
+  return cues.filter((c) => !(c.type === 'neutral' && truceReported(text, c)) && !resistsDocument(text, c)).map((c) => (aimedAtDeal(text, c) ? { ...c, type: 'neutral' } : c));
 }
 
 /** "against further attacks" is an order only to whom it is said: "warned X against …"; other orders pass. */

@@ -14,13 +14,15 @@ export const DONE_TO = /\b(?:coup|putsch|detention|arrest|arrests|jailing|impris
 /** "telephoned X to congratulate him": X is the object of a contact verb, not the one acting. */
 export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|received|visited|hosted|thanked|welcomed|wrote to|(?:spoke|spoken|speaks|speaking) (?:with|to)|talked (?:with|to)|held talks with)\s+(?:the\s+)?$/i;
 /** Resisting an act of criticism: "objected to …", "blocked …", "would not back a resolution …". */
-export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
+export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|vot(?:e|es|ed|ing) against|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
 /** A condition after an act: "would recognise X if …", "provided that …", "on condition that …". */
 export const CONDITIONAL = /^[^.;]{0,60}?\b(?:if|unless|provided(?: that)?|on (?:the )?condition(?: that)?|as long as)\s/i;
 /** "backed calls for X to step down": what is endorsed is a call, whose own order says the side. */
 export const CALLS_FOR = /^\s+(?:the\s+|growing\s+|international\s+|opposition\s+|renewed\s+)*(?:calls?|demands?|appeals?|pressure)\s+(?:for|on|that)\b/i;
 /** "rejected calls for X to resign": an objection to a call that tells X to go backs X. */
-export const OBJECTED_CALL = /\b(?:reject|oppos|dismiss|resist|block|veto|refus|condemn|denounc)\w*\s+(?:\w+\s+){0,2}(?:calls?|demands?|appeals?|requests?|proposals?|pressure|attempts?|efforts?)\s+(?:for|on|that|by|to)\s+[^.;]{0,40}$/i;
+export const OBJECTED_CALL = /\b(?:reject|oppos|dismiss|resist|block|veto|refus|condemn|denounc|vot(?:e|es|ed|ing) against)\w*\s+(?:[\w-]+\s+){0,2}(?:calls?|demands?|appeals?|requests?|proposals?|pressure|attempts?|efforts?|resolutions?|motions?)\s+(?:for|on|that|by|to|(?:urging|calling (?:on|for)|demanding|asking|telling|ordering)(?: that)?)\s+[^.;]{0,40}$/i;
+/** A document of the same act, resisted: "blocked a draft resolution that would have condemned X". */
+export const RESOLUTION = /\b(?:resolutions?|motions?|draft|statement|declaration)\b/i;
 /** An election's outcome named right before a criticism: "called the vote a farce". */
 export const ELECTION_BEFORE = /\b(?:the|this|that|its|his|her|\w+['’]s)\s+(?:(?:presidential|parliamentary|general|disputed|official)\s+)?(?:election|vote|poll|ballot|results?|re-?election|inauguration)\s+(?:was\s+|is\s+)?(?:an?\s+|as\s+an?\s+)?(?:\w+\s+)?$/i;
 /** An election's outcome named right after a criticism. */
