@@ -9,6 +9,7 @@ import { SPEECH } from './cues.js';
 import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
+import { resolutionSide, voteClaims } from './votes.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
@@ -129,6 +130,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
   let ctxPara = -1;
   const seenEntryLead = new Set<number>();
   let ledeTaken = false;
+  // The side the last resolution the article described leans to, for later votes on "the resolution".
+  let resolution: string | null = null;
 
   const actorOf = (id: string) => gaz.actors.get(id);
   const isArena = (id: string) => gaz.arena.has(id);
@@ -243,6 +246,9 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
         // "Spokesman X says France condemns …": the spokesman states the position too.
         if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push({ ...c, actorId: speakerId, seq: s.seq, speaker: speakerName });
       }
+      // "… voted against the resolution": the one the article described earlier (votes.ts).
+      for (const c of voteClaims(s.text, nonArena, gaz, resolution, out.claims.slice(before))) out.claims.push({ ...c, seq: s.seq, speaker: null });
+      resolution = resolutionSide(s.text, out.claims.slice(before)) ?? resolution;
       // "Latvia and Estonia issued similar statements", "A and B followed suit": the previous sentence's act, theirs too.
       const follow = out.claims.length === before ? FOLLOWED.exec(s.text) : null;
       if (follow && prevClaims.length) {

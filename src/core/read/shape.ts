@@ -17,8 +17,8 @@ export const CONTACT_VERB = /\b(?:telephoned|phoned|called|rang|met(?: with)?|re
 export const OBJECTION = /\b(?:object(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|resist(?:s|ed|ing)?|vot(?:e|es|ed|ing) against|(?:not|n['’]t) (?:back|support|endorse|approve)\w*)\b[^.;]{0,60}$/i;
 /** A condition after an act: "would recognise X if …", "provided that …", "on condition that …". */
 export const CONDITIONAL = /^[^.;]{0,60}?\b(?:if|unless|provided(?: that)?|on (?:the )?condition(?: that)?|as long as)\s/i;
-/** "backed calls for X to step down": what is endorsed is a call, whose own order says the side. */
-export const CALLS_FOR = /^\s+(?:the\s+|growing\s+|international\s+|opposition\s+|renewed\s+)*(?:calls?|demands?|appeals?|pressure)\s+(?:for|on|that)\b/i;
+/** "backed calls for X to step down", "supported a resolution condemning X": what is endorsed is a call or a resolution, whose own act says the side. */
+export const CALLS_FOR = /^\s+(?:the\s+|growing\s+|international\s+|opposition\s+|renewed\s+)*(?:calls?|demands?|appeals?|pressure)\s+(?:for|on|that)\b|^\s+(?:(?:a|an|the|any)\s+)?(?:[\w.-]+\s+){0,2}(?:resolutions?|motions?)\b/i;
 /** "rejected calls for X to resign": an objection to a call that tells X to go backs X. */
 export const OBJECTED_CALL = /\b(?:reject|oppos|dismiss|resist|block|veto|refus|condemn|denounc|vot(?:e|es|ed|ing) against)\w*\s+(?:[\w-]+\s+){0,2}(?:calls?|demands?|appeals?|requests?|proposals?|pressure|attempts?|efforts?|resolutions?|motions?)\s+(?:for|on|that|by|to|(?:urging|calling (?:on|for)|demanding|asking|telling|ordering)(?: that)?)\s+[^.;]{0,40}$/i;
 /** A document of the same act, resisted: "blocked a draft resolution that would have condemned X". */
