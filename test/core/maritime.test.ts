@@ -29,6 +29,10 @@ describeStances(
     ['Nigeria', 'sorvana', 'firm', 'sovereign right'], // "…, while X said": the subject of the clause's speech verb
     ['Italy', 'sorvana', 'leaning', 'fully understands'], // understanding X's position
     ['Greece', 'tiralia', 'leaning', 'criticised the seizure'], // criticising X's act
+    ['Belarus', 'sorvana', 'leaning', 'voted against the resolution'], // a vote on "the resolution" the article described earlier (calling on Sorvana to release …)
+    ['Iran', 'sorvana', 'leaning', 'voted against the resolution'],
+    ['Cuba', 'sorvana', 'leaning', 'vote against any resolution condemning Sorvana'], // resisting a resolution against X backs X
+    ['Chile', 'tiralia', 'leaning', 'back a resolution urging Sorvana to hand back the ship'], // backing a resolution: its own act says the side
     ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
     ['China', 'neutral', null, 'offered to mediate'],
     ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"
@@ -41,10 +45,6 @@ describeStances(
 
     it('a ship named with "the" is not a person ("the Corran Star arrived home")', () => {
       expect(app().kb.stance('Corran Star').found).toBe(false);
-    });
-
-    it('voting against a resolution that orders one side is never read as the other side', () => {
-      for (const q of ['Belarus', 'Iran']) expect(['sorvana', 'neutral', null]).toContain(app().kb.stance(q).alignment);
     });
 
     it('answers counts, dates and who-questions from the articles, and nothing else', async () => {
