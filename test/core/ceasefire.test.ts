@@ -18,6 +18,8 @@ describeStances(
     ['Thailand', 'government', 'leaning', 'warned the Front against further attacks'], // "X, a guarantor of the deal, warned Y against …"
     ['Nigeria', 'hlf', 'leaning', 'lift the siege'], // told to lift a siege
     ['Tanzania', 'neutral', null, 'hailed the signing of the agreement'],
+    ['Djibouti', 'government', 'leaning', 'called the rebels terrorists'],
+    ['Angola', 'hlf', 'leaning', 'a grave violation of the ceasefire'], // X's act a violation of the ceasefire
     ['Egypt', 'neutral', null, 'welcomed the deal'], // welcoming a deal both sides signed
     ['African Union', 'neutral', null, 'welcomed the deal'],
     ['Norway', 'neutral', null, 'welcomed the swap'],

@@ -33,6 +33,10 @@ describeStances(
     ['Iran', 'sorvana', 'leaning', 'voted against the resolution'],
     ['Cuba', 'sorvana', 'leaning', 'vote against any resolution condemning Sorvana'], // resisting a resolution against X backs X
     ['Chile', 'tiralia', 'leaning', 'back a resolution urging Sorvana to hand back the ship'], // backing a resolution: its own act says the side
+    ['Singapore', 'tiralia', 'leaning', 'protested to Sorvana'], // protesting to X
+    ['United Kingdom', 'tiralia', 'firm', 'committed to defending Tiralia'], // committed to defending X
+    ['Laos', 'sorvana', 'leaning', 'a provocation'], // X's acts called a provocation
+    ['Myanmar', 'sorvana', 'firm', 'the seizure was justified'], // X's act called justified
     ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
     ['China', 'neutral', null, 'offered to mediate'],
     ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"

@@ -21,6 +21,7 @@ describeStances(
     ['France', 'opposition', 'leaning', 'questioned the legitimacy of the court ruling'],
     ['Lithuania', 'opposition', 'leaning', 'called for early elections'], // early elections: against whoever holds power
     ['Greece', 'opposition', 'leaning', "summoned Brevania's ambassador"], // the country named inside the measure: whoever holds power
+    ['Moldova', 'government', 'leaning', 'hooligans'], // calling X hooligans, thugs or terrorists
     ['United States', 'neutral', null, 'urged restraint on all sides'],
     ['Russia', 'neutral', null, 'internal affair'],
   ],
