@@ -44,6 +44,8 @@ describeStances(
       const kb = app().kb;
       expect((await kb.ask('How many prisoners were exchanged?')).answer).toContain('412');
       expect((await kb.ask('How many people have been killed?')).answer).toContain('9,000');
+      // "killed more than 9,000 people and displaced 1.2 million": each count by the verb that acts on it.
+      expect((await kb.ask('How many people have been displaced?')).answer).toBe('1.2 million');
       expect((await kb.ask('When will the next round of talks open?')).answer).toBe('9 Jul 2033');
       expect((await kb.ask('When did the government and the rebels sign the ceasefire?')).answer).toBe('6 Jun 2033');
       expect((await kb.ask('Who is Ruth Wanjala?')).answer).toMatch(/foreign minister/i);

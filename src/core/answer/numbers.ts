@@ -209,7 +209,9 @@ export function findQuantities(text: string): Quantity[] {
     }
     // A bare small number with nothing after it ("in 2", "Article 5") says little; a large one
     // before a verb counts people ("100,000 have fled abroad").
-    if (kind === 'count' && noun.length === 0 && !quant && !/^(?:dozens|hundreds|thousands|millions)/i.test(num) && !(/^\d{1,3}(?:,\d{3})+$/.test(num) && /^\s+(?:have|had|has|were|are)\b/i.test(after))) continue;
+    // So does a large one a past verb acts on ("displaced 1.2 million").
+    const objectOf = (value ?? 0) >= 1000 && /\b\p{L}+ed\s+$/u.test(before);
+    if (kind === 'count' && noun.length === 0 && !quant && !objectOf && !/^(?:dozens|hundreds|thousands|millions)/i.test(num) && !(/^\d{1,3}(?:,\d{3})+$/.test(num) && /^\s+(?:have|had|has|were|are)\b/i.test(after))) continue;
     const span = text.slice(start, end).trim();
     push({ kind, text: span, start, end: start + span.length, value, noun, nounEnd: Math.max(nounEnd, start + span.length) });
   }

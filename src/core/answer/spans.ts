@@ -169,10 +169,15 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   // What happened to what it counts, right after it: "100,000 have fled abroad" answers "How many
   // fled?"; "600 people have been killed" does not.
   if (ask.event?.length && (want === 'count' || want === 'amount')) {
-    const verbs = contentStems(text.slice(x.nounEnd, Math.min(text.length, x.nounEnd + 30)));
+    const afterText = text.slice(x.nounEnd, Math.min(text.length, x.nounEnd + 30));
+    // "killed 9,000 people and displaced 1.2 million": a verb after "and" is the subject's next act, not this count's.
+    const verbs = /^\s*,?\s*(?:and|or|but|while)\b/i.test(afterText) ? [] : contentStems(afterText);
     const asked = (w: string) => ask.event?.some((e) => w.startsWith(e) || variants(e).some((v) => w.startsWith(v)));
-    if (verbs.some(asked)) s += 3;
-    else if (verbs.some((w) => EVENT_VERB.test(w))) s -= 2;
+    // The verb the count is the object of: "displaced 1.2 million", "freed 250 rebel fighters".
+    const object = /(\p{L}+)\s+(?:(?:more than|at least|about|around|some|nearly|almost|over|up to|roughly)\s+)?$/iu.exec(text.slice(Math.max(0, x.start - 30), x.start))?.[1];
+    const verbBefore = object ? stem(object.toLowerCase()) : null;
+    if (verbs.some(asked) || (verbBefore && asked(verbBefore))) s += 3;
+    else if (verbs.some((w) => EVENT_VERB.test(w)) || (verbBefore && EVENT_VERB.test(verbBefore))) s -= 2;
   }
   return s;
 }
