@@ -20,6 +20,7 @@ describeStances(
     ['Tanzania', 'neutral', null, 'hailed the signing of the agreement'],
     ['Djibouti', 'government', 'leaning', 'called the rebels terrorists'],
     ['Angola', 'hlf', 'leaning', 'a grave violation of the ceasefire'], // X's act a violation of the ceasefire
+    ['South Sudan', 'government', 'firm', 'now supports the government'], // a side inside the relative clause ("who had backed the rebels") is not the one acting
     ['Egypt', 'neutral', null, 'welcomed the deal'], // welcoming a deal both sides signed
     ['African Union', 'neutral', null, 'welcomed the deal'],
     ['Norway', 'neutral', null, 'welcomed the swap'],

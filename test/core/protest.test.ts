@@ -22,6 +22,8 @@ describeStances(
     ['Lithuania', 'opposition', 'leaning', 'called for early elections'], // early elections: against whoever holds power
     ['Greece', 'opposition', 'leaning', "summoned Brevania's ambassador"], // the country named inside the measure: whoever holds power
     ['Moldova', 'government', 'leaning', 'hooligans'], // calling X hooligans, thugs or terrorists
+    ['Montenegro', 'government', 'firm', 'Telmann has our full support'], // "X has our support", the speaker after the quote
+    ['Romania', 'opposition', 'leaning', 'urged him to listen to the protesters'], // an order to a pronoun: the side named earlier
     ['United States', 'neutral', null, 'urged restraint on all sides'],
     ['Russia', 'neutral', null, 'internal affair'],
   ],

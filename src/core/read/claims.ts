@@ -14,7 +14,7 @@
  * both sides in one sentence takes no side.
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
-import { clauseSubject, objectEnd, recast, warnedAgainst } from './scope.js';
+import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -128,7 +128,7 @@ export function claimsOf(
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach);
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
-    const enclosed = (m: Target) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
+    const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
@@ -170,7 +170,7 @@ export function claimsOf(
         // "urged X to halt": aimed at the side addressed, named before the cue in its clause.
         directed = false;
         kind = 'criticize';
-        target = before && !before.act ? before : null;
+        target = before && !before.act ? before : pronounObject(text, clauseStart, cue.start, named, ctxSide);
         if (!warnedAgainst(text, cue, clauseStart)) target = null;
         // "rejected calls for X to resign": objecting to the order backs X.
         if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
@@ -274,7 +274,9 @@ export function claimsOf(
       let lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
       // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
       if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
-      if (lastSide && directed && CONTACT_VERB.test(text.slice(ws, lastSide.start))) {
+      // "X's leader, who had backed Y last year, now supports Z": a side inside the relative clause is not the one acting.
+      if (lastSide && enclosed(lastSide)) lastSide = undefined;
+      if (lastSide && directed && (CONTACT_VERB.test(text.slice(ws, lastSide.start)) || OURS.test(text.slice(lastSide.end, cue.start)))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;
       }

@@ -82,3 +82,13 @@ export function recast<C extends { start: number; end: number; text: string; typ
 export function warnedAgainst(text: string, cue: { text: string }, clauseStart: number): boolean {
   return !/^against/i.test(cue.text) || /\bwarn(?:s|ed|ing)?\s*$/i.test(text.slice(Math.max(0, clauseStart - 12), clauseStart));
 }
+
+/** "Telmann has our full support": the side before the act is its object, and the speaker holds it. */
+export const OURS = /^\s+(?:has|have|had|enjoys?|enjoyed|can count on)\s+(?:our|my)\s+(?:\w+\s+)?$/i;
+
+/** "urged him to listen": an order to a pronoun is to the side named earlier in the sentence, else in the passage. */
+export function pronounObject(text: string, clauseStart: number, cueStart: number, named: { actorId: string; end: number }[], ctxSide: string | null): { actorId: string } | null {
+  if (!/^\s*(?:him|her)\s+$/i.test(text.slice(clauseStart, cueStart))) return null;
+  const id = [...named].reverse().find((m) => m.end <= clauseStart)?.actorId ?? ctxSide;
+  return id ? { actorId: id } : null;
+}
