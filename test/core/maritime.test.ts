@@ -37,6 +37,9 @@ describeStances(
     ['United Kingdom', 'tiralia', 'firm', 'committed to defending Tiralia'], // committed to defending X
     ['Laos', 'sorvana', 'leaning', 'a provocation'], // X's acts called a provocation
     ['Myanmar', 'sorvana', 'firm', 'the seizure was justified'], // X's act called justified
+    ['Canada', 'tiralia', 'leaning', 'Canada condemned the seizure'],
+    ['Fiji', 'tiralia', 'leaning', 'and Fiji followed suit'], // "X did …, and Y followed suit" in one sentence
+    ['France', 'tiralia', 'leaning', 'but urged Sorvana to hand back the ship'], // "X said … but urged": X holds the second act too
     ['Japan', 'neutral', null, 'urged both sides to exercise restraint'], // a call for freedom of navigation names no one
     ['China', 'neutral', null, 'offered to mediate'],
     ['Turkey', 'neutral', null, 'offering to mediate'], // the speaker of a quote, after it, holds the act after "said,"
@@ -45,6 +48,11 @@ describeStances(
   (app) => {
     it('abstaining in a vote, or brokering talks, takes no side', () => {
       for (const q of ['India', 'Brazil', 'South Africa', 'Indonesia']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    });
+
+    it('"Chinese-built frigates" is an origin, not China acting', () => {
+      expect(app().kb.stance('China')).toMatchObject({ alignment: 'neutral', strength: null });
+      expect(app().kb.stance('China').evidence.map((e) => e.quote).join(' ')).not.toContain('Chinese-built');
     });
 
     it('a ship named with "the" is not a person ("the Corran Star arrived home")', () => {

@@ -37,8 +37,8 @@ export const ACCUSED_OF = /\b(?:accus\w+|alleg\w+|suspected)\b[^;.]*?\bof\s+$/i;
 export const CRITICISM_AS_THING = /ing$|^sanctions?$/i;
 /** The words between a measure and the country it is aimed at: none, or a preposition of aim. */
 export const AIMED_AT = /^\s*(?:(?:the|its|their|his|her)\s+)?$|\b(?:on|against|with|from|to|towards?|over|of)\s+(?:[\w,-]+\s+){0,2}$/i;
-/** People and firms a demonym may describe without being the state. */
-export const NOT_THE_STATE = /^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
+/** People and firms a demonym may describe without being the state; "Chinese-built", "Tiralian-flagged": an origin. */
+export const NOT_THE_STATE = /^-(?:built|made|designed|manufactured|owned|flagged|registered|born|based)\b|^\s+(?:[a-z-]+\s+)?(?:students?|protesters?|demonstrators?|activists?|citizens?|residents?|people|nationals|workers?|migrants?|refugees?|fans?|voters?|journalists?|reporters?|companies|company|firms?|businessm[ae]n|investors?|banks?|tourists?|expatriates?|diaspora|community|communities|opposition|rebels?|volunteers?|mercenaries|fighters?|writers?|artists?|academics?|scholars?|analysts?|experts?|lawyers?|doctors?|clerics?)\b/;
 /** An act named by a noun, which a possessive can hold: "X's support", "X's recognition of". */
 const NOMINAL_ACT = /^(?:support|backing|recognition|endorsement|solidarity|condemnation|criticism|sanctions?)$/i;
 /** Verbs that convey someone's position: "expressed Moscow's support", "reaffirmed France's backing". */
