@@ -24,6 +24,9 @@ describeStances(
     ['Moldova', 'government', 'leaning', 'hooligans'], // calling X hooligans, thugs or terrorists
     ['Montenegro', 'government', 'firm', 'Telmann has our full support'], // "X has our support", the speaker after the quote
     ['Romania', 'opposition', 'leaning', 'urged him to listen to the protesters'], // an order to a pronoun: the side named earlier
+    ['Austria', 'government', 'leaning', "to accept the court's ruling"], // told to accept a ruling
+    ['Spain', 'opposition', 'leaning', 'urging Telmann to reverse the ruling'], // told to reverse a ruling
+    ['Portugal', 'opposition', 'leaning', 'urging Telmann to reverse the ruling'],
     ['United States', 'neutral', null, 'urged restraint on all sides'],
     ['Russia', 'neutral', null, 'internal affair'],
   ],
