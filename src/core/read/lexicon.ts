@@ -101,49 +101,53 @@ function candidatesOf(text: string, tables: readonly (0 | 1)[]): (number[] | nul
  * folding differs) is scanned over the whole text.
  */
 export class Lexicon {
-  private readonly id: number;
-  private readonly anchored: (RegExp | null)[];
-  /** The tables its regexes' prefixes are in: 0 lower-cased, 1 as written. */
-  private readonly tables: (0 | 1)[] = [];
-  private readonly global: RegExp[];
+  /** Built on first use: a process that answers questions and extracts nothing never pays for it. */
+  private built: { id: number; anchored: (RegExp | null)[]; tables: (0 | 1)[]; global: RegExp[] } | null = null;
 
-  constructor(readonly regexes: readonly RegExp[]) {
-    this.id = LEXICONS.length;
+  constructor(readonly regexes: readonly RegExp[]) {}
+
+  private build(): NonNullable<Lexicon['built']> {
+    if (this.built) return this.built;
+    const id = LEXICONS.length;
     LEXICONS.push(this);
     lastText = null;
-    this.global = regexes.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
-    this.anchored = regexes.map((re, k) => {
+    const tables: (0 | 1)[] = [];
+    const global = this.regexes.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
+    const anchored = this.regexes.map((re, k) => {
       const fold = re.flags.includes('i');
       if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return null;
       const ps = prefixes(re.source, fold);
       if (!ps) return null;
       const t = fold ? 0 : 1;
-      if (!this.tables.includes(t)) this.tables.push(t);
+      if (!tables.includes(t)) tables.push(t);
       for (const p of ps) {
         if (!LENGTHS[t].includes(p.length)) LENGTHS[t] = [...LENGTHS[t], p.length].sort((a, b) => a - b);
         const packed = pack(p, 0, p.length);
         const table: Map<number | string, number[]> = packed >= 0 ? TABLES[t] : WIDE[t];
         const key = packed >= 0 ? packed : p;
         const l = table.get(key);
-        if (!l) table.set(key, [this.id, k]);
-        else if (!l.some((x, h) => h % 2 === 0 && x === this.id && l[h + 1] === k)) l.push(this.id, k);
+        if (!l) table.set(key, [id, k]);
+        else if (!l.some((x, h) => h % 2 === 0 && x === id && l[h + 1] === k)) l.push(id, k);
       }
       return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
     });
+    this.built = { id, anchored, tables, global };
+    return this.built;
   }
 
   /** Which regexes run over the whole text (no prefixes): for tests. */
   get scanned(): boolean[] {
-    return this.anchored.map((a) => a === null);
+    return this.build().anchored.map((a) => a === null);
   }
 
   /** A fresh candidate list: no start yet for a regex with prefixes, null (scan all) for one without. */
   empty(): (number[] | null)[] {
-    return this.anchored.map((a) => (a ? NONE : null));
+    return this.build().anchored.map((a) => (a ? NONE : null));
   }
 
   scan(text: string): LexiconScan {
-    return new LexiconScan(text, candidatesOf(text, this.tables)[this.id] as (number[] | null)[], this.anchored, this.global);
+    const b = this.build();
+    return new LexiconScan(text, candidatesOf(text, b.tables)[b.id] as (number[] | null)[], b.anchored, b.global);
   }
 }
 
