@@ -397,10 +397,10 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     }
   } finally {
     clearInterval(timer);
-    for (const s of slots) {
-      s.dead = true;
-      void s.w.terminate();
-    }
+    for (const s of slots) s.dead = true;
+    // Wait for the workers to stop (a second at most): their heaps are freed before the refresh
+    // below reads every touched actor's claims, which is when an ingest's memory peaks.
+    await Promise.race([Promise.allSettled(slots.map((s) => s.w.terminate())), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
   kb.finishRun(run);
   return { results, threads: nWorkers + 1, ...stats };
