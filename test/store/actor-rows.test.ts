@@ -34,37 +34,33 @@ describe('actor rows by batch', () => {
     expect(rows(together)).toEqual(rows(apart));
   });
 
-  it('an article rolled back adds nothing to the rows', () => {
-    // It names only countries (no person the gazetteer would learn from it), so the knowledge
-    // base without it is the reference.
-    const failing = article('x', '05', 'Norway and Sweden condemned the shelling of the border town on Thursday.');
-    const articles = [...corpus().slice(0, 5), failing, ...corpus().slice(5)];
+  /** The corpus ingested with article `k` failing as it is written, and without article `k`. */
+  const withFailure = (articles: ReturnType<typeof corpus>, k: number) => {
     const kb = open();
     const res = kb.ingest(articles, undefined, {
       at: (stage, n) => {
-        if (stage === 'write' && n === 5) throw new Error('disk full');
+        if (stage === 'write' && n === k) throw new Error('disk full');
       },
     });
-    expect(res[5]).toMatchObject({ ok: false });
+    expect(res[k]).toMatchObject({ ok: false });
     const without = open();
-    without.ingest(articles.filter((a) => a !== failing));
+    without.ingest(articles.filter((_, i) => i !== k));
+    return { kb, without };
+  };
+  const stances = (kb: Briefing) => kb.store.db.prepare('SELECT actor_id, alignment, strength FROM stances ORDER BY 1').all();
+
+  it('an article rolled back adds nothing to the rows', () => {
+    // It names only countries (no person the gazetteer would learn from it).
+    const failing = article('x', '05', 'Norway and Sweden condemned the shelling of the border town on Thursday.');
+    const { kb, without } = withFailure([...corpus().slice(0, 5), failing, ...corpus().slice(5)], 5);
     expect(rows(kb)).toEqual(rows(without));
   });
 
   it('an article rolled back teaches the rest of the run no one (its people are forgotten)', () => {
     // Synthetic article 1 names people of its own; later articles name people with the same
     // surnames, which it would otherwise make them read as its people.
-    const articles = corpus();
-    const kb = open();
-    const res = kb.ingest(articles, undefined, {
-      at: (stage, n) => {
-        if (stage === 'write' && n === 1) throw new Error('disk full');
-      },
-    });
-    expect(res[1]).toMatchObject({ ok: false });
-    const without = open();
-    without.ingest(articles.filter((_, i) => i !== 1));
+    const { kb, without } = withFailure(corpus(), 1);
     expect(rows(kb)).toEqual(rows(without));
-    expect(kb.store.db.prepare('SELECT actor_id, alignment, strength FROM stances ORDER BY 1').all()).toEqual(without.store.db.prepare('SELECT actor_id, alignment, strength FROM stances ORDER BY 1').all());
+    expect(stances(kb)).toEqual(stances(without));
   });
 });
