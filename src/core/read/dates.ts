@@ -172,26 +172,31 @@ export function findDates(text: string, published: string, anchor?: string): Dat
     }
   }
   out.sort((a, b) => a.start - b.start);
+  // The day before the last day the sentence gave ahead of `x` (not a relative day itself), or null.
+  const dayBeforeGiven = (x: DateMention, relative: (o: DateMention) => boolean): string | null => {
+    const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !relative(o));
+    if (!ref) return null;
+    const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
+    return iso(addDays({ y, m: mo, d: da }, -1), 'day');
+  };
   // "said on Thursday, up from 17 a day earlier": the day before the date the sentence gave, not
   // before publication.
   for (const x of dayBefore) {
-    const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !dayBefore.has(o));
-    if (!ref) continue;
-    const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
-    x.value = iso(addDays({ y, m: mo, d: da }, -1), 'day');
-    x.future = x.value > iso(pub, 'day');
+    const value = dayBeforeGiven(x, (o) => dayBefore.has(o));
+    if (!value) continue;
+    x.value = value;
+    x.future = value > iso(pub, 'day');
     x.anchored = true;
   }
   for (const x of dayAfter) {
-    const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !dayAfter.has(o) && !dayBefore.has(o));
+    const value = dayBeforeGiven(x, (o) => dayAfter.has(o) || dayBefore.has(o));
     // Without a day in the sentence to count from, "a day after" dates nothing.
-    if (!ref) {
+    if (!value) {
       out.splice(out.indexOf(x), 1);
       continue;
     }
-    const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
-    x.value = iso(addDays({ y, m: mo, d: da }, -1), 'day');
-    x.future = x.value > iso(pub, 'day');
+    x.value = value;
+    x.future = value > iso(pub, 'day');
   }
   return out;
 }

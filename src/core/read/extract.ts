@@ -253,11 +253,14 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       // "Canada condemned the seizure, and Fiji followed suit": the act of the sentence's own first clause.
       const own = out.claims.slice(before);
       const lastAnd = own.length ? s.text.search(/,\s+and\s+[^,;]*$/) : 0;
-      const follow = own.every((c) => s.text.indexOf(c.cue) >= 0 && s.text.indexOf(c.cue) < lastAnd) ? FOLLOWED.exec(s.text) : null;
+      const inFirstClause = (c: XClaim) => {
+        const at = s.text.indexOf(c.cue);
+        return at >= 0 && at < lastAnd;
+      };
+      const follow = own.every(inFirstClause) ? FOLLOWED.exec(s.text) : null;
       const leaders = own.length ? own : prevClaims;
       if (follow && leaders.length) {
-        const fromAt = lastAnd;
-        const followers = nonArena.filter((m) => m.start >= fromAt && m.end <= follow.index && !gaz.isSide(m.actorId) && actorOf(m.actorId)?.kind !== 'person' && !own.some((c) => c.actorId === m.actorId));
+        const followers = nonArena.filter((m) => m.start >= lastAnd && m.end <= follow.index && !gaz.isSide(m.actorId) && actorOf(m.actorId)?.kind !== 'person' && !own.some((c) => c.actorId === m.actorId));
         const acts = new Map(leaders.filter((c) => c.side || c.strength === 'neutral').map((c) => [`${c.side}|${c.strength}`, c]));
         for (const f of new Set(followers.map((m) => m.actorId))) for (const c of acts.values()) out.claims.push({ ...c, actorId: f, seq: s.seq, speaker: null, cue: follow[0] });
       }
