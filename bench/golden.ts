@@ -28,6 +28,8 @@ const t = performance.now();
 for (const c of synth) all.push(['synth', c.id, extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, gaz)]);
 ms += performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
-const json = JSON.stringify(all);
+// Keys sorted: an object built in another key order is the same extraction.
+const canonical = (_k: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+const json = JSON.stringify(all, canonical);
 writeFileSync(out, json);
 console.log(`${dirs.length} corpora + synthetic, ${all.length} articles, extraction ${Math.round(ms)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms CPU (with setup), sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 16)}`);

@@ -233,21 +233,21 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide, mentions.filter((m) => isArena(m.actorId)))) {
         const person = actorOf(c.actorId)?.kind === 'person' ? c.actorId : null;
         const speaker = person ? (actorOf(person)?.name ?? null) : speakerId && affiliationOf(speakerId) === c.actorId ? speakerName : null;
-        out.claims.push({ ...c, seq: s.seq, speaker });
+        out.claims.push(placed(c, s.seq, speaker));
         const aff = person ? affiliationOf(person) : null;
-        if (aff && !gaz.isSide(aff) && !isArena(aff)) out.claims.push({ ...c, actorId: aff, seq: s.seq, speaker });
+        if (aff && !gaz.isSide(aff) && !isArena(aff)) out.claims.push(placed(c, s.seq, speaker, aff));
         // "X telephoned … to congratulate him, the Élysée said": a government reporting its own leader's act.
         const reporter = attribution ? actorOf(attribution) : speakerId ? actorOf(speakerId) : undefined;
-        if (person && !aff && reporter && reporter.kind !== 'person' && !gaz.isSide(reporter.id) && !isArena(reporter.id)) out.claims.push({ ...c, actorId: reporter.id, seq: s.seq, speaker });
+        if (person && !aff && reporter && reporter.kind !== 'person' && !gaz.isSide(reporter.id) && !isArena(reporter.id)) out.claims.push(placed(c, s.seq, speaker, reporter.id));
         // "Dora Velk said Norland would respect …": a speaker with no known office speaks for the
         // country whose intention she reports.
         const talker = speakerId ? actorOf(speakerId) : undefined;
-        if (!person && talker?.kind === 'person' && !talker.affiliation && talker.id !== c.actorId && actorOf(c.actorId)?.kind === 'country' && /\b(?:will|would|is|was|has|had)\s+(?:\w+\s+)?$/i.test(s.text.slice(0, s.text.indexOf(c.cue)))) out.claims.push({ ...c, actorId: talker.id, seq: s.seq, speaker: talker.name });
+        if (!person && talker?.kind === 'person' && !talker.affiliation && talker.id !== c.actorId && actorOf(c.actorId)?.kind === 'country' && /\b(?:will|would|is|was|has|had)\s+(?:\w+\s+)?$/i.test(s.text.slice(0, s.text.indexOf(c.cue)))) out.claims.push(placed(c, s.seq, talker.name, talker.id));
         // "Spokesman X says France condemns …": the spokesman states the position too.
-        if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push({ ...c, actorId: speakerId, seq: s.seq, speaker: speakerName });
+        if (!person && speakerId && speakerId !== c.actorId && affiliationOf(speakerId) === c.actorId) out.claims.push(placed(c, s.seq, speakerName, speakerId));
       }
       // "… voted against the resolution": the one the article described earlier (votes.ts).
-      for (const c of voteClaims(s.text, nonArena, gaz, resolution, out.claims.slice(before))) out.claims.push({ ...c, seq: s.seq, speaker: null });
+      for (const c of voteClaims(s.text, nonArena, gaz, resolution, out.claims.slice(before))) out.claims.push(placed(c, s.seq, null));
       resolution = resolutionSide(s.text, out.claims.slice(before)) ?? resolution;
       // "Latvia and Estonia issued similar statements", "A and B followed suit": the previous sentence's act, theirs too.
       // "Canada condemned the seizure, and Fiji followed suit": the act of the sentence's own first clause.
@@ -262,7 +262,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       if (follow && leaders.length) {
         const followers = nonArena.filter((m) => m.start >= lastAnd && m.end <= follow.index && !gaz.isSide(m.actorId) && actorOf(m.actorId)?.kind !== 'person' && !own.some((c) => c.actorId === m.actorId));
         const acts = new Map(leaders.filter((c) => c.side || c.strength === 'neutral').map((c) => [`${c.side}|${c.strength}`, c]));
-        for (const f of new Set(followers.map((m) => m.actorId))) for (const c of acts.values()) out.claims.push({ ...c, actorId: f, seq: s.seq, speaker: null, cue: follow[0] });
+        for (const f of new Set(followers.map((m) => m.actorId))) for (const c of acts.values()) out.claims.push(placed(c, s.seq, null, f, follow[0]));
       }
       prevClaims = out.claims.slice(before);
     }
@@ -286,6 +286,14 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
   }
   out.people = [...people.values()];
   return out;
+}
+
+/**
+ * A sentence's claim with its place in the article. Spelled out rather than `{ ...c, … }`: every
+ * claim gets the same keys in the same order, which V8 builds and reads several times faster.
+ */
+function placed(c: Omit<XClaim, 'seq' | 'speaker'>, seq: number, speaker: string | null, actorId = c.actorId, cue = c.cue): XClaim {
+  return { actorId, side: c.side, strength: c.strength, seq, speaker, cue, background: c.background, why: c.why };
 }
 
 /** "Organization of American States (OAS)": one mention, not two. */
