@@ -56,7 +56,7 @@ export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: Ingest
   while (!end) {
     const started = Date.now();
     kb.writeBatch(run, () => {
-      for (let k = 0; k < 64 && (k === 0 || Date.now() - started < 500); k++) {
+      for (let k = 0; k < 256 && (k === 0 || Date.now() - started < 500); k++) {
         const next = source.next();
         if (next.done) {
           end = true;

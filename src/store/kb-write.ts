@@ -180,6 +180,26 @@ export class ActorTally {
   }
 }
 
+/** Rows per multi-row INSERT at most (a statement per count up to this is compiled once, and cached). */
+const ROWS_PER_INSERT = 32;
+
+/**
+ * Insert rows given as one flat list of values (`width` per row), many rows per statement: one
+ * call into SQLite for up to 32 rows instead of one each (calls, not b-tree work, are most of what
+ * a small row costs). `head` is the statement up to VALUES. Returns the rowid of the last row.
+ */
+function insertRows(store: Store, head: string, width: number, values: unknown[]): number {
+  let last = 0;
+  const rows = values.length / width;
+  const one = `(${new Array(width).fill('?').join(', ')})`;
+  for (let r = 0; r < rows; r += ROWS_PER_INSERT) {
+    const n = Math.min(ROWS_PER_INSERT, rows - r);
+    const st = store.prepare(`${head} VALUES ${new Array(n).fill(one).join(', ')}`);
+    last = Number(st.run(n === rows ? values : values.slice(r * width, (r + n) * width)).lastInsertRowid);
+  }
+  return last;
+}
+
 /** Write one article's extraction; returns its actor rows, for the batch's ActorTally. */
 export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: Extraction, actorDef: (id: string) => ActorDef | undefined): ActorUpdate[] {
   const db = store;
@@ -187,19 +207,23 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     `INSERT INTO documents (id, title, source, published, timezone, url, path, hash, bytes, ingested_at)
      VALUES (@id, @title, @source, @published, @timezone, @url, @path, @hash, @bytes, @ingestedAt)`,
   ).run(doc);
-  const insSentence = db.prepare('INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insMention = db.prepare('INSERT OR IGNORE INTO mentions (sentence_id, actor_id) VALUES (?, ?)');
+  // Sentences in one statement: their rowids are consecutive (INTEGER PRIMARY KEY is max + 1, and
+  // this connection holds the write lock), so the last one gives them all.
+  const sentenceRows: unknown[] = [];
+  for (const s of x.sentences) sentenceRows.push(doc.id, s.seq, s.kind, s.para, capText(s.text), s.at, s.precision);
+  const lastSentence = x.sentences.length ? insertRows(db, 'INSERT INTO sentences (doc_id, seq, kind, para, text, at, precision)', 7, sentenceRows) : 0;
   const sentenceId = new Map<number, number>();
   const counts = new Map<string, number>();
-  for (const s of x.sentences) {
-    const text = capText(s.text);
-    const id = Number(insSentence.run(doc.id, s.seq, s.kind, s.para, text, s.at, s.precision).lastInsertRowid);
+  const mentionRows: unknown[] = [];
+  x.sentences.forEach((s, i) => {
+    const id = lastSentence - x.sentences.length + 1 + i;
     sentenceId.set(s.seq, id);
     for (const a of s.actors) {
-      insMention.run(id, a);
+      mentionRows.push(id, a);
       counts.set(a, (counts.get(a) ?? 0) + 1);
     }
-  }
+  });
+  if (mentionRows.length) insertRows(db, 'INSERT OR IGNORE INTO mentions (sentence_id, actor_id)', 2, mentionRows);
   for (const p of x.people) if (!counts.has(p.id)) counts.set(p.id, 0);
   const people = new Map(x.people.map((p) => [p.id, p]));
   const actors: ActorUpdate[] = [];
@@ -210,16 +234,18 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
     const aff = person ? (person.explicit ? person.affiliation : null) : (def.affiliation ?? null);
     actors.push({ id, name: def.name, kind: def.kind, affiliation: aff ?? (def.kind === 'person' ? (def.affiliation ?? null) : null), aliases: JSON.stringify(def.aliases), mentions: n });
   }
-  const insClaim = db.prepare('INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const claimRows: unknown[] = [];
   for (const c of x.claims) {
     const s = x.sentences[c.seq];
-    insClaim.run(c.actorId, c.side, c.strength, sentenceId.get(c.seq), doc.id, s?.at ?? null, s?.precision ?? null, c.speaker, c.cue, c.background ? 1 : 0);
+    claimRows.push(c.actorId, c.side, c.strength, sentenceId.get(c.seq), doc.id, s?.at ?? null, s?.precision ?? null, c.speaker, c.cue, c.background ? 1 : 0);
   }
+  if (claimRows.length) insertRows(db, 'INSERT INTO claims (actor_id, side, strength, sentence_id, doc_id, at, precision, speaker, cue, background)', 10, claimRows);
   const insEvent = db.prepare('INSERT INTO events (day, at, precision, text, kind, scheduled, sig, weight, n_sources, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)');
   const insEvSource = db.prepare('INSERT OR IGNORE INTO event_sources (event_id, doc_id, sentence_id) VALUES (?, ?, ?)');
-  const insEvActor = db.prepare('INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)');
-  const countSources = db.prepare('UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = ?), weight = MAX(weight, ?) WHERE id = ?');
+  // n_sources counts an event's rows in event_sources: one more when this article's row is new.
+  const countSource = db.prepare('UPDATE events SET n_sources = n_sources + ?, weight = MAX(weight, ?) WHERE id = ?');
   const sharpen = db.prepare('UPDATE events SET at = ?, precision = ? WHERE id = ?');
+  const eventActorRows: unknown[] = [];
   for (const e of x.events) {
     const sid = sentenceId.get(e.seq) as number;
     const same = index.find(e.day, e.sig, doc.id, e.at, e.precision);
@@ -237,15 +263,18 @@ export function writeDocument(store: Store, index: EventIndex, doc: DocRow, x: E
       eventId = Number(insEvent.run(e.day, e.at, e.precision, capText(e.text) === capText(x.sentences[e.seq]?.text ?? '') ? '' : capText(e.text), e.kind, e.scheduled ? 1 : 0, JSON.stringify(e.sig), e.weight, sid).lastInsertRowid);
       index.add(e.day, { id: eventId, sig: new Set(e.sig), precision: e.precision, at: e.at, docs: new Set([doc.id]) });
     }
-    insEvSource.run(eventId, doc.id, sid);
-    for (const a of e.actors) insEvActor.run(eventId, a);
-    if (same) countSources.run(eventId, e.weight, eventId);
+    const added = insEvSource.run(eventId, doc.id, sid).changes;
+    for (const a of e.actors) eventActorRows.push(eventId, a);
+    if (same) countSource.run(added, e.weight, eventId);
   }
-  const insQuote = db.prepare('INSERT INTO quotes (sentence_id, doc_id, text, speaker_id, speaker) VALUES (?, ?, ?, ?, ?)');
-  for (const q of x.quotes) insQuote.run(sentenceId.get(q.seq), doc.id, capText(q.text), q.speakerId, q.speaker);
-  const insFigure = db.prepare('INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  if (eventActorRows.length) insertRows(db, 'INSERT OR IGNORE INTO event_actors (event_id, actor_id)', 2, eventActorRows);
+  const quoteRows: unknown[] = [];
+  for (const q of x.quotes) quoteRows.push(sentenceId.get(q.seq), doc.id, capText(q.text), q.speakerId, q.speaker);
+  if (quoteRows.length) insertRows(db, 'INSERT INTO quotes (sentence_id, doc_id, text, speaker_id, speaker)', 5, quoteRows);
   // A figure's text is its sentence's, stored once in sentences ('' here; kb-read joins it back).
-  for (const f of x.figures) insFigure.run(sentenceId.get(f.seq), doc.id, f.kind, f.value, '', f.at, f.day);
+  const figureRows: unknown[] = [];
+  for (const f of x.figures) figureRows.push(sentenceId.get(f.seq), doc.id, f.kind, f.value, '', f.at, f.day);
+  if (figureRows.length) insertRows(db, 'INSERT INTO figures (sentence_id, doc_id, kind, value, text, at, day)', 7, figureRows);
   return actors;
 }
 
