@@ -42,6 +42,12 @@ const TABLES: [Map<number, number[]>, Map<number, number[]>] = [new Map(), new M
 /** The prefixes with a character above 255, by string. */
 const WIDE: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
 const LENGTHS: [number[], number[]] = [[], []];
+/**
+ * Which prefix lengths stand at a word start, by its first two characters (both below 256; digits
+ * as 0): bit n-1 set when some prefix of length n begins there. Most word starts begin none, and a
+ * typed-array read rules them out before any map lookup.
+ */
+const STARTS: [Uint8Array, Uint8Array] = [new Uint8Array(65536), new Uint8Array(65536)];
 const LEXICONS: Lexicon[] = [];
 const NONE: number[] = [];
 
@@ -76,9 +82,18 @@ function candidatesOf(text: string, tables: readonly (0 | 1)[]): (number[] | nul
     if (table.size === 0 && WIDE[t].size === 0) continue;
     const key = keyed(text, t === 0);
     const lengths = LENGTHS[t];
+    const starts = STARTS[t];
+    const wide = WIDE[t].size > 0;
     for (const i of lastStarts) {
+      const a = key.charCodeAt(i);
+      const b = i + 1 < key.length ? key.charCodeAt(i + 1) : 0;
+      // Lengths that may stand here: from the start table when both characters are narrow; else
+      // every length if some prefix has a wide character, else a one-character prefix only.
+      const may = (a | b) < 256 ? (starts[a | (b << 8)] as number) | (starts[a] as number) : wide ? 7 : a < 256 ? (starts[a] as number) & 1 : 0;
+      if (may === 0) continue;
       for (const n of lengths) {
         if (i + n > key.length) break;
+        if ((may & (1 << (n - 1))) === 0) continue;
         const packed = pack(key, i, n);
         const hits = packed >= 0 ? table.get(packed) : WIDE[t].get(key.slice(i, i + n));
         if (!hits) continue;
@@ -123,6 +138,11 @@ export class Lexicon {
       for (const p of ps) {
         if (!LENGTHS[t].includes(p.length)) LENGTHS[t] = [...LENGTHS[t], p.length].sort((a, b) => a - b);
         const packed = pack(p, 0, p.length);
+        // Flagged by its first two characters when both are narrow (a one-character prefix by its
+        // character alone: second character 0); a start with a wide one tries every length.
+        const a = p.charCodeAt(0);
+        const b = p.length > 1 ? p.charCodeAt(1) : 0;
+        if ((a | b) < 256) STARTS[t][a | (b << 8)] = (STARTS[t][a | (b << 8)] as number) | (1 << (p.length - 1));
         const table: Map<number | string, number[]> = packed >= 0 ? TABLES[t] : WIDE[t];
         const key = packed >= 0 ? packed : p;
         const l = table.get(key);
