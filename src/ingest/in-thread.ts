@@ -1,12 +1,11 @@
 /**
- * Ingest items (files or in-memory articles) on this thread: the pool's fallback when no worker
- * starts, and its last resort when every worker is gone. No time budget here: nothing can stop a
- * parse on the thread that runs it.
+ * Ingest items (files or in-memory articles) on this thread: `--workers 0`, and the pool's
+ * fallback when no worker starts. No time budget here: nothing can stop a parse on the thread that
+ * runs it.
  */
 import type { Briefing, IncomingArticle, IngestRun } from '../core/briefing.js';
 import { extractDocument } from '../core/read/extract.js';
 import type { ArticleMeta, IngestFileResult } from '../core/types.js';
-import { checkArticle } from './prepare.js';
 import { readArticle } from './read.js';
 
 /** A file to read (flags override its own metadata) or an article already in memory. */
@@ -29,22 +28,6 @@ export function readItem(item: IngestItem): IncomingArticle | IngestFileResult {
     return { ...r.meta, ...flags, path: item.path, text: r.text };
   } catch (err) {
     return { path: item.path, ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Read, check and write one item on this thread, inside a batch (used when workers are gone). */
-export function toResult(kb: Briefing, run: IngestRun, item: IngestItem, seq: number): IngestFileResult {
-  const a = readItem(item);
-  if ('ok' in a) return a;
-  try {
-    const c = checkArticle(a, seq, isFile(item) ? run.now : null);
-    let r: IngestFileResult = { path: c.path, ok: false, error: 'not written' };
-    kb.writeBatch(run, () => {
-      r = kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
-    });
-    return r;
-  } catch (err) {
-    return { path: itemPath(item, seq), ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }
 

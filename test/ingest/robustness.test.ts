@@ -152,6 +152,22 @@ describe('the streaming ingest (CLI)', () => {
     expect(kb.stance('Chile')).toMatchObject({ alignment: 'reyes' });
     kb.store.close();
   });
+
+  it('when every worker is gone and none may replace it, this thread finishes the run in order', async () => {
+    const one = new Briefing(new Store(':memory:'), loadCrisis(VALDORIA));
+    const kb = new Briefing(new Store(':memory:'), loadCrisis(VALDORIA));
+    const items = Array.from({ length: 150 }, (_, i) => ({ text: `Note ${i}\n\nChile said it backs President Ilan Reyes, note ${i}. Foreign Minister Ana Ruiz${i % 7} of Peru agreed.`, source: 'W', published: '2025-01-02', path: i === 3 ? 'hang-me' : `n${i}` }));
+    const r = await ingestStream(kb, items, { workers: 1, budgetMs: 800, hangOn: 'hang-me', maxRestarts: 0 });
+    expect(r.restarts).toBe(0);
+    expect(r.results[3]?.error).toMatch(/took longer than 1 s/);
+    // Every other item written, in order, as one thread writes them.
+    const expected = one.ingest(items.filter((_, i) => i !== 3));
+    expect(r.results.filter((_, i) => i !== 3)).toEqual(expected);
+    expect(kb.actors()).toEqual(one.actors());
+    expect(kb.stance('Ana Ruiz5')).toEqual(one.stance('Ana Ruiz5'));
+    kb.store.close();
+    one.store.close();
+  });
 });
 
 describe('kills at chosen points', () => {
