@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { DIST, ENTRIES, ROOT, fingerprint } from './launch.js';
 
 /** Modules built only to precompute data at build time. */
-const DATA_ENTRIES = { gazetteer: 'src/core/read/gazetteer.ts' };
+const DATA_ENTRIES = { countries: 'src/core/read/countries.ts' };
 
 /**
  * Packages loaded from node_modules at run time rather than bundled: native code (better-sqlite3),
@@ -59,7 +59,7 @@ export async function build(fp = fingerprint()) {
   await esbuild({ ...common, entryPoints: { cli } });
   await esbuild({ ...common, entryPoints: { ...rest, ...DATA_ENTRIES } });
   // The gazetteer's country index, precomputed: a cold answer then skips parsing world-countries.
-  const { worldCountries } = await import(pathToFileURL(join(outdir, 'gazetteer.js')).href);
+  const { worldCountries } = await import(pathToFileURL(join(outdir, 'countries.js')).href);
   writeFileSync(join(outdir, 'gazetteer-world.json'), JSON.stringify(worldCountries()));
   const tmp = join(DIST, `current.json.${process.pid}`);
   writeFileSync(tmp, `${JSON.stringify({ dir: name, fingerprint: fp, builtAt: new Date().toISOString() })}\n`);

@@ -4,24 +4,11 @@
  * organisations) plus the crisis file (sides and their aliases, extra actors). People are added
  * as the extractor discovers them.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ActorKind, CrisisConfig } from '../types.js';
-import { COUNTRY_EXTRAS, DEMONYM_EXTRAS, LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
+import { worldCountries } from './countries.js';
+import { LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
 import { fold, slug, type Token, tokenize } from '../text.js';
 import { type SideRoles, sideRoles } from './roles.js';
-
-interface Country {
-  cca2: string;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  demonyms?: { eng?: { f: string; m: string } };
-  capital?: string[];
-  independent?: boolean;
-  unMember?: boolean;
-}
-
-const require = createRequire(import.meta.url);
 
 export type Via = 'name' | 'demonym' | 'capital' | 'seat' | 'alias' | 'person' | 'surname';
 
@@ -71,55 +58,6 @@ function continuesName(t: Token | undefined): boolean {
 function casedMatch(text: string, name: string, first: boolean): boolean {
   if (text === name || text === name.toUpperCase()) return true;
   return first && /^\p{Ll}/u.test(name) && text === name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-/** A country as the gazetteer indexes it: its names, in the order they are registered. */
-export interface CountryEntry {
-  id: string;
-  name: string;
-  aliases: [alias: string, via: Via, caseSensitive: boolean][];
-}
-
-let worldCache: CountryEntry[] | undefined;
-
-/**
- * Countries with their names, demonyms, capitals and seats of power: the costly part of the index
- * (world-countries is 1.4 MB of JSON). Built once per process; a compiled build (bin/build.js)
- * ships it precomputed beside its modules, so a cold CLI answer does not parse world-countries.
- */
-export function worldCountries(): CountryEntry[] {
-  if (!worldCache) {
-    try {
-      worldCache = JSON.parse(readFileSync(new URL('./gazetteer-world.json', import.meta.url), 'utf8')) as CountryEntry[];
-    } catch {
-      worldCache = buildWorldCountries();
-    }
-  }
-  return worldCache;
-}
-
-function buildWorldCountries(): CountryEntry[] {
-  const countries = require('world-countries') as Country[];
-  const out: CountryEntry[] = [];
-  // Sovereign states first, so a shared demonym ("French") means the state, not a territory.
-  const ranked = [...countries].sort((a, b) => Number(Boolean(b.unMember)) - Number(Boolean(a.unMember)));
-  for (const c of ranked) {
-    const extra = COUNTRY_EXTRAS[c.cca2] ?? {};
-    const display = extra.display ?? c.name.common;
-    const entry: CountryEntry = { id: slug(display), name: display, aliases: [] };
-    out.push(entry);
-    const names = new Set([c.name.common, c.name.official, ...(extra.names ?? [])]);
-    for (const alt of c.altSpellings) {
-      if (alt.length > 3 && /^[\p{Script=Latin}\s',.\-()]+$/u.test(alt) && !alt.includes(',')) names.add(alt);
-    }
-    for (const n of names) entry.aliases.push([n, 'name', true]);
-    const dem = c.demonyms?.eng;
-    const demonyms = new Set([dem?.m, dem?.f, ...(DEMONYM_EXTRAS[c.cca2] ?? [])]);
-    for (const d of demonyms) if (d && d !== c.name.common && !d.includes(',')) entry.aliases.push([d, 'demonym', true]);
-    for (const cap of [...(c.capital ?? []), ...(extra.capitals ?? [])]) if (cap.length > 3) entry.aliases.push([cap, 'capital', true]);
-    for (const seat of extra.seats ?? []) entry.aliases.push([seat, 'seat', false]);
-  }
-  return out;
 }
 
 function isAcronym(s: string): boolean {
