@@ -137,7 +137,7 @@ export interface FigureRise {
  * The rises among `fresh` figures over the maxima known before, and the maxima after. A figure
  * reported before the known maximum's day does not rise over it (an older article ingested late).
  */
-export function figureRises(known: ReadonlyMap<string, FigureMax>, fresh: readonly FigureFact[]): { rises: FigureRise[]; maxima: Map<string, FigureMax> } {
+export function figureRises(known: ReadonlyMap<string, FigureMax>, fresh: Iterable<FigureFact>): { rises: FigureRise[]; maxima: Map<string, FigureMax> } {
   const maxima = new Map(known);
   const best = new Map<string, FigureFact & { amount: number }>();
   for (const f of fresh) {
