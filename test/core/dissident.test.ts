@@ -36,6 +36,9 @@ describeStances(
     it('answers ages, dates of the arrest and the trial, and who-questions', async () => {
       const kb = app().kb;
       expect((await kb.ask('How old was Pavel Sarin?')).answer).toBe('52');
+      // "set their trial for September 14" looks ahead (a date four months on, not last September).
+      expect((await kb.ask('When will the trial open?')).answer).toBe('14 Sep 2036');
+      // "When will …": of "on Tuesday charged two … men …, and set their trial for September 14", the date ahead.
       expect((await kb.ask('When will the trial of the two men open?')).answer).toBe('14 Sep 2036');
       expect((await kb.ask('When were the two Drovanian men arrested?')).answer).toBe('11 May 2036');
       expect((await kb.ask('How many Drovanian diplomats did Britain expel?')).answer).toMatch(/four|4/);

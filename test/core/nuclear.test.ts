@@ -39,9 +39,10 @@ describeStances(
     it('answers deadlines, amounts, places and who-questions', async () => {
       const kb = app().kb;
       expect((await kb.ask('When is the deadline for Khalvor to let the inspectors back?')).answer).toBe('20 Mar 2034');
-      expect((await kb.ask('How long did Khalvor give the inspectors to leave?')).answer).toBe('72 hours');
+      expect((await kb.ask('How long did Khalvor give the inspectors to leave?')).answer).toContain('72 hours');
       expect((await kb.ask('When will inspectors return to the Serin enrichment plant?')).answer).toBe('18 Mar 2034');
-      expect((await kb.ask('Where were the talks held?')).answer).toMatch(/Muscat/);
+      // "The talks were held at a palace outside the Omani capital" names no place: "talks in Muscat" answers.
+      expect((await kb.ask('Where were the talks held?')).answer).toBe('Muscat');
       expect((await kb.ask('Who is Ines Morland?')).answer).toMatch(/director general/i);
     });
 
