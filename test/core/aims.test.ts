@@ -48,6 +48,14 @@ describe('constructions of a nuclear standoff (khalvor)', () => {
   ])('no side: %s', (sentence) => {
     expect(sided(claims('khalvor', sentence))).toEqual([]);
   });
+
+  it('a name before a document or measure is not its holder ("UN sanctions", "a Security Council statement")', () => {
+    expect(claims('khalvor', 'France said it would trigger "snapback" UN sanctions unless Khalvor let the inspectors back.').filter((c) => c.startsWith('united-nations'))).toEqual([]);
+    const blocked = claims('khalvor', 'Russia and China blocked a Security Council statement that would have condemned Khalvor.');
+    expect(blocked).toContain('china→khalvor/leaning');
+    expect(blocked.filter((c) => c.startsWith('united-nations-security-council'))).toEqual([]);
+    expect(claims('khalvor', 'The UN said it would impose sanctions on Khalvor.')).toContain('united-nations→dunmere/leaning');
+  });
 });
 
 describe('constructions of a border and refugee crisis (ostrel)', () => {

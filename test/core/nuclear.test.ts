@@ -32,8 +32,8 @@ describeStances(
     ['European Union', 'neutral', null, 'welcomed the deal'],
   ],
   (app) => {
-    it('carrying messages, "judge X by its actions" and reservations about a deal take no side', () => {
-      for (const q of ['Switzerland', 'Canada', 'International Atomic Energy Agency']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    it('carrying messages, "judge X by its actions", reservations about a deal, and a name before others\' measures ("UN sanctions", "a Security Council statement") take no side', () => {
+      for (const q of ['Switzerland', 'Canada', 'International Atomic Energy Agency', 'United Nations', 'UN Security Council']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });
 
     it('answers deadlines, amounts, places and who-questions', async () => {

@@ -33,7 +33,7 @@ export function anti(text: string, m: { start: number }): boolean {
 }
 
 /** Words judging an accusation false or unfair. */
-const JUDGEMENT = /^(?:baseless|groundless|unfounded|fabricated|politically motivated|premature|absurd|trumped-up)$/i;
+const JUDGEMENT = /^(?:baseless|groundless|unfounded|fabricated|politically motivated)$/i;
 /** "the accusations against X were (…) ", "the charges against X as": the accusation the judgement is about, ending right before it. */
 const ACCUSATION = /\b(?:accusations?|allegations?|charges|claims)\s+against\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}(?:(?:were|was|are|is|as|had been|have been)\s+)?(?:["“']\s*)?(?:[\w-]+\s+(?:and|or)\s+)?$/i;
 
@@ -68,6 +68,14 @@ export function backsActAgainst(text: string, cueEnd: number, target: { start: n
   if (!target) return false;
   const between = text.slice(cueEnd, target.start);
   return doneTo.test(between) && !/\b(?:inquiry|investigation|probe|into)\b/i.test(between);
+}
+
+/** A name before a document or measure: "UN sanctions", "a Security Council statement" (others' acts, not the organisation's). */
+const MODIFIES = /^\s+(?:sanctions|statement|resolution|draft|declaration|embargo|deadline|mandate|charter)\b/;
+
+/** Whether an actor's name only qualifies a document or measure after it. */
+export function qualifies(text: string, m: { end: number; via: string }): boolean {
+  return m.via !== 'demonym' && MODIFIES.test(text.slice(m.end, m.end + 20));
 }
 
 /** "warned against attempts to overthrow an elected government": nobody's act where a junta holds power. */

@@ -15,7 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
-import { anti, asPlace, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup } from './aims.js';
+import { anti, asPlace, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -91,7 +91,7 @@ export function claimsOf(
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
   // "Ghanaian students", "Nigerian protesters", "a Chinese company": a demonym before people or firms
   // names a nationality, not the state; "Russian state media", "the Ghanaian government" name the state.
-  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId) && !(m.via === 'demonym' && NOT_THE_STATE.test(text.slice(m.end, m.end + 40))));
+  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId) && !(m.via === 'demonym' && NOT_THE_STATE.test(text.slice(m.end, m.end + 40))) && !qualifies(text, m));
   const out: Omit<XClaim, 'seq' | 'speaker'>[] = [];
   let prevEnd = 0;
   let suppressUntil = -1;
