@@ -79,6 +79,14 @@ describe('constructions of a border and refugee crisis (ostrel)', () => {
   ])('a side named as a place is not backed: %s', (sentence) => {
     expect(sided(claims('ostrel', sentence))).toEqual([]);
   });
+
+  it.each([
+    'Sweden did not demand that Ostrel free the crew.',
+    'Finland did not call on Ostrel to release the crew.',
+    'Finland urged Ostrel not to release the crew.',
+  ])('an order not given: %s', (sentence) => {
+    expect(sided(claims('ostrel', sentence))).toEqual([]);
+  });
 });
 
 describe('constructions after the poisoning of a dissident abroad (lunvik)', () => {

@@ -158,9 +158,10 @@ export function findCues(text: string): Cue[] {
     // scopes over the act from further back than the words right before it.
     if ((t === 'support' || t === 'ally') && NO_SUBJECT.test(clause)) t = 'criticize';
     else if ((t === 'support' || t === 'ally') && NEGATION.test(before)) t = 'withhold';
-    // "did not condemn", "never rejected X's claim", "did not warn against attempts to overthrow …": an act not done.
+    // "did not condemn", "never rejected X's claim", "did not warn against attempts to overthrow …",
+    // "did not demand that X free the crew", "urged X not to release …": an act not done.
     else if (t === 'criticize' && NEGATION.test(before)) t = 'withhold';
-    else if (t === 'power' && NEGATION.test(before)) t = 'ignore';
+    else if ((t === 'power' || t === 'order' || t === 'free') && NEGATION.test(before)) t = 'ignore';
     if (t === 'legit' && (NEGATION.test(before) || NEG_JUDGEMENT.test(clause))) t = 'criticize';
     // Verbs that are acts only toward a name: "suspended Norland", "arming the Volk brigades", "free Hale"
     // (not an order: "demanded that X free the crew").
