@@ -49,6 +49,14 @@ describe('constructions of a nuclear standoff (khalvor)', () => {
     expect(sided(claims('khalvor', sentence))).toEqual([]);
   });
 
+  it('reported speech, a negated saying, and an earlier act set against "now"', () => {
+    expect(sided(claims('khalvor', 'Russia has never said Khalvor had the right to enrich uranium.'))).toEqual([]);
+    expect(claims('khalvor', 'Pakistan, which backed Khalvor last year, now backs Dunmere.')).toEqual(['pakistan→dunmere/firm']);
+    expect(claims('khalvor', 'Oman, which backs Khalvor, urged restraint.')).toContain('oman→khalvor/firm');
+    // An adversary's claim of another's act is at most a leaning.
+    expect(claims('ostrel', 'Ostrel claimed Poland had sent border guards to help Valkar.')).toEqual(['poland→valkar/leaning']);
+  });
+
   it('a name before a document or measure is not its holder ("UN sanctions", "a Security Council statement")', () => {
     expect(claims('khalvor', 'France said it would trigger "snapback" UN sanctions unless Khalvor let the inspectors back.').filter((c) => c.startsWith('united-nations'))).toEqual([]);
     const blocked = claims('khalvor', 'Russia and China blocked a Security Council statement that would have condemned Khalvor.');

@@ -78,6 +78,15 @@ export function qualifies(text: string, m: { end: number; via: string }): boolea
   return m.via !== 'demonym' && MODIFIES.test(text.slice(m.end, m.end + 20));
 }
 
+/**
+ * "Pakistan, which backed Khalvor last year, now backs Dunmere": an act in the holder's relative
+ * clause, set against a main clause that says "now" or "instead", is background to it ("Oman,
+ * which backs Khalvor, urged restraint" keeps both).
+ */
+export function asideAct(text: string, cue: { start: number; end: number }): boolean {
+  return /,\s*(?:which|who)\s+(?:also\s+|has\s+|have\s+|once\s+)?$/i.test(text.slice(Math.max(0, cue.start - 20), cue.start)) && /^[^,;.]{0,80},\s*(?:\w+\s+)?(?:now|instead|has since|have since)\b/i.test(text.slice(cue.end));
+}
+
 /** "warned against attempts to overthrow an elected government": nobody's act where a junta holds power. */
 export function overthrowAfterCoup<C extends Cue>(cues: C[], roles: SideRoles): C[] {
   return roles.junta ? cues.filter((c) => !(c.type === 'power' && /\boverthrow|\btopple|\bunseat/i.test(c.text))) : cues;

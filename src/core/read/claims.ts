@@ -15,7 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
-import { anti, asPlace, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
+import { anti, asideAct, asPlace, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -111,7 +111,7 @@ export function claimsOf(
       } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text, why });
       else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text, why });
     }
-    if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
+    if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start)) || asideAct(text, cue)) for (const c of out.slice(before)) past.add(c);
     // "Less than a fortnight earlier, X had said …": background to the article's news of the day.
     const background = BACKGROUND.test(text.slice(0, cue.start));
     for (const c of out.slice(before)) if (background || past.has(c)) c.background = true;

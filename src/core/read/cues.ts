@@ -89,6 +89,8 @@ const NEEDS_NAME = /^(?:suspend(?:s|ed|ing)?|free|reinstate|arm(?:s|ed|ing)?)$/i
 const NO_SUBJECT = /\b(?:nobody|no (?:country|nation|government|state|one|member|democracy))\b[^.;]{0,50}\b(?:should|will|would|can|could|must|may)\s+(?:\w+\s+)?$/i;
 /** "did not consider X the legitimate …": a negated verb of judgement over a legitimacy cue. */
 const NEG_JUDGEMENT = /\b(?:not|n['’]t|never|no longer)\s+(?:consider|regard|see|view|accept|deem|recogni[sz]e|call|treat)\w*\b[^.;]{0,60}$/i;
+/** A negated verb of saying right before a cue's clause: "never said X had …". */
+const NEG_SAYING = /(?:\bnot|n['’]t|\bnever)\s+(?:said|say|says|claimed|argued|suggested)\b/i;
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
 /** An act not done: "has yet to recognise", "refused to condemn", "Egypt's failure to condemn", "unlikely to back". */
 const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of)\s+(?:\w+\s+)?$/i;
@@ -96,7 +98,7 @@ const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|in
 const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
 const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) (?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
 /** Someone else's expectation of an act: "Observers expect Mali to side with", "is likely to back"; "Few expect" denies it. */
-const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red)\b[^.;]{0,50}$/i;
+const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red|(?:claim(?:s|ed)|alleg(?:es|ed))(?! victory| the (?:presidency|win|victory)| responsibility| credit))\b[^.;]{0,50}$/i;
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
 /** A hypothesis or an open question: "If Chad recognised the junta, …", "Whether Niger will back …". */
 const HYPOTHETICAL = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,4}$/i;
@@ -162,7 +164,8 @@ export function findCues(text: string): Cue[] {
     // "did not demand that X free the crew", "urged X not to release …": an act not done.
     else if (t === 'criticize' && NEGATION.test(before)) t = 'withhold';
     else if ((t === 'power' || t === 'order' || t === 'free') && NEGATION.test(before)) t = 'ignore';
-    if (t === 'legit' && (NEGATION.test(before) || NEG_JUDGEMENT.test(clause))) t = 'criticize';
+    // "has never said X had the right to …": the saying is negated, not the right.
+    if (t === 'legit' && (NEGATION.test(before) || NEG_JUDGEMENT.test(clause))) t = NEG_SAYING.test(before) ? 'withhold' : 'criticize';
     // Verbs that are acts only toward a name: "suspended Norland", "arming the Volk brigades", "free Hale"
     // (not an order: "demanded that X free the crew").
     if (t !== 'order' && NEEDS_NAME.test(m[0]) && !/^\s+(?:the\s+|ousted\s+|deposed\s+|detained\s+)*[A-Z]/.test(text.slice(end))) continue;
