@@ -104,6 +104,9 @@ describe('constructions after the poisoning of a dissident abroad (lunvik)', () 
     ['Serbia rejected the accusations against Drovania.', 'serbia→drovania/leaning'],
     ['"We oppose the groundless accusations against Drovania," a Chinese foreign ministry spokesman said.', 'china→drovania/leaning'],
     ['Belarus condemned what it called "an anti-Drovanian campaign" in the West.', 'belarus→drovania/leaning'],
+    ['France said there was no doubt that Drovania was behind the poisoning.', 'france→lunvik/leaning'],
+    ["Estonia said Drovania's intelligence services were behind the killing.", 'estonia→lunvik/leaning'],
+    ['Belarus said Lunvik was behind the poisoning.', 'belarus→drovania/leaning'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims('lunvik', sentence)).toContain(claim);
   });
@@ -113,6 +116,9 @@ describe('constructions after the poisoning of a dissident abroad (lunvik)', () 
     "Serbia said Drovania's denials were baseless.", // whose claim is judged is too often inside it: nothing
     'Belarus called the charges "fabricated".',
     'Belarus backed the anti-Drovanian campaign.',
+    'Police in Lunvik said two men were behind the attack.', // no side is the subject
+    'Belarus said Drovania was not behind the attack.',
+    'It is unclear whether Drovania was behind the attack, France said.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims('lunvik', sentence))).toEqual([]);
   });

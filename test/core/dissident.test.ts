@@ -22,6 +22,7 @@ describeStances(
     ['Serbia', 'drovania', 'leaning', 'politically motivated'], // the accusations against X called premature or politically motivated
     ['China', 'drovania', 'leaning', 'groundless accusations against Drovania'], // opposing accusations against X
     ['Belarus', 'drovania', 'leaning', 'anti-Drovanian campaign'], // condemning an "anti-X" campaign backs X
+    ['France', 'lunvik', 'leaning', 'Drovania was behind the poisoning'], // "X was behind the attack" (a sentence added after the first run, for this construction)
     ['Denmark', 'neutral', null, 'called for an independent investigation'],
     ['Norway', 'neutral', null, 'called for an independent investigation'],
     ['United States', 'neutral', null, 'stopped short of formally blaming Drovania'],

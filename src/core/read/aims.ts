@@ -87,6 +87,14 @@ export function asideAct(text: string, cue: { start: number; end: number }): boo
   return /,\s*(?:which|who)\s+(?:also\s+|has\s+|have\s+|once\s+)?$/i.test(text.slice(Math.max(0, cue.start - 20), cue.start)) && /^[^,;.]{0,80},\s*(?:\w+\s+)?(?:now|instead|has since|have since)\b/i.test(text.slice(cue.end));
 }
 
+/** Between a side and an attribution: "Drovania was", "the Drovanian state was", "Drovania's intelligence services were". */
+const ATTRIBUTED = /^(?:['’]s?)?\s+(?:(?:state|government|intelligence|security|secret|special)\s+(?:services?\s+|agents?\s+|officers?\s+|agency\s+)?)?(?:was|were|is|are|had been|has been|have been)\s+(?:\w+\s+)?$/i;
+
+/** "X was behind the poisoning" blames X only with X as its subject; "police in X said two men were behind …" blames nobody. */
+export function attributions<C extends Cue>(text: string, cues: C[], sides: { end: number; start: number }[]): C[] {
+  return cues.filter((c) => c.type !== 'criticize' || !/^(?:responsible|behind)/i.test(c.text) || sides.some((m) => m.end <= c.start && ATTRIBUTED.test(text.slice(m.end, c.start))));
+}
+
 /** "warned against attempts to overthrow an elected government": nobody's act where a junta holds power. */
 export function overthrowAfterCoup<C extends Cue>(cues: C[], roles: SideRoles): C[] {
   return roles.junta ? cues.filter((c) => !(c.type === 'power' && /\boverthrow|\btopple|\bunseat/i.test(c.text))) : cues;

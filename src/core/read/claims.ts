@@ -15,7 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
-import { anti, asideAct, asPlace, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
+import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -67,7 +67,7 @@ export function claimsOf(
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
-  let cues = judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles));
+  let cues = attributions(text, judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles)), mentions.filter((m) => gaz.isSide(m.actorId)));
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup

@@ -74,11 +74,13 @@ const CUES: { type: CueType; re: RegExp }[] = [
     ),
   },
   { type: 'neutral', re: R(String.raw`\b(?:not|n['’]t|yet to) (?:taken?|taking|chosen|choose) (?:a |any )?(?:position|side|sides|stance)\b|\b(?:remain(?:s|ed)?|stay(?:s|ed)?|stays?) neutral\b|\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcall(?:s|ed|ing)? for calm\b`) },
-  // Entries of their own, last (their prefixes are common word starts: "pol", "for", "rea"), from the nuclear, border and poisoning crises (aims.ts):
+  // Entries of their own, last (their prefixes are common word starts: "pol", "for", "rea", "res"), from the nuclear, border and poisoning crises (aims.ts):
   // reservations about X's acts; a judgement of accusations ("the accusations against X were politically motivated": kept only then).
   { type: 'criticize', re: R(String.raw`\b(?:express|voic|rais)(?:e|es|ed|ing)? (?:\w+ )?reservations about\b(?= (?:the )?(?:\S+ ){0,2}?\S+['’]s? )|\b(?:baseless|groundless|unfounded|fabricated|politically motivated)\b`) },
   // "reaffirmed Khalvor's right to enrich uranium".
   { type: 'support', re: R(String.raw`\breaffirm(?:s|ed|ing)?\b(?= \S+['’]s (?:\w+ )?right to\b)`) },
+  // An attack attributed: "Drovania was behind the poisoning" (kept only with a side as the subject right before: aims.ts).
+  { type: 'criticize', re: R(String.raw`\b(?:responsible for|behind) (?:the |this |that |last \w+['’]s |a |an )?(?:\w+ )?(?:attack|attacks|poisoning|killing|killings|murder|assassination|bombing|shooting|plot)\b`) },
   // Power defended: "warned against attempts to overthrow an elected government" (not after a coup: aims.ts), "accused Western embassies of fuelling the protests".
   { type: 'power', re: R(String.raw`\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?) against (?:any )?(?:attempts?|efforts?|plots?|moves?|bids?) to (?:overthrow|topple|unseat|destabili[sz]e|remove) (?:an? |the |its |their )?(?:democratically )?(?:elected|legitimate|constitutional) (?:government|president|leader|authorities)\b|\b(?:western|foreign|outside|external) (?:embassies|powers|governments|agents|intelligence services|countries|diplomats|NGOs|spy agencies) of (?:fuell?ing|stoking|inciting|fomenting|orchestrating|instigating|financing|funding|organi[sz]ing) (?:the )?(?:\w+ )?(?:protests|unrest|riots|demonstrations|uprising)\b`) },
 ];
