@@ -16,6 +16,8 @@ import { whoBacks } from './who-backs.js';
 import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
 
+/** A question about what is to come: "When will the trial open?", "When is the vote due?". */
+const AHEAD = /^\s*when\s+(?:will|shall|is\s+(?:\S+\s+){1,6}?(?:due|set|scheduled|expected|going)\b)/i;
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
 export type { QType } from './question.js';
@@ -144,7 +146,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
   const countEvent = [...qStems].filter((w) => !pq.noun.includes(w));
-  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent };
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
@@ -225,7 +227,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
   // A sentence with every word of the question is better evidence than a later one with half of them.
   const whole = (x: { coverage: number }) => (x.coverage >= 1 ? 1 : 0);
-  viable.sort((a, b) => fitFirst(a, b) || whole(b) - whole(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // A place question is answered by a place: "The talks were held at a palace outside the capital" has
+  // every word of "Where were the talks held?" but names no place, and yields to "talks in Muscat".
+  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

@@ -36,6 +36,8 @@ export interface Asked {
   subjectStems: Set<string>;
   /** For a count: the question's words beyond the thing counted ("How many people fled?" → fled). */
   event?: string[];
+  /** A "when will …" question: of a sentence's dates, those ahead of its report answer. */
+  ahead?: boolean;
 }
 
 /** The names a person in the question goes by: the gazetteer's, and the question's own words. */
@@ -256,7 +258,10 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
   if (type === 'age') return ageSpan(text, ask);
   if (type === 'count') return countSpan(text, ask);
   if (type === 'when') {
-    const d = nearestDate(findDates(text, at ?? '2000-01-01'), text, qStems);
+    const dates = findDates(text, at ?? '2000-01-01');
+    // "When will the trial open?" of "on Tuesday charged two men …, and set their trial for September 14".
+    const ahead = ask.ahead ? dates.filter((x) => x.future) : [];
+    const d = nearestDate(ahead.length ? ahead : dates, text, qStems);
     if (d && reportedEarlier(d, text, qStems)) return null;
     // A date the sentence states beats the day it was reported.
     if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };

@@ -15,6 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
+import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
@@ -66,7 +67,7 @@ export function claimsOf(
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
-  let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
+  let cues = attributions(text, judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles)), mentions.filter((m) => gaz.isSide(m.actorId)));
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
@@ -90,7 +91,7 @@ export function claimsOf(
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
   // "Ghanaian students", "Nigerian protesters", "a Chinese company": a demonym before people or firms
   // names a nationality, not the state; "Russian state media", "the Ghanaian government" name the state.
-  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId) && !(m.via === 'demonym' && NOT_THE_STATE.test(text.slice(m.end, m.end + 40))));
+  const holdersAll = mentions.filter((m) => !gaz.isSide(m.actorId) && !(m.via === 'demonym' && NOT_THE_STATE.test(text.slice(m.end, m.end + 40))) && !qualifies(text, m));
   const out: Omit<XClaim, 'seq' | 'speaker'>[] = [];
   let prevEnd = 0;
   let suppressUntil = -1;
@@ -110,7 +111,7 @@ export function claimsOf(
       } else if (kind === 'withhold') out.push({ actorId: h, side, strength: 'neutral', cue: cue.text, why });
       else out.push({ actorId: h, side, strength: kind === 'support' ? 'firm' : 'leaning', cue: cue.text, why });
     }
-    if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start))) for (const c of out.slice(before)) past.add(c);
+    if (PLUPERFECT.test(text.slice(Math.max(0, cue.start - 20), cue.start)) || asideAct(text, cue)) for (const c of out.slice(before)) past.add(c);
     // "Less than a fortnight earlier, X had said …": background to the article's news of the day.
     const background = BACKGROUND.test(text.slice(0, cue.start));
     for (const c of out.slice(before)) if (background || past.has(c)) c.background = true;
@@ -126,7 +127,7 @@ export function claimsOf(
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
     // The act's object stops at the subject's next verb: "welcomed the release … and urged X" (src/core/read/scope.ts).
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
-    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach);
+    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
@@ -144,10 +145,10 @@ export function claimsOf(
         kind = 'criticize';
         // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
         // "condemned the detention of X": the act is done to X, so condemning it backs X.
-        const doneTo = afterInClause && !afterInClause.act && DONE_TO.test(text.slice(cue.end, afterInClause.start));
+        const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause));
         let t = doneTo ? afterInClause : (before ?? afterInClause ?? null);
         // "accused X of …", "blamed X for …": aimed at the direct object only.
-        if (/^(?:accus|blam)/i.test(cue.text)) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
+        if (/^(?:accus|blam)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
         target = t;
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
         // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
@@ -193,7 +194,7 @@ export function claimsOf(
         directed = false;
         kind = 'leaning';
         // "the release of X", "X's safety".
-        const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd);
+        const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd && !asPlace(text, m));
         const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
         target = next ?? prevPoss ?? null;
         // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
@@ -222,6 +223,7 @@ export function claimsOf(
         kind = 'support';
         target = after ?? before ?? null;
     }
+    if (directed && (kind === 'support' || kind === 'leaning') && target === after && backsActAgainst(text, cue.end, after, DONE_TO)) kind = 'criticize';
     // "condemned the violence by both the junta and X's supporters": aimed at both, so at neither.
     if (!directed && kind !== 'neutral' && target && 'start' in target) {
       const t0 = target;
@@ -275,7 +277,7 @@ export function claimsOf(
       // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
       if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
       // "X's leader, who had backed Y last year, now supports Z": a side inside the relative clause is not the one acting.
-      if (lastSide && enclosed(lastSide)) lastSide = undefined;
+      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart))) lastSide = undefined;
       if (lastSide && directed && (CONTACT_VERB.test(text.slice(ws, lastSide.start)) || OURS.test(text.slice(lastSide.end, cue.start)))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;

@@ -66,7 +66,6 @@ export const NOT_ACTORS: string[] = [
   'North American',
   'Central America',
   'Central American',
-  'Amnesty International',
   'World Economic Forum',
   'World Youth Day',
   'New York',
