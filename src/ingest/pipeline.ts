@@ -147,6 +147,9 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     if ('ok' in a) return done.set(seq, a);
     const c = kb.check(a, seq, isFile(item) ? run.now : null);
     if ('ok' in c) return done.set(seq, c);
+    // Already stored (a folder ingested again): nothing to extract, as a worker skips it.
+    const dup = kb.reader.hasHash(c.hash);
+    if (dup) return done.set(seq, { type: 'dup', seq, path: c.path, docId: dup });
     try {
       done.set(seq, { type: 'done', seq, ...lane.extract(c) });
     } catch (err) {
