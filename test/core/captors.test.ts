@@ -71,10 +71,17 @@ describe('constructions of a hostage crisis (u6-dalmarra)', () => {
     'Italy said Dalmarra held the Brigade responsible for the kidnapping.', // a side's own act, reported
     'Italy said the Brigade was holding the hostages and was responsible for their safety.',
     'Britain said Dalmarra had no right to use force.',
+    'Italy said Dalmarra has also held the Brigade responsible for the kidnapping.',
     'If Dalmarra had the right to use force, it would free the hostages.',
   ])('no side, or not the wrong one: %s', (sentence) => {
     const cs = sided(claims('u6-dalmarra', sentence));
     expect(cs.filter((c) => !c.endsWith('→dalmarra/firm'))).toEqual([]);
+  });
+});
+
+describe('a holding responsible after a demanded release: both sides, so neither', () => {
+  it('"called for the release of the hostages held by the Brigade and held Dalmarra responsible"', () => {
+    expect(sided(claims('u6-dalmarra', 'Japan called for the release of the hostages held by the Brigade and held Dalmarra responsible for their safety.'))).toEqual([]);
   });
 });
 
@@ -87,6 +94,10 @@ describe('constructions of a state-attributed cyberattack (u6-vastland)', () => 
     ["Iran said there was no evidence that Korvath's intelligence services were responsible for the attack on Vastland's hospitals.", 'iran→korvath/leaning'],
     ['Iran said there was no proof that Korvath had carried out the attack.', 'iran→korvath/leaning'],
     ['Britain said there was no doubt that Korvath was behind the attack.', 'united-kingdom→vastland/leaning'],
+    ['Britain said it did not doubt that Korvath was behind the attack.', 'united-kingdom→vastland/leaning'], // a doubt negated
+    ['Iran questioned whether there was any proof that Korvath was behind the attack.', 'iran→korvath/leaning'], // read the wrong side
+    ['Iran doubted that Korvath was behind the attack.', 'iran→korvath/leaning'],
+    ['Belarus held Vastland responsible for the escalation.', 'belarus→korvath/leaning'],
   ])('%s → %s', (text, claim) => {
     expect(claims('u6-vastland', text)).toContain(claim);
   });
@@ -102,6 +113,9 @@ describe('constructions of a state-attributed cyberattack (u6-vastland)', () => 
     'Vastland attributed the attack to Korvath. Will Britain join the attribution?',
     'Is there no proof that Korvath was behind the attack?',
     'Iran said there was no proof that the hackers were Korvathi.',
+    'If there is any proof that Korvath was behind the attack, Britain will respond.',
+    "Britain said Vastland's government had formally attributed the attack to Korvath.",
+    'Korvath held Vastland responsible for the escalation.',
     'Britain stopped short of naming Korvath.',
   ])('no side: %s', (text) => {
     expect(sided(claims('u6-vastland', text))).toEqual([]);

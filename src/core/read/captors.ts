@@ -53,7 +53,7 @@ export function asked(text: string, addressee: { start: number }, cueStart: numb
 
 /** Whether an attribution cue ("attributed the attack to") has a side as its subject ("Vastland attributed …", "Vastland has formally attributed …"). */
 function sideSubject(text: string, c: Cue, sides: { start: number; end: number }[]): boolean {
-  return sides.some((m) => m.end <= c.start && /^(?:['’]s?\s+(?:\w+\s+){0,2})?\s*(?:\w+\s+){0,2}$/.test(text.slice(m.end, c.start)) && !/[,;]/.test(text.slice(m.end, c.start)));
+  return sides.some((m) => m.end <= c.start && /^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:(?:has|have|had|also|formally|publicly|officially|now|later|then|again|itself|quickly|swiftly)\s+){0,2}$/i.test(text.slice(m.end, c.start)));
 }
 
 /** An attribution or a holding responsible with a side as its subject is that side's own act: nobody else holds it ("Italy said Dalmarra held the Brigade responsible"). */
@@ -61,8 +61,8 @@ function ownAttributions<C extends Cue>(text: string, cues: C[], sides: { start:
   return cues.filter((c) => !(c.type === 'criticize' && /^(?:attribut|h[eo]ld)/i.test(c.text) && sideSubject(text, c, sides)));
 }
 
-/** "there was no proof that", "little evidence that": right before the side said to have done it. */
-const NO_PROOF = /\b(?:no|little|scant|not any|not a shred of)\s+(?:\w+\s+)?(?:proof|evidence|indication|sign)s?\s+(?:\w+\s+){0,2}?that\s+(?:the\s+)?/gi;
+/** "there was no proof that", "little evidence that", "questioned whether there was any proof that", "doubted that": right before the side said to have done it. */
+const NO_PROOF = /\b(?:(?:no|little|scant|not any|not a shred of)\s+(?:\w+\s+)?(?:proof|evidence|indication|sign)s?\s+(?:\w+\s+){0,2}?|(?:question(?:s|ed|ing)?|doubt(?:s|ed|ing)?|ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\s+whether\s+there\s+(?:was|is|were|had been)\s+(?:any|enough|sufficient|real)\s+(?:\w+\s+)?(?:proof|evidence)\s+|doubt(?:s|ed|ing)?\s+)that\s+(?:the\s+)?/gi;
 /** After that side: "('s intelligence services) (had) carried out / was behind / was responsible for". */
 const DID_IT = /^(?:['’]s?\s+(?:\w+\s+){0,2}?)?\s*(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+|are\s+)?(?:been\s+)?(?:directly\s+)?(?:carried out|behind|responsible for|launched|staged|ordered|involved in|conducted|orchestrated)\b/i;
 
@@ -78,7 +78,7 @@ function unproven<C extends Cue>(text: string, cues: C[], sides: { start: number
     const at = (m.index ?? 0) + m[0].length;
     const side = sides.find((x) => x.start === at);
     const did = side ? DID_IT.exec(text.slice(side.end)) : null;
-    if (!side || !did || /\b(?:if|whether|unless|not true)\s+(?:\w+\s+){0,3}$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index))) continue;
+    if (!side || !did || /\b(?:if|whether|unless|not true)\s+(?:\w+\s+){0,3}$|(?:\bnot|n['’]t|\bnever|\bno|\bwithout)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index))) continue;
     const end = side.end + did[0].length + 60;
     out = out.filter((c) => !(c.type === 'criticize' && c.start >= at && c.start < end));
     out.push({ ...(out[0] ?? cues[0] ?? ({} as C)), type: 'soft', start: m.index ?? 0, end: at, text: m[0].trim() });
