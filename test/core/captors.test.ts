@@ -29,6 +29,8 @@ describe('constructions of a trade war and energy cut-off (u6-orvenia)', () => {
     ['The European Union stood united behind Castrel.', 'european-union→castrel/firm'],
     ['Poland stands united behind Castrel.', 'poland→castrel/firm'],
     ['Britain said Orvenia cannot be trusted.', 'united-kingdom→castrel/leaning'],
+    ['Norway said it would raise gas deliveries to Castrel by a third through the winter.', 'norway→castrel/leaning'],
+    ['The United States said it would send liquefied natural gas to Castrel.', 'united-states→castrel/leaning'],
     ['The United Kingdom also welcomed the deal but said Orvenia could not be trusted as a supplier.', 'united-kingdom→castrel/leaning'], // "X welcomed … but said": X still speaks
   ])('%s → %s', (sentence, claim) => {
     expect(claims('u6-orvenia', sentence)).toContain(claim);
@@ -40,6 +42,14 @@ describe('constructions of a trade war and energy cut-off (u6-orvenia)', () => {
     'Britain said Orvenia can be trusted.',
     'Britain asked whether Orvenia could be trusted.',
     'Orvenia said Castrel could not be trusted.', // a side's own words
+    'Norway did not send gas to Castrel.',
+    'Norway will no longer supply oil to Castrel.',
+    'Norway refused to send gas to Castrel.',
+    'Norway raised gas prices to record levels.',
+    'Norway sent fuel to the Castrelian border.', // a place, not the side
+    'Would Norway send gas to Castrel?',
+    'If Norway raised gas deliveries to Castrel, prices would fall.',
+    'Norway said Orvenia had sent gas to Castrel for years.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims('u6-orvenia', sentence))).toEqual([]);
   });

@@ -19,6 +19,7 @@ describeStances(
     ['United States', 'castrel', 'leaning', 'accused Orvenia of using energy as a weapon'],
     ['Belarus', 'orvenia', 'firm', 'a close ally of Orvenia'],
     ['United Kingdom', 'castrel', 'leaning', 'cannot be trusted'], // "welcomed the deal but said X cannot be trusted"
+    ['Norway', 'castrel', 'leaning', 'raise gas deliveries to Castrel'], // energy sent to a side in a cut-off
     ['Turkey', 'neutral', null, 'urged both sides'],
     ['China', 'neutral', null, 'exercise restraint'],
     ['Germany', 'neutral', null, 'declined to take sides'],

@@ -12,6 +12,7 @@
  *   attributed …") it is that side's own act, which a reporting third party does not hold.
  * - "joined the attribution": against the side the article's last attribution named.
  * - "there was no proof that X was behind the attack" backs X (the blame inside it read against X).
+ * - energy sent to a side ("would raise gas deliveries to X") leans toward it, unless negated.
  */
 import type { Cue } from './cues.js';
 import type { XClaim } from './extract.js';
@@ -86,9 +87,14 @@ function unproven<C extends Cue>(text: string, cues: C[], sides: { start: number
   return out === cues ? cues : out.sort((a, b) => a.start - b.start);
 }
 
+/** Energy sent to a side ("would raise gas deliveries to X"), not when negated ("did not send gas to X", "will no longer supply oil to X"). */
+function energyNotSent<C extends Cue>(text: string, cues: C[]): C[] {
+  return cues.filter((c) => !(c.type === 'soft' && /\b(?:gas|oil|LNG|fuel|diesel|electricity|energy|coal)\b/i.test(c.text) && /(?:\bnot|n['’]t|\bnever|\bno longer|\bstop(?:s|ped)?|\bhalt(?:s|ed)?|\bcease[sd]?)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(0, c.start - 30), c.start))));
+}
+
 /** The cue shapes of this module, in one pass for claims.ts. */
 export function captorCues<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
-  return ownAttributions(text, unproven(text, obtainedReleases(text, cues), sides), sides);
+  return ownAttributions(text, unproven(text, energyNotSent(text, obtainedReleases(text, cues)), sides), sides);
 }
 
 /** "attributed the attack to (a unit of) X", not negated or withheld. */
