@@ -15,6 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
+import { asked, captor, captorCues } from './captors.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
@@ -67,7 +68,7 @@ export function claimsOf(
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
-  let cues = attributions(text, judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles)), mentions.filter((m) => gaz.isSide(m.actorId)));
+  let cues = captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles)), mentions.filter((m) => gaz.isSide(m.actorId))), mentions.filter((m) => gaz.isSide(m.actorId)));
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
@@ -148,7 +149,7 @@ export function claimsOf(
         const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause));
         let t = doneTo ? afterInClause : (before ?? afterInClause ?? null);
         // "accused X of …", "blamed X for …": aimed at the direct object only.
-        if (/^(?:accus|blam)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
+        if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
         target = t;
         if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
         // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
@@ -197,8 +198,9 @@ export function claimsOf(
         const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd && !asPlace(text, m));
         const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
         target = next ?? prevPoss ?? null;
+        if (next && captor(text, cue.end, next)) kind = 'criticize'; // "the release of the hostages held by X": against the captor
         // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
-        if (!target && /^to\b/i.test(cue.text) && before && !before.act) {
+        if (!target && /^to\b/i.test(cue.text) && before && !before.act && asked(text, before, cue.start)) {
           kind = OBJECTED_CALL.test(text.slice(clauseStart, cue.start)) ? 'leaning' : 'criticize';
           target = before;
         }

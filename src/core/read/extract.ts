@@ -10,6 +10,7 @@ import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
 import { resolutionSide, voteClaims } from './votes.js';
+import { attributedSide, joinedClaims } from './captors.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
@@ -132,6 +133,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
   let ledeTaken = false;
   // The side the last resolution the article described leans to, for later votes on "the resolution".
   let resolution: string | null = null;
+  // The side the last attribution the article described blamed, for "joined the attribution" (captors.ts).
+  let attributed: string | null = null;
 
   const actorOf = (id: string) => gaz.actors.get(id);
   const isArena = (id: string) => gaz.arena.has(id);
@@ -249,6 +252,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       // "… voted against the resolution": the one the article described earlier (votes.ts).
       for (const c of voteClaims(s.text, nonArena, gaz, resolution, out.claims.slice(before))) out.claims.push(placed(c, s.seq, null));
       resolution = resolutionSide(s.text, out.claims.slice(before)) ?? resolution;
+      for (const c of joinedClaims(s.text, nonArena, gaz, attributed, out.claims.slice(before))) out.claims.push(placed(c, s.seq, null));
+      attributed = attributedSide(s.text, nonArena, gaz) ?? attributed;
       // "Latvia and Estonia issued similar statements", "A and B followed suit": the previous sentence's act, theirs too.
       // "Canada condemned the seizure, and Fiji followed suit": the act of the sentence's own first clause.
       const own = out.claims.slice(before);

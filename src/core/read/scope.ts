@@ -23,7 +23,7 @@ export function objectEnd(text: string, cueEnd: number, limit: number): number {
 }
 
 /** The words between a speech verb's subject and the verb: none, an auxiliary, an apposition ("X, a guarantor of the deal, warned"), or a coordinated predicate. */
-const SUBJECT_GAP = /^\s+(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
+const SUBJECT_GAP = /^\s+(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
 
 /**
  * The subject of the speech verb that opens the clause at `clauseStart` ("Vietnam said …"), with
