@@ -146,7 +146,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
   const countEvent = [...qStems].filter((w) => !pq.noun.includes(w));
-  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q) };
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
@@ -215,7 +215,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     .sort((a, b) => b.score - a.score)
     .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
-    s.span = extractSpan(ask, s.r.text, s.r.at, kb);
+    s.span = extractSpan(ask, s.r.text, s.r.at, kb, s.r.id);
     if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
   // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
@@ -230,7 +230,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // A place question is answered by a place: "The talks were held at a palace outside the capital" has
   // every word of "Where were the talks held?" but names no place, and yields to "talks in Muscat".
   const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
+  const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.
