@@ -21,6 +21,9 @@ const AHEAD = /^\s*when\s+(?:will|shall|is\s+(?:\S+\s+){1,6}?(?:due|set|schedule
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
 export type { QType } from './question.js';
+
+/** How news English gives a reason for an act. */
+const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 export type { Span } from './spans.js';
 
 function ftsPhrase(s: string): string {
@@ -103,6 +106,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const qActors = new Set(qMentions.map((m) => m.actorId));
   const covered = new Set<number>();
   for (const m of qMentions) for (let i = m.t0; i < m.t1; i++) covered.add(i);
+  // "Who is the president of X?" in X's crisis: X is where, not what the sentence must say.
+  if (pq.role) for (const m of allMentions) if (kb.gazetteer.arena.has(m.actorId)) for (let i = m.t0; i < m.t1; i++) covered.add(i);
   const words = toks.filter((t, i) => !covered.has(i) && !isStopword(t.norm) && !QUESTION_WORDS.has(t.norm) && t.norm.length > 1);
   // Capitalised words the gazetteer does not know are names too: they must appear in the answer.
   const names = words.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw)).map((t) => t.norm);
@@ -167,6 +172,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // A side's aliases name many things (its leader, its allies, its institutions): the asker's own
   // words for it count for more than for a country known by one name.
   const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
+  const asksWhy = /^\s*why\b/i.test(q);
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
@@ -204,7 +210,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
-    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
+    // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
+    const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
+    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
     return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
@@ -229,10 +237,12 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const whole = (x: { coverage: number }) => (x.coverage >= 1 ? 1 : 0);
   // A place question is answered by a place: "The talks were held at a palace outside the capital" has
   // every word of "Where were the talks held?" but names no place, and yields to "talks in Muscat".
-  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
+  // So is "Who is the ambassador?" by a sentence naming the ambassador.
+  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' || pq.role ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
   // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
   const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  const why = (x: { r: { text: string } }) => (asksWhy && REASON.test(x.r.text) ? 1 : 0);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || why(b) - why(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

@@ -78,6 +78,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   // "Who is X?" asks what X is, not for another person ("Who is the leader who ...?").
   // "Who is the British ambassador?", "who is the president of X": a role asks for the person holding it.
   if (ROLE_ASKED.test(l)) return { type: 'who', ...none, role: true };
+  // "Who is accused of arming X?", "Who was behind the attack?": a passive or "behind" asks who did it.
+  if (/^\s*who (?:is|was|are|were) (?:being |now |also )?(?:[a-z]+ed|known|seen|held|thought|said|believed|behind|responsible)\b/.test(l)) return { type: 'who', ...none };
   if (/^\s*who (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l)) {
     return { type: 'define', ...none, subject: subjectOf(q, /^\s*who (?:is|was|are|were)\s+(.+)$/i) };
   }

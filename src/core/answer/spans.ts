@@ -145,6 +145,8 @@ const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
 const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
 const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
+/** Units of mass and volume, for "how much X" of something that is not money. */
+const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
 
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
@@ -161,7 +163,12 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
   const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
   const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
+  // "38 abstentions" counts what "How many countries abstained?" asks happened.
+  const evHit = nounStems.some((w) => ask.event?.some((e) => e.length >= 4 && (w.startsWith(e) || variants(e).some((v) => w.startsWith(v)))));
   if (hits) s += 2 + hits;
+  else if (evHit && want === 'count') s += 4;
+  // "about 410 kilograms": a unit of measure is what "how much uranium" measures.
+  else if (want === 'amount' && nounStems.length && MEASURE.test(nounStems[0] ?? '')) s += 2;
   else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
     // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
     // may answer a count of people.
@@ -196,7 +203,8 @@ function countSpan(text: string, ask: Asked): Span | null {
   if (!best || best.fit <= 0) {
     // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
     if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
-    const scored = figs.map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
+    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value)).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
     const f = scored[0]?.f;
     return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
@@ -348,6 +356,8 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
   if (type === 'who') {
     const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
     const people = ms.filter((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person');
+    // A side's leader named by name ("President Elias Dembo") is a person too.
+    const leaders = ask.q.role ? personsIn(kb, text).filter((p) => !people.some((m) => m.start === p.start)) : [];
     if (ask.q.role) {
       // "Who is the British ambassador?": the person next to the role ("Britain's ambassador, Helen
       // Marsh,", "President Elias Dembo"), never a country or another person further off.
@@ -356,7 +366,9 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
         return contentStems(near).some((w) => qStems.has(w));
       };
       const p = people.find(roleAt);
-      return p ? { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end } : null;
+      if (p) return { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end };
+      const l = leaders.find(roleAt);
+      return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
     }
     const person = people[0] ?? ms[0];
     if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };

@@ -20,8 +20,6 @@ export const SYNONYMS: Record<string, string[]> = {
   money: ['billion', 'million', 'loan'],
   deal: ['agree', 'accord'],
   agree: ['deal', 'accord'],
-  war: ['fight', 'conflict'],
-  conflict: ['war', 'fight'],
   abstain: ['abstention'],
   abstention: ['abstain'],
 };
