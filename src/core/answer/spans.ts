@@ -286,6 +286,8 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
     const dates = findDates(text, at ?? '2000-01-01');
     // "When will the trial open?" of "on Tuesday charged two men …, and set their trial for September 14".
     const ahead = ask.ahead ? dates.filter((x) => x.future) : [];
+    // "When will he be sworn in?" is not answered by the day he was sworn in as interim leader.
+    if (ask.ahead && dates.length > 0 && ahead.length === 0) return null;
     const d = nearestDate(ahead.length ? ahead : dates, text, qStems);
     if (d && reportedEarlier(d, text, qStems)) return null;
     // A date the sentence states beats the day it was reported.
