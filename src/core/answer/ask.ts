@@ -12,6 +12,7 @@ import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
+import { readNames } from './spelling.js';
 import { whoBacks } from './who-backs.js';
 import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
@@ -84,6 +85,8 @@ export interface Retrieval {
    * the answer and never given to a model.
    */
   closest: Passage[];
+  /** Names in the question read as others ("britian" as "Britain"); said with the answer. */
+  read?: { typed: string; as: string }[];
 }
 
 /** How many passages retrieval keeps: the extractive answer cites 3, a model reads up to 6. */
@@ -95,10 +98,13 @@ const MAX_CLOSEST = 3;
  * model's answer are built from these, so they cite the same evidence.
  */
 export function retrieve(kb: Briefing, question: string): Retrieval {
-  const q = question.trim();
+  const asked = question.trim();
+  // Misspelt names and lower-case acronyms, read as the names they are ("britian" → Britain).
+  const spelt = readNames(kb, asked, QUESTION_WORDS);
+  const q = spelt.q;
   const pq = parseQuestion(q);
   const type = pq.type;
-  const none: Retrieval = { question: q, type, passages: [], closest: [] };
+  const none: Retrieval = { question: asked, type, passages: [], closest: [], read: spelt.read };
   const toks = tokenize(q);
   // The crisis's own country is a place in the question, matched as words, not as an actor.
   const allMentions = kb.gazetteer.match(toks);
@@ -249,10 +255,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const good = viable.filter((s) => !spanTyped || s.span);
   const passing = good.filter((s) => spanTyped || s.floor);
   const passages = toPassages(kb, passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], sActors, MAX_PASSAGES);
-  if (passages.length > 0) return { question: q, type, passages, closest: [] };
+  if (passages.length > 0) return { question: asked, type, passages, closest: [], read: spelt.read };
   // Nothing answers: the nearest sentences that share something with the question, labelled as such.
   const near = scored.filter((s) => s.coverage > 0).sort((a, b) => b.score - a.score);
-  return { question: q, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST) };
+  return { question: asked, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST), read: spelt.read };
 }
 
 type Scored = { r: { id: number; text: string; docId: string; source: string; at: string | null }; span: Span | null };
@@ -286,7 +292,13 @@ export function extractiveAnswer(ret: Retrieval): AskResult {
   const ctx = best.span?.context;
   if (ctx && !citations.some((c) => c.quote === ctx.text)) citations.splice(1, 0, { quote: ctx.text, docId: best.docId, source: best.source, at: best.at, highlight: null });
   const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
-  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive' };
+  const read = readNote(ret);
+  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive', ...(read ? { note: read } : {}) };
+}
+
+/** "Read “britian” as “Britain”.": how the question's names were read, or null. */
+function readNote(ret: Retrieval): string | null {
+  return ret.read?.length ? `Read ${ret.read.map((r) => `“${r.typed}” as “${r.as}”`).join(', ')}.` : null;
 }
 
 export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';
