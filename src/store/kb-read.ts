@@ -367,6 +367,15 @@ export class KbReader {
       .all(match, opts.window ?? (bm25 ? 250 : limit), limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
   }
 
+  /** Whether any sentence has the word (a misspelt name has none). */
+  hasWord(word: string): boolean {
+    try {
+      return this.db.prepare('SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1').get(`"${word.replace(/"/g, '')}"`) !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
   /** Prefix terms are expanded to the words they match (see expandPrefixes); a static so a check can compare. */
   static expandPrefixes = true;
 

@@ -12,6 +12,7 @@ import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
+import { readNames } from './spelling.js';
 import { whoBacks } from './who-backs.js';
 import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
@@ -21,6 +22,9 @@ const AHEAD = /^\s*when\s+(?:will|shall|is\s+(?:\S+\s+){1,6}?(?:due|set|schedule
 const QUESTION_WORDS = new Set('what who whom whose when where why how which did does do is are was were old many much long has have had happen happened say tell about according'.split(' '));
 
 export type { QType } from './question.js';
+
+/** How news English gives a reason for an act. */
+const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 export type { Span } from './spans.js';
 
 function ftsPhrase(s: string): string {
@@ -81,6 +85,8 @@ export interface Retrieval {
    * the answer and never given to a model.
    */
   closest: Passage[];
+  /** Names in the question read as others ("britian" as "Britain"); said with the answer. */
+  read?: { typed: string; as: string }[];
 }
 
 /** How many passages retrieval keeps: the extractive answer cites 3, a model reads up to 6. */
@@ -92,10 +98,13 @@ const MAX_CLOSEST = 3;
  * model's answer are built from these, so they cite the same evidence.
  */
 export function retrieve(kb: Briefing, question: string): Retrieval {
-  const q = question.trim();
+  const asked = question.trim();
+  // Misspelt names and lower-case acronyms, read as the names they are ("britian" → Britain).
+  const spelt = readNames(kb, asked, QUESTION_WORDS);
+  const q = spelt.q;
   const pq = parseQuestion(q);
   const type = pq.type;
-  const none: Retrieval = { question: q, type, passages: [], closest: [] };
+  const none: Retrieval = { question: asked, type, passages: [], closest: [], read: spelt.read };
   const toks = tokenize(q);
   // The crisis's own country is a place in the question, matched as words, not as an actor.
   const allMentions = kb.gazetteer.match(toks);
@@ -103,6 +112,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const qActors = new Set(qMentions.map((m) => m.actorId));
   const covered = new Set<number>();
   for (const m of qMentions) for (let i = m.t0; i < m.t1; i++) covered.add(i);
+  // "Who is the president of X?" in X's crisis: X is where, not what the sentence must say.
+  if (pq.role) for (const m of allMentions) if (kb.gazetteer.arena.has(m.actorId)) for (let i = m.t0; i < m.t1; i++) covered.add(i);
   const words = toks.filter((t, i) => !covered.has(i) && !isStopword(t.norm) && !QUESTION_WORDS.has(t.norm) && t.norm.length > 1);
   // Capitalised words the gazetteer does not know are names too: they must appear in the answer.
   const names = words.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw)).map((t) => t.norm);
@@ -146,7 +157,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
   const countEvent = [...qStems].filter((w) => !pq.noun.includes(w));
-  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q) };
+  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
@@ -167,6 +178,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // A side's aliases name many things (its leader, its allies, its institutions): the asker's own
   // words for it count for more than for a country known by one name.
   const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
+  const asksWhy = /^\s*why\b/i.test(q);
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
@@ -204,7 +216,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
-    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks;
+    // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
+    const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
+    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
     return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null as Span | null, score };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
@@ -215,7 +229,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     .sort((a, b) => b.score - a.score)
     .slice(0, type === 'define' ? 60 : 30);
   for (const s of viable) {
-    s.span = extractSpan(ask, s.r.text, s.r.at, kb);
+    s.span = extractSpan(ask, s.r.text, s.r.at, kb, s.r.id);
     if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
   // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
@@ -229,18 +243,22 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const whole = (x: { coverage: number }) => (x.coverage >= 1 ? 1 : 0);
   // A place question is answered by a place: "The talks were held at a palace outside the capital" has
   // every word of "Where were the talks held?" but names no place, and yields to "talks in Muscat".
-  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // So is "Who is the ambassador?" by a sentence naming the ambassador.
+  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' || pq.role ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
+  // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
+  const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
+  const why = (x: { r: { text: string } }) => (asksWhy && REASON.test(x.r.text) ? 1 : 0);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || why(b) - why(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.
   const good = viable.filter((s) => !spanTyped || s.span);
   const passing = good.filter((s) => spanTyped || s.floor);
   const passages = toPassages(kb, passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], sActors, MAX_PASSAGES);
-  if (passages.length > 0) return { question: q, type, passages, closest: [] };
+  if (passages.length > 0) return { question: asked, type, passages, closest: [], read: spelt.read };
   // Nothing answers: the nearest sentences that share something with the question, labelled as such.
   const near = scored.filter((s) => s.coverage > 0).sort((a, b) => b.score - a.score);
-  return { question: q, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST) };
+  return { question: asked, type, passages: [], closest: toPassages(kb, near.map((s) => ({ ...s, span: null })), sActors, MAX_CLOSEST), read: spelt.read };
 }
 
 type Scored = { r: { id: number; text: string; docId: string; source: string; at: string | null }; span: Span | null };
@@ -274,7 +292,13 @@ export function extractiveAnswer(ret: Retrieval): AskResult {
   const ctx = best.span?.context;
   if (ctx && !citations.some((c) => c.quote === ctx.text)) citations.splice(1, 0, { quote: ctx.text, docId: best.docId, source: best.source, at: best.at, highlight: null });
   const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
-  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive' };
+  const read = readNote(ret);
+  return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive', ...(read ? { note: read } : {}) };
+}
+
+/** "Read “britian” as “Britain”.": how the question's names were read, or null. */
+function readNote(ret: Retrieval): string | null {
+  return ret.read?.length ? `Read ${ret.read.map((r) => `“${r.typed}” as “${r.as}”`).join(', ')}.` : null;
 }
 
 export const NOT_IN_CORPUS = 'Not in the corpus: no article here answers that.';

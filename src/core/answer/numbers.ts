@@ -41,7 +41,7 @@ const CUR_BEFORE = String.raw`(?:US\$|A\$|C\$|\$|€|£|¥)`;
 const CUR_AFTER = /^\s+(?:(?:U\.?S\.?|American|Canadian|Hong Kong)\s+)?(?:dollars|euros|pounds|yuan|rubles|roubles|yen|francs|dinars|pounds sterling|rupees|lira|bolivars|baht|hryvnias?|CFA francs)\b/i;
 
 const DURATION = /^(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?$/i;
-const DISTANCE = /^(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m)$/i;
+const DISTANCE = /^(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|nautical miles?)$/i;
 const PERCENT = /^(?:%|percent|per cent|percentage points?)/i;
 
 const NUMBER_RE = new RegExp(
@@ -94,6 +94,7 @@ function nounAfter(rest: string): { words: string[]; len: number } {
   const re = /\s*([\p{L}][\p{L}'’.-]*)/uy;
   let pos = 0;
   let m: RegExpExecArray | null;
+  let afterOf = false;
   while (words.length < 3) {
     re.lastIndex = pos;
     m = re.exec(rest);
@@ -103,8 +104,16 @@ function nounAfter(rest: string): { words: string[]; len: number } {
     // "of" joins a measure to what it measures ("tonnes of rice") or opens a vague count ("hundreds of").
     if (lw === 'of' && words.length <= 1) {
       pos = re.lastIndex;
+      afterOf = true;
       continue;
     }
+    // A part of a whole: "600 of the most vulnerable migrants".
+    if (afterOf && words.length === 0 && /^(?:the|its|their|those|these)$/.test(lw)) {
+      pos = re.lastIndex;
+      afterOf = false;
+      continue;
+    }
+    afterOf = false;
     if (!w || NOT_NOUN.has(lw)) break;
     // A verb ends the noun phrase: "protesters marched", "a truce followed", "a battle lasting".
     if (words.length > 0 && /^[a-z][a-z-]*(?:ed|ing)$/.test(w)) break;
@@ -127,7 +136,8 @@ export function findQuantities(text: string): Quantity[] {
     if (!out.some((o) => q.start < o.end && q.end > o.start)) out.push(q);
   };
   // Tallies first: "voted 88-4", "by 328 votes to none", "passed 52-48".
-  for (const m of text.matchAll(/\b(?:voted|vote|votes|passed|approved|rejected|margin of|by|was)\s+(\d{1,4})\s*(?:[-–]|\bto\b)\s*(\d{1,4})\b(?![-–]\d)/gi)) {
+  // "by 88 votes to 71" too.
+  for (const m of text.matchAll(/\b(?:voted|vote|votes|passed|approved|rejected|margin of|by|was)\s+(\d{1,4})\s*(?:votes\s+)?(?:[-–]|\bto\b)\s*(\d{1,4})\b(?![-–]\d)/gi)) {
     // "was 52 to 48" is a tally only in a sentence about a vote.
     if (/^was$/i.test(m[0].split(/\s+/)[0] as string) && !/\bvot(?:e|es|ed|ing)\b/i.test(text)) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -168,7 +178,7 @@ export function findQuantities(text: string): Quantity[] {
       nounEnd = from + n.len;
     };
     const hy = /^-(second|minute|hour|day|night|week|month|year|decade|kilomet(?:er|re)|km|mile|met(?:er|re))s?\b(?:-long)?/i.exec(after);
-    const unit = /^\s*((?:%|per cent|percent|percentage points?)|[\p{L}]+)/iu.exec(after);
+    const unit = /^\s*((?:%|per cent|percent|percentage points?|nautical miles?)|[\p{L}]+)/iu.exec(after);
     const curAfter = CUR_AFTER.exec(after);
     if (cur || curAfter) {
       kind = 'money';

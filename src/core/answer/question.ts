@@ -19,6 +19,8 @@ export interface ParsedQuestion {
   noun: string[];
   /** The name a "Who is X?" or "How old is X?" question asks about, as written. */
   subject: string | null;
+  /** A "Who is the ambassador?" question: the person holding a role, not someone who did something. */
+  role?: boolean;
 }
 
 const AUX = /^(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|may|might|must|been|be|in|on|at|to|from|by|for|with|since|during|per|that|who|which)$/i;
@@ -47,6 +49,9 @@ function subjectOf(q: string, re: RegExp): string | null {
   return s ? s : null;
 }
 
+/** "Who is the (British) ambassador (to X)?": "the", up to three words, a role, then nothing or "of/to/in …". */
+const ROLE_ASKED = /^\s*who (?:is|was|are|were) (?:now )?the (?:[\p{L}.'’-]+\s+){0,3}?(?:president|prime minister|minister|ambassador|envoy|leader|head|chief|spokes(?:man|woman|person)|commander|speaker|king|queen|mediator|negotiator|secretary-general|secretary|governor|mayor|chairman|chair|director|prosecutor|judge)(?:\s+(?:of|to|in|for|at)\s+[^?]+)?\s*\??\s*$/iu;
+
 export function parseQuestion(question: string): ParsedQuestion {
   const q = question.trim();
   const l = q.toLowerCase();
@@ -63,12 +68,18 @@ export function parseQuestion(question: string): ParsedQuestion {
     return { type: 'count', ...none, want: money ? 'money' : 'amount', noun };
   }
   if (/\bhow many\b/.test(l)) return { type: 'count', ...none, want: 'count', noun: nounAfter(q, /\bhow many\s+/i) };
+  // "How did parliament vote?", "What was the vote on impeachment?": a tally ("by 88 votes to 71").
+  if (/^\s*how did\b.*\bvote\b|^\s*what was the (?:vote|tally|result of the vote)\b/.test(l)) return { type: 'count', ...none, want: 'count', noun: ['vot'] };
   if (/\bwhat number\b|\bdeath toll\b|\bthe number of\b/.test(l)) {
     return { type: 'count', ...none, want: 'count', noun: /\bdeath toll\b/.test(l) ? ['people'] : nounAfter(q, /\bnumber of\s+/i) };
   }
   if (/^\s*when\b|\bwhat (time|day|date)\b/.test(l)) return { type: 'when', ...none };
   if (/^\s*where\b/.test(l)) return { type: 'where', ...none };
   // "Who is X?" asks what X is, not for another person ("Who is the leader who ...?").
+  // "Who is the British ambassador?", "who is the president of X": a role asks for the person holding it.
+  if (ROLE_ASKED.test(l)) return { type: 'who', ...none, role: true };
+  // "Who is accused of arming X?", "Who was behind the attack?": a passive or "behind" asks who did it.
+  if (/^\s*who (?:is|was|are|were) (?:being |now |also )?(?:[a-z]+ed|known|seen|held|thought|said|believed|behind|responsible)\b/.test(l)) return { type: 'who', ...none };
   if (/^\s*who (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l)) {
     return { type: 'define', ...none, subject: subjectOf(q, /^\s*who (?:is|was|are|were)\s+(.+)$/i) };
   }

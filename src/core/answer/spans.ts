@@ -38,6 +38,8 @@ export interface Asked {
   event?: string[];
   /** A "when will …" question: of a sentence's dates, those ahead of its report answer. */
   ahead?: boolean;
+  /** A "when is/will …" question: only a date the sentence states answers it, never its report's day. */
+  stated?: boolean;
 }
 
 /** The names a person in the question goes by: the gazetteer's, and the question's own words. */
@@ -143,6 +145,8 @@ const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
 const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
 const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
+/** Units of mass and volume, for "how much X" of something that is not money. */
+const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
 
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
@@ -159,7 +163,12 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
   const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
   const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
+  // "38 abstentions" counts what "How many countries abstained?" asks happened.
+  const evHit = nounStems.some((w) => ask.event?.some((e) => e.length >= 4 && (w.startsWith(e) || variants(e).some((v) => w.startsWith(v)))));
   if (hits) s += 2 + hits;
+  else if (evHit && want === 'count') s += 4;
+  // "about 410 kilograms": a unit of measure is what "how much uranium" measures.
+  else if (want === 'amount' && nounStems.length && MEASURE.test(nounStems[0] ?? '')) s += 2;
   else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
     // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
     // may answer a count of people.
@@ -194,7 +203,8 @@ function countSpan(text: string, ask: Asked): Span | null {
   if (!best || best.fit <= 0) {
     // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
     if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
-    const scored = figs.map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
+    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value)).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
     const f = scored[0]?.f;
     return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
@@ -252,7 +262,22 @@ function reportedEarlier(d: { end: number }, text: string, qStems: Set<string>):
   });
 }
 
-export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing): Span | null {
+/** A day given by the sentence before: "The same day, the junta closed the border." */
+const SAME_DAY = /\b(?:the same day|that same day|that day|later that day|earlier that day|that (?:morning|afternoon|evening|night))\b/i;
+/** A day relative to one the text does not give here: "the next day", "weeks earlier". */
+const OTHER_DAY = /\b(?:the (?:next|following|previous) (?:day|morning|evening|week)|the day (?:before|after)|a day (?:later|earlier)|(?:days|weeks|months|hours) (?:later|earlier))\b/i;
+
+/** The distance from each of the question's words in `text` to `pos`, the nearest; Infinity when none is before it. */
+function wordBefore(text: string, pos: number, qStems: Set<string>): number {
+  let best = Infinity;
+  for (const m of text.slice(0, pos).matchAll(/\p{L}+/gu)) {
+    const w = stem(m[0].toLowerCase());
+    if (qStems.has(w) || [...qStems].some((q) => q.length >= 4 && (w.startsWith(q) || variants(q).some((v) => w.startsWith(v))))) best = Math.min(best, pos - (m.index ?? 0));
+  }
+  return best;
+}
+
+export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing, sentenceId?: number): Span | null {
   const type = ask.q.type;
   const { qStems, qActors } = ask;
   if (type === 'age') return ageSpan(text, ask);
@@ -261,18 +286,48 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
     const dates = findDates(text, at ?? '2000-01-01');
     // "When will the trial open?" of "on Tuesday charged two men …, and set their trial for September 14".
     const ahead = ask.ahead ? dates.filter((x) => x.future) : [];
+    // "When will he be sworn in?" is not answered by the day he was sworn in as interim leader.
+    if (ask.ahead && dates.length > 0 && ahead.length === 0) return null;
     const d = nearestDate(ahead.length ? ahead : dates, text, qStems);
     if (d && reportedEarlier(d, text, qStems)) return null;
     // A date the sentence states beats the day it was reported.
     if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
+    if (!d && at && sentenceId !== undefined) {
+      // "Rebels attacked a barracks on Wednesday. The same day, the junta closed the border.": the
+      // day is the previous sentence's; "the next day", "weeks earlier" name a day the text does not give.
+      if (SAME_DAY.test(text)) {
+        const prev = kb.reader.sentencesBefore(sentenceId, 1)[0];
+        const pd = prev ? findDates(prev.text, at) : [];
+        const last = pd[pd.length - 1];
+        return last ? { answer: formatWhen(last.value), start: 0, end: 0, fit: 1, context: { sentenceId: prev?.id ?? 0, text: prev?.text ?? '' } } : null;
+      }
+      if (OTHER_DAY.test(text)) return null;
+    }
+    // What is due ("When is the vote?") is not the day a report was written.
+    if (ask.stated) return null;
     if (at) return { answer: formatWhen(at), start: 0, end: 0 };
   }
   if (type === 'where') {
     // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
-    const places = [...text.matchAll(/\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
+    const places = [...text.matchAll(/\b(?:in|at|near)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
       (m) => !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(m[1] ?? ''),
     );
-    const m = places[places.length - 1];
+    // Of several places, the one after the question's own words ("arrived home in Port Essan …, but
+    // the ship will remain impounded until a court in Kesh rules"); a place that narrows the one
+    // before it ("at U.N. headquarters in New York") stands for it. Without those words, the last.
+    let k = places.length - 1;
+    const dist = places.map((p) => wordBefore(text, p.index ?? 0, qStems));
+    const nearest = dist.reduce((b, d, i) => (d <= (dist[b] ?? Infinity) ? i : b), 0);
+    if (Number.isFinite(dist[nearest])) {
+      k = nearest;
+      while (k + 1 < places.length) {
+        const cur = places[k] as RegExpMatchArray;
+        const gap = text.slice((cur.index ?? 0) + cur[0].length, places[k + 1]?.index ?? 0);
+        if (!/^[\p{Ll}\s]{0,30}$/u.test(gap)) break;
+        k++;
+      }
+    }
+    const m = places[k];
     if (m?.[1]) {
       const place = /^(?:\p{L}\.){2,}$/u.test(m[1]) ? m[1] : m[1].replace(/\.$/, '');
       const start = (m.index ?? 0) + m[0].length - m[1].length;
@@ -287,7 +342,8 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
       // Longest names first; a shorter name inside a longer one ("Voss" in "Mara Voss") is skipped.
       const folded = fold(text);
       const taken: [number, number][] = [];
-      for (const alias of [...kb.gazetteer.aliasesOf(id)].sort((a, b) => b.length - a.length)) {
+      // Only the asked person's own names: a side's aliases ("Drovanian") are not the person.
+      for (const alias of [...kb.gazetteer.aliasesOf(id)].filter((a) => ask.names.includes(fold(a).toLowerCase())).sort((a, b) => b.length - a.length)) {
         const i = folded.indexOf(fold(alias));
         if (i <= 0) continue;
         const inside = taken.some(([a, b]) => i >= a && i < b);
@@ -301,7 +357,22 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
   }
   if (type === 'who') {
     const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
-    const person = ms.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? ms[0];
+    const people = ms.filter((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person');
+    // A side's leader named by name ("President Elias Dembo") is a person too.
+    const leaders = ask.q.role ? personsIn(kb, text).filter((p) => !people.some((m) => m.start === p.start)) : [];
+    if (ask.q.role) {
+      // "Who is the British ambassador?": the person next to the role ("Britain's ambassador, Helen
+      // Marsh,", "President Elias Dembo"), never a country or another person further off.
+      const roleAt = (m: { start: number; end: number }) => {
+        const near = text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 40));
+        return contentStems(near).some((w) => qStems.has(w));
+      };
+      const p = people.find(roleAt);
+      if (p) return { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end };
+      const l = leaders.find(roleAt);
+      return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
+    }
+    const person = people[0] ?? ms[0];
     if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
   }
   void qStems;

@@ -7,7 +7,8 @@
 import type { Briefing } from '../briefing.js';
 import type { AskResult, Citation } from '../types.js';
 
-const SUPPORT = String.raw`backs?|backed|supports?|supported|recogni[sz]es?|recogni[sz]ed|sides? with|sided with|stands? (?:with|behind)|stood (?:with|behind)|is backing|are backing|is supporting|are supporting|is on the side of`;
+// Recognition is an act of its own ("Which countries recognised Hale?" wants those that did, not every backer).
+const SUPPORT = String.raw`backs?|backed|supports?|supported|sides? with|sided with|stands? (?:with|behind)|stood (?:with|behind)|is backing|are backing|is supporting|are supporting|is on the side of`;
 const OPPOSE = String.raw`opposes?|opposed|is against|are against|condemns?|condemned|is opposing|are opposing`;
 const WHO = new RegExp(String.raw`^\s*(?:who|which (?:countries|country|states|governments|nations|leaders|actors|organi[sz]ations))\s+(?:(?:has|have|did|does|do)\s+)?(${SUPPORT}|${OPPOSE})\s+(.+?)\s*\??\s*$`, 'i');
 const SUPPORT_RE = new RegExp(`^(?:${SUPPORT})$`, 'i');

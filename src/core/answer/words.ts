@@ -18,6 +18,10 @@ export const SYNONYMS: Record<string, string[]> = {
   say: ['told', 'said', 'stated', 'declar', 'announc'],
   aid: ['assist', 'humanitarian'],
   money: ['billion', 'million', 'loan'],
+  deal: ['agree', 'accord'],
+  agree: ['deal', 'accord'],
+  abstain: ['abstention'],
+  abstention: ['abstain'],
 };
 
 /** Irregular verbs of the news, so "did the EU freeze" finds "had frozen" (the stemmer only strips endings). */
