@@ -10,6 +10,8 @@ import { knownCrisis, open, strip, UsageError } from './common.js';
 
 export async function ingest(paths: string[], flags: Record<string, string | undefined>, json: boolean): Promise<void> {
   if (flags.published && !normalizePublished(flags.published)) throw new UsageError(`--published ${safeName(flags.published)} is not a date from ${EARLIEST_PUBLISHED} to tomorrow (use YYYY-MM-DD)`);
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(/^\d{1,2}$/.test(flags.workers ?? '') && workers <= 16)) throw new UsageError(`--workers ${safeName(flags.workers ?? '')} is not a number of threads from 0 to 16`);
   const c = loadConfig();
   const { collectFiles } = await import('../ingest/read.js');
   const { ingestStream } = await import('../ingest/pipeline.js');
@@ -31,7 +33,7 @@ export async function ingest(paths: string[], flags: Record<string, string | und
     const r = await ingestStream(
       kb,
       readable.map((f) => ({ path: f.path, flags: meta })),
-      { onProgress: (done) => bar?.update(done), total: readable.length, budgetMs: c.BRIEFING_INGEST_BUDGET_MS, dbPath: app.crises.dbPathOf(crisisId), ...faultHooks(c.BRIEFING_FAULT) },
+      { onProgress: (done) => bar?.update(done), total: readable.length, workers, budgetMs: c.BRIEFING_INGEST_BUDGET_MS, dbPath: app.crises.dbPathOf(crisisId), ...faultHooks(c.BRIEFING_FAULT) },
     );
     // Results in the order the files were given.
     let k = 0;

@@ -126,6 +126,7 @@ export function buildProgram(): Command {
     .option('--published <date>', 'publication date, YYYY-MM-DD or ISO 8601')
     .option('--timezone <zone>', 'IANA zone of local times in the text')
     .option('--url <url>')
+    .option('--workers <n>', 'extraction threads beside the writer (default: cores - 1, at most 4; 0: one thread, faster on a busy machine, but no time limit per file)')
     .option(...CRISIS_FLAG)
     .action(async (paths: string[], o: Record<string, string | undefined>) => (await import('./ingest.js')).ingest(paths, o, json()));
   const feed = program.command('feed').description('feeds (RSS, Atom, JSON Feed) the corpus follows');

@@ -124,6 +124,21 @@ describe('publication dates and names in errors', () => {
 });
 
 describe('the streaming ingest (CLI)', () => {
+  it('--workers 0 ingests on one thread; a malformed --workers is one line and exit code 2', () => {
+    const dir = join(tmp.dir, 'one-thread');
+    mkdirSync(dir);
+    for (let i = 0; i < 4; i++) article(dir, `n-${i}.md`, `Fiji note ${i}\n\nFiji on Wednesday said it backs President Ilan Reyes, statement ${i}.`);
+    const r = cli({ BRIEFING_DB: join(dir, 'kb.db') }, 'ingest', dir, '--workers', '0', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 4, failed: 0, threads: 1 });
+    for (const bad of ['-1', 'two', '99', '1.5']) {
+      const b = cli({ BRIEFING_DB: join(dir, 'kb.db') }, 'ingest', dir, '--workers', bad);
+      expect(b.status).toBe(2);
+      expect(b.stderr.trim().split('\n')).toHaveLength(1);
+      expect(b.stderr).toMatch(/--workers .* is not a number of threads from 0 to 16/);
+    }
+  });
+
   it('a file over its time budget fails alone with one line; names are escaped; dates are checked', () => {
     const dir = join(tmp.dir, 'budget');
     mkdirSync(dir);
