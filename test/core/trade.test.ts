@@ -34,6 +34,11 @@ describeStances(
       const kb = app().kb;
       expect((await kb.ask('How many households rely on Orvenian gas?')).answer).toContain('2.1 million');
       expect((await kb.ask("How much has the dispute cost Castrel's economy?")).answer).toContain('$1.4 billion');
+      // "How much did X rise/fall?" asks for the change: "sending European gas prices up 18%", "fell 22%".
+      expect((await kb.ask('How much did gas prices rise?')).answer).toContain('18%');
+      expect((await kb.ask('how much did gas futures fall')).answer).toContain('22%');
+      // A fall never answers a rise.
+      expect((await kb.ask('How much did gas futures rise?')).answer ?? '').not.toContain('22%');
       expect((await kb.ask('When will Orvgaz resume deliveries?')).answer).toBe('29 Jan 2037');
       expect((await kb.ask('When will Castrel lift its tariffs on Orvenian steel?')).answer).toBe('1 Feb 2037');
       expect((await kb.ask('Where were the talks held?')).answer).toBe('Geneva');

@@ -21,6 +21,8 @@ export interface ParsedQuestion {
   subject: string | null;
   /** A "Who is the ambassador?" question: the person holding a role, not someone who did something. */
   role?: boolean;
+  /** "How much did prices rise / fall?": the way the change asked about went. */
+  direction?: 'up' | 'down';
 }
 
 const AUX = /^(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|may|might|must|been|be|in|on|at|to|from|by|for|with|since|during|per|that|who|which)$/i;
@@ -62,6 +64,10 @@ export function parseQuestion(question: string): ParsedQuestion {
   if (/\bhow long\b/.test(l)) return { type: 'count', ...none, want: 'duration' };
   if (/\bhow far\b|\bwhat distance\b/.test(l)) return { type: 'count', ...none, want: 'distance' };
   if (/\bwhat (?:share|percentage|proportion|per ?cent|fraction)\b|\bhow much of the vote\b|\bwhat percent\b/.test(l)) return { type: 'count', ...none, want: 'percent' };
+  // "How much did gas prices rise?", "by how much have exports fallen?": a change, given as a
+  // percentage, in the direction asked (a fall never answers a rise).
+  const change = /\bhow much (?:did|do|does|has|have|had|will|would)\b[^?]*\b(?:(rise|rose|risen|rises|increase[sd]?|climb(?:ed|s)?|jump(?:ed|s)?|grow|grew|grown|grows|surge[sd]?|soar(?:ed|s)?)|fall|fell|fallen|falls|drop(?:ped|s)?|decline[sd]?|slump(?:ed|s)?|plunge[sd]?)\b/.exec(l);
+  if (change) return { type: 'count', ...none, want: 'percent', direction: change[1] ? 'up' : 'down' };
   if (/\bhow much\b/.test(l)) {
     const noun = nounAfter(q, /\bhow much\s+/i);
     const money = noun.length === 0 || MONEY_NOUN.test(q) || (MONEY_VERB.test(q) && !/\b(?:rice|oil|gas|grain|wheat|food|fuel|water|land|territory|time)\b/i.test(q));

@@ -148,9 +148,24 @@ const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
 /** Units of mass and volume, for "how much X" of something that is not money. */
 const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
 
+/** Words of a change up or down, next to a percentage: "sending prices up 18%", "fell 22%". */
+const UP = /\b(?:up|rise|rises|rose|risen|rising|increase[sd]?|higher|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|grew|grown|grow(?:s|ing)?|surge[sd]?|soar(?:ed|s|ing)?)\b/i;
+const DOWN = /\b(?:down|fall|falls|fell|fallen|falling|drop(?:ped|s|ping)?|decline[sd]?|lower|slump(?:ed|s)?|plunge[sd]?|slid|tumble[sd]?|lost|loss)\b/i;
+
+/** Whether the change next to a quantity went the other way from the one asked about. */
+function againstDirection(x: Quantity, ask: Asked, text: string): boolean {
+  const dir = ask.q.direction;
+  if (!dir) return false;
+  const around = text.slice(Math.max(0, x.start - 40), Math.min(text.length, x.nounEnd + 15));
+  const [same, other] = dir === 'up' ? [UP, DOWN] : [DOWN, UP];
+  return !same.test(around) || other.test(around);
+}
+
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
   const k = x.kind;
+  // A change asked about in one direction: a figure of the other (or of none) does not answer it.
+  if (againstDirection(x, ask, text)) return -10;
   let s = 0;
   const want: Want = ask.q.want;
   if (want === 'duration') s += k === 'duration' ? 4 : k === 'since' ? 2 : k === 'distance' ? 1 : -4;
