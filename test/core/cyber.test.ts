@@ -29,6 +29,10 @@ describeStances(
       const kb = app().kb;
       expect((await kb.ask('How many homes were left without electricity?')).answer).toContain('300,000');
       expect((await kb.ask('How many operations were postponed?')).answer).toContain('2,400');
+      // "hit" and "affected" find what an attack "knocked out"; a verb the articles never use does not.
+      expect((await kb.ask('How many hospitals were hit?')).answer).toContain('14 hospitals');
+      expect((await kb.ask('How many hospitals were affected?')).answer).toContain('14 hospitals');
+      expect((await kb.ask('How many hospitals were bombed?')).answer).toBeNull();
       expect((await kb.ask('Who is Lena Brix?')).answer).toMatch(/interior minister/i);
       expect((await kb.ask('Who is Viktor Halm?')).answer).toMatch(/commander/i);
     });

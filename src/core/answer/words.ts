@@ -22,6 +22,9 @@ export const SYNONYMS: Record<string, string[]> = {
   agree: ['deal', 'accord'],
   abstain: ['abstention'],
   abstention: ['abstain'],
+  // Things hit by an attack: "How many hospitals were hit?" is answered by "knocked out systems at 14 hospitals".
+  hit: ['struck', 'knock', 'affect', 'target', 'crippl', 'disrupt', 'damag'],
+  affect: ['hit', 'struck', 'knock', 'crippl', 'disrupt', 'damag'],
 };
 
 /** Irregular verbs of the news, so "did the EU freeze" finds "had frozen" (the stemmer only strips endings). */
