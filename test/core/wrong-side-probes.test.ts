@@ -1,0 +1,161 @@
+/**
+ * A wrong-side hunt: look-alikes of the stance-bearing sentences of ten made-up crises, in the
+ * constructions a wire story uses — negation, reported speech, the other side quoted, conditionals
+ * and questions, a side after a preposition, relative clauses, "while"/"but" contrasts, lists where
+ * only some act, the passive, pronoun subjects, acts done to a side's people — each with the side an
+ * analyst would give. Written before the code was run on them.
+ *
+ * A row is [fixture, sentence, holder, expected]:
+ * - a side id: the holder takes that side (firm or leaning) and never the other;
+ * - `~side`: that side or no position, never the other (a weak or reported act);
+ * - null: no position at all (no firm or leaning claim of the holder).
+ * Rows in MISSES give no position where an analyst would give one: they assert what the code does
+ * now (no position, never the wrong side) and name the side it misses.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/core/read/extract.js';
+import { Gazetteer } from '../../src/core/read/gazetteer.js';
+import { loadCrisis } from '../../src/ingest/seeds.js';
+
+const gazetteers = new Map<string, Gazetteer>();
+function gazetteer(fixture: string): Gazetteer {
+  let gaz = gazetteers.get(fixture);
+  if (!gaz) {
+    gaz = new Gazetteer(loadCrisis(join(import.meta.dirname, '..', 'fixtures', fixture)));
+    gazetteers.set(fixture, gaz);
+  }
+  return gaz;
+}
+/** The sides (firm or leaning) the sentence gives `holder`. */
+function sidesOf(fixture: string, sentence: string, holder: string): string[] {
+  const x = extractDocument({ id: 'probe', source: 'Probe Wire', published: '2036-05-12', timezone: 'UTC' }, `Probe\n\n${sentence}`, gazetteer(fixture));
+  return [...new Set(x.claims.filter((c) => c.actorId === holder && c.side && c.strength !== 'neutral').map((c) => c.side as string))];
+}
+
+type Probe = [fixture: string, sentence: string, holder: string, expected: string | null];
+
+const PROBES: Probe[] = [
+  // valdoria: a coup (council v reyes)
+  ['valdoria', 'Norway did not recognize Ilan Reyes as the legitimate president.', 'norway', null],
+  ['valdoria', 'Norway stopped short of backing the military council.', 'norway', null],
+  ['valdoria', 'Peru said Chile backs the military council.', 'peru', null],
+  ['valdoria', 'Peru said Chile backs the military council.', 'chile', 'council'],
+  ['valdoria', 'Reyes accused Peru of backing the military council.', 'peru', '~council'],
+  ['valdoria', 'Will Brazil back the military council?', 'brazil', null],
+  ['valdoria', 'The coup was condemned by Norway.', 'norway', 'reyes'],
+  ['valdoria', 'Norway, which condemned the coup, sent an envoy to Mara Voss.', 'norway', 'reyes'],
+  ['valdoria', 'Chile backed the military council while Norway backed Ilan Reyes.', 'chile', 'council'],
+  ['valdoria', 'Chile backed the military council while Norway backed Ilan Reyes.', 'norway', 'reyes'],
+  ['valdoria', 'Peru, Chile and Japan met on Tuesday, and only Japan voiced its backing for the military council.', 'peru', null],
+  ['valdoria', 'Norway said it recognized Ilan Reyes as the legitimate president.', 'norway', 'reyes'],
+  ['valdoria', 'Canada condemned the arrest of Ilan Reyes by the junta.', 'canada', 'reyes'],
+  ['valdoria', 'Norway condemned the violence but recognized the military council.', 'norway', 'council'],
+  ['valdoria', 'Peru denied that it backs the military council.', 'peru', null],
+  ['valdoria', 'Peru dismissed reports that it backs the military council.', 'peru', null],
+  ['valdoria', 'Canada called on Peru to stop backing the military council.', 'peru', null],
+  ['valdoria', 'Brazil refused to recognize Ilan Reyes.', 'brazil', null],
+  // norland: a coup (council v hale)
+  ['norland', 'Iceland did not condemn the coup against Mira Hale.', 'iceland', null],
+  ['norland', 'Iceland refused to condemn the coup against Mira Hale.', 'iceland', '~council'],
+  ['norland', 'The junta accused Iceland of backing Mira Hale.', 'iceland', '~hale'],
+  ['norland', 'Mira Hale was backed by Iceland.', 'iceland', 'hale'],
+  ['norland', 'The detention of Hale was condemned by Bolivia.', 'bolivia', 'hale'],
+  ['norland', 'Chile said it had not imposed sanctions on the junta.', 'chile', null],
+  ['norland', 'Mongolia, whose envoy met Adrian Volk, condemned the detention of Hale.', 'mongolia', 'hale'],
+  ['norland', "Peru granted asylum to Mira Hale's family, while Bolivia recognized the junta.", 'bolivia', 'council'],
+  ["norland", "Volk's soldiers detained Hale's ministers, Chile said.", 'chile', null],
+  ['norland', 'Ghana called on the junta to step down, but Mongolia called the crisis an internal affair.', 'mongolia', null],
+  ['norland', 'Ghana called on the junta to step down, but Mongolia called the crisis an internal affair.', 'ghana', 'hale'],
+  ['norland', 'Jordan said Ghana had called on the junta to step down.', 'jordan', null],
+  // pellan: a seized ship (sorvana v tiralia)
+  ['pellan', 'The United States did not call on Sorvana to release the Corran Star.', 'united-states', null],
+  ['pellan', 'Sorvana accused the United States of backing Tiralia.', 'united-states', '~tiralia'],
+  ['pellan', 'Cuba said Chile would back a resolution urging Sorvana to hand back the ship.', 'cuba', null],
+  ['pellan', 'The seizure was condemned by Canada.', 'canada', 'tiralia'],
+  ['pellan', 'France would not take sides in the dispute.', 'france', null],
+  ['pellan', 'Sorvanan sailors were detained by Tiralia, Peru said.', 'peru', null],
+  ['pellan', 'Canada condemned the seizure, but Cuba backed Sorvana.', 'canada', 'tiralia'],
+  ['pellan', 'Canada condemned the seizure, but Cuba backed Sorvana.', 'cuba', 'sorvana'],
+  ['pellan', 'Did Canada condemn the seizure?', 'canada', null],
+  // brevania: protests (government v opposition)
+  ['brevania', 'Poland did not call on Telmann to step down.', 'poland', null],
+  ['brevania', 'Telmann accused Poland of backing the protesters.', 'poland', '~opposition'],
+  ['brevania', 'Poland said Hungary backs the government.', 'poland', null],
+  ['brevania', 'Poland said Hungary backs the government.', 'hungary', 'government'],
+  ['brevania', 'Riot police beat Polish journalists, Germany said.', 'germany', null],
+  ['brevania', 'Spain, which urged Telmann to reverse the ruling, met Ines Varga.', 'spain', 'opposition'],
+  ['brevania', 'Austria called on the opposition to accept the ruling, while Spain backed the protesters.', 'spain', 'opposition'],
+  ['brevania', 'Austria called on the opposition to accept the ruling, while Spain backed the protesters.', 'austria', '~government'],
+  ['brevania', 'Is Hungary backing the government?', 'hungary', null],
+  ['brevania', 'The protesters were condemned by Hungary.', 'hungary', 'government'],
+  ['brevania', 'Hungary has never backed the government.', 'hungary', null],
+  // delvoria: a civil war truce (government v hlf)
+  ['delvoria', 'The United States did not accuse the Harrow Liberation Front of violating the truce.', 'united-states', null],
+  ['delvoria', 'The rebels accused the United States of backing the government.', 'united-states', '~government'],
+  ['delvoria', 'Iran denied that it had expressed support for the Front.', 'iran', null],
+  ['delvoria', 'The government accused Iran of arming the rebels.', 'iran', '~hlf'],
+  ['delvoria', 'Iran, which backs the Front, urged restraint.', 'iran', 'hlf'],
+  ['delvoria', 'Egypt backed the government, but Iran backed the rebels.', 'egypt', 'government'],
+  ['delvoria', 'Egypt backed the government, but Iran backed the rebels.', 'iran', 'hlf'],
+  ['delvoria', 'Egypt said Iran backed the rebels.', 'egypt', null],
+  ['delvoria', 'Government forces shelled a Egyptian aid convoy, Norway said.', 'norway', null],
+  // khalvor: a nuclear standoff (khalvor v dunmere)
+  ['khalvor', 'Dunmere accused Russia of backing Khalvor.', 'russia', '~khalvor'],
+  ['khalvor', "Khalvor's expulsion of the inspectors was condemned by France.", 'france', 'dunmere'],
+  ['khalvor', 'Would Pakistan oppose a strike on Khalvori soil?', 'pakistan', null],
+  ['khalvor', 'Oman said Pakistan had backed Khalvor.', 'oman', null],
+  ['khalvor', 'Russia stopped short of backing Khalvor.', 'russia', null],
+  ['khalvor', 'Khalvor was backed by Belarus and Russia.', 'belarus', 'khalvor'],
+  ['khalvor', 'Pakistan backs Khalvor, Oman said.', 'oman', null],
+  // ostrel: a border closure (valkar v ostrel)
+  ['ostrel', 'Ostrel accused Russia of backing Valkar.', 'russia', '~valkar'],
+  ['ostrel', 'Russia did not accuse Valkar of violating international law.', 'russia', null],
+  ['ostrel', 'Latvia, Estonia and Lithuania met, and only Latvia expressed solidarity with Valkar.', 'estonia', null],
+  ['ostrel', 'Latvia, Estonia and Lithuania met, and only Latvia expressed solidarity with Valkar.', 'latvia', 'valkar'],
+  ['ostrel', 'Solidarity with Valkar was expressed by Latvia.', 'latvia', 'valkar'],
+  ['ostrel', 'Valkari border guards beat Afghan migrants, Germany said.', 'germany', null],
+  ['ostrel', 'Ostrel accused Germany of siding with Valkar.', 'germany', '~valkar'],
+  ['ostrel', 'Germany said Latvia had expressed solidarity with Valkar.', 'germany', null],
+  // lunvik: a poisoned dissident (drovania v lunvik)
+  ['lunvik', 'China did not oppose the accusations against Drovania.', 'china', null],
+  ['lunvik', 'Serbia said China opposed the accusations against Drovania.', 'serbia', null],
+  ['lunvik', 'Lunvik accused Serbia of shielding Drovania.', 'serbia', '~drovania'],
+  ['lunvik', 'The poisoning was condemned by France.', 'france', 'lunvik'],
+  ['lunvik', 'France condemned the poisoning, while Serbia said the accusations against Drovania were premature.', 'france', 'lunvik'],
+  ['lunvik', 'Drovania expelled four British diplomats.', 'united-kingdom', null],
+  ['lunvik', 'Drovania accused Britain of staging the poisoning.', 'united-kingdom', null],
+  // u6-dalmarra: hostages (brigade v dalmarra)
+  ['u6-dalmarra', 'Canada did not condemn the kidnapping.', 'canada', null],
+  ['u6-dalmarra', 'The kidnapping was condemned by Canada.', 'canada', 'dalmarra'],
+  ['u6-dalmarra', 'The Brigade accused Italy of helping Dalmarra.', 'italy', '~dalmarra'],
+  ['u6-dalmarra', 'Italy hailed the rescue, but South Korea condemned the raid.', 'italy', 'dalmarra'],
+  ['u6-dalmarra', 'The Brigade kidnapped Japanese engineers, Japan said.', 'japan', null],
+  ['u6-dalmarra', 'Did Italy hail the rescue?', 'italy', null],
+  ['u6-dalmarra', 'Italy said Canada had condemned the kidnapping.', 'italy', null],
+  // u6-vastland: a cyberattack (vastland v korvath)
+  ['u6-vastland', 'The European Union did not impose sanctions on Korvath.', 'european-union', null],
+  ['u6-vastland', 'Korvath accused the European Union of siding with Vastland.', 'european-union', '~vastland'],
+  ['u6-vastland', 'The cyberattack was condemned by Britain.', 'united-kingdom', 'vastland'],
+  ['u6-vastland', 'Britain said France had condemned the cyberattack.', 'united-kingdom', null],
+  ['u6-vastland', 'Britain said France had condemned the cyberattack.', 'france', 'vastland'],
+  ['u6-vastland', 'If the attack is confirmed, Britain will sanction Korvath.', 'united-kingdom', '~vastland'],
+  ['u6-vastland', 'Korvathi hackers stole the data of German citizens, Germany said.', 'germany', null],
+];
+
+/** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
+const MISSES = new Set<string>([]);
+
+const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
+
+describe('wrong-side probes over ten made-up crises', () => {
+  it.each(PROBES)('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+    const got = sidesOf(fixture, sentence, holder);
+    if (expected === null) return expect(got).toEqual([]);
+    const side = expected.replace(/^~/, '');
+    expect(got).not.toContain(otherSide(fixture, side));
+    if (expected.startsWith('~')) return;
+    if (MISSES.has(`${fixture}: ${sentence} ${holder}`)) return expect(got).toEqual([]);
+    expect(got).toContain(side);
+  });
+});
