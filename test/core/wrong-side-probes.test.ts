@@ -37,7 +37,8 @@ type Probe = [fixture: string, sentence: string, holder: string, expected: strin
 
 const PROBES: Probe[] = [
   // valdoria: a coup (council v reyes)
-  ['valdoria', 'Norway did not recognize Ilan Reyes as the legitimate president.', 'norway', null],
+  // Not recognizing one claimant leans to the other, as "Canada does not recognize the military council" does.
+  ['valdoria', 'Norway did not recognize Ilan Reyes as the legitimate president.', 'norway', '~council'],
   ['valdoria', 'Norway stopped short of backing the military council.', 'norway', null],
   ['valdoria', 'Peru said Chile backs the military council.', 'peru', null],
   ['valdoria', 'Peru said Chile backs the military council.', 'chile', 'council'],
@@ -54,7 +55,9 @@ const PROBES: Probe[] = [
   ['valdoria', 'Peru denied that it backs the military council.', 'peru', null],
   ['valdoria', 'Peru dismissed reports that it backs the military council.', 'peru', null],
   ['valdoria', 'Canada called on Peru to stop backing the military council.', 'peru', null],
-  ['valdoria', 'Brazil refused to recognize Ilan Reyes.', 'brazil', null],
+  ['valdoria', 'Brazil refused to recognize Ilan Reyes.', 'brazil', 'council'],
+  ['valdoria', 'The arrest of Ilan Reyes was condemned by Canada and Norway.', 'norway', 'reyes'],
+  ['valdoria', 'Peru and Chile met in Lima on Tuesday, but Japan backed the military council.', 'chile', null],
   // norland: a coup (council v hale)
   ['norland', 'Iceland did not condemn the coup against Mira Hale.', 'iceland', null],
   ['norland', 'Iceland refused to condemn the coup against Mira Hale.', 'iceland', '~council'],
@@ -108,11 +111,14 @@ const PROBES: Probe[] = [
   ['khalvor', 'Russia stopped short of backing Khalvor.', 'russia', null],
   ['khalvor', 'Khalvor was backed by Belarus and Russia.', 'belarus', 'khalvor'],
   ['khalvor', 'Pakistan backs Khalvor, Oman said.', 'oman', null],
+  ['khalvor', 'Oman, which backs Khalvor, and Qatar urged restraint.', 'oman', 'khalvor'],
   // ostrel: a border closure (valkar v ostrel)
   ['ostrel', 'Ostrel accused Russia of backing Valkar.', 'russia', '~valkar'],
   ['ostrel', 'Russia did not accuse Valkar of violating international law.', 'russia', null],
   ['ostrel', 'Latvia, Estonia and Lithuania met, and only Latvia expressed solidarity with Valkar.', 'estonia', null],
   ['ostrel', 'Latvia, Estonia and Lithuania met, and only Latvia expressed solidarity with Valkar.', 'latvia', 'valkar'],
+  ['ostrel', 'Germany hosted the talks, and Latvia expressed solidarity with Valkar.', 'germany', null],
+  ['ostrel', 'The beating of Valkari border guards was condemned by Latvia.', 'latvia', 'valkar'],
   ['ostrel', 'Solidarity with Valkar was expressed by Latvia.', 'latvia', 'valkar'],
   ['ostrel', 'Valkari border guards beat Afghan migrants, Germany said.', 'germany', null],
   ['ostrel', 'Ostrel accused Germany of siding with Valkar.', 'germany', '~valkar'],

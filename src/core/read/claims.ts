@@ -18,6 +18,7 @@ import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } 
 import { asked, captor, captorCues } from './captors.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
+import { lastClauseHolders, passiveDoneTo } from './subjects.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, RESOLUTION, speakersWith } from './shape.js';
@@ -162,7 +163,7 @@ export function claimsOf(
         if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
           target = { actorId: roles.incumbent };
         }
-        if (doneTo) kind = 'leaning';
+        if (doneTo || (t && t === before && !before.act && passiveDoneTo(text, clauseStart, before, cue.start))) kind = 'leaning';
         // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
         if ((CRITICISM_AS_THING.test(cue.text) || RESOLUTION.test(text.slice(clauseStart, cue.start))) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
         if (cue.type === 'legit') kind = 'support';
@@ -305,7 +306,7 @@ export function claimsOf(
           from = Number.POSITIVE_INFINITY;
         }
       }
-      if (from !== Number.POSITIVE_INFINITY) holders = holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m)).map((m) => m.actorId);
+      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m))).map((m) => m.actorId);
       // A second act of the same subject in the same clause: "X condemned the coup and demanded …".
       // Its object follows the verb: "… and saluted the bravery of the people" aims at no side.
       if (holders.length === 0 && prevHolders.length && prevClause === clauseStart) {

@@ -1,0 +1,38 @@
+/**
+ * Two constructions found by the wrong-side probes (test/core/wrong-side-probes.test.ts):
+ * - a passive whose subject is an act done to a side ("The detention of X was condemned by Y"):
+ *   the criticism falls on the act, so it backs X;
+ * - a clause of its own inside the holder window ("A, B and C met on Tuesday, and only C backed X"):
+ *   only the subjects after the last ", and"/", but" that follows other words hold the act.
+ */
+import { DONE_TO } from './shape.js';
+
+/** "was", "were", "has been" right before the act: a passive. */
+const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i;
+
+/** "The detention of X was condemned": X, named before a passive act, is what the act was done to. */
+export function passiveDoneTo(text: string, clauseStart: number, side: { start: number; end: number } | undefined, cueStart: number): boolean {
+  if (!side) return false;
+  const between = text.slice(side.end, cueStart);
+  if (!PASSIVE_AUX.test(between) || /[,;]/.test(between)) return false;
+  return DONE_TO.test(text.slice(clauseStart, side.start));
+}
+
+/**
+ * A predicate, then ", and"/", but" (maybe "only"): the end of one clause and the start of the next.
+ * The gap must open with a lower-case word that is no preposition or determiner, so an apposition
+ * ("Edi Rama of Albania, and Sweden's minister") or a time ("Peru on Monday, and Chile") is no seam.
+ */
+const NEXT_CLAUSE = /^\s+(?!(?:of|in|at|from|for|with|on|to|by|and|or|nor|as|the|a|an|its|their|his|her|which|who|whose|that)\b)[a-z]+\b[^,;]*,\s*(?:and|but|yet)\s+(?:(?:only|just|also|then|later)\s+)?(?:the\s+)?$/;
+
+/** Holders of the clause nearest the act: those after the last clause seam between two of them. */
+export function lastClauseHolders<M extends { start: number; end: number }>(text: string, holders: M[]): M[] {
+  for (let i = holders.length - 1; i > 0; i--) {
+    const prev = holders[i - 1];
+    const next = holders[i];
+    if (!prev || !next) continue;
+    const gap = text.slice(prev.end, next.start);
+    if (NEXT_CLAUSE.test(gap)) return holders.slice(i);
+  }
+  return holders;
+}
