@@ -149,13 +149,82 @@ const PROBES: Probe[] = [
   ['u6-vastland', 'Korvathi hackers stole the data of German citizens, Germany said.', 'germany', null],
 ];
 
+/** Round two, written after round one was fixed and before it was run. */
+const PROBES_2: Probe[] = [
+  ['valdoria', 'Norway criticised Peru for backing the military council.', 'peru', '~council'],
+  ['valdoria', 'Norway criticised Peru for backing the military council.', 'norway', '~reyes'],
+  ['valdoria', 'Reyes thanked Norway for its support.', 'norway', '~reyes'],
+  ['valdoria', 'Mara Voss thanked Peru for recognizing the military council.', 'peru', '~council'],
+  ['valdoria', 'Peru backed neither the military council nor Ilan Reyes.', 'peru', null],
+  ['valdoria', 'Peru has yet to recognize the military council.', 'peru', null],
+  ['valdoria', 'Peru rejected claims that it backs the military council.', 'peru', null],
+  ['valdoria', 'Norway urged the junta to release Ilan Reyes.', 'norway', 'reyes'],
+  ['valdoria', 'Chile, which had backed Ilan Reyes, now backs the military council.', 'chile', 'council'],
+  ['valdoria', 'Chile no longer backs the military council.', 'chile', '~reyes'],
+  ['valdoria', 'Chile withdrew its recognition of the military council.', 'chile', '~reyes'],
+  ['valdoria', 'Chile was the only country to back the military council.', 'chile', 'council'],
+  ['valdoria', 'Supporters of Ilan Reyes were beaten by soldiers loyal to the junta, Norway said.', 'norway', '~reyes'],
+  ['valdoria', 'Canada called the coup illegal.', 'canada', 'reyes'],
+  ['valdoria', 'Ilan Reyes called on Canada to recognize him.', 'canada', null],
+  ['valdoria', 'Voss said Peru recognized the military council.', 'peru', '~council'],
+  ['norland', "Iceland condemned the junta's decision to detain Mira Hale.", 'iceland', 'hale'],
+  ['norland', 'Chile lifted sanctions on the junta.', 'chile', '~council'],
+  ['norland', "Volk accused Iceland of interfering in Norland's affairs.", 'iceland', '~hale'],
+  ["norland", "Hale's supporters were attacked by soldiers, and Iceland condemned the attack.", 'iceland', '~hale'],
+  ['norland', 'Iceland expressed support for the people of Norland.', 'iceland', null],
+  ['norland', "The junta welcomed Mongolia's position.", 'mongolia', null],
+  ['norland', 'Mongolia said it would not condemn the junta.', 'mongolia', null],
+  ['norland', "Bolivia condemned the attack on the junta's headquarters.", 'bolivia', '~council'],
+  ['pellan', 'Sorvana thanked Cuba for its support.', 'cuba', '~sorvana'],
+  ['pellan', 'Tiralia urged Japan to condemn the seizure.', 'japan', null],
+  ['pellan', 'Japan was urged by Tiralia to condemn the seizure.', 'japan', null],
+  ['pellan', 'Canada condemned the seizure of the Corran Star by Sorvana.', 'canada', 'tiralia'],
+  ['pellan', 'Cuba blocked a resolution that would have condemned Sorvana.', 'cuba', '~sorvana'],
+  ['pellan', 'Chile voted for a resolution urging Sorvana to hand back the ship.', 'chile', '~tiralia'],
+  ['brevania', 'Germany urged the government to listen to the protesters.', 'germany', '~opposition'],
+  ['brevania', 'Hungary said the protesters had attacked police.', 'hungary', '~government'],
+  ['brevania', 'Poland condemned the arrest of protesters.', 'poland', 'opposition'],
+  ['brevania', 'Germany condemned the beating of Polish journalists by riot police.', 'germany', '~opposition'],
+  ['delvoria', 'The rebels thanked Iran for its support.', 'iran', '~hlf'],
+  ['delvoria', 'Iran stopped backing the rebels.', 'iran', null],
+  ['delvoria', 'Egypt condemned the shelling of government positions by the rebels.', 'egypt', '~government'],
+  ['delvoria', 'Egypt accused the rebels of violating the truce, a charge the Front denied.', 'egypt', 'government'],
+  ['khalvor', 'Dunmere threatened to strike Khalvor, and Russia condemned the threat.', 'russia', '~khalvor'],
+  ['khalvor', 'Russia warned Dunmere against striking Khalvor.', 'russia', '~khalvor'],
+  ["khalvor", "Russia, Dunmere's main trading partner, backed Khalvor.", 'russia', 'khalvor'],
+  ['khalvor', 'Talvi said Russia stood with Khalvor.', 'russia', '~khalvor'],
+  ['khalvor', 'Pakistan said it would back Khalvor if Dunmere struck.', 'pakistan', '~khalvor'],
+  ['ostrel', 'Russia called the border closure "inhuman".', 'russia', 'ostrel'],
+  ['ostrel', 'Poland denied sending border guards to help Valkar.', 'poland', null],
+  ['ostrel', 'Germany urged Valkar to let aid agencies into the border zone.', 'germany', '~ostrel'],
+  ['ostrel', 'Valkar accused Ostrel, which is backed by Russia, of weaponising migrants.', 'russia', '~ostrel'],
+  ['lunvik', 'Serbia called the accusations against Drovania premature.', 'serbia', '~drovania'],
+  ["lunvik", "France rejected Drovania's denial.", 'france', '~lunvik'],
+  ['lunvik', 'France expelled Drovanian diplomats.', 'france', '~lunvik'],
+  ['lunvik', 'Drovania expelled French diplomats in retaliation.', 'france', null],
+  ['lunvik', 'China urged Lunvik not to politicise the case.', 'china', '~drovania'],
+  ['lunvik', 'China did not urge Lunvik to drop the case.', 'china', null],
+  ['u6-dalmarra', 'The Brigade released two Italian hostages.', 'italy', null],
+  ['u6-dalmarra', 'Italy paid a ransom to the Brigade.', 'italy', null],
+  ['u6-dalmarra', 'Italy condemned the killing of Italian hostages by the Brigade.', 'italy', '~dalmarra'],
+  ['u6-vastland', 'Korvath denied any role in the cyberattack, and China backed Korvath.', 'china', 'korvath'],
+  ['u6-vastland', 'Britain blamed Korvath for the cyberattack.', 'united-kingdom', 'vastland'],
+  ['u6-vastland', 'Britain did not blame Korvath for the cyberattack.', 'united-kingdom', null],
+  ['u6-vastland', 'Britain said it was too early to blame Korvath.', 'united-kingdom', null],
+  ['u6-vastland', 'Korvathi hackers were blamed by Britain for the attack.', 'united-kingdom', '~vastland'],
+];
+
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
-const MISSES = new Set<string>([]);
+const MISSES = new Set<string>([
+  "khalvor: Russia, Dunmere's main trading partner, backed Khalvor. russia", // a side's possessive in an apposition
+  'ostrel: Russia called the border closure "inhuman". russia', // "called X inhuman": a judgement word the lexicon lacks
+  'u6-vastland: Korvath denied any role in the cyberattack, and China backed Korvath. china', // a side subject of an earlier clause
+]);
 
 const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each(PROBES)('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

@@ -97,8 +97,10 @@ const NEG_JUDGEMENT = /\b(?:not|n['’]t|never|no longer)\s+(?:consider|regard|s
 /** A negated verb of saying right before a cue's clause: "never said X had …". */
 const NEG_SAYING = /(?:\bnot|n['’]t|\bnever)\s+(?:said|say|says|claimed|argued|suggested)\b/i;
 const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"‘'’]+\s+|[“"‘]){0,3}$/i;
-/** An act not done: "has yet to recognise", "refused to condemn", "Egypt's failure to condemn", "unlikely to back". */
-const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of)\s+(?:\w+\s+)?$/i;
+/** An act not done, or undone: "has yet to recognise", "refused to condemn", "unlikely to back", "too early to blame", "stopped backing", "lifted sanctions". */
+/** "backed neither X nor Y": the act is denied to every side. */
+const NEITHER = /^\s+neither\b/i;
+const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of|(?:too early|premature) to|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|scrap(?:s|ped|ping)?)\s+(?:\w+\s+)?$/i;
 /** An act denied or called false: "denied supplying", "dismissed reports that it had recognised". */
 const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
 const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) (?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
@@ -159,7 +161,7 @@ export function findCues(text: string): Cue[] {
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
     if (SIDED.has(t) && (question || HYPOTHETICAL.test(before))) continue;
     if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';
-    if (SIDED.has(t) && (NOT_DONE.test(before) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
+    if (SIDED.has(t) && (NOT_DONE.test(before) || NEITHER.test(text.slice(end, end + 16)) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';
     // "No country should recognise X", "did not consider X the legitimate president": the negation
     // scopes over the act from further back than the words right before it.

@@ -317,13 +317,16 @@ function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Ga
   SPEECH.lastIndex = 0;
   for (const m of text.matchAll(SPEECH)) {
     const at = m.index ?? 0;
+    // "Japan was urged by …", "the results were announced": a passive verb has no speaker before it.
+    if (/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
     // The nearest actor ending before the verb, within a few words; not the object of a preposition
     // or of a relative clause closed before the verb ("X, who spoke to Y, urged …").
     const before = mentions.filter((x) => x.end <= at && (at - x.end < 40 || /^,[^,;]{0,120},\s*$/.test(text.slice(x.end, at))) && !gaz.isSide(x.actorId) && !precededByPreposition(tokens, x) && !/,\s*(?:who|which|that)\b/i.test(text.slice(0, x.start).slice(-60)));
     const pick = before[before.length - 1];
     if (pick) return pick.actorId;
     const end = at + m[0].length;
-    const after = mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
+    // "said the minister" names the speaker; "urged Japan", "told Japan", "warned Japan" name the one addressed.
+    const after = /^(?:urg|told|warn)/i.test(m[0]) ? undefined : mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
     if (after) return after.actorId;
     // "…," said a spokesman for the Malian government: the government the spokesman speaks for.
     const forWhom = mentions.find((x) => x.start >= end && SPOKESMAN_FOR.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));

@@ -36,3 +36,20 @@ export function lastClauseHolders<M extends { start: number; end: number }>(text
   }
   return holders;
 }
+
+/** "Khalvor, and Russia condemned the threat": a side before the seam of an earlier clause is not this act's object. */
+export function acrossSeam(text: string, from: number, to: number): boolean {
+  return /,\s*(?:and|but|yet)\s/i.test(text.slice(from, to));
+}
+
+/** A verb of asking right before the addressee ("urged Japan to condemn …"). */
+const ASKS = /\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|told|tell(?:s|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:the\s+)?$/i;
+/** "Japan was urged by Tiralia to condemn …": the addressee as a passive subject. */
+const ASKED_PASSIVE = /^\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?(?:urged|asked|called on|called upon|pressed|encouraged|invited|told|pressured|lobbied)\b[^.;]{0,60}?\bto\s+(?:\w+\s+){0,2}$/i;
+
+/** Whether `m` is only asked to do the act ("urged Japan to condemn the seizure"): the act is not its own. */
+export function addressee(text: string, m: { start: number; end: number }, cueStart: number): boolean {
+  const gap = text.slice(m.end, cueStart);
+  if (ASKED_PASSIVE.test(gap)) return true;
+  return ASKS.test(text.slice(Math.max(0, m.start - 30), m.start)) && /^\s+(?:not\s+)?to\s+(?:\w+\s+){0,2}$/i.test(gap);
+}
