@@ -214,17 +214,57 @@ const PROBES_2: Probe[] = [
   ['u6-vastland', 'Korvathi hackers were blamed by Britain for the attack.', 'united-kingdom', '~vastland'],
 ];
 
+/** Round three, written after round two was fixed and before it was run. */
+const PROBES_3: Probe[] = [
+  ['valdoria', 'Voss said Norway had no right to recognize Ilan Reyes.', 'norway', '~reyes'],
+  ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes.', 'norway', 'reyes'],
+  ['valdoria', 'The junta expelled the Norwegian ambassador after Norway recognized Ilan Reyes.', 'norway', 'reyes'],
+  ['valdoria', 'Norway recognized Ilan Reyes. It also condemned the coup.', 'norway', 'reyes'],
+  ['valdoria', 'Asked whether Peru would recognize the military council, the minister declined to comment.', 'peru', null],
+  ['valdoria', 'Reyes supporters accused Brazil of siding with the junta, a charge Brazil denied.', 'brazil', '~council'],
+  ['valdoria', 'Chile urged Peru not to recognize the military council.', 'peru', null],
+  ['valdoria', 'Chile urged Peru not to recognize the military council.', 'chile', '~reyes'],
+  ['norland', 'The junta said Iceland had no business condemning the coup.', 'iceland', '~hale'],
+  ['norland', 'Iceland, which had condemned the coup, later met Adrian Volk.', 'iceland', '~hale'],
+  ['norland', 'Chile and Peru, but not Bolivia, imposed sanctions on the junta.', 'bolivia', null],
+  ['norland', 'Chile and Peru, but not Bolivia, imposed sanctions on the junta.', 'peru', 'hale'],
+  ['pellan', 'Cuba, unlike Canada, backed Sorvana.', 'canada', null],
+  ['pellan', 'Neither Peru nor Chile backed Sorvana.', 'peru', null],
+  ['pellan', 'Neither Peru nor Chile backed Sorvana.', 'chile', null],
+  ['pellan', 'Canada said Cuba\'s support for Sorvana was regrettable.', 'canada', '~tiralia'],
+  ['pellan', 'Cuba, unlike Canada, backed Sorvana.', 'cuba', 'sorvana'],
+  ['pellan', 'Sorvana said the seizure was lawful, and Cuba agreed.', 'cuba', '~sorvana'],
+  ['pellan', 'Canada said Cuba\'s support for Sorvana was regrettable.', 'cuba', '~sorvana'],
+  ['brevania', 'Hungary backs the government, Varga said.', 'hungary', '~government'],
+  ['brevania', 'Varga thanked Poland, which had called on Telmann to step down.', 'poland', 'opposition'],
+  ['brevania', 'Germany condemned the attack on the protesters by riot police.', 'germany', 'opposition'],
+  ['delvoria', 'Iran, accused by the government of arming the rebels, denied it.', 'iran', '~hlf'],
+  ['delvoria', 'Egypt said it would back the government if the rebels broke the truce.', 'egypt', '~government'],
+  ['khalvor', 'Belarus and Russia backed Khalvor, while Britain and France backed Dunmere.', 'belarus', 'khalvor'],
+  ['khalvor', 'Belarus and Russia backed Khalvor, while Britain and France backed Dunmere.', 'france', 'dunmere'],
+  ['khalvor', "Dunmere's ally, Britain, condemned Khalvor.", 'united-kingdom', 'dunmere'],
+  ['ostrel', 'Latvia expressed solidarity with Valkar, but Hungary did not.', 'hungary', null],
+  ['ostrel', 'Germany criticised the pushbacks by Valkari border guards.', 'germany', '~ostrel'],
+  ['lunvik', 'Hungary said it would not jump to conclusions about the poisoning.', 'hungary', null],
+  ['lunvik', 'France, which expelled Drovanian diplomats, urged calm.', 'france', '~lunvik'],
+  ['u6-dalmarra', 'Italy, whose nationals were among the hostages, condemned the kidnapping.', 'italy', 'dalmarra'],
+  ['u6-dalmarra', 'The Brigade said Italy had condemned the raid.', 'italy', '~brigade'],
+  ['u6-vastland', 'Vastland accused Korvath of the cyberattack, and Britain agreed.', 'united-kingdom', '~vastland'],
+  ['u6-vastland', 'Britain said Korvath was behind the cyberattack, but France was not convinced.', 'france', null],
+];
+
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
 const MISSES = new Set<string>([
   "khalvor: Russia, Dunmere's main trading partner, backed Khalvor. russia", // a side's possessive in an apposition
   'ostrel: Russia called the border closure "inhuman". russia', // "called X inhuman": a judgement word the lexicon lacks
   'u6-vastland: Korvath denied any role in the cyberattack, and China backed Korvath. china', // a side subject of an earlier clause
+  'valdoria: Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes. norway', // a side inside a "whose" clause
 ]);
 
 const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each([...PROBES, ...PROBES_2])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2, ...PROBES_3])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

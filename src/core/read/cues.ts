@@ -185,7 +185,7 @@ export function findCues(text: string): Cue[] {
 export const SPEECH = /\b(?:said|says|say|told|tweeted|added|adds|stated|states|announced|announces|declared|warned|warns|insisted|noted|wrote|emphasized|emphasised|stressed|urged|urges|according to|reported|reports|revealed|disclosed|confirmed)\b/g;
 
 /** Clause breaks that end a holder's scope. */
-export const CLAUSE_BREAK = /;|\s—\s|\s–\s|,\s+(?:while|but|whereas|although|though)\b|\b(?:while|whereas)\b/g;
+export const CLAUSE_BREAK = /;|\s—\s|\s–\s|,\s+(?:while|but(?!\s+not\b)|whereas|although|though)\b|\b(?:while|whereas)\b/g;
 
 /** Event kinds, with a weight for importance. */
 export const EVENT_KINDS: { kind: string; weight: number; re: RegExp }[] = [

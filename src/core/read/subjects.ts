@@ -53,3 +53,17 @@ export function addressee(text: string, m: { start: number; end: number }, cueSt
   if (ASKED_PASSIVE.test(gap)) return true;
   return ASKS.test(text.slice(Math.max(0, m.start - 30), m.start)) && /^\s+(?:not\s+)?to\s+(?:\w+\s+){0,2}$/i.test(gap);
 }
+
+/** "Cuba, unlike Canada, backed …", "Chile, but not Bolivia, …", "neither Peru nor Chile": a name set apart from the act. */
+const SET_APART = /\b(?:not|unlike|except|excluding|apart from|other than|neither|nor)\s+(?:the\s+)?$/i;
+export function setApart(text: string, m: { start: number }): boolean {
+  return SET_APART.test(text.slice(Math.max(0, m.start - 15), m.start));
+}
+
+/** A preposition right before a name: the name is an object, not a subject ("ties with the United States"). "after X acted" keeps X a subject. */
+const OBJECT_OF = /\b(?:with|to|from|against|for|of|in|on|by|at|over|about|between|into|towards?|under|than|like|among)\s+(?:the\s+)?$/i;
+
+/** "Dunmere's ally, Britain, condemned Khalvor": a side before a subject of the act belongs to the subject, not the object. */
+export function beforeSubject(text: string, side: { end: number }, cueStart: number, holders: { start: number; end: number }[]): boolean {
+  return holders.some((h) => h.start >= side.end && h.end <= cueStart && !OBJECT_OF.test(text.slice(Math.max(0, h.start - 15), h.start)));
+}
