@@ -253,6 +253,40 @@ const PROBES_3: Probe[] = [
   ['u6-vastland', 'Britain said Korvath was behind the cyberattack, but France was not convinced.', 'france', null],
 ];
 
+/** Round four, written after round three was fixed and before it was run. */
+const PROBES_4: Probe[] = [
+  ['valdoria', "Norway's foreign minister said his country would never recognize the military council.", 'norway', '~reyes'],
+  ['valdoria', 'They recognized Ilan Reyes on Monday, Norwegian officials said.', 'norway', '~reyes'],
+  ['valdoria', 'Soldiers loyal to the junta arrested two Chilean journalists, and Chile condemned the arrests.', 'chile', '~reyes'],
+  ['valdoria', 'Peru and Chile recognized the military council after the junta promised elections.', 'chile', 'council'],
+  ['valdoria', 'Mara Voss accused Norway of meddling and praised Peru for its support.', 'peru', '~council'],
+  ['valdoria', 'Mara Voss accused Norway of meddling and praised Peru for its support.', 'norway', '~reyes'],
+  ['valdoria', 'Should Japan recognize the military council, Chile would recall its ambassador.', 'japan', null],
+  ['valdoria', '"We will not recognize the junta," the Canadian foreign minister said.', 'canada', '~reyes'],
+  ['norland', "Iceland called Mira Hale's detention illegal.", 'iceland', '~hale'],
+  ['norland', 'Hale thanked Iceland and Chile for their support, but criticised Mongolia.', 'mongolia', '~council'],
+  ['norland', 'Hale thanked Iceland and Chile for their support, but criticised Mongolia.', 'chile', '~hale'],
+  ['norland', 'Chile imposed sanctions on the junta, and the junta expelled Chilean diplomats.', 'chile', 'hale'],
+  ['pellan', 'Sorvanan forces detained six Canadian crew members, and Canada condemned their detention.', 'canada', '~tiralia'],
+  ['pellan', 'Australia and New Zealand, which urged Sorvana to hand back the ship, were criticised by Cuba.', 'cuba', '~sorvana'],
+  ['pellan', 'Cuba criticised Australia for urging Sorvana to hand back the ship.', 'cuba', '~sorvana'],
+  ['brevania', 'Riot police fired tear gas at protesters, and Germany condemned the violence.', 'germany', '~opposition'],
+  ['brevania', 'Germany urged the protesters to stay peaceful and the government to show restraint.', 'germany', null],
+  ['delvoria', 'Rebel fighters attacked an Egyptian convoy, and Egypt condemned the attack.', 'egypt', '~government'],
+  ['delvoria', 'The government, backed by Egypt, launched an offensive.', 'egypt', 'government'],
+  ['delvoria', 'The rebels, backed by Iran, launched an offensive.', 'iran', 'hlf'],
+  ['khalvor', 'Russia said that if Dunmere struck Khalvor, it would back Khalvor.', 'russia', '~khalvor'],
+  ['khalvor', 'Russia blocked a statement condemning Dunmere, diplomats said.', 'russia', '~dunmere'],
+  ['ostrel', 'Ostrel, backed by Russia, denied the accusation.', 'russia', 'ostrel'],
+  ['ostrel', "Ostrel's border guards detained Lithuanian aid workers, and Lithuania condemned the detentions.", 'lithuania', '~valkar'],
+  ['lunvik', 'Britain joined Lunvik in blaming Drovania for the poisoning.', 'united-kingdom', 'lunvik'],
+  ['lunvik', 'Drovania thanked China and Serbia for their support.', 'serbia', '~drovania'],
+  ['u6-dalmarra', 'The Brigade thanked Qatar for its mediation.', 'qatar', null],
+  ['u6-dalmarra', 'Dalmarran troops rescued four Italian hostages, and Italy thanked Dalmarra.', 'italy', '~dalmarra'],
+  ['u6-vastland', 'Korvath, which Britain blamed for the attack, denied any role.', 'united-kingdom', '~vastland'],
+  ['u6-vastland', 'Britain and France, but not Germany, blamed Korvath.', 'germany', null],
+];
+
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
 const MISSES = new Set<string>([
   "khalvor: Russia, Dunmere's main trading partner, backed Khalvor. russia", // a side's possessive in an apposition
@@ -264,7 +298,7 @@ const MISSES = new Set<string>([
 const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each([...PROBES, ...PROBES_2, ...PROBES_3])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

@@ -18,7 +18,7 @@ import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } 
 import { asked, captor, captorCues } from './captors.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
-import { acrossSeam, addressee, beforeSubject, lastClauseHolders, passiveDoneTo, setApart } from './subjects.js';
+import { acrossSeam, addressee, beforeSubject, inRelative, lastClauseHolders, objectBeforeAnd, objectBetween, passiveDoneTo, possDoneTo, setApart } from './subjects.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { ACCUSED_OF, AIMED_AT, BACKGROUND, CALLS_FOR, CONDITIONAL, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, NOT_THE_STATE, OBJECTED_CALL, OBJECTION, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, RESOLUTION, speakersWith } from './shape.js';
@@ -147,8 +147,8 @@ export function claimsOf(
         kind = 'criticize';
         // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
         // "condemned the detention of X": the act is done to X, so condemning it backs X.
-        const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause));
-        let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) ? before : undefined) ?? afterInClause ?? null);
+        const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
+        let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
         // "accused X of …", "blamed X for …": aimed at the direct object only.
         if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
         target = t;
@@ -306,7 +306,7 @@ export function claimsOf(
           from = Number.POSITIVE_INFINITY;
         }
       }
-      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m))).map((m) => m.actorId);
+      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start))).map((m) => m.actorId);
       // A second act of the same subject in the same clause: "X condemned the coup and demanded …".
       // Its object follows the verb: "… and saluted the bravery of the people" aims at no side.
       if (holders.length === 0 && prevHolders.length && prevClause === clauseStart) {

@@ -109,6 +109,8 @@ const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
 /** A hypothesis or an open question: "If Chad recognised the junta, …", "Whether Niger will back …". */
 const HYPOTHETICAL = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,4}$/i;
+/** An inverted condition: "Should Japan recognise X, …", "Were Peru to back X". */
+const INVERTED_IF = /(?:^|[;:]\s*)(?:Should|Were|Had)\s+(?:(?:the\s+)?[A-Z][\w’'.-]*\s+){1,4}(?:to\s+)?$/;
 /** Support said to be fading: "Norway's support for Sow has waned". */
 const FADING = /^[^.;]{0,60}\b(?:has |have |had )?(?:waned|waning|faded|fading|cooled|cooling|weakened|weakening|eroded|dwindled|evaporated|wavered)\b/i;
 /** Cue types that state a side (not neutrality). */
@@ -159,7 +161,7 @@ export function findCues(text: string): Cue[] {
     // An act denied, called false, or expected by someone else is not the holder's act.
     if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
-    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before))) continue;
+    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before) || INVERTED_IF.test(before))) continue;
     if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';
     if (SIDED.has(t) && (NOT_DONE.test(before) || NEITHER.test(text.slice(end, end + 16)) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';

@@ -133,6 +133,7 @@ export function passiveAgents<M extends { start: number; end: number }>(text: st
   }
   return out;
 }
-const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i;
+/** "was backed by", and a participle in apposition: "The rebels, backed by Iran, …". */
+const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$|\w,\s*$/i;
 const NOMINAL_OPENER = /^(?:recognition of|support|backing|condemnation|sanctions?|solidarity)$/i;
 const NOMINAL_PASSIVE = /^[^.;]{0,80}?\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:announced|declared|extended|offered|given|voiced|expressed|granted|pledged|reaffirmed|imposed)\s+by\s+/i;

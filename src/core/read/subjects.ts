@@ -67,3 +67,27 @@ const OBJECT_OF = /\b(?:with|to|from|against|for|of|in|on|by|at|over|about|betwe
 export function beforeSubject(text: string, side: { end: number }, cueStart: number, holders: { start: number; end: number }[]): boolean {
   return holders.some((h) => h.start >= side.end && h.end <= cueStart && !OBJECT_OF.test(text.slice(Math.max(0, h.start - 15), h.start)));
 }
+
+/** "Mira Hale's detention", "Reyes's ouster": an act done to the possessor (not "X's detention of Y", where X acts). */
+const POSS_DONE_TO = /^['’]s?\s+(?:\w+\s+)?(?:detention|arrest|jailing|imprisonment|ouster|overthrow|removal|toppling|persecution|harassment|abduction|kidnapping|assassination|killing|torture|expulsion|prosecution|poisoning)\b(?!\s+(?:of|by)\b)/i;
+export function possDoneTo(text: string, side: { end: number; poss: boolean }): boolean {
+  return side.poss && POSS_DONE_TO.test(text.slice(side.end, side.end + 50));
+}
+
+/** "A, which urged X to …, were criticised by Cuba": a side inside a closed relative clause is not the act's object. */
+export function inRelative(text: string, side: { start: number; end: number }, cueStart: number): boolean {
+  return /,\s*(?:which|who|whose|that)\b[^,;]*$/i.test(text.slice(0, side.start)) && text.slice(side.end, cueStart).includes(',');
+}
+
+/** Object of a verb: "accused Norway of meddling and praised …", "criticised Australia for urging …". */
+const OBJECT_VERB = /\b(?:accus|blam|thank|prais|critici[sz]|condemn|denounc|attack|warn|rebuk|scold|chastis)\w*\s+(?:the\s+)?$/i;
+/** Whether `m` is the object of a verb whose coordinated next verb ("and praised") is the act: the act is the subject's, not `m`'s. */
+export function objectBeforeAnd(text: string, m: { start: number; end: number }, cueStart: number): boolean {
+  return OBJECT_VERB.test(text.slice(Math.max(0, m.start - 25), m.start)) && /\band\s+(?:\w+ly\s+|also\s+|then\s+)?$/i.test(text.slice(m.end, cueStart));
+}
+
+/** "criticised Australia for urging Sorvana …": an actor right after the criticism is its object, so a side after it is not. */
+export function objectBetween(text: string, cueEnd: number, side: { start: number }, holders: { start: number; end: number; poss: boolean }[]): boolean {
+  // Only an actor the act is for ("criticised Australia for …"), not one qualifying a noun ("denounced the U.S. decision").
+  return holders.some((h) => h.start >= cueEnd && h.end <= side.start && !h.poss && /^\s+(?:the\s+)?$/i.test(text.slice(cueEnd, h.start)) && /^\s+(?:for|over)\b/i.test(text.slice(h.end, h.end + 6)));
+}
