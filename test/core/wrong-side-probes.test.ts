@@ -287,18 +287,49 @@ const PROBES_4: Probe[] = [
   ['u6-vastland', 'Britain and France, but not Germany, blamed Korvath.', 'germany', null],
 ];
 
+/** Round five, written after round four was fixed and before it was run. */
+const PROBES_5: Probe[] = [
+  ['valdoria', 'Peru, a close ally of the military council, urged restraint.', 'peru', '~council'],
+  ['valdoria', 'Norway said the junta, which Peru backs, had no legitimacy.', 'norway', '~reyes'],
+  ['valdoria', 'Norway said the junta, which Peru backs, had no legitimacy.', 'peru', 'council'],
+  ['valdoria', 'Canada, which does not recognize the military council, hosted Reyes.', 'canada', '~reyes'],
+  ['valdoria', 'Japan did not say whether it would recognize the military council.', 'japan', null],
+  ['valdoria', 'Chile voiced its backing for the military council, Peru said.', 'peru', null],
+  ['valdoria', 'Chile voiced its backing for the military council, Peru said.', 'chile', 'council'],
+  ['norland', 'The junta, condemned by Iceland and Chile, promised elections.', 'chile', 'hale'],
+  ['norland', 'Mira Hale, backed by Iceland, called for protests.', 'iceland', 'hale'],
+  ['norland', 'Ghana was the first to call on the junta to step down.', 'ghana', 'hale'],
+  ['pellan', 'The ship, seized by Sorvana in March, was returned after Canada and Japan condemned the seizure.', 'japan', '~tiralia'],
+  ['pellan', 'Cuba abstained, while Chile backed the resolution urging Sorvana to hand back the ship.', 'cuba', null],
+  ['brevania', 'Hungary, an ally of Telmann, said the protesters were paid by foreigners.', 'hungary', '~government'],
+  ['brevania', 'The protesters, praised by Poland, marched on parliament.', 'poland', 'opposition'],
+  ['delvoria', 'Iran said it was not arming the rebels.', 'iran', null],
+  ['delvoria', 'The United States urged the rebels and the government to return to the talks.', 'united-states', null],
+  ['khalvor', 'Pakistan opposed any strike on Khalvor, while Britain did not rule one out.', 'pakistan', 'khalvor'],
+  ['khalvor', 'Khalvor, isolated after Russia withdrew its support, let the inspectors back.', 'russia', null],
+  ['ostrel', 'Valkar, criticised by Russia over the border closure, refused to reopen it.', 'russia', '~ostrel'],
+  ['ostrel', 'Germany neither backed Valkar nor condemned Ostrel.', 'germany', null],
+  ['lunvik', 'Drovania, blamed by France for the poisoning, denied any role.', 'france', 'lunvik'],
+  ['lunvik', 'Serbia, which sided with Drovania, was criticised by Lunvik.', 'serbia', '~drovania'],
+  ['u6-dalmarra', 'The hostages, seized by the Brigade in May, were freed after Italy paid a ransom.', 'italy', null],
+  ['u6-vastland', 'Vastland, backed by Britain and France, expelled Korvathi diplomats.', 'france', 'vastland'],
+  ['u6-vastland', 'Korvath, blamed by Britain for the attack, summoned the British ambassador.', 'united-kingdom', 'vastland'],
+];
+
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
 const MISSES = new Set<string>([
   "khalvor: Russia, Dunmere's main trading partner, backed Khalvor. russia", // a side's possessive in an apposition
   'ostrel: Russia called the border closure "inhuman". russia', // "called X inhuman": a judgement word the lexicon lacks
   'u6-vastland: Korvath denied any role in the cyberattack, and China backed Korvath. china', // a side subject of an earlier clause
   'valdoria: Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes. norway', // a side inside a "whose" clause
+  'valdoria: Norway said the junta, which Peru backs, had no legitimacy. peru', // an object relative clause ("which Peru backs")
+  'u6-vastland: Korvath, blamed by Britain for the attack, summoned the British ambassador. united-kingdom', // "blamed by X for": a passive blame
 ]);
 
 const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

@@ -263,6 +263,8 @@ export function claimsOf(
     const conveyed = possessor !== undefined && CONVEYS.test(text.slice(Math.max(clauseStart, possessor.start - 40), possessor.start));
     // "The coup was condemned by Ireland and Iceland": a passive act's agents hold it.
     const agents = possessor ? [] : passiveAgents(text, cue, clauseStart, holdersAll);
+    // "Vastland, backed by Britain, expelled Korvathi diplomats": a passive act is aimed at its subject.
+    if (agents.length && directed && target === after && before) target = before;
     if (agents.length && cue.type !== 'ally') holders = agents.map((m) => m.actorId);
     else if (possessor && cue.type !== 'ally' && !conveyed) holders = [possessor.actorId];
     else if (cue.type === 'ally') {
@@ -322,8 +324,9 @@ export function claimsOf(
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
     spoken = true;
-    // "Cuba's support for X was regrettable": a possessor holds its noun's act, not the sentence's next one.
-    prevHolders = possessor && holders.length === 1 && holders[0] === possessor.actorId ? [] : holders;
+    // "Cuba's support for X was regrettable", "X, backed by Y, expelled …": a possessor or a passive's agent holds
+    // that act, and is not the subject of the sentence's next one.
+    prevHolders = (possessor && holders.length === 1 && holders[0] === possessor.actorId) || agents.length ? [] : holders;
     prevClause = clauseStart;
     if (endorsesCall) return;
     push(holders, kind, target?.actorId ?? null, cue);
