@@ -17,7 +17,7 @@
 import type { Cue } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
-import { coordinated } from './shape.js';
+import { ASKING, coordinated } from './shape.js';
 
 type Claim = Omit<XClaim, 'seq' | 'speaker'>;
 
@@ -36,9 +36,6 @@ const OBTAINED = /\b(?:secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|negotiat(?:e|es|
 function obtainedReleases<C extends Cue>(text: string, cues: C[]): C[] {
   return cues.filter((c) => !(c.type === 'free' && /^release/i.test(c.text) && OBTAINED.test(text.slice(Math.max(0, c.start - 30), c.start))));
 }
-
-/** A verb of asking right before the one addressed: "urged", "called on", "pressed", "asked". */
-const ASKING = /\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|told|tell(?:s|ing)?|press(?:es|ed|ing)?|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|order(?:s|ed|ing)?|want(?:s|ed)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|warn(?:s|ed|ing)?|requir(?:e|es|ed|ing)|challeng(?:e|es|ed|ing))\s+(?:(?:both|all|the|its|their)\s+)?$/i;
 
 /** Right before "to free": the means of a rescue ("all necessary means to free", "force to free", "an operation to free"). */
 const MEANS = /\b(?:means|force|measures|action|steps|efforts?|everything|possible|operation|raid|mission|attempts?|bid|plan|troops|forces|commandos)\s+$/i;

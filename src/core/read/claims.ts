@@ -68,8 +68,11 @@ export function claimsOf(
   ctxSide: string | null = null,
   arenaMentions: Mention[] = [],
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
+  const sidesNamed = mentions.filter((m) => gaz.isSide(m.actorId));
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
-  let cues = captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end))), gaz.roles)), mentions.filter((m) => gaz.isSide(m.actorId))), mentions.filter((m) => gaz.isSide(m.actorId)));
+  let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
+  // Acts not made or aimed elsewhere (aims.ts, captors.ts).
+  cues = captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed);
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
@@ -89,7 +92,7 @@ export function claimsOf(
   // "the results were announced" is no speech: a passive verb opens no clause.
   for (const m of text.matchAll(SPEECH)) if (!/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) boundaries.push((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(CLAUSE_BREAK)) boundaries.push((m.index ?? 0) + m[0].length);
-  const named: Target[] = mentions.filter((m) => gaz.isSide(m.actorId)).map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
+  const named: Target[] = sidesNamed.map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
   // "Ghanaian students", "Nigerian protesters", "a Chinese company": a demonym before people or firms
   // names a nationality, not the state; "Russian state media", "the Ghanaian government" name the state.

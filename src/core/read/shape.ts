@@ -133,7 +133,11 @@ export function passiveAgents<M extends { start: number; end: number }>(text: st
   }
   return out;
 }
-/** "was backed by", and a participle in apposition: "The rebels, backed by Iran, …". */
-const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$|\w,\s*$/i;
+/** A verb of asking right before the one addressed: "urged", "called on", "pressed", "asked" (the addressee is asked to act, not acting). */
+export const ASKING = /\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|told|tell(?:s|ing)?|press(?:es|ed|ing)?|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|order(?:s|ed|ing)?|want(?:s|ed)?|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|warn(?:s|ed|ing)?|requir(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:(?:both|all|the|its|their)\s+)?$/i;
+/** "was", "were", "has been" right before a verb: a passive. */
+export const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i;
+/** A passive, or a participle in apposition: "The rebels, backed by Iran, …". */
+const PASSIVE_AUX = new RegExp(`${PASSIVE_BEFORE.source}|\\w,\\s*$`, 'i');
 const NOMINAL_OPENER = /^(?:recognition of|support|backing|condemnation|sanctions?|solidarity)$/i;
 const NOMINAL_PASSIVE = /^[^.;]{0,80}?\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:announced|declared|extended|offered|given|voiced|expressed|granted|pledged|reaffirmed|imposed)\s+by\s+/i;

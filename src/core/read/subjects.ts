@@ -5,16 +5,13 @@
  * - a clause of its own inside the holder window ("A, B and C met on Tuesday, and only C backed X"):
  *   only the subjects after the last ", and"/", but" that follows other words hold the act.
  */
-import { DONE_TO } from './shape.js';
-
-/** "was", "were", "has been" right before the act: a passive. */
-const PASSIVE_AUX = /\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i;
+import { ASKING, DONE_TO, PASSIVE_BEFORE } from './shape.js';
 
 /** "The detention of X was condemned": X, named before a passive act, is what the act was done to. */
 export function passiveDoneTo(text: string, clauseStart: number, side: { start: number; end: number } | undefined, cueStart: number): boolean {
   if (!side) return false;
   const between = text.slice(side.end, cueStart);
-  if (!PASSIVE_AUX.test(between) || /[,;]/.test(between)) return false;
+  if (!PASSIVE_BEFORE.test(between) || /[,;]/.test(between)) return false;
   return DONE_TO.test(text.slice(clauseStart, side.start));
 }
 
@@ -42,8 +39,6 @@ export function acrossSeam(text: string, from: number, to: number): boolean {
   return /,\s*(?:and|but|yet)\s/i.test(text.slice(from, to));
 }
 
-/** A verb of asking right before the addressee ("urged Japan to condemn …"). */
-const ASKS = /\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|told|tell(?:s|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|implor(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|pressur(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:the\s+)?$/i;
 /** "Japan was urged by Tiralia to condemn …": the addressee as a passive subject. */
 const ASKED_PASSIVE = /^\s+(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+ly\s+)?(?:urged|asked|called on|called upon|pressed|encouraged|invited|told|pressured|lobbied)\b[^.;]{0,60}?\bto\s+(?:\w+\s+){0,2}$/i;
 
@@ -51,7 +46,7 @@ const ASKED_PASSIVE = /^\s+(?:was|were|is|are|has been|have been|had been|being)
 export function addressee(text: string, m: { start: number; end: number }, cueStart: number): boolean {
   const gap = text.slice(m.end, cueStart);
   if (ASKED_PASSIVE.test(gap)) return true;
-  return ASKS.test(text.slice(Math.max(0, m.start - 30), m.start)) && /^\s+(?:not\s+)?to\s+(?:\w+\s+){0,2}$/i.test(gap);
+  return ASKING.test(text.slice(Math.max(0, m.start - 30), m.start)) && /^\s+(?:not\s+)?to\s+(?:\w+\s+){0,2}$/i.test(gap);
 }
 
 /** "Cuba, unlike Canada, backed …", "Chile, but not Bolivia, …", "neither Peru nor Chile": a name set apart from the act. */
