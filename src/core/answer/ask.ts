@@ -219,7 +219,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
     const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
-    return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null as Span | null, score };
+    return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null as Span | null, score, reason };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
   // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
@@ -233,7 +233,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
   // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
-  if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))));
+  if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))).map((d) => ({ ...d, reason: 0 })));
   // Equal evidence: the latest report wins (a death toll rises during the day).
   const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
   const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
@@ -247,8 +247,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' || pq.role ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
   // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
   const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
-  const why = (x: { r: { text: string } }) => (asksWhy && REASON.test(x.r.text) ? 1 : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || why(b) - why(a) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

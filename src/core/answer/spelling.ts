@@ -69,7 +69,7 @@ export function readNames(kb: Briefing, question: string, skip: Set<string>): Re
     const t = toks[i];
     if (!t || covered.has(i) || skip.has(t.norm) || isStopword(t.norm) || !/^\p{L}+$/u.test(t.raw)) continue;
     // "eu", "imf": an acronym the gazetteer knows, typed in lower case ("us" is a stopword and stays).
-    if (t.raw.length <= 4 && t.raw === t.norm && kb.gazetteer.lookup(t.raw.toUpperCase()) && toks.length > 0) {
+    if (t.raw.length <= 4 && t.raw === t.norm && kb.gazetteer.lookup(t.raw.toUpperCase())) {
       const up = t.raw.toUpperCase();
       if (kb.gazetteer.match(tokenize(up)).length > 0) {
         edits.push({ start: t.start, end: t.end, typed: t.raw, as: up });
