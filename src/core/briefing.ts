@@ -289,13 +289,7 @@ export class Briefing {
 
   /** Teach this knowledge base people another thread discovered. */
   learnPeople(people: { id: string; name: string; affiliation: string | null; aliases: string[] }[]): void {
-    for (const p of people) {
-      const known = this.gazetteer.actors.get(p.id);
-      if (known && known.aliases.length === p.aliases.length && known.affiliation === p.affiliation) continue;
-      const def = this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
-      if (p.affiliation) def.affiliation = p.affiliation;
-      for (const a of p.aliases) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
-    }
+    for (const p of people) this.gazetteer.learnPerson(p);
   }
 
   /** The people the gazetteer knows, to seed another thread's gazetteer. */

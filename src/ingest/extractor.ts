@@ -44,11 +44,7 @@ export class Extractor {
 
   /** Take on people the writer's gazetteer defined or extended. */
   learn(people: PersonDef[]): void {
-    for (const p of people) {
-      const def = this.gaz.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
-      if (p.affiliation) def.affiliation = p.affiliation;
-      for (const a of p.aliases) this.gaz.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
-    }
+    for (const p of people) this.gaz.learnPerson(p);
     this.index.update(people.map((p) => p.id));
     this.touched.clear();
   }

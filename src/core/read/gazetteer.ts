@@ -179,6 +179,15 @@ export class Gazetteer {
     for (let i = steps.length - 1; i >= 0; i--) (steps[i] as () => void)();
   }
 
+  /** Take on a person another gazetteer knows (another thread's, another process's): name, affiliation, aliases. */
+  learnPerson(p: { id: string; name: string; affiliation: string | null; aliases: string[] }): void {
+    const known = this.actors.get(p.id);
+    if (known && known.aliases.length === p.aliases.length && known.affiliation === p.affiliation) return;
+    const def = this.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
+    if (p.affiliation) def.affiliation = p.affiliation;
+    for (const a of p.aliases) this.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
+  }
+
   /** The one person whose name starts with this given name, if exactly one does. */
   personByGivenName(word: string): string | undefined {
     return this.givenNames.get(word) ?? undefined;
