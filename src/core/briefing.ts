@@ -189,24 +189,80 @@ export class Briefing {
    */
   writeBatch(run: IngestRun, fn: () => void): boolean {
     let synced = false;
-    this.actorRows.clear();
-    this.store.writeTx(() => {
-      synced = this.catchUp();
-      const before = run.added;
-      const touched = new Set<string>();
-      run.batchTouched = touched;
-      fn();
+    try {
+      this.store.writeTx(() => {
+        synced = this.openBatch(run);
+        fn();
+        this.closeBatch(run);
+      });
+    } catch (err) {
+      // Rolled back: the events this batch indexed in memory are not in the store.
       run.batchTouched = undefined;
-      if (run.added > before) {
-        this.actorRows.flush(this.store);
-        indexNewSentences(this.store);
-        markDirty(this.store, touched);
-        this.seenVersion = bumpVersion(this.store);
-      }
-    });
+      this.events.clear();
+      throw err;
+    }
+    this.batchDone(run);
+    return synced;
+  }
+
+  /**
+   * The same batch written across several turns of the event loop (the pipeline writes each result
+   * as it arrives, so results do not wait in memory for a batch to fill): beginBatch takes the write
+   * lock, writeArticle may be called any number of times, then commitBatch or abortBatch.
+   */
+  beginBatch(run: IngestRun): boolean {
+    this.store.begin();
+    try {
+      return this.openBatch(run);
+    } catch (err) {
+      this.abortBatch(run);
+      throw err;
+    }
+  }
+
+  commitBatch(run: IngestRun): void {
+    try {
+      this.closeBatch(run);
+      this.store.commit();
+    } catch (err) {
+      this.abortBatch(run);
+      throw err;
+    }
+    this.batchDone(run);
+  }
+
+  /** Roll the open batch back (what it wrote is gone, so are the events it indexed). */
+  abortBatch(run: IngestRun): void {
+    run.batchTouched = undefined;
+    this.actorRows.clear();
+    this.events.clear();
+    this.store.rollback();
+  }
+
+  private batchAdded = 0;
+
+  private openBatch(run: IngestRun): boolean {
+    this.actorRows.clear();
+    const synced = this.catchUp();
+    this.batchAdded = run.added;
+    run.batchTouched = new Set<string>();
+    return synced;
+  }
+
+  private closeBatch(run: IngestRun): void {
+    const touched = run.batchTouched ?? new Set<string>();
+    run.batchTouched = undefined;
+    if (run.added > this.batchAdded) {
+      this.actorRows.flush(this.store);
+      indexNewSentences(this.store);
+      markDirty(this.store, touched);
+      this.seenVersion = bumpVersion(this.store);
+    }
+  }
+
+  private batchDone(run: IngestRun): void {
     run.batches++;
     run.hooks.at?.('commit', run.batches);
-    return synced;
   }
 
   /**

@@ -6,10 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { IncomingArticle } from '../core/briefing.js';
 import type { ArticleMeta, CrisisConfig } from '../core/types.js';
-import { Extractor, type Speculation } from './extractor.js';
+import { Extractor } from './extractor.js';
 import { checkArticle } from './prepare.js';
 import { readArticle } from './read.js';
 import type { PersonDef } from './relevance.js';
+import { pack, type WireSpeculation } from './wire.js';
 
 export type { PersonDef };
 
@@ -24,7 +25,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | ({ type: 'done'; seq: number } & Speculation)
+  | ({ type: 'done'; seq: number } & WireSpeculation)
   | { type: 'dup'; seq: number; path: string; docId: string }
   | { type: 'failed'; seq: number; path: string; error: string };
 
@@ -51,7 +52,7 @@ function work(t: IngestTask): FromWorker {
   const c = checkArticle(a, t.seq, 'file' in t ? now : null);
   const dup = hashes?.get(c.hash) as { id: string } | undefined;
   if (dup) return { type: 'dup', seq: t.seq, path: c.path, docId: dup.id };
-  return { type: 'done', seq: t.seq, ...extractor.extract(c) };
+  return { type: 'done', seq: t.seq, ...pack(extractor.extract(c)) };
 }
 
 parentPort?.on('message', (msg: ToWorker) => {

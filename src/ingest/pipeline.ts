@@ -15,10 +15,11 @@ import { extractDocument } from '../core/read/extract.js';
 import type { Gazetteer } from '../core/read/gazetteer.js';
 import type { IngestFileResult } from '../core/types.js';
 import type { FromWorker, ToWorker } from './extract-worker.js';
-import { Extractor } from './extractor.js';
+import { Extractor, type Speculation } from './extractor.js';
 import { type IngestItem, inThread, isFile, readItem } from './in-thread.js';
 import { poolSize, type Slot, WorkerPool } from './pool.js';
 import { PeopleIndex, trackPeople } from './relevance.js';
+import { unpack } from './wire.js';
 
 export type { IngestItem };
 
@@ -57,11 +58,11 @@ export interface StreamResult {
 }
 
 /** Articles written per transaction at most. */
-const BATCH = 64;
-/** A ready result waits at most this long before it is written. */
+const BATCH = 256;
+/** A transaction stays open at most this long (a written article is visible to others by then). */
 const FLUSH_MS = 200;
 /** Results waiting to be written at most, beyond which the spare lane stops extracting ahead. */
-const AHEAD = 2 * BATCH;
+const AHEAD = 128;
 
 const trackers = new WeakMap<Gazetteer, Set<string>>();
 function tracker(gaz: Gazetteer): Set<string> {
@@ -88,7 +89,9 @@ interface Here {
   type: 'here';
   item: IngestItem;
 }
-type Pending = FromWorker | IngestFileResult | Here;
+/** An item this thread's spare lane extracted (a worker's come packed: wire.ts). */
+type Local = { type: 'local'; seq: number } & Speculation;
+type Pending = FromWorker | IngestFileResult | Here | Local;
 
 function sizeOf(item: IngestItem): number {
   if (!isFile(item)) return item.text.length;
@@ -151,7 +154,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     const dup = kb.reader.hasHash(c.hash);
     if (dup) return done.set(seq, { type: 'dup', seq, path: c.path, docId: dup });
     try {
-      done.set(seq, { type: 'done', seq, ...lane.extract(c) });
+      done.set(seq, { type: 'local', seq, ...lane.extract(c) });
     } catch (err) {
       done.set(seq, { path: c.path, ok: false, error: err instanceof Error ? err.message : String(err) });
     }
@@ -218,18 +221,19 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     }
     if (m.type === 'failed') return { path: m.path, ok: false, error: m.error };
     if (m.type === 'dup') return { path: m.path, ok: true, docId: m.docId, duplicate: true };
-    if (m.type !== 'done') return { path: '?', ok: false, error: 'unexpected message' };
+    if (m.type !== 'done' && m.type !== 'local') return { path: '?', ok: false, error: 'unexpected message' };
+    const sp = m.type === 'local' ? m : unpack(m);
     drain();
-    const same = index.fingerprint(m.words) === m.fp;
+    const same = index.fingerprint(sp.words) === sp.fp;
     const r = kb.writeArticle(
-      m.c,
+      sp.c,
       () => {
         if (same) {
-          kb.learnPeople(m.changed);
-          return m.x;
+          kb.learnPeople(sp.changed);
+          return sp.x;
         }
         stats.reextracted++;
-        return extractDocument({ id: m.c.id, source: m.c.source, published: m.c.published, timezone: m.c.timezone }, m.c.text, kb.gazetteer);
+        return extractDocument({ id: sp.c.id, source: sp.c.source, published: sp.c.published, timezone: sp.c.timezone }, sp.c.text, kb.gazetteer);
       },
       run,
     );
@@ -237,7 +241,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     if (!same && from && (from === 'lane' || !from.dead)) {
       // People the worker (or the lane) made up or shaped differently stay in its gazetteer and
       // would spoil every later article naming them: reset it to this thread's people.
-      const spoilt = m.changed.some((p) => {
+      const spoilt = sp.changed.some((p) => {
         const mine = index.def(p.id);
         return !mine || mine.affiliation !== p.affiliation || mine.aliases.join('\u001f') !== p.aliases.join('\u001f');
       });
@@ -251,34 +255,48 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   };
 
   let written = 0;
-  let readySince = 0;
+  // The batch being written: open from its first article until it holds BATCH or is FLUSH_MS old.
+  let open = false;
+  let inBatch = 0;
+  let openedAt = 0;
+  const commit = () => {
+    if (!open) return;
+    open = false;
+    kb.commitBatch(run);
+  };
   try {
     dispatch();
     for (;;) {
-      let ready = 0;
-      while (done.has(written + ready)) ready++;
-      const finished = exhausted && pool.idle;
-      if (ready > 0 && readySince === 0) readySince = Date.now();
-      if (ready > 0 && (ready >= BATCH || finished || Date.now() - readySince >= FLUSH_MS)) {
-        const n = Math.min(ready, BATCH);
-        o.hooks?.beforeBatch?.(run.batches + 1);
-        kb.writeBatch(run, () => {
-          for (let k = 0; k < n; k++) {
-            const seq = written + k;
-            results[seq] = writeOne(done.get(seq) as Pending, origin.get(seq), seq);
-            done.delete(seq);
-            origin.delete(seq);
-            progress();
-            // Keep the workers' windows full while this batch is written, or they wait for it.
-            if (k % 16 === 15) dispatch();
-          }
-        });
-        written += n;
-        readySince = 0;
+      // Write what is ready, in order, as it comes: a result that waited for a batch to fill would
+      // outlive the young generation, and the collector's copying and promoting it cost the writer
+      // more than writing it (measured). At most 32 at a time, then the workers' messages come in.
+      let wrote = 0;
+      while (done.has(written) && wrote < 32) {
+        if (!open) {
+          o.hooks?.beforeBatch?.(run.batches + 1);
+          kb.beginBatch(run);
+          open = true;
+          inBatch = 0;
+          openedAt = Date.now();
+        }
+        const seq = written;
+        results[seq] = writeOne(done.get(seq) as Pending, origin.get(seq), seq);
+        done.delete(seq);
+        origin.delete(seq);
+        progress();
+        written++;
+        wrote++;
+        if (++inBatch >= BATCH) commit();
+        if (wrote % 16 === 0) dispatch();
+      }
+      const finished = exhausted && pool.idle && !done.has(written);
+      if (open && (finished || Date.now() - openedAt >= FLUSH_MS)) commit();
+      if (wrote > 0) {
         dispatch();
+        await new Promise<void>((r) => setImmediate(r));
         continue;
       }
-      if (finished && ready === 0) break;
+      if (finished) break;
       if (pool.alive().length === 0) {
         // Every worker died and none could be replaced: finish on this thread, in order, one new
         // item at a time (no time budget here: nothing can stop a parse on the thread that runs it).
@@ -299,6 +317,9 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       });
       wake = null;
     }
+  } catch (err) {
+    if (open) kb.abortBatch(run);
+    throw err;
   } finally {
     // Wait for the workers to stop: their heaps are freed before the refresh below reads every
     // touched actor's claims, which is when an ingest's memory peaks.

@@ -9,7 +9,7 @@
  * among people's first names: those are name words, so the same check covers it.)
  */
 import type { Gazetteer } from '../core/read/gazetteer.js';
-import { tokenize } from '../core/text.js';
+import { tokenize, wordsOf } from '../core/text.js';
 
 /** A person as threads exchange them. */
 export interface PersonDef {
@@ -28,15 +28,7 @@ export interface ArticleWords {
 export function articleWords(text: string): ArticleWords {
   const words = new Set<string>();
   const caps = new Set<string>();
-  // Line by line: no token spans a line, and a line without accents or curly quotes takes
-  // tokenize's ASCII path, several times faster than the Unicode one a whole article would take.
-  for (const line of text.split('\n')) for (const t of tokenize(line)) {
-    words.add(t.norm);
-    if (t.cased.length >= 5 && /^\p{Lu}/u.test(t.raw)) {
-      caps.add(t.cased.toLowerCase());
-      if (t.raw !== t.cased) caps.add(t.raw.toLowerCase());
-    }
-  }
+  wordsOf(text, words, caps);
   return { words: [...words], caps: [...caps] };
 }
 

@@ -77,6 +77,20 @@ export class Store {
 
   private versionStmt: Database.Statement | undefined;
 
+  /** A write transaction opened by hand (BEGIN IMMEDIATE), for a batch written over several turns of the event loop. */
+  begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  /** Roll back the open transaction, if any (a failed COMMIT may already have ended it). */
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+
   /** Run `fn` in one transaction: all of it lands or none of it does. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();
