@@ -9,6 +9,7 @@
  * among people's first names: those are name words, so the same check covers it.)
  */
 import type { Gazetteer } from '../core/read/gazetteer.js';
+import { deletions } from '../core/read/surnames.js';
 import { tokenize, wordsOf } from '../core/text.js';
 
 /** A person as threads exchange them. */
@@ -30,13 +31,6 @@ export function articleWords(text: string): ArticleWords {
   const caps = new Set<string>();
   wordsOf(text, words, caps);
   return { words: [...words], caps: [...caps] };
-}
-
-/** Deletion neighbourhood: a word and every word with one character removed. */
-function deletions(w: string): string[] {
-  const out = [w];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  return out;
 }
 
 function add(map: Map<string, string[]>, key: string, id: string): void {

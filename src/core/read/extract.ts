@@ -3,7 +3,6 @@
  * events, quotes and figures. Pure: it reads the gazetteer (and adds the people it finds) and
  * returns data for the store.
  */
-import { distance } from 'fastest-levenshtein';
 import { claimsOf } from './claims.js';
 import { SPEECH } from './cues.js';
 import { findFigures } from './figures.js';
@@ -103,18 +102,6 @@ function dayOf(at: string): string {
   return at.slice(0, 10);
 }
 
-/** Person ids registered so far, by surname, for fuzzy resolution of misspelt surnames. */
-function fuzzyPerson(gaz: Gazetteer, word: string): string | undefined {
-  if (word.length < 5) return undefined;
-  for (const a of gaz.actors.values()) {
-    if (a.kind !== 'person') continue;
-    const sur = a.name.split(' ').pop() ?? '';
-    if (sur.length >= 5 && sur[0] === word[0] && distance(sur.toLowerCase(), word.toLowerCase()) <= 1) return a.id;
-  }
-  return undefined;
-}
-
-
 export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Extraction {
   const sents = segment(text, meta.published, meta.timezone);
   const pubDay = meta.published.slice(0, 10);
@@ -163,7 +150,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
       const parts = p.name.split(' ');
       // A misspelt surname is the same person only when nothing else in the name says otherwise:
       // "John Mahama" is not "Moussa Faki Mahamat".
-      const fuzzy = fuzzyPerson(gaz, parts[parts.length - 1] ?? '');
+      const fuzzy = gaz.personNear(parts[parts.length - 1] ?? '');
       const fuzzyFirst = fuzzy ? (actorOf(fuzzy)?.name.split(' ')[0] ?? '') : '';
       id ??= fuzzy && (parts.length === 1 || fold(fuzzyFirst) === fold(parts[0] ?? '')) ? fuzzy : slug(p.name);
       const ctxActor = ctxSubject ? (actorOf(ctxSubject)?.kind === 'person' ? affiliationOf(ctxSubject) : ctxSubject) : null;
@@ -190,7 +177,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     const t0 = tokens[0];
     let aliased = false;
     if (t0 && /^\p{Lu}/u.test(t0.raw) && !mentions.some((m) => m.t0 === 0) && /^(?:said|says|told|added|tweeted|warned)$/.test(tokens[1]?.norm ?? '')) {
-      const pid = fuzzyPerson(gaz, t0.cased);
+      const pid = gaz.personNear(t0.cased);
       if (pid) {
         gaz.addAlias(pid, t0.raw, 'surname', true);
         aliased = true;

@@ -9,6 +9,7 @@ import { worldCountries } from './countries.js';
 import { LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
 import { fold, slug, type Token, tokenize } from '../text.js';
 import { type SideRoles, sideRoles } from './roles.js';
+import { SurnameIndex } from './surnames.js';
 
 export type Via = 'name' | 'demonym' | 'capital' | 'seat' | 'alias' | 'person' | 'surname';
 
@@ -74,6 +75,7 @@ export class Gazetteer {
 
   /** Given name (folded) -> the one person of that name, or null when several share it. */
   private readonly givenNames = new Map<string, string | null>();
+  private readonly surnames = new SurnameIndex();
   /** What each side is (junta, ousted, incumbent) and the nouns for its acts. */
   readonly roles: SideRoles;
   /** Undo steps of what was learnt since `journal()` (null: not recording). See `undo`. */
@@ -147,6 +149,7 @@ export class Gazetteer {
     this.actors.set(def.id, def);
     this.steps?.push(() => this.actors.delete(def.id));
     if (def.kind === 'person') {
+      this.surnames.add(def);
       const parts = def.name.split(' ');
       const given = parts.length >= 2 ? fold(parts[0] ?? '') : '';
       // A given name shared by two people names neither.
@@ -186,6 +189,11 @@ export class Gazetteer {
     const def = this.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
     if (p.affiliation) def.affiliation = p.affiliation;
     for (const a of p.aliases) this.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
+  }
+
+  /** The first person defined whose surname is at most one edit from `word` (a misspelling), if any. */
+  personNear(word: string): string | undefined {
+    return this.surnames.near(word, (p) => this.actors.get(p.id) === p);
   }
 
   /** The one person whose name starts with this given name, if exactly one does. */
