@@ -13,6 +13,15 @@ export interface Token {
   poss: boolean;
 }
 
+const UPPER_START = /^\p{Lu}/u;
+
+/** Whether `s` starts with an upper-case letter: an ASCII first character is read without a regex (run for every token). */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(s);
+}
+
 /** Fold accents: "Díaz" -> "Diaz", "Zoë" -> "Zoe". */
 export function fold(s: string): string {
   // Most text is ASCII: skip Unicode normalisation when there is nothing to fold.

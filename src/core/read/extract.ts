@@ -13,7 +13,7 @@ import { attributedSide, joinedClaims } from './captors.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
-import { fold, slug, type Token, tokenize } from '../text.js';
+import { fold, slug, startsUpper, type Token, tokenize } from '../text.js';
 import type { Figure, Precision } from '../types.js';
 
 export interface DocMeta {
@@ -176,7 +176,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     // A misspelt surname before a speech verb ("Mogherini says" after "Federica Mogherni").
     const t0 = tokens[0];
     let aliased = false;
-    if (t0 && /^\p{Lu}/u.test(t0.raw) && !mentions.some((m) => m.t0 === 0) && /^(?:said|says|told|added|tweeted|warned)$/.test(tokens[1]?.norm ?? '')) {
+    if (t0 && startsUpper(t0.raw) && !mentions.some((m) => m.t0 === 0) && /^(?:said|says|told|added|tweeted|warned)$/.test(tokens[1]?.norm ?? '')) {
       const pid = gaz.personNear(t0.cased);
       if (pid) {
         gaz.addAlias(pid, t0.raw, 'surname', true);
@@ -187,7 +187,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     // given: the one person of that first name.
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (t.norm.length < 4 || !/^\p{Lu}/u.test(t.raw)) continue;
+      if (t.norm.length < 4 || !startsUpper(t.raw)) continue;
       if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would|who)$/.test(tokens[i + 1]?.norm ?? '')) continue;
       if (mentions.some((m) => i >= m.t0 && i < m.t1)) continue;
       const pid = gaz.personByGivenName(t.cased);

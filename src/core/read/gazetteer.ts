@@ -7,7 +7,7 @@
 import type { ActorKind, CrisisConfig } from '../types.js';
 import { worldCountries } from './countries.js';
 import { LOCATIVE, NOT_ACTORS, ORGANIZATIONS } from './data/world.js';
-import { fold, slug, type Token, tokenize } from '../text.js';
+import { fold, slug, startsUpper, type Token, tokenize } from '../text.js';
 import { type SideRoles, sideRoles } from './roles.js';
 import { SurnameIndex } from './surnames.js';
 
@@ -258,7 +258,7 @@ export class Gazetteer {
           // A surname followed by more of a name is someone else's name: "Mahamat Idriss Oumar".
           if (e.via === 'surname' && continuesName(tokens[j + 1])) continue;
           // Names of places and demonyms must be capitalised in text, even when matched case-insensitively.
-          if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !/^\p{Lu}/u.test((tokens[i] as Token).cased)) continue;
+          if (!e.caseSensitive && e.via !== 'alias' && e.actorId !== NONE && !startsUpper((tokens[i] as Token).cased)) continue;
           best = { entry: e, end: j + 1 };
           break;
         }

@@ -12,7 +12,7 @@
  * word that is elsewhere a title ("Julie Bishop", "Hun Sen").
  */
 import type { Mention } from './gazetteer.js';
-import type { Token } from '../text.js';
+import { startsUpper, type Token } from '../text.js';
 
 const TITLE_WORDS = new Set(
   `president prime minister foreign defense defence interior finance minister ministers secretary state general secretary-general
@@ -162,7 +162,7 @@ export function findPeople(tokens: Token[], mentions: Mention[], isSide: (id: st
       else if (/^(?:of|for|to)$/.test(n.norm) && m && !isSide(m.actorId)) j = m.t1;
       else if (/^(?:of|for|to)$/.test(n.norm) && tokens[j + 1]?.norm === 'the' && covered.get(j + 2) && !isSide((covered.get(j + 2) as Mention).actorId)) j = (covered.get(j + 2) as Mention).t1;
       // "chairman of the AU Commission": an institution's own word after its name.
-      else if (j > i + 1 && covered.get(j - 1) && ORG_WORDS.has(n.norm) && /^\p{Lu}/u.test(n.raw)) j++;
+      else if (j > i + 1 && covered.get(j - 1) && ORG_WORDS.has(n.norm) && startsUpper(n.raw)) j++;
       else if (TITLE_WORDS.has(n.norm) && (lower ? /^\p{Ll}/u : /^\p{Lu}/u).test(n.raw)) j++;
       else break;
     }
