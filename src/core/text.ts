@@ -57,7 +57,8 @@ export function tokenize(text: string): Token[] {
     if (raw.length > 2 && (last === 115 || last === 83) && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') && !(dotted && abbrev.test(raw))) {
       raw = raw.slice(0, -2);
       poss = true;
-    } else if (raw.endsWith("'") || raw.endsWith('’')) {
+    } else if (last === 39 || last === 0x2019) {
+      // A trailing ' or ’ (character codes: this runs for every token).
       raw = raw.slice(0, -1);
     }
     let cased = ascii ? raw : fold(raw);
