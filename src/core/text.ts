@@ -70,45 +70,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/**
- * Every token's `norm` in `text`, and the lower-cased `cased` and `raw` forms of capitalised tokens of
- * five or more letters: what tokenize gives, without building tokens (relevance.ts reads a whole
- * article this way, on every ingest thread). Lines with accents or curly quotes take tokenize itself.
- */
-export function wordsOf(text: string, words: Set<string>, caps: Set<string>): void {
-  for (const line of text.split('\n')) {
-    if (!ASCII.test(line)) {
-      for (const t of tokenize(line)) {
-        words.add(t.norm);
-        if (t.cased.length >= 5 && /^\p{Lu}/u.test(t.raw)) {
-          caps.add(t.norm);
-          if (t.raw !== t.cased) caps.add(t.raw.toLowerCase());
-        }
-      }
-      continue;
-    }
-    // tokenize's ASCII path, step for step (a test checks both give the same sets).
-    TOKEN_ASCII.lastIndex = 0;
-    for (let m = TOKEN_ASCII.exec(line); m !== null; m = TOKEN_ASCII.exec(line)) {
-      let raw = m[0];
-      const dotted = raw.includes('.');
-      if (dotted && raw.endsWith('.') && !ABBREV_ASCII.test(raw)) raw = raw.slice(0, -1);
-      const last = raw.charCodeAt(raw.length - 1);
-      if (raw.length > 2 && (last === 115 || last === 83) && raw[raw.length - 2] === "'" && !(dotted && ABBREV_ASCII.test(raw))) raw = raw.slice(0, -2);
-      else if (raw.endsWith("'")) raw = raw.slice(0, -1);
-      const cased = dotted && raw.includes('.') ? raw.replace(/\./g, '') : raw;
-      if (!cased) continue;
-      const norm = cased.toLowerCase();
-      words.add(norm);
-      const first = raw.charCodeAt(0);
-      if (cased.length >= 5 && first >= 65 && first <= 90) {
-        caps.add(norm);
-        if (raw !== cased) caps.add(raw.toLowerCase());
-      }
-    }
-  }
-}
-
 /** Lower-case, accent-folded, punctuation-free key of a name: "the Kremlin" -> "the kremlin". */
 export function normKey(s: string): string {
   return tokenize(s)

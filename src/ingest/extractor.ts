@@ -5,11 +5,11 @@
  * if its own gazetteer gives the same fingerprint when the article's turn comes, else extracts
  * again, so the knowledge base is exactly what one thread would build.
  */
-import { type Extraction, extractDocument } from '../core/read/extract.js';
+import { type Extraction, extractDocument, read } from '../core/read/extract.js';
 import { Gazetteer } from '../core/read/gazetteer.js';
 import type { CrisisConfig } from '../core/types.js';
 import type { CheckedArticle } from './prepare.js';
-import { type ArticleWords, articleWords, PeopleIndex, type PersonDef, trackPeople } from './relevance.js';
+import { type ArticleWords, PeopleIndex, type PersonDef, sentenceWords, trackPeople } from './relevance.js';
 
 /** An extraction made ahead of its turn, with what the writer needs to check it. */
 export interface Speculation {
@@ -50,10 +50,13 @@ export class Extractor {
   }
 
   extract(c: CheckedArticle): Speculation {
-    const words = articleWords(c.text);
+    const meta = { id: c.id, source: c.source, published: c.published, timezone: c.timezone };
+    // Read first: the words it finds name every person the extraction could look up.
+    const pre = read(meta, c.text);
+    const words = sentenceWords(pre.tokens);
     const fp = this.index.fingerprint(words);
     this.touched.clear();
-    const x = extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, this.gaz);
+    const x = extractDocument(meta, c.text, this.gaz, pre);
     this.index.update(this.touched);
     const changed = [...this.touched].map((id) => this.index.def(id)).filter((d): d is PersonDef => d !== undefined);
     this.touched.clear();

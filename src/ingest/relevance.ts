@@ -10,7 +10,7 @@
  */
 import type { Gazetteer } from '../core/read/gazetteer.js';
 import { deletions } from '../core/read/surnames.js';
-import { tokenize, wordsOf } from '../core/text.js';
+import { startsUpper, type Token, tokenize } from '../core/text.js';
 
 /** A person as threads exchange them. */
 export interface PersonDef {
@@ -26,10 +26,22 @@ export interface ArticleWords {
   caps: string[];
 }
 
-export function articleWords(text: string): ArticleWords {
+/**
+ * The words of an article's sentences (their tokens, as extraction reads them): every extraction
+ * lookup of a person starts from one of these tokens, so they are all the fingerprint needs.
+ */
+export function sentenceWords(tokens: readonly Token[][]): ArticleWords {
   const words = new Set<string>();
   const caps = new Set<string>();
-  wordsOf(text, words, caps);
+  for (const sentence of tokens) {
+    for (const t of sentence) {
+      words.add(t.norm);
+      if (t.cased.length >= 5 && startsUpper(t.raw)) {
+        caps.add(t.norm);
+        if (t.raw !== t.cased) caps.add(t.raw.toLowerCase());
+      }
+    }
+  }
   return { words: [...words], caps: [...caps] };
 }
 

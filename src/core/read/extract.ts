@@ -102,8 +102,21 @@ function dayOf(at: string): string {
   return at.slice(0, 10);
 }
 
-export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Extraction {
+/** An article split into sentences and their tokens, before extraction (see `read`). */
+export interface ReadArticle {
+  sents: Sentence[];
+  tokens: Token[][];
+}
+
+/** Split an article into sentences and tokens: what extraction reads, and all the words it can look up. */
+export function read(meta: DocMeta, text: string): ReadArticle {
   const sents = segment(text, meta.published, meta.timezone);
+  return { sents, tokens: sents.map((s) => tokenize(s.text)) };
+}
+
+/** `pre`: the article already read (by `read`, with the same meta and text), so it is not read twice. */
+export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre?: ReadArticle): Extraction {
+  const sents = pre ? pre.sents : segment(text, meta.published, meta.timezone);
   const pubDay = meta.published.slice(0, 10);
   const out: Extraction = { sentences: [], claims: [], events: [], quotes: [], figures: [], people: [] };
   const people = new Map<string, XPerson>();
@@ -130,7 +143,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     return a?.kind === 'person' ? (a.affiliation ?? null) : null;
   };
 
-  for (const s of sents) {
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si] as Sentence;
     if (s.entry !== ctxEntry) {
       ctxEntry = s.entry;
       ctxSubject = null;
@@ -138,7 +152,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer): Ex
     }
     if (s.entry < 0 && s.para !== ctxPara) ctxSubject = s.pos === 0 ? null : ctxSubject;
     ctxPara = s.para;
-    const tokens = tokenize(s.text);
+    const tokens = pre ? (pre.tokens[si] as Token[]) : tokenize(s.text);
     let mentions = dedupe(gaz.match(tokens), s.text);
 
     // People: register them, with the affiliation the title gives or the context's actor.
