@@ -294,7 +294,7 @@ export class Briefing {
     this.gazetteer.journal();
     try {
       let actors: ReturnType<typeof writeDocument> = [];
-      this.store.tx(() => {
+      this.store.savepoint(() => {
         const x = extract();
         for (const cl of x.claims) {
           run.touched.add(cl.actorId);

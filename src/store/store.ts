@@ -91,6 +91,31 @@ export class Store {
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
+  private savepoints: { begin: Database.Statement; release: Database.Statement; rollback: Database.Statement } | undefined;
+
+  /**
+   * Run `fn` in a savepoint of the open transaction (outside one, in a transaction of its own):
+   * the same as `tx`, with its statements compiled once, for an ingest opens one per article.
+   */
+  savepoint<T>(fn: () => T): T {
+    if (!this.db.inTransaction) return this.tx(fn);
+    this.savepoints ??= { begin: this.db.prepare('SAVEPOINT article'), release: this.db.prepare('RELEASE article'), rollback: this.db.prepare('ROLLBACK TO article') };
+    const sp = this.savepoints;
+    sp.begin.run();
+    try {
+      const r = fn();
+      sp.release.run();
+      return r;
+    } catch (err) {
+      // An error that ended the whole transaction (SQLite rolls back on some) left no savepoint.
+      if (this.db.inTransaction) {
+        sp.rollback.run();
+        sp.release.run();
+      }
+      throw err;
+    }
+  }
+
   /** Run `fn` in one transaction: all of it lands or none of it does. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();
