@@ -8,6 +8,9 @@
  *   the growth factor of each question from one size to the next.
  * npm run bench -- --cold [--runs 15]
  *   Only the cold CLI measurement.
+ * npm run bench -- --extraction
+ *   Only extraction on one thread: synthetic and news-like text, and with 10,000 people known
+ *   (also printed after the other modes; see extraction.ts).
  * --workers N sets the ingest pool (default: the machine's, see poolSize); --db PATH keeps the
  * database of a single size there (to study it afterwards).
  * bench/extract-only.ts (extraction alone, one thread) and bench/golden.ts (every corpus's
@@ -19,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../src/app.js';
+import { type ExtractionRates, extractionLine, extractionRates } from './extraction.js';
 import { type ColdResult, coldCli, databaseBytes, ingestSynth, type Percentiles, projectRoot, type Question, questionLatency, round } from './measure.js';
 
 const args = process.argv.slice(2);
@@ -155,6 +159,15 @@ async function main() {
       process.stdout.write(asJson ? `${JSON.stringify({ coldCli: c, machine }, null, 2)}\n` : `${coldLine(c)}\n`);
       return;
     }
+    const rates = (): ExtractionRates => {
+      log('timing extraction alone on one thread (synthetic, news-like, 10,000 people known)');
+      return extractionRates(ROOT);
+    };
+    if (flag('--extraction')) {
+      const e = rates();
+      process.stdout.write(asJson ? `${JSON.stringify({ extraction: e, machine }, null, 2)}\n` : `${extractionLine(e)}\n`);
+      return;
+    }
     if (flag('--scale')) {
       const sizes = (value('--sizes') ?? '1000,10000,100000').split(',').map((s) => positive(s, '--sizes'));
       const results: SizeResult[] = [];
@@ -165,8 +178,9 @@ async function main() {
         if (!asJson) process.stdout.write(`${sizeLines(r).join('\n')}\n\n`);
       }
       const c = flag('--no-cold') ? null : cold(dir);
-      if (asJson) process.stdout.write(`${JSON.stringify({ sizes: results, coldCli: c, machine }, null, 2)}\n`);
-      else process.stdout.write(`${[...scaleTable(results), ...(c ? [coldLine(c)] : [])].join('\n')}\n`);
+      const e = rates();
+      if (asJson) process.stdout.write(`${JSON.stringify({ sizes: results, coldCli: c, extraction: e, machine }, null, 2)}\n`);
+      else process.stdout.write(`${[...scaleTable(results), ...(c ? [coldLine(c)] : []), extractionLine(e)].join('\n')}\n`);
       return;
     }
     const n = positive(value('--articles') ?? '10000', '--articles');
@@ -176,8 +190,9 @@ async function main() {
       return;
     }
     const c = flag('--no-cold') ? null : cold(dir);
-    if (asJson) process.stdout.write(`${JSON.stringify({ ...r, coldCli: c, machine }, null, 2)}\n`);
-    else process.stdout.write(`${[...sizeLines(r), ...(c ? [coldLine(c)] : [])].join('\n')}\n`);
+    const e = rates();
+    if (asJson) process.stdout.write(`${JSON.stringify({ ...r, coldCli: c, extraction: e, machine }, null, 2)}\n`);
+    else process.stdout.write(`${[...sizeLines(r), ...(c ? [coldLine(c)] : []), extractionLine(e)].join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
