@@ -61,6 +61,11 @@ export interface StreamResult {
 const BATCH = 256;
 /** A transaction stays open at most this long (a written article is visible to others by then). */
 const FLUSH_MS = 200;
+/**
+ * After a commit the write lock stays free this long: another process's writer (the bot recording a
+ * delivery, a second ingest) polls for it every 100 ms at most while it waits, and gets it.
+ */
+const LOCK_GAP_MS = 25;
 /** Results waiting to be written at most, beyond which the spare lane stops extracting ahead. */
 const AHEAD = 128;
 
@@ -259,10 +264,12 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let open = false;
   let inBatch = 0;
   let openedAt = 0;
+  let reopenAt = 0;
   const commit = () => {
     if (!open) return;
     open = false;
     kb.commitBatch(run);
+    reopenAt = Date.now() + LOCK_GAP_MS;
   };
   try {
     dispatch();
@@ -271,7 +278,8 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       // outlive the young generation, and the collector's copying and promoting it cost the writer
       // more than writing it (measured). At most 32 at a time, then the workers' messages come in.
       let wrote = 0;
-      while (done.has(written) && wrote < 32) {
+      const mayWrite = open || Date.now() >= reopenAt;
+      while (mayWrite && done.has(written) && wrote < 32) {
         if (!open) {
           o.hooks?.beforeBatch?.(run.batches + 1);
           kb.beginBatch(run);
@@ -313,7 +321,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
       }
       await new Promise<void>((r) => {
         wake = r;
-        setTimeout(r, FLUSH_MS);
+        setTimeout(r, done.has(written) ? Math.max(1, reopenAt - Date.now()) : FLUSH_MS);
       });
       wake = null;
     }
