@@ -31,11 +31,37 @@ export function readItem(item: IngestItem): IncomingArticle | IngestFileResult {
   }
 }
 
+/**
+ * How long the write lock stays free after a commit, so another process's writer waiting on it (the
+ * bot recording a delivery, a second ingest) gets it well inside its 5 s busy timeout: SQLite's
+ * busy handler looks again every 100 ms at most, so a gap of 110 ms every 2 s always lets it in,
+ * and `short` gaps between (the pipeline's writer extracts meanwhile) let it in sooner.
+ */
+export class LockGaps {
+  private lastLong = Date.now();
+
+  constructor(private readonly short: number) {}
+
+  next(): number {
+    const now = Date.now();
+    if (now - this.lastLong < 2000) return this.short;
+    this.lastLong = now;
+    return 110;
+  }
+}
+
+/** Wait on this thread (it has nothing else to do while it leaves the lock to others). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /** Everything on this thread, file by file, in batches (no time budget: nothing can stop a hung parse here). */
 export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: IngestRun, progress: () => void): IngestFileResult[] {
   const results: IngestFileResult[] = [];
   let seq = 0;
   let end = false;
+  // One thread has nothing else to do while the lock is free: long gaps only.
+  const gaps = new LockGaps(0);
   while (!end) {
     const started = Date.now();
     kb.writeBatch(run, () => {
@@ -55,6 +81,8 @@ export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: Ingest
         progress();
       }
     });
+    const gap = end ? 0 : gaps.next();
+    if (gap > 0) pause(gap);
   }
   kb.finishRun(run);
   return results;

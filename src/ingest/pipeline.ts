@@ -16,7 +16,7 @@ import type { Gazetteer } from '../core/read/gazetteer.js';
 import type { IngestFileResult } from '../core/types.js';
 import type { FromWorker, ToWorker } from './extract-worker.js';
 import { Extractor, type Speculation } from './extractor.js';
-import { type IngestItem, inThread, isFile, readItem } from './in-thread.js';
+import { type IngestItem, inThread, isFile, LockGaps, readItem } from './in-thread.js';
 import { poolSize, type Slot, WorkerPool } from './pool.js';
 import { PeopleIndex, trackPeople } from './relevance.js';
 import { unpack } from './wire.js';
@@ -61,11 +61,6 @@ export interface StreamResult {
 const BATCH = 256;
 /** A transaction stays open at most this long (a written article is visible to others by then). */
 const FLUSH_MS = 200;
-/**
- * After a commit the write lock stays free this long: another process's writer (the bot recording a
- * delivery, a second ingest) polls for it every 100 ms at most while it waits, and gets it.
- */
-const LOCK_GAP_MS = 25;
 /** Results waiting to be written at most, beyond which the spare lane stops extracting ahead. */
 const AHEAD = 128;
 
@@ -265,11 +260,13 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let inBatch = 0;
   let openedAt = 0;
   let reopenAt = 0;
+  // The lock is left free 25 ms after each commit (the spare lane extracts meanwhile), 110 ms every 2 s.
+  const gaps = new LockGaps(25);
   const commit = () => {
     if (!open) return;
     open = false;
     kb.commitBatch(run);
-    reopenAt = Date.now() + LOCK_GAP_MS;
+    reopenAt = Date.now() + gaps.next();
   };
   try {
     dispatch();

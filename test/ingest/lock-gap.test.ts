@@ -30,8 +30,8 @@ process.stdout.write('ready\\n');
 `;
 
 describe('the write lock during a pipelined ingest', () => {
-  it('lets another process write between batches: none of its writes gives up', async () => {
-    const path = join(tmp.dir, 'kb.db');
+  it.each([1, 0])('lets another process write between batches (%i workers): none of its writes gives up', async (workers) => {
+    const path = join(tmp.dir, `kb-${workers}.db`);
     const store = new Store(path);
     store.db.exec('CREATE TABLE other_writer (at INTEGER)');
     const kb = new Briefing(store, SYNTH_CRISIS);
@@ -41,14 +41,14 @@ describe('the write lock during a pipelined ingest', () => {
       out += d.toString();
     });
     for (let i = 0; i < 200 && !out.includes('ready'); i++) await new Promise((r) => setTimeout(r, 25));
-    const r = await ingestStream(kb, synthArticles(2500, 5), { workers: 1, dbPath: path });
+    const r = await ingestStream(kb, synthArticles(1500, 5), { workers, dbPath: path });
     expect(r.results.filter((x) => !x.ok)).toEqual([]);
     const done = new Promise<void>((res) => child.on('exit', () => res()));
     child.stdin.write('stop\n');
     await done;
     const counts = JSON.parse(out.slice(out.indexOf('{'))) as { ok: number; busy: number };
     expect(counts.busy).toBe(0);
-    expect(counts.ok).toBeGreaterThan(10);
+    expect(counts.ok).toBeGreaterThan(2);
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM other_writer').get() as { n: number }).n).toBe(counts.ok);
     store.close();
   }, 120_000);
