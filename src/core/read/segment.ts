@@ -79,6 +79,31 @@ interface Entry {
   lineIdx: number;
   minutes: number;
   label: string;
+  /** The day a date header above the entry gives ("Friday, Jan. 25"), ISO; else the wrap rule dates it. */
+  day?: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A line that is only a date, as live blogs head each day: "Friday, Jan. 25", "Thursday 24 January 2019", "JAN. 25". */
+const DATE_HEADER = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+(\\d{4}))?$`, 'i');
+
+/**
+ * The ISO day of a live blog's date header, or null. Without a year, the header's day falls in the
+ * year that puts it on or before the publication day (a blog published on 2 January heads "Dec. 31").
+ */
+export function parseDateHeader(line: string, published: string): string | null {
+  const m = DATE_HEADER.exec(line);
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[1] ?? m[4] ?? '').slice(0, 3).toLowerCase());
+  const day = Number(m[2] ?? m[3]);
+  const pub = published.slice(0, 10);
+  let year = m[5] ? Number(m[5]) : Number(pub.slice(0, 4));
+  const iso = (y: number) => `${String(y).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const valid = (y: number) => new Date(Date.UTC(y, month, day)).getUTCDate() === day;
+  if (month < 0 || day < 1 || !valid(year)) return null;
+  if (!m[5] && iso(year) > pub && valid(year - 1)) year -= 1;
+  return iso(year);
 }
 
 /** A day's date and UTC offset (null when it changes that day), by publication day, zone and days from it: time-zone arithmetic is costly and blogs of one day repeat it. */
@@ -117,10 +142,12 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   const fmtOffset = (mins: number) => `${mins < 0 ? '-' : '+'}${String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0')}:${String(Math.abs(mins) % 60).padStart(2, '0')}`;
   return entries.map((e, i) => {
     const days = (offsets[i] ?? 0) + shift;
-    const key = `${pubDay}|${timezone}|${days}`;
+    // A date header names the entry's day; only entries above the first header take the wrap rule.
+    const base = () => (e.day ? DateTime.fromISO(e.day, { zone: timezone }) : pub().plus({ days }));
+    const key = e.day ? `${e.day}|${timezone}` : `${pubDay}|${timezone}|${days}`;
     let info = DAY_INFO.get(key);
     if (!info) {
-      const start = pub().plus({ days }).startOf('day');
+      const start = base().startOf('day');
       const end = start.set({ hour: 23, minute: 59 });
       info = { date: start.toISODate() ?? '', offset: start.offset === end.offset ? fmtOffset(start.offset) : null };
       if (DAY_INFO.size >= 4096) DAY_INFO.clear();
@@ -129,7 +156,7 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
     const hh = String(Math.floor(e.minutes / 60)).padStart(2, '0');
     const mm = String(e.minutes % 60).padStart(2, '0');
     if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset === '+00:00' ? 'Z' : info.offset}`;
-    const d = pub().plus({ days }).set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
+    const d = base().set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
     return d.toISO({ suppressMilliseconds: true }) ?? '';
   });
 }
@@ -168,6 +195,22 @@ export function segment(text: string, published: string, timezone: string): Sent
   });
   // A couple of stray time-like lines do not make a live blog.
   const blog = entries.length >= 2;
+  // In a live blog, a line that is only a date heads the entries below it with their day.
+  const headers = new Set<number>();
+  if (blog) {
+    let day: string | undefined;
+    let k = 0;
+    lines.forEach((l, i) => {
+      if (entries[k]?.lineIdx === i) (entries[k++] as Entry).day = day;
+      else if (l.length <= 40) {
+        const d = parseDateHeader(l, published);
+        if (d) {
+          day = d;
+          headers.add(i);
+        }
+      }
+    });
+  }
   const entryAts = blog ? dateEntries(entries, published, timezone) : [];
   const entryByLine = new Map<number, number>();
   if (blog) entries.forEach((e, i) => entryByLine.set(e.lineIdx, i));
@@ -180,7 +223,7 @@ export function segment(text: string, published: string, timezone: string): Sent
   let bodyParas = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (!line) continue;
+    if (!line || headers.has(i)) continue;
     const ei = entryByLine.get(i);
     if (ei !== undefined) {
       entry = ei;
