@@ -1,6 +1,6 @@
 /** A live blog that spans days and heads each day with its date ("Friday, Jan. 25"): entries take the header's day. */
 import { describe, expect, it } from 'vitest';
-import { parseDateHeader, segment } from '../../src/core/read/segment.js';
+import { parseDatedTime, parseDateHeader, segment } from '../../src/core/read/segment.js';
 
 const at = (text: string, published: string, zone: string) =>
   segment(text, published, zone)
@@ -48,6 +48,24 @@ describe('live-blog date headers', () => {
       ['Talks began.', '2024-03-03T08:00:00Z'],
     ]);
     expect(segment(blog, '2024-03-03', 'UTC').map((s) => s.text)).not.toContain('Sunday 3 March');
+  });
+
+  it('reads an entry line that gives its day with its time, and dates the entries below it by that day', () => {
+    expect(parseDatedTime('Friday, Jan. 25, 9:10 a.m.', '2019-01-26')).toEqual({ minutes: 550, day: '2019-01-25' });
+    expect(parseDatedTime('Jan 24 16:25', '2019-01-26')).toEqual({ minutes: 985, day: '2019-01-24' });
+    // A weekday alone: the last one on or before the publication day (2019-01-26 is a Saturday).
+    expect(parseDatedTime('Thursday 9 p.m. ET', '2019-01-26')).toEqual({ minutes: 1260, day: '2019-01-24' });
+    expect(parseDatedTime('Saturday, 8:00', '2019-01-26')).toEqual({ minutes: 480, day: '2019-01-26' });
+    // Not entry lines: a sentence, a year, a timestamp after other words.
+    expect(parseDatedTime('Protesters gathered at 9 p.m.', '2019-01-26')).toBeNull();
+    expect(parseDatedTime('March 3 2024', '2024-03-05')).toBeNull();
+    expect(parseDatedTime('Updated Jan. 25, 2019 9:10 a.m.', '2019-01-26')).toBeNull();
+    const blog = ['Live', 'Tuesday, 9:30 a.m.', 'The envoy arrived.', '8:00 a.m.', 'Markets opened lower.', 'Friday, 10:00 a.m.', 'The council was formed.'].join('\n\n');
+    expect(at(blog, '2024-03-05', 'UTC')).toEqual([
+      ['The envoy arrived.', '2024-03-05T09:30:00Z'],
+      ['Markets opened lower.', '2024-03-05T08:00:00Z'],
+      ['The council was formed.', '2024-03-01T10:00:00Z'],
+    ]);
   });
 
   it('leaves an article that is not a live blog as it was: a date line there is text', () => {

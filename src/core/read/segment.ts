@@ -161,6 +161,28 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   });
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** An entry line with its day before the time: "Friday, Jan. 25, 9:10 a.m.", "Jan 25 16:25", "Friday 9:10 a.m. ET". */
+const DATED_TIME = /^(.{3,40}?),?\s+(\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s*m\.?)?(?:\s*[A-Z]{2,4})?)$/i;
+
+/** Minutes and ISO day of an entry line that gives both, or null. A weekday alone is the last one on or before publication. */
+export function parseDatedTime(line: string, published: string): { minutes: number; day: string } | null {
+  if (line.length > 64) return null;
+  const m = DATED_TIME.exec(line);
+  if (!m) return null;
+  const minutes = parseTimeLabel(m[2] ?? '');
+  if (minutes === null) return null;
+  const date = m[1] ?? '';
+  let day = parseDateHeader(date, published);
+  const wd = WEEKDAYS.indexOf(date.toLowerCase());
+  if (!day && wd >= 0) {
+    const pub = new Date(`${published.slice(0, 10)}T00:00:00Z`);
+    pub.setUTCDate(pub.getUTCDate() - ((pub.getUTCDay() - wd + 7) % 7));
+    day = pub.toISOString().slice(0, 10);
+  }
+  return day ? { minutes, day } : null;
+}
+
 const NAMED_TIME = /^\s*(noon|midnight)\s*$/i;
 const TIME_24H = /^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$/;
 
@@ -192,6 +214,10 @@ export function segment(text: string, published: string, timezone: string): Sent
   lines.forEach((l, i) => {
     const m = parseTimeLabel(l);
     if (m !== null) entries.push({ lineIdx: i, minutes: m, label: l });
+    else if (l.length <= 64 && /\d/.test(l)) {
+      const dated = parseDatedTime(l, published);
+      if (dated) entries.push({ lineIdx: i, minutes: dated.minutes, label: l, day: dated.day });
+    }
   });
   // A couple of stray time-like lines do not make a live blog.
   const blog = entries.length >= 2;
@@ -201,8 +227,13 @@ export function segment(text: string, published: string, timezone: string): Sent
     let day: string | undefined;
     let k = 0;
     lines.forEach((l, i) => {
-      if (entries[k]?.lineIdx === i) (entries[k++] as Entry).day = day;
-      else if (l.length <= 40) {
+      const e = entries[k];
+      if (e?.lineIdx === i) {
+        // An entry that gives its own day ("Friday, 9:10 a.m.") heads the ones below it too.
+        if (e.day) day = e.day;
+        else e.day = day;
+        k++;
+      } else if (l.length <= 40) {
         const d = parseDateHeader(l, published);
         if (d) {
           day = d;
