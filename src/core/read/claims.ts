@@ -16,6 +16,7 @@
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
 import { asked, captor, captorCues } from './captors.js';
+import { disputeCues } from './disputes.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import { acrossSeam, addressee, beforeSubject, inRelative, lastClauseHolders, objectBeforeAnd, objectBetween, passiveDoneTo, possDoneTo, setApart } from './subjects.js';
@@ -72,7 +73,7 @@ export function claimsOf(
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
   let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   // Acts not made or aimed elsewhere (aims.ts, captors.ts).
-  cues = captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed);
+  cues = disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz);
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
@@ -332,7 +333,7 @@ export function claimsOf(
     prevHolders = (possessor && holders.length === 1 && holders[0] === possessor.actorId) || agents.length ? [] : holders;
     prevClause = clauseStart;
     if (endorsesCall) return;
-    push(holders, kind, target?.actorId ?? null, cue);
+    push(holders, kind, cue.side ?? target?.actorId ?? null, cue); // "the territorial integrity of X": the state's side (disputes.ts)
   });
   return evenHanded(current(out, past));
 }
