@@ -29,15 +29,14 @@ describeStances(
     ['Turkey', 'neutral', null, 'all sides'],
     ['Serbia', 'neutral', null, 'an internal matter'],
     ['Armenia', 'neutral', null, 'dialogue'],
+    ['Council of Europe', 'dorn', 'leaning', 'to release everyone detained'], // an order to whoever holds the country
   ],
   (app) => {
-    it('"took note of the ruling", a court, a monitoring group and the Council of Europe\'s call to free detainees never give the wrong side', () => {
+    it('"took note of the ruling", a court and a monitoring group never give the wrong side', () => {
       const kb = app().kb;
       for (const q of ['France', 'Civic Watch']) expect(['neutral', null]).toContain(kb.stance(q).alignment);
       // Upholding a result is a court's ruling, not a foreign stance; at most it leans to the winner.
       expect([null, 'neutral', 'basko']).toContain(kb.stance('Constitutional Court').alignment);
-      // "urged the Moravelian authorities to release everyone detained": against whoever holds power, or nothing.
-      expect([null, 'neutral', 'dorn']).toContain(kb.stance('Council of Europe').alignment);
     });
 
     it('answers counts, shares, dates ahead and people', async () => {
