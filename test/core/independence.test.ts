@@ -25,6 +25,11 @@ describeStances(
     ['China', 'neutral', null, 'peaceful means'],
     ['United Nations', 'neutral', null, 'restraint'],
     ['Armenia', 'neutral', null, 'internal affairs'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Nicaragua', 'separatists', 'firm', 'to recognise the Republic of Ardesh'],
+    ['Kazakhstan', 'central', 'firm', "reaffirmed its support for Velmar's territorial integrity"],
+    ['Azerbaijan', 'central', 'leaning', 'null and void'],
+    ['Moldova', 'central', 'leaning', 'would never recognise Ardesh'],
   ],
   (app) => {
     it('a recognition only studied takes no side', () => {
@@ -47,6 +52,8 @@ describeStances(
       expect(ats).toContain('2039-06-08T19:15:00+03:00');
       expect(ats).toContain('2039-06-11'); // "said on Saturday" (a Sunday article)
       expect(ats).toContain('2039-06-10'); // "stopped at a checkpoint … on Friday"
+      expect(ats).toContain('2039-06-14'); // "became the third country to recognise … on Tuesday"
+      expect(ats).toContain('2039-06-30'); // "gave the region's leaders until June 30"
     });
   },
 );

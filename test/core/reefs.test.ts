@@ -25,11 +25,18 @@ describeStances(
     ['India', 'neutral', null, 'settle their differences peacefully'],
     ['South Korea', 'neutral', null, 'both countries'],
     ['Singapore', 'neutral', null, 'took no position'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Thailand', 'neutral', null, 'refused to take sides'],
+    ['Philippines', 'neutral', null, 'offered to host talks'],
+    ['New Zealand', 'duresh', 'leaning', 'accused Kaimora'],
+    ['Pakistan', 'kaimora', 'leaning', 'a provocation'],
   ],
   (app) => {
     it('"supported freedom of navigation" backs nobody', () => {
       // Singapore and India supported freedom of navigation: no side (India urged both to settle).
       for (const q of ['Singapore', 'India']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+      // "Asked whether Canada would join the joint patrols, … no decision had been taken"; France "has not said whether".
+      for (const q of ['Canada', 'France']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });
 
     it('answers counts, distances, dates ahead and people', async () => {
@@ -48,6 +55,7 @@ describeStances(
       expect(ats).toContain('2039-03-17T08:05:00+08:00');
       expect(ats).toContain('2039-03-20'); // "deployed six more … on Sunday"
       expect(ats).toContain('2039-03-28'); // "their first joint patrol … on March 28"
+      expect(ats).toContain('2039-03-24'); // "offered to host talks … on Thursday" (a Friday article)
     });
   },
 );
