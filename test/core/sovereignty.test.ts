@@ -37,6 +37,10 @@ describe('constructions of a disputed presidential election (u7-moravel)', () =>
     ['Germany cannot accept the results, its foreign minister said.', 'germany→dorn/leaning'],
     ['The United States said the election "fell well short of international standards".', 'united-states→dorn/leaning'],
     ['Serbia said the election was an internal matter for Moravel.', 'serbia→none/neutral'],
+    ['Japan said it had "serious doubts" about the credibility of the vote.', 'japan→dorn/leaning'],
+    ['Iran\'s foreign ministry spokesman said the vote had been "free, fair and transparent".', 'iran→basko/leaning'], // the vote called free and fair: whoever holds power
+    ['Russia declared the election free and fair.', 'russia→basko/leaning'],
+    ['Germany said the vote was not free and fair.', 'germany→dorn/leaning'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims('u7-moravel', sentence)).toContain(claim);
   });
@@ -62,6 +66,11 @@ describe('constructions of a disputed presidential election (u7-moravel)', () =>
     'Did the election fall short of international standards?',
     'The United States said the election met international standards.',
     'Monitors from the OSCE said the vote was orderly.',
+    'Japan said it had no doubts about the credibility of the vote.',
+    'Japan did not have doubts about the legitimacy of the election.',
+    'Germany urged the authorities to hold free and fair elections.', // demanded, not said of the vote
+    'Germany asked whether the vote had been free and fair.',
+    'Germany said Basko claimed the vote was free and fair.', // a side's own claim, reported
   ])('no side: %s', (sentence) => {
     expect(sided(claims('u7-moravel', sentence))).toEqual([]);
   });
@@ -80,6 +89,7 @@ describe('constructions of a maritime standoff (u7-sennet)', () => {
     ["Japan respected Duresh's territorial integrity.", 'japan→duresh/leaning'],
     ['India urged Kaimora and Duresh to settle their differences peacefully.', 'india→none/neutral'],
     ['Singapore said it took no position on the sovereignty of the reefs.', 'singapore→none/neutral'],
+    ['The Philippines offered to host talks between the two sides.', 'philippines→none/neutral'],
     ['The European Union urged both sides to abide by the ruling.', 'european-union→none/neutral'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims('u7-sennet', sentence)).toContain(claim);
@@ -125,6 +135,8 @@ describe('constructions of a secession (u7-ardesh)', () => {
     ['Belarus recognised the new republic.', 'belarus→separatists/firm'], // "the new republic" is the breakaway side's
     ['Serbia refused to recognise the self-declared republic.', 'serbia→central/leaning'],
     ['Armenia said it would not interfere in internal matters of Velmar.', 'armenia→none/neutral'],
+    ['Moldova said it would never recognise Ardesh.', 'moldova→central/leaning'],
+    ["Kazakhstan reaffirmed its support for Velmar's territorial integrity.", 'kazakhstan→central/firm'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims('u7-ardesh', sentence)).toContain(claim);
   });
@@ -139,6 +151,8 @@ describe('constructions of a secession (u7-ardesh)', () => {
     'Germany has never respected the territorial integrity of Velmar, Russia said.',
     'Turkey took note of the referendum result.',
     'Venezuela said it was "studying" a request for recognition.',
+    'Moldova asked whether Russia would never recognise Ardesh?',
+    'Germany said Ardesh would never recognise Velmar.', // a side's own refusal
   ])('no side: %s', (sentence) => {
     expect(sided(claims('u7-ardesh', sentence))).toEqual([]);
   });

@@ -8,6 +8,9 @@
  *   a country that is neither the arena nor a side, is nobody's stance here.
  * - "rejected calls for a recount / early elections" is no call for one (it read as against the
  *   incumbent: the wrong side); "found no serious irregularities" finds none.
+ * - a vote called "free and fair" ("the vote had been free, fair and transparent", "declared the
+ *   election free and fair") backs whoever holds power; "free and fair elections" demanded, asked
+ *   about, denied, or a side's own claim reported, is nobody's stance.
  * - "joint patrols with X" leans toward X, unless they are cancelled, suspended or criticised
  *   ("condemned the joint patrols with X" is the criticism's).
  */
@@ -55,7 +58,9 @@ function integrity<C extends Cue>(text: string, cues: C[], named: Mention[], gaz
 
 /** Before a call: the call resisted ("rejected calls for a recount", "dismissed opposition demands for"). */
 const RESISTED = /\b(?:reject|dismiss|oppos|resist|brush(?:ed|es)? aside|refus(?:e|es|ed|ing) to heed|ignor)\w*\s+(?:(?:the|all|opposition|renewed|\w+['’]s)\s+)*$/i;
-/** Before irregularities: none found ("found no serious irregularities", "denied any"). */
+/** Before "free and fair": the vote said to be so ("the vote had been", "declared the election"), not demanded ("called for free and fair elections"). */
+const CALLED_FAIR = /(?:\b(?:was|were|is|are|been|be)\s+(?:largely\s+|broadly\s+|generally\s+|entirely\s+|completely\s+)?|\b(?:called|declared|deemed|judged|described|pronounced)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?(?:vote|election|poll|ballot)\s+(?:as\s+)?)["“']?$/i;
+/** Before irregularities or doubts: none found ("found no serious irregularities", "denied any", "had no doubts"). */
 const NONE_FOUND = /\b(?:no|any|without|few|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/i;
 
 /** A disputed-vote act done by a verb ("rejected the results", "could not accept", "called for a recount"), not a noun said of a side ("X's rigged election"). */
@@ -75,11 +80,13 @@ function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[]):
   return cues.filter((c) => {
     // "Poland said Dorn declined to recognise the results": the side's own refusal.
     if (c.type === 'criticize' && /recogni[sz]e$/i.test(c.text) && own(c, OWN_GAP)) return false;
+    // "Germany said Basko claimed the vote was free and fair": a side's own claim, reported.
+    if (c.type === 'power' && /^free/i.test(c.text)) return !sides.some((m) => m.end <= c.start && c.start - m.end <= 60) && CALLED_FAIR.test(text.slice(Math.max(0, c.start - 60), c.start)) && !/\b(?:not|never|n['’]t|whether|if)\b[^,;]{0,40}$/i.test(text.slice(Math.max(0, c.start - 40), c.start));
     if (c.type !== 'fraud') return true;
     if ((FRAUD_VERB.test(c.text) && own(c, OWN_GAP)) || (/irregularities$/i.test(c.text) && own(c, OWN_FINDING))) return false;
     const lead = text.slice(Math.max(0, c.start - 40), c.start);
     if (/^(?:call|demand|urg)/i.test(c.text) && RESISTED.test(lead)) return false;
-    return !(/irregularities$/i.test(c.text) && NONE_FOUND.test(lead));
+    return !(/irregularities$|^doubt/i.test(c.text) && NONE_FOUND.test(lead));
   });
 }
 
