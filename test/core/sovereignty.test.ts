@@ -137,6 +137,11 @@ describe('constructions of a secession (u7-ardesh)', () => {
     ['Armenia said it would not interfere in internal matters of Velmar.', 'armenia→none/neutral'],
     ['Moldova said it would never recognise Ardesh.', 'moldova→central/leaning'],
     ["Kazakhstan reaffirmed its support for Velmar's territorial integrity.", 'kazakhstan→central/firm'],
+    ['Russia said the referendum was free and fair.', 'russia→separatists/leaning'], // the vote is the breakaway side's act
+    ['Russia said the referendum had not been free and fair.', 'russia→central/leaning'],
+    ['Germany found serious irregularities in the referendum.', 'germany→central/leaning'],
+    ['Germany called for a recount of the referendum.', 'germany→central/leaning'],
+    ['Germany declined to recognise the results of the referendum.', 'germany→central/leaning'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims('u7-ardesh', sentence)).toContain(claim);
   });
@@ -153,6 +158,15 @@ describe('constructions of a secession (u7-ardesh)', () => {
     'Venezuela said it was "studying" a request for recognition.',
     'Moldova asked whether Russia would never recognise Ardesh?',
     'Germany said Ardesh would never recognise Velmar.', // a side's own refusal
+    // Where a side breaks away, "the vote" may be its referendum or an election: with no side or act named, no side
+    // (each read as against the central government, which holds power: the wrong side where the referendum was meant).
+    'Russia said the vote was free and fair.',
+    'Germany said the vote was neither free nor fair.',
+    'Germany called for a recount.',
+    'Germany rejected the results.',
+    'Germany said the vote was rigged.',
+    'Germany declined to recognise the results.',
+    'Germany called the vote a sham.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims('u7-ardesh', sentence))).toEqual([]);
   });

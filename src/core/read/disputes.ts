@@ -6,6 +6,9 @@
  *   i.e. against the side breaking away from it (or backing X where X is a side); "supports" and
  *   "upholds" it is firm, "respects" it a leaning; violating, threatening or not respecting it, or
  *   a country that is neither the arena nor a side, is nobody's stance here.
+ * - a vote called "free and fair" is the act's side's where it is a side's act ("the referendum was
+ *   free and fair" backs the separatists); where a side breaks away, a vote disputed or praised
+ *   with no side or act named is nobody's ("the vote" may be the referendum or an election).
  * - "rejected calls for a recount / early elections" is no call for one (it read as against the
  *   incumbent: the wrong side); "found no serious irregularities" finds none.
  * - a vote called "free and fair" ("the vote had been free, fair and transparent", "declared the
@@ -16,6 +19,7 @@
  */
 import type { Cue } from './cues.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
+import { ELECTION, ELECTION_BEFORE } from './shape.js';
 
 /** Before "territorial integrity": a verb that upholds it, then up to six words ("the independence, sovereignty and"). */
 const UPHOLDS = /\b(respect|recogni[sz]|honou?r|guarantee|support|back|uphold|upheld|defend|reaffirm|stand(?:s|ing)? (?:by|for|behind)|stood (?:by|for|behind)|committed to|commitment to)\w*\s+(?:[\w’'-]+,?\s+){0,6}$/i;
@@ -75,9 +79,21 @@ const OWN_FINDING = /^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:(?:has|have|had|a
  * Calls for a recount or early elections that are resisted, irregularities not found, and a side's
  * own act ("Germany said Dorn could not accept the results": Dorn's, nobody else's): dropped.
  */
-function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[]): C[] {
+function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[], gaz: Gazetteer): C[] {
   const own = (c: C, gap: RegExp) => sides.some((m) => m.end <= c.start && gap.test(text.slice(m.end, c.start)));
-  return cues.filter((c) => {
+  // Where a side breaks away, "the vote" unnamed may be its referendum as well as an election: a disputed
+  // or praised vote is aimed only at a side or a side's act named in the sentence.
+  const unnamed = gaz.roles.breakaway !== null && sides.length === 0 && actBefore(text, text.length, gaz, text.length) === null;
+  return cues.flatMap((c) => {
+    const aboutVote = c.type === 'criticize' && (/recogni[sz]e$/i.test(c.text) || ELECTION.test(text.slice(c.end, c.end + 40)) || ELECTION_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start)));
+    if (unnamed && (c.type === 'fraud' || (c.type === 'power' && /^free/i.test(c.text)) || aboutVote)) return [];
+    const keep = fairOrFraud(c);
+    // "Russia said the referendum was free and fair": the vote is a side's act ("referendum"), so it is that side that is backed.
+    const act = keep && c.type === 'power' ? actBefore(text, c.start, gaz) : null;
+    return !keep ? [] : act ? [{ ...c, type: 'soft' as const, side: act }] : [c];
+  });
+
+  function fairOrFraud(c: C): boolean {
     // "Poland said Dorn declined to recognise the results": the side's own refusal.
     if (c.type === 'criticize' && /recogni[sz]e$/i.test(c.text) && own(c, OWN_GAP)) return false;
     // "Germany said Basko claimed the vote was free and fair": a side's own claim, reported.
@@ -87,7 +103,17 @@ function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[]):
     const lead = text.slice(Math.max(0, c.start - 40), c.start);
     if (/^(?:call|demand|urg)/i.test(c.text) && RESISTED.test(lead)) return false;
     return !(/irregularities$|^doubt/i.test(c.text) && NONE_FOUND.test(lead));
-  });
+  }
+}
+
+/** The side whose act ("the referendum", "the declaration of independence") is named in the `span` characters before `at`, if one is. */
+function actBefore(text: string, at: number, gaz: Gazetteer, span = 60): string | null {
+  const lead = text.slice(Math.max(0, at - span), at);
+  for (const { side, re } of gaz.roles.acts) {
+    re.lastIndex = 0;
+    if (re.test(lead)) return side;
+  }
+  return null;
 }
 
 /** Before "joint patrols with X": the patrols stopped or criticised. */
@@ -99,5 +125,5 @@ function jointActs<C extends Cue>(text: string, cues: C[]): C[] {
 
 /** The cue shapes of this module, in one pass for claims.ts (`named`: every actor mention, the arena's included). */
 export function disputeCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
-  return jointActs(text, electionCues(text, integrity(text, cues, named, gaz), named.filter((m) => gaz.isSide(m.actorId))));
+  return jointActs(text, electionCues(text, integrity(text, cues, named, gaz), named.filter((m) => gaz.isSide(m.actorId)), gaz));
 }
