@@ -172,6 +172,12 @@ describe('constructions of a secession (u7-ardesh)', () => {
   });
 });
 
+describe('after a coup, a vote called free and fair is nobody\'s', () => {
+  it('"Russia said the election had been free and fair" in a coup crisis (read as backing the junta)', () => {
+    expect(sided(claims('norland', 'Russia said the election had been free and fair.'))).toEqual([]);
+  });
+});
+
 describe('territorial integrity takes no side where no side breaks away', () => {
   it('"respected the territorial integrity of Moravel" in a disputed election backs nobody', () => {
     expect(sided(claims('u7-moravel', 'Germany respected the territorial integrity of Moravel.'))).toEqual([]);

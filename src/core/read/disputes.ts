@@ -8,7 +8,8 @@
  *   a country that is neither the arena nor a side, is nobody's stance here.
  * - a vote called "free and fair" is the act's side's where it is a side's act ("the referendum was
  *   free and fair" backs the separatists); where a side breaks away, a vote disputed or praised
- *   with no side or act named is nobody's ("the vote" may be the referendum or an election).
+ *   with no side or act named is nobody's ("the vote" may be the referendum or an election); after a
+ *   coup, a vote called free and fair is nobody's (the junta holds power, but whose vote it was is unclear).
  * - "rejected calls for a recount / early elections" is no call for one (it read as against the
  *   incumbent: the wrong side); "found no serious irregularities" finds none.
  * - a vote called "free and fair" ("the vote had been free, fair and transparent", "declared the
@@ -86,7 +87,8 @@ function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[], 
   const unnamed = gaz.roles.breakaway !== null && sides.length === 0 && actBefore(text, text.length, gaz, text.length) === null;
   return cues.flatMap((c) => {
     const aboutVote = c.type === 'criticize' && (/recogni[sz]e$/i.test(c.text) || ELECTION.test(text.slice(c.end, c.end + 40)) || ELECTION_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start)));
-    if (unnamed && (c.type === 'fraud' || (c.type === 'power' && /^free/i.test(c.text)) || aboutVote)) return [];
+    const fair = c.type === 'power' && /^free/i.test(c.text);
+    if ((unnamed && (c.type === 'fraud' || fair || aboutVote)) || (fair && gaz.roles.junta)) return [];
     const keep = fairOrFraud(c);
     // "Russia said the referendum was free and fair": the vote is a side's act ("referendum"), so it is that side that is backed.
     const act = keep && c.type === 'power' ? actBefore(text, c.start, gaz) : null;
