@@ -183,3 +183,40 @@ describe('territorial integrity takes no side where no side breaks away', () => 
     expect(sided(claims('u7-moravel', 'Germany respected the territorial integrity of Moravel.'))).toEqual([]);
   });
 });
+
+/**
+ * A hunt for the wrong side on the three crises, written before the code ran on them: reported
+ * speech, the other side's findings rejected, conditions, relative clauses, both sides judged
+ * together. Each gives the side an analyst gives, or no side; never the other one.
+ */
+describe('look-alikes of the three crises: never the wrong side', () => {
+  it.each([
+    ['u7-moravel', 'Dorn thanked Germany for calling for a recount.', 'basko'],
+    ['u7-moravel', 'Russia, unlike Germany, did not call for a recount.', 'basko'],
+    ['u7-moravel', "Germany's call for a recount was rejected by Russia.", 'basko'],
+    ['u7-moravel', "The Kremlin dismissed the observers' findings of serious irregularities as biased.", 'dorn'], // read as against Basko
+    ['u7-moravel', "Russia rejected the OSCE's report of widespread irregularities.", 'dorn'], // read as against Basko
+    ['u7-moravel', 'Russia said claims of serious irregularities were "lies".', 'dorn'], // read as against Basko (the quote hid "were lies")
+    ['u7-moravel', 'If observers find serious irregularities, Germany will call for a recount.', 'basko'],
+    ["u7-moravel", "Basko's spokesman said the OSCE had found no serious irregularities.", 'dorn'],
+    ['u7-moravel', 'Germany, which had called for a recount, congratulated Basko on Friday.', 'dorn'],
+    ['u7-moravel', 'Poland would recognise Dorn as president if the court annulled the result.', 'basko'],
+    ['u7-moravel', 'The court annulled the result, and Germany welcomed the ruling.', 'basko'],
+    ['u7-sennet', 'Kaimora accused Duresh of staging the resupply missions as a provocation, and Cambodia agreed.', 'duresh'],
+    ['u7-sennet', 'Vietnam, which holds joint patrols with Duresh, urged both sides to show restraint.', 'kaimora'],
+    ['u7-sennet', 'India said both Kaimora and Duresh had acted within their rights.', 'duresh'], // read as backing Duresh, the last named
+    ['u7-sennet', 'India said both Kaimora and Duresh had acted within their rights.', 'kaimora'],
+    ['u7-sennet', 'Duresh asked Australia to join the joint patrols, but Canberra declined.', 'duresh'],
+    ['u7-sennet', 'Should Cambodia side with Kaimora, the bloc would split.', 'kaimora'],
+    ['u7-sennet', 'Kaimora accused Vietnam of planning joint patrols with Duresh.', 'duresh'],
+    ['u7-ardesh', 'Belarus, which recognised the Republic of Ardesh on Wednesday, urged Oster and Kelt to talk.', 'central'],
+    ['u7-ardesh', 'Turkey neither recognised Ardesh nor condemned the referendum.', 'central'],
+    ['u7-ardesh', 'Hungary urged Velmar to respect the result of the referendum.', 'central'],
+    ['u7-ardesh', 'The ISU suspended Ardesh\'s leaders, a move Russia called "illegal".', 'russia→central'], // the ISU's suspension is against the separatists
+    ['u7-ardesh', 'Russia accused Germany of ignoring the will of Ardesh\'s voters.', 'central'],
+  ])('%s: %s (never %s)', (fixture, sentence, wrong) => {
+    // `wrong` is a side (nobody may hold it) or "actor→side".
+    const bad = wrong.includes('→') ? `${wrong}/` : `→${wrong}/`;
+    expect(sided(claims(fixture, sentence)).filter((c) => c.includes(bad))).toEqual([]);
+  });
+});

@@ -107,7 +107,7 @@ const NEITHER = /^\s+neither\b/i;
 const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of|(?:too early|premature) to|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|neither|nor)\s+(?:\w+\s+)?$/i;
 /** An act denied or called false: "denied supplying", "dismissed reports that it had recognised". */
 const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
-const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) (?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
+const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) ["“']?(?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
 /** Someone else's expectation of an act: "Observers expect Mali to side with", "is likely to back"; "Few expect" denies it. */
 const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red|(?:claim(?:s|ed)|alleg(?:es|ed))(?! victory| the (?:presidency|win|victory)| responsibility| credit))\b[^.;]{0,50}$/i;
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;

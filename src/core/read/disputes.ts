@@ -15,6 +15,8 @@
  * - a vote called "free and fair" ("the vote had been free, fair and transparent", "declared the
  *   election free and fair") backs whoever holds power; "free and fair elections" demanded, asked
  *   about, denied, or a side's own claim reported, is nobody's stance.
+ * - a judgement of two sides named together ("both Kaimora and Duresh had acted within their
+ *   rights") is even-handed: neutral (it read as backing the last one named).
  * - "joint patrols with X" leans toward X, unless they are cancelled, suspended or criticised
  *   ("condemned the joint patrols with X" is the criticism's).
  */
@@ -65,6 +67,8 @@ function integrity<C extends Cue>(text: string, cues: C[], named: Mention[], gaz
 const RESISTED = /\b(?:reject|dismiss|oppos|resist|brush(?:ed|es)? aside|refus(?:e|es|ed|ing) to heed|ignor)\w*\s+(?:(?:the|all|opposition|renewed|\w+['’]s)\s+)*$/i;
 /** Before "free and fair": the vote said to be so ("the vote had been", "declared the election"), not demanded ("called for free and fair elections"). */
 const CALLED_FAIR = /(?:\b(?:was|were|is|are|been|be)\s+(?:largely\s+|broadly\s+|generally\s+|entirely\s+|completely\s+)?|\b(?:called|declared|deemed|judged|described|pronounced)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?(?:vote|election|poll|ballot)\s+(?:as\s+)?)["“']?$/i;
+/** Before irregularities or doubts, in the clause: findings rejected ("dismissed the observers' findings of serious irregularities", "rejected the OSCE's report of …"). */
+const FINDINGS_REJECTED = /\b(?:dismiss|reject|den(?:y|ied|ies)|brush(?:ed|es|ing)? aside|rebuff|disput|contest|ridicul|mock)\w*\s+(?:[\w’'-]+\s+){0,6}$/i;
 /** Before irregularities or doubts: none found ("found no serious irregularities", "denied any", "had no doubts"). */
 const NONE_FOUND = /\b(?:no|any|without|few|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/i;
 
@@ -104,7 +108,7 @@ function electionCues<C extends Cue>(text: string, cues: C[], sides: Mention[], 
     if ((FRAUD_VERB.test(c.text) && own(c, OWN_GAP)) || (/irregularities$/i.test(c.text) && own(c, OWN_FINDING))) return false;
     const lead = text.slice(Math.max(0, c.start - 40), c.start);
     if (/^(?:call|demand|urg)/i.test(c.text) && RESISTED.test(lead)) return false;
-    return !(/irregularities$|^doubt/i.test(c.text) && NONE_FOUND.test(lead));
+    return !(/irregularities$|^doubt/i.test(c.text) && (NONE_FOUND.test(lead) || FINDINGS_REJECTED.test(text.slice(Math.max(0, c.start - 70), c.start))));
   }
 }
 
@@ -125,7 +129,24 @@ function jointActs<C extends Cue>(text: string, cues: C[]): C[] {
   return cues.filter((c) => !(c.type === 'soft' && /^joint/i.test(c.text) && JOINT_UNDONE.test(text.slice(Math.max(0, c.start - 50), c.start))));
 }
 
+/** Two sides coordinated right before a judgement: "both Kaimora and Duresh had acted within their rights". */
+const COORDINATED = /^\s*,?\s*(?:and|or|nor|as well as)\s+(?:the\s+)?$/i;
+
+/** A judgement of both sides at once ("said both X and Y had acted within their rights") takes no side: neutral. */
+function bothJudged<C extends Cue>(text: string, cues: C[], sides: Mention[]): C[] {
+  return cues.map((c) => {
+    if (c.type !== 'legit' && c.type !== 'criticize' && c.type !== 'fraud') return c;
+    const before = sides.filter((m) => m.end <= c.start);
+    const b = before[before.length - 1];
+    const a = before[before.length - 2];
+    if (!a || !b || a.actorId === b.actorId || !COORDINATED.test(text.slice(a.end, b.start))) return c;
+    const gap = text.slice(b.end, c.start);
+    return gap.length <= 40 && !/[,;:—–]/.test(gap) ? { ...c, type: 'neutral' as const } : c;
+  });
+}
+
 /** The cue shapes of this module, in one pass for claims.ts (`named`: every actor mention, the arena's included). */
 export function disputeCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
-  return jointActs(text, electionCues(text, integrity(text, cues, named, gaz), named.filter((m) => gaz.isSide(m.actorId)), gaz));
+  const sides = named.filter((m) => gaz.isSide(m.actorId));
+  return bothJudged(text, jointActs(text, electionCues(text, integrity(text, cues, named, gaz), sides, gaz)), sides);
 }
