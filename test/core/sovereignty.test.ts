@@ -138,6 +138,8 @@ describe('constructions of a secession (u7-ardesh)', () => {
     ['Moldova said it would never recognise Ardesh.', 'moldova→central/leaning'],
     ["Kazakhstan reaffirmed its support for Velmar's territorial integrity.", 'kazakhstan→central/firm'],
     ['Russia said the referendum was free and fair.', 'russia→separatists/leaning'], // the vote is the breakaway side's act
+    ['Germany condemned the massing of Velmarian troops near Ardesh.', 'germany→separatists/leaning'], // the troops of the arena are whoever holds it
+    ['Germany condemned the shelling of Kelt.', 'germany→separatists/leaning'],
     ['Russia said the referendum had not been free and fair.', 'russia→central/leaning'],
     ['Germany found serious irregularities in the referendum.', 'germany→central/leaning'],
     ['Germany called for a recount of the referendum.', 'germany→central/leaning'],
@@ -214,6 +216,8 @@ describe('look-alikes of the three crises: never the wrong side', () => {
     ['u7-ardesh', 'Hungary urged Velmar to respect the result of the referendum.', 'central'],
     ['u7-ardesh', 'The ISU suspended Ardesh\'s leaders, a move Russia called "illegal".', 'russia→central'], // the ISU's suspension is against the separatists
     ['u7-ardesh', 'Russia accused Germany of ignoring the will of Ardesh\'s voters.', 'central'],
+    ['u7-ardesh', 'Germany condemned the massing of Velmarian troops near Ardesh.', 'central'], // the side named as a place read as the target: the wrong side
+    ['u7-ardesh', 'Germany condemned the violence in Kelt.', 'central'],
   ])('%s: %s (never %s)', (fixture, sentence, wrong) => {
     // `wrong` is a side (nobody may hold it) or "actor→side".
     const bad = wrong.includes('→') ? `${wrong}/` : `→${wrong}/`;

@@ -16,7 +16,7 @@
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
 import { asked, captor, captorCues } from './captors.js';
-import { disputeCues } from './disputes.js';
+import { disputeCues, nearPlace } from './disputes.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import { acrossSeam, addressee, beforeSubject, inRelative, lastClauseHolders, objectBeforeAnd, objectBetween, passiveDoneTo, possDoneTo, setApart } from './subjects.js';
@@ -133,7 +133,7 @@ export function claimsOf(
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
     // The act's object stops at the subject's next verb: "welcomed the release … and urged X" (src/core/read/scope.ts).
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
-    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))));
+    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m)));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));

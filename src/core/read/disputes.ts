@@ -145,6 +145,17 @@ function bothJudged<C extends Cue>(text: string, cues: C[], sides: Mention[]): C
   });
 }
 
+/** Right before a side's name: a place where something happens ("the massing of troops near Ardesh", "the shelling in Kelt"). */
+const NEAR = /\b(?:near|around|outside|off|in|at|inside|towards?|close to)\s+(?:the\s+)?$/i;
+
+/**
+ * A side named as the place of what is criticised is not its target: "condemned the massing of
+ * Velmarian troops near Ardesh" read as against the separatists (the wrong side). claims.ts skips it.
+ */
+export function nearPlace(text: string, m: { start: number }): boolean {
+  return NEAR.test(text.slice(Math.max(0, m.start - 16), m.start));
+}
+
 /** The cue shapes of this module, in one pass for claims.ts (`named`: every actor mention, the arena's included). */
 export function disputeCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
   const sides = named.filter((m) => gaz.isSide(m.actorId));
