@@ -125,6 +125,30 @@ describe('constructions of a maritime standoff (u7-sennet)', () => {
   });
 });
 
+describe('a ruling the article described earlier (u7-sennet, rulings.ts)', () => {
+  it.each([
+    ['Kaimora deployed six more coast guard vessels on Sunday and again rejected as null and void a 2036 arbitration ruling. Laos also rejected the ruling.', 'laos→kaimora/leaning'], // with the side it went against
+    ['Kaimora rejected the arbitration ruling. Japan welcomed the ruling.', 'japan→duresh/leaning'],
+    ['Kaimora rejected the ruling. Cambodia and Myanmar backed the award.', 'myanmar→duresh/leaning'],
+    ['The tribunal ruled in favour of Duresh. Laos rejected the ruling.', 'laos→kaimora/leaning'],
+    ['The tribunal ruled against Kaimora. Japan welcomed the verdict.', 'japan→duresh/leaning'],
+  ])('%s → %s', (text, claim) => {
+    expect(claims('u7-sennet', text)).toContain(claim);
+  });
+
+  it.each([
+    'Laos rejected the ruling. Japan welcomed the ruling.', // no ruling described
+    'Kaimora rejected the ruling. Laos did not reject the ruling.',
+    'Kaimora rejected the ruling. Would Laos reject the ruling?',
+    'Kaimora rejected the ruling. Laos said Duresh had rejected the ruling.',
+    'Kaimora rejected the ruling. Laos rejected the ruling on fishing rights.', // another ruling
+    'Kaimora said it would not reject the ruling. Laos rejected the ruling.',
+    'If Kaimora rejects the ruling, Laos will too. Laos rejected the ruling.',
+  ])('no side: %s', (text) => {
+    expect(sided(claims('u7-sennet', text))).toEqual([]);
+  });
+});
+
 describe('constructions of a secession (u7-ardesh)', () => {
   it.each([
     ['Germany said it respected the territorial integrity of Velmar.', 'germany→central/leaning'], // the state is the arena: against the side breaking away
