@@ -75,7 +75,7 @@ const NONE_FOUND = /\b(?:no|any|without|few|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?
 /** A disputed-vote act done by a verb ("rejected the results", "could not accept", "called for a recount"), not a noun said of a side ("X's rigged election"). */
 const FRAUD_VERB = /^(?:reject|did|does|do|would|will|could|can|cannot|call|demand|urg|question|f(?:ell|all))/i;
 /** Between a side and its act: "X", "X's campaign", "X has also". */
-const OWN_GAP = /^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:(?:has|have|had|also|again|formally|publicly|officially|still|now|later|then|itself|herself|himself)\s+){0,2}$/i;
+const OWN_GAP = /^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:(?:has|have|had|also|again|formally|publicly|officially|still|now|later|then|itself|herself|himself|would|will|could|can|must|should|shall)\s+){0,2}$/i;
 
 /** A side finding irregularities itself: "X (had) found / alleged / reported (serious) irregularities". */
 const OWN_FINDING = /^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:(?:has|have|had|also|again|itself)\s+){0,2}(?:found|reported|alleged|cited|documented|claimed|noted|observed|complained of|pointed to)\s+$/i;
