@@ -15,10 +15,11 @@ describeStances(
     ['Serbia', 'separatists', 'firm', 'recognised the independence of Varnia'],
     ['Russia', 'separatists', 'leaning', 'welcomed the referendum'],
     ['European Union', 'central', 'leaning', 'would not recognise an independent Varnia'],
+    ['Germany', 'central', 'leaning', "respected Corland's territorial integrity"], // upholding the state's territorial integrity is against the side breaking away (disputes.ts)
   ],
   (app) => {
-    it('a call for dialogue, or respect for territorial integrity (said of every country by some), takes no side', () => {
-      for (const q of ['Austria', 'Germany']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+    it('a call for dialogue takes no side', () => {
+      for (const q of ['Austria']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
     });
   },
 );

@@ -16,6 +16,7 @@
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, pronounObject, recast, warnedAgainst } from './scope.js';
 import { asked, captor, captorCues } from './captors.js';
+import { disputeCues, nearPlace } from './disputes.js';
 import { anti, asideAct, asPlace, attributions, backsActAgainst, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import { acrossSeam, addressee, beforeSubject, inRelative, lastClauseHolders, objectBeforeAnd, objectBetween, passiveDoneTo, possDoneTo, setApart } from './subjects.js';
@@ -72,7 +73,7 @@ export function claimsOf(
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
   let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   // Acts not made or aimed elsewhere (aims.ts, captors.ts).
-  cues = captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed);
+  cues = disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz);
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup
@@ -132,7 +133,7 @@ export function claimsOf(
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
     // The act's object stops at the subject's next verb: "welcomed the release … and urged X" (src/core/read/scope.ts).
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
-    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))));
+    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m)));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
@@ -332,7 +333,7 @@ export function claimsOf(
     prevHolders = (possessor && holders.length === 1 && holders[0] === possessor.actorId) || agents.length ? [] : holders;
     prevClause = clauseStart;
     if (endorsesCall) return;
-    push(holders, kind, target?.actorId ?? null, cue);
+    push(holders, kind, cue.side ?? target?.actorId ?? null, cue); // "the territorial integrity of X": the state's side (disputes.ts)
   });
   return evenHanded(current(out, past));
 }

@@ -29,7 +29,7 @@ const MONTH_RE = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|M
 const STRONG_FUTURE = /\b(?:will|shall|'ll|is set to|are set to|scheduled|due to|expected to|plans? to|planned|to be held|upcoming)\b|\b(?:said|says|announced|told|added|promised|pledged)\b[^.;]{0,80}\bwould\b/i;
 /** "said on Monday", "announced Tuesday": the weekday dates the speech, in the past. */
 const SPEECH_BEFORE = /\b(?:said|says|told|announced|declared|added|tweeted|reported|wrote)\s+(?:on\s+|late\s+|early\s+)?$/i;
-const FUTURE_CUE = /\b(will|shall|'ll|scheduled|schedules|planned|plans|plan to|is set to|are set to|due to|expected to|upcoming|next|deadline|to hold|to meet|to vote|requested (?:an? )?(?:open )?(?:meeting|session|vote)|set (?:\w+ ){0,3}for|adjourned (?:\w+ ){0,3}until|meeting|summit|session|consultations|vote|talks)\b/i;
+const FUTURE_CUE = /\b(will|shall|'ll|scheduled|schedules|planned|plans|plan to|is set to|are set to|due to|expected to|upcoming|next|deadline|to hold|to meet|to vote|to be sworn in|to be inaugurated|(?:gave|give|gives|giving) (?:\S+ ){0,4}until|requested (?:an? )?(?:open )?(?:meeting|session|vote)|set (?:\w+ ){0,3}for|adjourned (?:\w+ ){0,3}until|meeting|summit|session|consultations|vote|talks)\b/i;
 
 const PATTERNS: { re: RegExp; kind: 'weekday' | 'mdy' | 'dmy' | 'my' | 'y' | 'rel' | 'anaphor' }[] = [
   { re: new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g'), kind: 'mdy' },

@@ -10,6 +10,7 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
 import { resolutionSide, voteClaims } from './votes.js';
 import { attributedSide, joinedClaims } from './captors.js';
+import { rulingAgainst, rulingClaims } from './rulings.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
@@ -135,6 +136,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
   let resolution: string | null = null;
   // The side the last attribution the article described blamed, for "joined the attribution" (captors.ts).
   let attributed: string | null = null;
+  let ruling: string | null = null; // the side the last ruling the article described went against (rulings.ts)
 
   const actorOf = (id: string) => gaz.actors.get(id);
   const isArena = (id: string) => gaz.arena.has(id);
@@ -255,6 +257,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
       resolution = resolutionSide(s.text, out.claims.slice(before)) ?? resolution;
       for (const c of joinedClaims(s.text, nonArena, gaz, attributed, out.claims.slice(before))) out.claims.push(placed(c, s.seq, null));
       attributed = attributedSide(s.text, nonArena, gaz) ?? attributed;
+      for (const c of rulingClaims(s.text, nonArena, gaz, ruling, out.claims.slice(before))) out.claims.push(placed(c, s.seq, null)); // "Laos also rejected the ruling" (rulings.ts)
+      ruling = rulingAgainst(s.text, nonArena, gaz) ?? ruling;
       // "Latvia and Estonia issued similar statements", "A and B followed suit": the previous sentence's act, theirs too.
       // "Canada condemned the seizure, and Fiji followed suit": the act of the sentence's own first clause.
       const own = out.claims.slice(before);

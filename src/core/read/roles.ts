@@ -16,6 +16,8 @@ export interface SideRoles {
   ousted: string | null;
   /** The side holding power, in a crisis without a seizure of power. */
   incumbent: string | null;
+  /** The side breaking away from a state (a separatist region), if one does: "the new republic" is its. */
+  breakaway: string | null;
   /** Act nouns per side, one regex over the sentence. */
   acts: { side: string; re: RegExp }[];
 }
@@ -26,6 +28,9 @@ const HOLDS = /\b(?:government|authorities|administration|president|regime)\b/i;
 const CHALLENGER = /\b(?:opposition|protest|rebels?|insurgen\w*|interim|self-styled|self-declared|ousted|deposed|overthrown|toppled)\b/i;
 const SUCCESSOR = /\b(?:interim|transitional|new (?:government|authorities|leaders)|replaced|acting)\b/i;
 const SUCCESSOR_NAMES = ['new government', 'new leaders', 'new leadership', 'new authorities', 'interim government', 'interim authorities', 'transitional government', 'transitional authorities'];
+/** A side breaking away from its state, read from its label, description and aliases. */
+const BREAKAWAY = /\b(?:separatists?|secession(?:ist)?s?|breakaway|declared independence|independence referendum|seeking independence)\b/i;
+const BREAKAWAY_NAMES = ['new republic', 'breakaway republic', 'breakaway region', 'breakaway state', 'self-declared republic', 'self-proclaimed republic'];
 const OUSTED_NAMES = ['ousted president', 'deposed president', 'ousted leader', 'ousted government', 'toppled president'];
 /** What a junta's critics name (regex sources, plurals included). */
 const COUP_ACTS = ["coups?(?: d['’][ée]tat)?", 'putsch(?:es)?', 'takeovers?', '(?:military )?seizures? of power', 'power grabs?', 'overthrow', 'martial law'];
@@ -64,5 +69,7 @@ export function sideRoles(crisis: CrisisConfig): SideRoles {
   const generic: SideRoles['generic'] = [];
   if (successor) generic.push({ side: successor, aliases: SUCCESSOR_NAMES });
   if (ousted) generic.push({ side: ousted, aliases: OUSTED_NAMES });
-  return { junta, ousted, incumbent, acts, generic };
+  const breakaway = sides.length === 2 ? only(sides, (s) => BREAKAWAY.test(described(s))) : null;
+  if (breakaway) generic.push({ side: breakaway, aliases: BREAKAWAY_NAMES });
+  return { junta, ousted, incumbent, breakaway, acts, generic };
 }

@@ -23,7 +23,7 @@ export function objectEnd(text: string, cueEnd: number, limit: number): number {
 }
 
 /** The words between a speech verb's subject and the verb: none, an auxiliary, an apposition ("X, a guarantor of the deal, warned"), or a coordinated predicate. */
-const SUBJECT_GAP = /^\s+(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
+const SUBJECT_GAP = /^\s+(?:(?:election\s+)?(?:observers|monitors)\s+)?(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
 
 /**
  * The subject of the speech verb that opens the clause at `clauseStart` ("Vietnam said …"), with
@@ -37,7 +37,7 @@ export function clauseSubject(text: string, tokens: Token[], holders: Mention[],
   const verb = SAID_BEFORE.exec(tail);
   if (!verb || /^according/i.test(verb[0])) return [];
   const verbStart = clauseStart - tail.length + verb.index;
-  const eligible = holders.filter((m) => m.end <= verbStart && !precededByPreposition(tokens, m));
+  const eligible = holders.filter((m) => m.end <= verbStart && (!precededByPreposition(tokens, m) || missionOf(text, m)));
   const last = eligible[eligible.length - 1];
   if (!last) return [];
   const gap = text.slice(last.end, verbStart);
@@ -46,6 +46,11 @@ export function clauseSubject(text: string, tokens: Token[], holders: Mention[],
   // No other actor (a side, an object) between the subject and the verb.
   if (holders.some((m) => m.start >= last.end && m.end <= verbStart)) return [];
   return coordinated(text, eligible, last.end, false);
+}
+/** "Observers from the OSCE said …", "monitors of the African Union reported …": the organisation speaks through its mission. */
+const MISSION_FROM = /\b(?:observers|monitors|election observers|an observer mission|a monitoring mission)\s+(?:from|of)\s+(?:the\s+)?$/i;
+function missionOf(text: string, m: Mention): boolean {
+  return MISSION_FROM.test(text.slice(Math.max(0, m.start - 40), m.start));
 }
 /** A subordinate clause between the speech verb and the act: its own subject acts. */
 const SUBORDINATE = /\b(?:after|before|when|since|because|until|unless|once|as soon as)\b/i;
