@@ -17,9 +17,12 @@ const REJECTED_BY = new RegExp(String.raw`^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s
 /** "ruled in favour of X", "ruled against X", "found in favour of X". */
 const RULED = /\b(?:ruled|found|decided)\s+(?:largely\s+|overwhelmingly\s+)?(in favou?r of|against)\s+(?:the\s+)?$/i;
 
+/** A sentence that names a ruling at all (compiled once: every sentence meets it). */
+const NAMES_RULING = new RegExp(String.raw`\b${RULING}|\bruled\b`, 'i');
+
 /** The side a ruling described in this sentence went against, or null. */
 export function rulingAgainst(text: string, mentions: Mention[], gaz: Gazetteer): string | null {
-  if (/\?\s*$/.test(text) || !new RegExp(String.raw`\b${RULING}|\bruled\b`, 'i').test(text)) return null;
+  if (/\?\s*$/.test(text) || !NAMES_RULING.test(text)) return null;
   const sides = mentions.filter((m) => gaz.isSide(m.actorId));
   const ids = [...gaz.sideIds];
   if (ids.length !== 2) return null;
