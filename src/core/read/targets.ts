@@ -1,0 +1,191 @@
+/**
+ * What one stance cue is aimed at, and what it makes of its holder's position (claims.ts finds the
+ * holder): the side named near the cue or one of its acts ("the coup" is the junta's), a measure
+ * aimed at the country (the side in power), an election (the incumbent's), a call to restore
+ * civilian rule (the ousted side), an order to the side addressed ("urged X to halt"), a release
+ * (the side freed, or the captor), a pronoun standing for the side named earlier.
+ */
+import type { Cue } from './cues.js';
+import { pronounObject, warnedAgainst } from './scope.js';
+import { asked, captor } from './captors.js';
+import { anti, asPlace, backsActAgainst } from './aims.js';
+import { acrossSeam, beforeSubject, inRelative, objectBetween, passiveDoneTo, possDoneTo } from './subjects.js';
+import type { Gazetteer, Mention } from './gazetteer.js';
+import type { SideRoles } from './roles.js';
+import { ACCUSED_OF, AIMED_AT, CONDITIONAL, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTED_CALL, OBJECTION, RESOLUTION } from './shape.js';
+
+/** What an act makes of its holder's position toward its target. */
+export type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
+
+/** A side named in the sentence, or one of its acts ("the coup") standing for the side (`act`). */
+export interface Target {
+  actorId: string;
+  start: number;
+  end: number;
+  poss: boolean;
+  act: boolean;
+}
+
+/** The sides' acts named in the sentence ("the coup"), outside names. */
+export function actTargets(text: string, gaz: Gazetteer, mentions: Mention[]): Target[] {
+  const out: Target[] = [];
+  for (const { side, re } of gaz.roles.acts) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      // Part of a name ("Coup Leaders Council") is a mention, not an act.
+      if (mentions.some((x) => start >= x.start && start < x.end)) continue;
+      out.push({ actorId: side, start, end: start + m[0].length, poss: false, act: true });
+    }
+  }
+  return out;
+}
+
+/** A cue's sentence as aimOf needs it: the clause around the cue and the sides named before and after it. */
+export interface Scene {
+  text: string;
+  roles: SideRoles;
+  /** Sides named in the sentence, and those with their acts, in order. */
+  named: Target[];
+  sideMentions: Target[];
+  holdersAll: Mention[];
+  arenaMentions: Mention[];
+  ctxSide: string | null;
+  clauseStart: number;
+  clauseEnd: number;
+  before: Target | undefined;
+  after: Target | undefined;
+  afterInClause: Target | undefined;
+}
+
+/** What a cue aims at: its kind, its target, whether it is directed (the target is its object), how far it suppresses later support. */
+export interface Aim {
+  kind: Kind;
+  target: Target | { actorId: string } | null;
+  directed: boolean;
+  suppressUntil?: number;
+}
+
+/** The target of one cue and what the act makes of its holder's position. */
+export function aimOf(cue: Cue, s: Scene): Aim {
+  const { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause } = s;
+  let suppressUntil: number | undefined;
+  // What the act is aimed at, and what it makes of the holder's position.
+  let kind: Kind;
+  let target: Target | { actorId: string } | null;
+  let directed = true;
+  switch (cue.type) {
+    case 'criticize':
+    case 'legit':
+    case 'fraud': {
+      directed = false;
+      kind = 'criticize';
+      // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
+      // "condemned the detention of X": the act is done to X, so condemning it backs X.
+      const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
+      let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
+      // "accused X of …", "blamed X for …": aimed at the direct object only.
+      if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
+      target = t;
+      if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
+      // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
+      const holder = roles.junta ?? roles.incumbent;
+      // Only a measure aimed at the country: "sanctions on", "ties with", "aid to", "suspended Norland";
+      // "intervention in Norland" names a place, not the object of the act.
+      // "summoned the Brevanian ambassador": the country named inside the measure.
+      if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
+      // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
+      if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
+        target = { actorId: roles.incumbent };
+      }
+      if (doneTo || (t && t === before && !before.act && passiveDoneTo(text, clauseStart, before, cue.start))) kind = 'leaning';
+      // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
+      if ((CRITICISM_AS_THING.test(cue.text) || RESOLUTION.test(text.slice(clauseStart, cue.start))) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+      if (cue.type === 'legit') kind = 'support';
+      break;
+    }
+    case 'order': {
+      // "urged X to halt": aimed at the side addressed, named before the cue in its clause.
+      directed = false;
+      kind = 'criticize';
+      target = before && !before.act ? before : pronounObject(text, clauseStart, cue.start, named, ctxSide);
+      if (!warnedAgainst(text, cue, clauseStart)) target = null;
+      // "rejected calls for X to resign": objecting to the order backs X.
+      if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+      break;
+    }
+    case 'restore':
+      directed = false;
+      kind = 'leaning';
+      target = roles.ousted ? { actorId: roles.ousted } : null;
+      break;
+    case 'power': {
+      // "orchestrated from abroad", "a colour revolution", "help restore order": the side holding power.
+      directed = false;
+      kind = 'leaning';
+      const holder = roles.junta ?? roles.incumbent;
+      target = holder ? { actorId: holder } : null;
+      break;
+    }
+    case 'free': {
+      directed = false;
+      kind = 'leaning';
+      // "the release of X", "X's safety".
+      const next = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd && !asPlace(text, m));
+      const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
+      target = next ?? prevPoss ?? null;
+      if (next && captor(text, cue.end, next)) kind = 'criticize'; // "the release of the hostages held by X": against the captor
+      // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
+      if (!target && /^to\b/i.test(cue.text) && before && !before.act && asked(text, before, cue.start)) {
+        kind = OBJECTED_CALL.test(text.slice(clauseStart, cue.start)) ? 'leaning' : 'criticize';
+        target = before;
+      }
+      break;
+    }
+    case 'neutral':
+      directed = false;
+      kind = 'neutral';
+      target = null;
+      break;
+    case 'withhold':
+      kind = 'withhold';
+      target = after ?? before ?? null;
+      if (after) suppressUntil = after.end;
+      break;
+    case 'hedge':
+    case 'soft':
+      kind = 'leaning';
+      target = after ?? before ?? null;
+      break;
+    default:
+      kind = 'support';
+      target = after ?? before ?? null;
+  }
+  if (directed && (kind === 'support' || kind === 'leaning') && target === after && backsActAgainst(text, cue.end, after, DONE_TO)) kind = 'criticize';
+  // "condemned the violence by both the junta and X's supporters": aimed at both, so at neither.
+  if (!directed && kind !== 'neutral' && target && 'start' in target) {
+    const t0 = target;
+    const second = sideMentions.find((m) => m.start > t0.end && m.start < clauseEnd && m.actorId !== t0.actorId);
+    if (second && /^[^,;]{0,40}\b(?:and|or|nor)\s+(?:the\s+|also\s+)?$/i.test(text.slice(t0.end, second.start))) kind = 'neutral';
+  }
+  // "condemned his flight": a possessive pronoun stands for the side named earlier, else in the passage.
+  if (!directed && !target && kind !== 'neutral' && /^\s+(?:(?:on|against)\s+)?(?:his|her|him)\b/i.test(text.slice(cue.end))) {
+    const earlier = [...named].reverse().find((m) => m.end <= cue.start);
+    const id = earlier?.actorId ?? ctxSide;
+    if (id) target = { actorId: id };
+  }
+  // "congratulated him on his election": the pronoun is the act's object, so a side named later is
+  // not; it stands for the side named earlier in the sentence, else in the passage.
+  if (directed && (/^\s+(?:him|her)\b/i.test(text.slice(cue.end)) || /\s(?:him|her)\s/i.test(cue.text))) {
+    const earlier = [...named].reverse().find((m) => m.end <= cue.start);
+    const id = earlier?.actorId ?? ctxSide;
+    target = id ? { actorId: id } : null;
+  }
+  // "also sent their congratulations": congratulations always have an object; unnamed, it is the passage's side.
+  if (!target && ctxSide && /^congratulat/i.test(cue.text)) target = { actorId: ctxSide };
+  // "would recognise X if the commission confirmed her win": a conditional support is at most a leaning.
+  if (kind === 'support' && CONDITIONAL.test(text.slice(cue.end, cue.end + 90))) kind = 'leaning';
+  // A reported accusation ("accused X of arming Y") is at most a leaning of X.
+  if (kind === 'support' && ACCUSED_OF.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+  return { kind, target, directed, suppressUntil };
+}
