@@ -89,6 +89,60 @@ describe('constructions of a hostage crisis (u6-dalmarra)', () => {
   });
 });
 
+/** The hostage crisis with no acts in its file: whom a call to free people is against comes from the article alone. */
+function claimsNoActs(text: string): string[] {
+  const crisis = loadCrisis(join(import.meta.dirname, '..', 'fixtures', 'u6-dalmarra'));
+  const gaz = new Gazetteer({ ...crisis, sides: crisis.sides.map(({ acts: _acts, ...side }) => side) });
+  const x = extractDocument({ id: 'probe', source: 'Probe Wire', published: '2037-05-12', timezone: 'UTC' }, `Probe\n\n${text}`, gaz);
+  return x.claims.map((c) => `${c.actorId}→${c.side ?? 'none'}/${c.strength}`);
+}
+
+describe('a call to free people is against the one asked only when the text makes it the captor', () => {
+  it.each([
+    ['Sweden urged Dalmarra to free the hostages it is holding.', 'sweden→brigade/leaning'],
+    ['Sweden urged Dalmarra to release the people it had detained.', 'sweden→brigade/leaning'],
+    ['The foreigners were kidnapped by Dalmarra. Sweden urged Dalmarra to free the hostages.', 'sweden→brigade/leaning'],
+    ['The Brigade has held 14 foreigners since March. Sweden urged the Brigade to free them.', 'sweden→dalmarra/leaning'],
+    ['The Brigade, which kidnapped 14 miners in March, said it would talk. Sweden urged the Brigade to free the hostages.', 'sweden→dalmarra/leaning'],
+    ['Gunmen from the Brigade took 14 foreigners hostage. Sweden urged the Brigade to free the hostages.', 'sweden→dalmarra/leaning'],
+    ['Sweden urged the Brigade to free the hostages held by Dalmarra.', 'sweden→brigade/leaning'], // the captor named after the release
+    ['Sweden urged Dalmarra to release those detained.', 'sweden→brigade/leaning'], // custody, asked of the side in power, no hostage and no other captor named
+  ])('%s → %s', (text, claim) => {
+    expect(claimsNoActs(text)).toContain(claim);
+  });
+
+  it.each([
+    'Sweden urged Dalmarra to free the hostages.', // a government asked to free hostages another side may hold
+    'Sweden urged Dalmarra to free the remaining hostages immediately.',
+    'Sweden called on Dalmarra to release the foreigners.',
+    'Sweden urged the Brigade to free the hostages.', // no captor in the text (the crisis file, stripped here, lists the Brigade's kidnapping)
+    'Dalmarra denied holding the hostages. Sweden urged Dalmarra to free the hostages.',
+    'Dalmarra is not holding any foreigners. Sweden urged Dalmarra to free the hostages.',
+    'Dalmarra held talks with the workers. Sweden urged Dalmarra to free the hostages.',
+    'Dalmarra held the Brigade responsible for the hostages. Sweden urged Dalmarra to free the hostages.',
+    'Is Dalmarra holding the hostages? Sweden urged Dalmarra to free the hostages.',
+    'If Dalmarra holds the hostages, it must free them. Sweden urged Dalmarra to free the hostages.',
+    'Dalmarran soldiers were seized by the Brigade. Sweden urged Dalmarra to free the hostages.', // Dalmarra's soldiers are the ones taken
+    'Dalmarra is holding 30 suspected Brigade members. Sweden urged Dalmarra to free the hostages.', // holds people, not the hostages
+    'The Brigade said Dalmarra was holding its fighters. Sweden urged Dalmarra to free the hostages.',
+    'Sweden did not urge Dalmarra to free the hostages.',
+    'Did Sweden urge Dalmarra to free the hostages?',
+    'Sweden said it would urge Dalmarra to free the hostages if talks failed.',
+    'Sweden urged Dalmarra to release the detained hostages.',
+    'Sweden urged Dalmarra to help free the hostages.',
+    'Sweden urged Dalmarra to do everything to free the hostages.',
+    'Sweden urged the Brigade and Dalmarra to free the hostages.',
+  ])('no side: %s', (text) => {
+    expect(sided(claimsNoActs(text))).toEqual([]);
+  });
+
+  it('with the crisis file listing the Brigade\'s kidnapping: the Brigade is the captor, and "those detained" are no longer custody of the side in power', () => {
+    expect(claims('u6-dalmarra', 'Sweden urged the Brigade to free the hostages.')).toContain('sweden→dalmarra/leaning');
+    expect(sided(claims('u6-dalmarra', 'Sweden urged Dalmarra to free the hostages.'))).toEqual([]);
+    expect(sided(claims('u6-dalmarra', 'Sweden urged Dalmarra to release those detained.'))).toEqual([]);
+  });
+});
+
 describe('a holding responsible after a demanded release: both sides, so neither', () => {
   it('"called for the release of the hostages held by the Brigade and held Dalmarra responsible"', () => {
     expect(sided(claims('u6-dalmarra', 'Japan called for the release of the hostages held by the Brigade and held Dalmarra responsible for their safety.'))).toEqual([]);

@@ -139,6 +139,11 @@ const PROBES: Probe[] = [
   ['u6-dalmarra', 'The Brigade kidnapped Japanese engineers, Japan said.', 'japan', null],
   ['u6-dalmarra', 'Did Italy hail the rescue?', 'italy', null],
   ['u6-dalmarra', 'Italy said Canada had condemned the kidnapping.', 'italy', null],
+  // A call to free hostages asked of a government: the government is not thereby the captor.
+  ['u6-dalmarra', 'Sweden urged Dalmarra to free the hostages.', 'sweden', null],
+  ['u6-dalmarra', 'Sweden urged Dalmarra to free the hostages immediately and unconditionally.', 'sweden', null],
+  ['u6-dalmarra', 'Sweden urged Dalmarra to free the hostages it is holding.', 'sweden', 'brigade'],
+  ['u6-dalmarra', 'Sweden urged the Brigade to free the hostages.', 'sweden', 'dalmarra'],
   // u6-vastland: a cyberattack (vastland v korvath)
   ['u6-vastland', 'The European Union did not impose sanctions on Korvath.', 'european-union', null],
   ['u6-vastland', 'Korvath accused the European Union of siding with Vastland.', 'european-union', '~vastland'],

@@ -7,7 +7,12 @@
  *   demand.
  * - "to free the hostages" is an order to the side named right before it only after a verb of
  *   asking ("urged X to free …"); "X had the right to use all necessary means to free the hostages"
- *   and "urged X to use force to free the hostages" are no order to X.
+ *   and "urged X to use force to free the hostages" are no order to X. It is against X only when
+ *   the text makes X the captor (holdsThem): "the people it had detained", X "holds"/"is holding"/
+ *   "kidnapped"/"seized" them or they are "held by X" anywhere in the article, the crisis file lists
+ *   a taking of people or a ship among X's acts, or X holds power and those to free are in custody
+ *   ("those detained", "political prisoners"). "Sweden urged Dalmarra to free the hostages" alone
+ *   is no position: a government is asked to free hostages another side holds.
  * - "attributed the attack to X" blames X (its object only); with a side as its subject ("Vastland
  *   attributed …") it is that side's own act, which a reporting third party does not hold.
  * - "joined the attribution": against the side the article's last attribution named.
@@ -17,7 +22,9 @@
 import type { Cue } from './cues.js';
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
+import type { SideRoles } from './roles.js';
 import { ASKING, coordinated } from './shape.js';
+import { tokenize } from '../text.js';
 
 type Claim = Omit<XClaim, 'seq' | 'speaker'>;
 
@@ -47,6 +54,76 @@ const MEANS = /\b(?:means|force|measures|action|steps|efforts?|everything|possib
  */
 export function asked(text: string, addressee: { start: number }, cueStart: number): boolean {
   return ASKING.test(text.slice(Math.max(0, addressee.start - 40), addressee.start)) && !MEANS.test(text.slice(Math.max(0, cueStart - 30), cueStart));
+}
+
+/** Whom a taking holds: people or a ship. */
+const CAPTIVES = String.raw`(?:hostages?|captives?|foreigners|nationals|workers|civilians|people|prisoners|detainees|tourists|journalists|crews?|sailors|fishermen|seamen|ships?|vessels?|tankers?|soldiers|miners|engineers|protesters|activists|students|citizens|them)`;
+/**
+ * Right after a side: it holds people or a ship ("the Brigade holds the hostages", ", which is
+ * holding 14 foreigners", "has kidnapped two engineers", "took 30 workers hostage"). A passive ("was
+ * seized") makes the side the one taken; "held X responsible for the hostages", "held talks with
+ * workers" hold nobody.
+ */
+const HOLDING = new RegExp(
+  String.raw`^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:still|also|now|reportedly|allegedly)\s+)?` +
+    String.raw`(?:(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+)?(?:holding|keeping|detaining)|(?:(?:has|have|had)\s+(?:still\s+|also\s+|now\s+)?)?(?:holds?|held|keeps?|kept|kidnapp(?:s|ed)|abduct(?:s|ed)|seiz(?:es|ed)|captur(?:es|ed)|detain(?:s|ed)|arrest(?:s|ed)|jail(?:s|ed)|imprison(?:s|ed)|took|taken))` +
+    String.raw`\s+(?:(?!(?:responsible|accountable|by|for|with|to|in|on|at|from|into|over|about|talks|meetings?|rall(?:y|ies)|elections?|votes?|power|control|territory|ground)\b)\S+\s+){0,4}?${CAPTIVES}\b`,
+  'i',
+);
+/** Right before a side: "hostages held by", "seized by the", "the kidnapping of 14 foreigners by". */
+const HELD_BY = /\b(?:(?:held|kept|kidnapped|abducted|seized|captured|taken|detained|arrested|jailed|imprisoned)\s+(?:hostage\s+|captive\s+)?|(?:kidnapping|abduction|seizure|detention|capture|hostage-taking)\s+(?:of\s+[^.,;]{0,50}?\s+)?)by\s+(?:the\s+)?$/i;
+/** Before a side: a holding denied, doubted or supposed ("not", "denied that", "if", "whether"). */
+const NOT_STATED = /(?:\bnot|n['’]t|\bnever|\bno longer|\bden(?:y|ies|ied)(?:\s+that)?|\bif|\bwhether|\bunless)\s+(?:the\s+)?$/i;
+/** Whether a sentence may name a captor: a cheap test before matching names. */
+const TAKING = /\b(?:hold|held|kept|keep|kidnap|abduct|seiz|captur|detain|arrest|jail|impris|took|taken)/i;
+
+/** The sides one sentence makes captors: "X holds the hostages", "hostages held by X"; not a question, a denial or a supposition. */
+function captorsIn(text: string, sides: Mention[]): string[] {
+  if (/\?\s*$/.test(text) || !TAKING.test(text)) return [];
+  return sides
+    .filter((m) => !NOT_STATED.test(text.slice(Math.max(0, m.start - 20), m.start)) && (HOLDING.test(text.slice(m.end, m.end + 120)) || HELD_BY.test(text.slice(Math.max(0, m.start - 90), m.start))))
+    .map((m) => m.actorId);
+}
+
+/** Hostages, not people in custody or a ship: "hostages", "captives", "kidnapped", "abducted", "ransom". */
+const HOSTAGE_WORDS = /\b(?:hostages?|captives?|kidnap\w*|abduct\w*|ransom)\b/i;
+
+/** Captors an article names: side → whether it holds hostages (the sentence naming it speaks of hostages or a kidnapping). */
+export type Captors = Map<string, boolean>;
+
+/** The sides an article makes captors, over all its sentences (asked once, when a call to free people needs it). */
+export function captorsOfArticle(texts: string[], gaz: Gazetteer): Captors {
+  const out: Captors = new Map();
+  for (const text of texts) {
+    if (!TAKING.test(text)) continue;
+    const hostages = HOSTAGE_WORDS.test(text);
+    for (const id of captorsIn(text, gaz.match(tokenize(text)).filter((m) => gaz.isSide(m.actorId)))) out.set(id, hostages || out.get(id) === true);
+  }
+  return out;
+}
+
+/** After the release cue: "the people it had detained", "those they are holding" (the addressee holds them). */
+const ITS_CAPTIVES = /^[^.;:]{0,60}?\b(?:it|they)\s+(?:(?:has|have|had|is|are|was|were|still|now)\s+){0,2}(?:holds?|holding|held|keeps?|keeping|kept|kidnapped|abducted|seized|captured|detained|arrested|jailed|imprisoned|took)\b/i;
+/** Those to free are in the state's custody: "those (wrongfully) detained", "political prisoners", "arrested protesters". */
+const CUSTODY = /^[^.;:]{0,50}?\b(?:detained|arrested|jailed|imprisoned|detainees|political prisoners)\b/i;
+
+/**
+ * Whether the side asked to free people ("urged X to free …") is the one holding them: the text
+ * makes it the captor ("the people it had detained", or the article says it holds them, hostages if
+ * the call names hostages), the crisis file names a taking among its acts, or it holds power and
+ * those to free are in custody, with no hostage named and no other side a captor. Otherwise the call
+ * says nothing of whom it is against: "Sweden urged Dalmarra to free the hostages" may ask a
+ * government to free hostages another side holds.
+ */
+export function holdsThem(text: string, cueEnd: number, side: string, roles: SideRoles, captorsOf: () => Captors): boolean {
+  const rest = text.slice(cueEnd);
+  if (ITS_CAPTIVES.test(rest)) return true;
+  const hostages = HOSTAGE_WORDS.test(rest.slice(0, 60));
+  const listed = roles.captors.find((c) => c.side === side);
+  const named = captorsOf().get(side);
+  if ((listed && (listed.hostages || !hostages)) || (named !== undefined && (named || !hostages))) return true;
+  const others = [...roles.captors.map((c) => c.side), ...captorsOf().keys()].filter((x) => x !== side);
+  return side === (roles.junta ?? roles.incumbent) && CUSTODY.test(rest) && !HOSTAGE_WORDS.test(text) && others.length === 0;
 }
 
 /** Whether an attribution cue ("attributed the attack to") has a side as its subject ("Vastland attributed …", "Vastland has formally attributed …"). */

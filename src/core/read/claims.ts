@@ -15,7 +15,7 @@
  */
 import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, recast } from './scope.js';
-import { captorCues } from './captors.js';
+import { type Captors, captorCues } from './captors.js';
 import { disputeCues, nearPlace } from './disputes.js';
 import { anti, asideAct, asPlace, attributions, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
@@ -34,7 +34,7 @@ const WHY: Record<Kind, string> = {
   neutral: 'a call for dialogue, restraint, mediation or non-interference (neutral)',
 };
 
-/** Stance claims of one sentence: (holder, side, strength) per cue. `ctxSide` is the side the passage is about. */
+/** Stance claims of one sentence: (holder, side, strength) per cue. `ctxSide` is the side the passage is about; `captorsOf` gives the sides the article makes captors. */
 export function claimsOf(
   text: string,
   tokens: Token[],
@@ -43,6 +43,7 @@ export function claimsOf(
   speakerId: string | null,
   ctxSide: string | null = null,
   arenaMentions: Mention[] = [],
+  captorsOf: () => Captors = () => new Map(),
 ): Omit<XClaim, 'seq' | 'speaker'>[] {
   const sidesNamed = mentions.filter((m) => gaz.isSide(m.actorId));
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
@@ -114,7 +115,7 @@ export function claimsOf(
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
-    const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause });
+    const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf });
     let { kind, target } = aim;
     const { directed } = aim;
     if (aim.suppressUntil !== undefined) suppressUntil = aim.suppressUntil;

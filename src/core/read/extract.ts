@@ -9,7 +9,7 @@ import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
 import { resolutionSide, voteClaims } from './votes.js';
-import { attributedSide, joinedClaims } from './captors.js';
+import { attributedSide, type Captors, captorsOfArticle, joinedClaims } from './captors.js';
 import { rulingAgainst, rulingClaims } from './rulings.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
@@ -137,6 +137,10 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
   // The side the last attribution the article described blamed, for "joined the attribution" (captors.ts).
   let attributed: string | null = null;
   let ruling: string | null = null; // the side the last ruling the article described went against (rulings.ts)
+  // The sides the article makes captors ("the Brigade is holding 14 foreigners"), read over every
+  // sentence only when a call to free people needs it (captors.ts).
+  let captors: Captors | undefined;
+  const captorsOf = () => (captors ??= captorsOfArticle(sents.map((x) => x.text), gaz));
 
   const actorOf = (id: string) => gaz.actors.get(id);
   const isArena = (id: string) => gaz.arena.has(id);
@@ -236,7 +240,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
         if (qt.split(/\s+/).length >= 3) out.quotes.push({ seq: s.seq, text: qt, speakerId, speaker: speakerName });
       }
       const before = out.claims.length;
-      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide, mentions.filter((m) => isArena(m.actorId)))) {
+      for (const c of claimsOf(s.text, tokens, nonArena, gaz, speakerId, ctxSide, mentions.filter((m) => isArena(m.actorId)), captorsOf)) {
         const person = actorOf(c.actorId)?.kind === 'person' ? c.actorId : null;
         const speaker = person ? (actorOf(person)?.name ?? null) : speakerId && affiliationOf(speakerId) === c.actorId ? speakerName : null;
         out.claims.push(placed(c, s.seq, speaker));

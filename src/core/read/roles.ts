@@ -20,6 +20,8 @@ export interface SideRoles {
   breakaway: string | null;
   /** Act nouns per side, one regex over the sentence. */
   acts: { side: string; re: RegExp }[];
+  /** Sides whose listed acts take people or a ship ("kidnapping", "seizure"): asked to free them, they are the captor (of hostages: "kidnapping", "abduction", "hostage-taking"). */
+  captors: { side: string; hostages: boolean }[];
 }
 
 const JUNTA = /\b(?:junta|coup|putsch|military rulers?|seized power|military government)\b/i;
@@ -36,6 +38,8 @@ const OUSTED_NAMES = ['ousted president', 'deposed president', 'ousted leader', 
 const COUP_ACTS = ["coups?(?: d['’][ée]tat)?", 'putsch(?:es)?', 'takeovers?', '(?:military )?seizures? of power', 'power grabs?', 'overthrow', 'martial law'];
 /** What critics of a government holding power name, where no junta is known. */
 const INCUMBENT_ACTS = ['crackdowns?', 'repression'];
+/** An act in a crisis file that takes people or a ship, not power or land ("seizure of power" is no taking of people). */
+const TAKING_ACT = /^(?:kidnappings?|abductions?|hostage[- ]taking|(?:the\s+)?seizures?(?:\s+of\s+(?:the\s+)?(?:hostages|ship|vessel|tanker|crew|foreigners|workers))?|detentions?|arrests?|boarding|piracy)$/i;
 
 function described(s: Side): string {
   return [s.label, s.description ?? '', ...s.aliases].join(' ; ');
@@ -71,5 +75,6 @@ export function sideRoles(crisis: CrisisConfig): SideRoles {
   if (ousted) generic.push({ side: ousted, aliases: OUSTED_NAMES });
   const breakaway = sides.length === 2 ? only(sides, (s) => BREAKAWAY.test(described(s))) : null;
   if (breakaway) generic.push({ side: breakaway, aliases: BREAKAWAY_NAMES });
-  return { junta, ousted, incumbent, breakaway, acts, generic };
+  const captors = sides.filter((s) => s.acts?.some((a) => TAKING_ACT.test(a.trim()))).map((s) => ({ side: s.id, hostages: Boolean(s.acts?.some((a) => /kidnap|abduct|hostage/i.test(a))) }));
+  return { junta, ousted, incumbent, breakaway, acts, generic, captors };
 }

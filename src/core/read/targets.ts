@@ -7,7 +7,7 @@
  */
 import type { Cue } from './cues.js';
 import { pronounObject, warnedAgainst } from './scope.js';
-import { asked, captor } from './captors.js';
+import { asked, captor, type Captors, holdsThem } from './captors.js';
 import { anti, asPlace, backsActAgainst } from './aims.js';
 import { acrossSeam, beforeSubject, inRelative, objectBetween, passiveDoneTo, possDoneTo } from './subjects.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
@@ -56,6 +56,8 @@ export interface Scene {
   before: Target | undefined;
   after: Target | undefined;
   afterInClause: Target | undefined;
+  /** The sides the article makes captors of people or a ship (captors.ts), read when first asked. */
+  captorsOf: () => Captors;
 }
 
 /** What a cue aims at: its kind, its target, whether it is directed (the target is its object), how far it suppresses later support. */
@@ -68,7 +70,7 @@ export interface Aim {
 
 /** The target of one cue and what the act makes of its holder's position. */
 export function aimOf(cue: Cue, s: Scene): Aim {
-  const { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause } = s;
+  const { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf } = s;
   let suppressUntil: number | undefined;
   // What the act is aimed at, and what it makes of the holder's position.
   let kind: Kind;
@@ -135,8 +137,10 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       const prevPoss = [...named].reverse().find((m) => m.end <= cue.start && cue.start - m.end <= 4 && m.poss);
       target = next ?? prevPoss ?? null;
       if (next && captor(text, cue.end, next)) kind = 'criticize'; // "the release of the hostages held by X": against the captor
-      // "called on X to release the ship": nobody of a side is freed, so it is an order to X.
-      if (!target && /^to\b/i.test(cue.text) && before && !before.act && asked(text, before, cue.start)) {
+      // "called on X to release the ship": nobody of a side is freed, so it is an order to X, against
+      // X only when X holds them ("urged Dalmarra to free the hostages" may ask a government to free
+      // hostages another side holds).
+      if (!target && /^to\b/i.test(cue.text) && before && !before.act && asked(text, before, cue.start) && holdsThem(text, cue.end, before.actorId, roles, captorsOf)) {
         kind = OBJECTED_CALL.test(text.slice(clauseStart, cue.start)) ? 'leaning' : 'criticize';
         target = before;
       }
