@@ -71,8 +71,9 @@ describe('constructions of a border and refugee crisis (ostrel)', () => {
     ['Poland said it would send 500 border guards to help Valkar secure the frontier.', 'poland→valkar/firm'],
     ['Slovakia sent 200 soldiers to the Ostreli border to help Valkari troops.', 'slovakia→valkar/firm'],
     ['Sweden demanded that Ostrel free the crew of a Valkari patrol boat.', 'sweden→valkar/leaning'],
-    ['Sweden demanded that Valkar free the crew.', 'sweden→ostrel/leaning'],
-    ['Finland urged Ostrel to free the crew.', 'finland→valkar/leaning'],
+    // An order to free people is against the one asked where the text makes it their captor (captors.ts).
+    ['Valkar seized the crew of an Ostreli trawler. Sweden demanded that Valkar free the crew.', 'sweden→ostrel/leaning'],
+    ['Ostrel is holding the crew. Finland urged Ostrel to free the crew.', 'finland→valkar/leaning'],
     ['Norway urged both countries to return to talks.', 'norway→none/neutral'],
     ['Amnesty International called for an independent investigation into the deaths at the border.', 'amnesty-international→none/neutral'],
   ])('%s → %s', (sentence, claim) => {
@@ -93,6 +94,13 @@ describe('constructions of a border and refugee crisis (ostrel)', () => {
     'Finland did not call on Ostrel to release the crew.',
     'Finland urged Ostrel not to release the crew.',
   ])('an order not given: %s', (sentence) => {
+    expect(sided(claims('ostrel', sentence))).toEqual([]);
+  });
+
+  it.each([
+    'Sweden demanded that Valkar free the crew.', // whose crew, held by whom: the text does not say
+    'Finland urged Ostrel to free the crew.',
+  ])('an order to free people no captor is named for: %s', (sentence) => {
     expect(sided(claims('ostrel', sentence))).toEqual([]);
   });
 });

@@ -321,20 +321,52 @@ const PROBES_5: Probe[] = [
   ['u6-vastland', 'Korvath, blamed by Britain for the attack, summoned the British ambassador.', 'united-kingdom', 'vastland'],
 ];
 
+/** Round six: look-alikes of the constructions fixed after round five (apposition, "called X inhuman", a denial's clause, an object relative, a passive blame) and wrong sides found while writing them. */
+const PROBES_6: Probe[] = [
+  ['khalvor', "Russia, Dunmere's main trading partner, condemned Khalvor.", 'russia', 'dunmere'],
+  ["khalvor", "Russia, Dunmere's main trading partner, has also backed Khalvor.", 'russia', 'khalvor'],
+  ['khalvor', "Russia, Dunmere's main trading partner, did not back Khalvor.", 'russia', null],
+  ['khalvor', "Would Russia, Dunmere's main trading partner, back Khalvor?", 'russia', null],
+  ['khalvor', 'Russia, Dunmere and China backed Khalvor.', 'russia', '~khalvor'],
+  ['khalvor', 'Russia, which Dunmere accused of arming Khalvor, denied the claim.', 'russia', null],
+  ['ostrel', 'Russia called the border closure inhumane.', 'russia', 'ostrel'],
+  ['ostrel', 'Russia did not call the border closure inhuman.', 'russia', null],
+  ['ostrel', 'Did Russia call the border closure inhuman?', 'russia', null],
+  ['ostrel', 'Russia said Ostrel called the border closure "inhuman".', 'russia', null], // a side's words, reported
+  ['ostrel', 'Russia said Ostrel called the border closure unacceptable.', 'russia', null],
+  ['ostrel', 'Russia said Ostrel condemned the border closure.', 'russia', null],
+  ['ostrel', 'Russia said Valkar called the border closure illegal.', 'russia', null],
+  ['ostrel', 'Russia called on Valkar to end the inhuman border closure.', 'russia', '~ostrel'],
+  ['u6-vastland', 'China said it did not back Korvath.', 'china', null], // "not back" is the cue's own negation
+  ['u6-vastland', "China said it didn't back Korvath.", 'china', null],
+  ['u6-vastland', 'Korvath denied any role, but China said it did not back Korvath.', 'china', null],
+  ['u6-vastland', 'Korvath denied any role in the cyberattack, and China denied backing Korvath.', 'china', null],
+  ['u6-vastland', 'Korvath denied that China backed it.', 'china', null],
+  ['u6-vastland', 'China denied arming Korvath, and backing it.', 'china', null],
+  ['u6-vastland', 'Korvath was accused by Britain of hacking the hospitals.', 'united-kingdom', 'vastland'],
+  ['u6-vastland', 'Korvath was not blamed by Britain for the attack.', 'united-kingdom', null],
+  ['u6-vastland', 'Was Korvath blamed by Britain for the attack?', 'united-kingdom', null],
+  ['u6-vastland', 'Korvath, blamed by Vastland for the attack, said Britain was lying.', 'united-kingdom', null], // a side's own blame
+  ['u6-vastland', 'Britain, blamed by Korvath for the leak, backed Vastland.', 'united-kingdom', 'vastland'],
+  ['valdoria', 'Norway said the junta, which Peru does not back, had no legitimacy.', 'peru', null],
+  ['valdoria', 'Norway said the junta, which Peru says backs the rebels, had no legitimacy.', 'peru', null],
+  ['valdoria', 'The junta, which backs Peru, promised elections.', 'peru', null],
+  ['valdoria', 'The junta, which Peru condemned, promised elections.', 'peru', 'reyes'],
+  ['valdoria', 'Reyes, whom Chile supports, called for protests.', 'chile', 'reyes'],
+  ['valdoria', 'Peru, which Chile backs, recognized Reyes.', 'chile', null], // Chile backs Peru, no side
+  ['valdoria', 'Peru, which Chile backs, recognized Reyes.', 'peru', 'reyes'],
+  ['valdoria', 'Is the junta, which Peru backs, legitimate?', 'peru', '~council'],
+];
+
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
 const MISSES = new Set<string>([
-  "khalvor: Russia, Dunmere's main trading partner, backed Khalvor. russia", // a side's possessive in an apposition
-  'ostrel: Russia called the border closure "inhuman". russia', // "called X inhuman": a judgement word the lexicon lacks
-  'u6-vastland: Korvath denied any role in the cyberattack, and China backed Korvath. china', // a side subject of an earlier clause
   'valdoria: Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes. norway', // a side inside a "whose" clause
-  'valdoria: Norway said the junta, which Peru backs, had no legitimacy. peru', // an object relative clause ("which Peru backs")
-  'u6-vastland: Korvath, blamed by Britain for the attack, summoned the British ambassador. united-kingdom', // "blamed by X for": a passive blame
 ]);
 
 const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5, ...PROBES_6])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

@@ -24,6 +24,7 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { BACKGROUND, CALLS_FOR, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, NOT_THE_STATE, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 import { actTargets, aimOf, type Kind, type Target } from './targets.js';
+import { apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
 
 /** What each kind of act means, for `briefing explain`. */
 const WHY: Record<Kind, string> = {
@@ -80,6 +81,9 @@ export function claimsOf(
   let prevHolders: string[] = [];
   let prevClause = -1;
   let spoken = false;
+  // Sides named as a passive's agent ("blamed by X") are not the subject of the next act; the clause where a side's own act was read.
+  const agentsSeen = new Set<number>();
+  let sideOwned = -1;
   const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     const before = out.length;
@@ -112,13 +116,27 @@ export function claimsOf(
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m)));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
-    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m));
+    // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
+    const inAside = (m: { start: number; end: number; poss: boolean }) => text.lastIndexOf(',', m.start) > clauseStart && apposed(text, m, cue.start, holdersAll.filter((h) => h.start >= clauseStart));
+    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !inAside(m));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
     const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf });
     let { kind, target } = aim;
     const { directed } = aim;
     if (aim.suppressUntil !== undefined) suppressUntil = aim.suppressUntil;
+    // "Korvath, blamed by Vastland for …", "Russia said Ostrel condemned …": a side's own act, which no one else holds
+    // (asides.ts), nor its next act in the clause with no other holder named ("… called the closure unacceptable").
+    const agentSide = sideAgent(text, cue.end, named);
+    if (agentSide || sideSubject(text, cue, named)) {
+      // "Britain, blamed by Korvath for the leak, backed Vastland": the participle's subject acts next.
+      const subject = agentSide && holdersAll.find((m) => m.end <= cue.start && /^\s*,\s*$/.test(text.slice(m.end, cue.start)));
+      if (agentSide) agentsSeen.add(agentSide.start);
+      if (subject) [prevHolders, prevClause] = [[subject.actorId], clauseStart];
+      else sideOwned = clauseStart;
+      return;
+    }
+    if (sideOwned === clauseStart && !holdersAll.some((m) => m.start >= ws && m.end <= cue.start)) return;
 
     // "backed calls for X to step down": the call's own order says the side, so this cue only names who holds it.
     const endorsesCall = (kind === 'support' || kind === 'leaning') && directed && CALLS_FOR.test(text.slice(cue.end));
@@ -132,7 +150,22 @@ export function claimsOf(
     const agents = possessor ? [] : passiveAgents(text, cue, clauseStart, holdersAll);
     // "Vastland, backed by Britain, expelled Korvathi diplomats": a passive act is aimed at its subject.
     if (agents.length && directed && target === after && before) target = before;
+    // "the junta, which Peru backs,": the relative clause's subject holds the act, aimed at its head (asides.ts),
+    // which is no side in "Peru, which Chile backs,".
+    let relSubjects: Mention[] = [];
+    let head: Mention | Target | undefined;
+    if (!agents.length && !possessor && cue.type !== 'ally' && /,\s*(?:which|whom|who|that)\s/i.test(text.slice(clauseStart, cue.start))) {
+      for (const m of [...sideMentions, ...holdersAll].filter((x) => x.end <= cue.start && x.start >= clauseStart).sort((a, b) => b.start - a.start)) {
+        relSubjects = objectRelative(text, m, cue.start, holdersAll);
+        head = m;
+        if (relSubjects.length) break;
+      }
+    }
     if (agents.length && cue.type !== 'ally') holders = agents.map((m) => m.actorId);
+    else if (relSubjects.length && head) {
+      holders = relSubjects.map((m) => m.actorId);
+      if (kind !== 'neutral') target = gaz.isSide(head.actorId) ? head : null;
+    }
     else if (possessor && cue.type !== 'ally' && !conveyed) holders = [possessor.actorId];
     else if (cue.type === 'ally') {
       // "the army and its allies": unnamed allies are nobody's stance.
@@ -145,11 +178,11 @@ export function claimsOf(
       // A side named between the holder and a directed cue is the one acting ("protests that support X"),
       // unless it is the object of a contact verb ("telephoned X to congratulate him").
       const inWindow = mentions.filter((m) => m.start >= ws && m.end <= cue.start);
-      let lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId));
+      let lastSide = [...inWindow].reverse().find((m) => gaz.isSide(m.actorId) && !agentsSeen.has(m.start));
       // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
       if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
       // "X's leader, who had backed Y last year, now supports Z": a side inside the relative clause is not the one acting.
-      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart))) lastSide = undefined;
+      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart) || inAside(lastSide))) lastSide = undefined;
       if (lastSide && directed && (CONTACT_VERB.test(text.slice(ws, lastSide.start)) || OURS.test(text.slice(lastSide.end, cue.start)))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;
@@ -191,9 +224,11 @@ export function claimsOf(
     holders = [...new Set(holders)].filter((h) => !gaz.isSide(h) && !gaz.arena.has(h));
     if (holders.length === 0) return;
     spoken = true;
-    // "Cuba's support for X was regrettable", "X, backed by Y, expelled …": a possessor or a passive's agent holds
-    // that act, and is not the subject of the sentence's next one.
+    // "Cuba's support for X was regrettable", "X, backed by Y, expelled …", "X, which Y backs, …": a possessor, a
+    // passive's agent or a relative clause's subject holds that act, and is not the subject of the sentence's next one.
     prevHolders = (possessor && holders.length === 1 && holders[0] === possessor.actorId) || agents.length ? [] : holders;
+    // "Peru, which Chile backs, recognized X": the head is the subject of the next act.
+    if (relSubjects.length) prevHolders = head && !gaz.isSide(head.actorId) ? [head.actorId] : [];
     prevClause = clauseStart;
     if (endorsesCall) return;
     push(holders, kind, cue.side ?? target?.actorId ?? null, cue); // "the territorial integrity of X": the state's side (disputes.ts)

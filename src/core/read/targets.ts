@@ -88,6 +88,8 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
       // "accused X of …", "blamed X for …": aimed at the direct object only.
       if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
+      // "Korvath, blamed by Britain for the attack,", "Korvath was accused by Britain of …": passive, the object is the subject.
+      if (/^(?:accus|blam)/i.test(cue.text) && /^\s+by\s/i.test(text.slice(cue.end, cue.end + 5)) && before && !before.act && /^(?:\s*,\s*|\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?)$/i.test(text.slice(before.end, cue.start))) t = before;
       target = t;
       if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
       // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
@@ -114,6 +116,13 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       if (!warnedAgainst(text, cue, clauseStart)) target = null;
       // "rejected calls for X to resign": objecting to the order backs X.
       if (OBJECTED_CALL.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
+      // "demanded that X free …": as "urged X to free …" (case 'free'), a side freed is backed ("free the crew of a
+      // Valkari boat"), else the order is against X only where X holds them.
+      if (/(?:release|free)$/i.test(cue.text) && target) {
+        const freed = named.find((m) => m.start >= cue.end && m.start <= cue.end + 40 && m.start < clauseEnd && !asPlace(text, m));
+        if (freed && freed.actorId !== target.actorId) [kind, target] = [captor(text, cue.end, freed) ? 'criticize' : 'leaning', freed];
+        else if (freed || !holdsThem(text, cue.end, target.actorId, roles, captorsOf)) target = null;
+      }
       break;
     }
     case 'restore':
