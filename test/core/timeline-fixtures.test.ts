@@ -1,8 +1,7 @@
 /**
  * /timeline on three made-up crises nobody on the team has seen (Khalvor, Norland, Ostrel): dated
  * events in order, scheduled ones marked, no event twice, no sentence without a date of its own
- * dated by a neighbour it does not refer to. Two known misdatings made by extraction (src/core/read)
- * are kept as expected failures until that lane fixes them.
+ * dated by a neighbour it does not refer to, "since Friday" no date of the sentence.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,9 +52,8 @@ describe('timeline on norland', () => {
   it('"The same day, the junta closed the border." is dated by the sentence before it', () => {
     expect(events().find((e) => e.text.startsWith('The same day'))?.at).toBe('2031-12-17');
   });
-  // Known: extraction dates "In a call that day" (after "Weeks earlier, Finland had said …") by an
-  // earlier "on Sunday"; the day is not given.
-  it.fails('"In a call that day", after "Weeks earlier …", is not dated', () => {
+  // "In a call that day" after "Weeks earlier, Finland had said …": the day is not given (not an earlier "on Sunday").
+  it('"In a call that day", after "Weeks earlier …", is not dated', () => {
     expect(events().some((e) => e.text.startsWith('In a call that day'))).toBe(false);
   });
 });
@@ -66,9 +64,8 @@ describe('timeline on ostrel', () => {
     wellFormed(events(), '2035-08-19');
     expect(events().find((e) => e.text.includes('will meet again in Brussels'))).toMatchObject({ at: '2035-08-23', scheduled: true });
   });
-  // Known: "at least 11 had died … since Friday" dates the report of 14 August on Friday the 10th,
-  // the start of a period, not an event.
-  it.fails('"since Friday" starts a period; it does not date the sentence', () => {
+  // "at least 11 had died … since Friday": Friday the 10th starts a period; it does not date the report of 14 August.
+  it('"since Friday" starts a period; it does not date the sentence', () => {
     expect(events().find((e) => e.text.includes('about 4,300 people were stranded'))?.at).not.toBe('2035-08-10');
   });
 });

@@ -136,6 +136,8 @@ export function findDates(text: string, published: string, anchor?: string): Dat
         d = { y: Number(m[1]), m: 1, d: 1 };
         precision = 'year';
       } else if (kind === 'weekday') {
+        // "had died since Friday", "under house arrest since Wednesday": the start of a period, not the day of the report.
+        if (/\bsince\s+$/i.test(text.slice(Math.max(0, start - 7), start))) continue;
         const wd = WEEKDAYS.indexOf(g1) + 1;
         const pw = weekday(pub);
         const back = (pw - wd + 7) % 7;

@@ -7,6 +7,8 @@ import { contentStems, type Token } from '../text.js';
 import type { Precision } from '../types.js';
 
 const dayOf = (at: string): string => at.slice(0, 10);
+/** A move in time that names no day: "weeks earlier", "two months later", "last year", "previously". */
+const UNDATED_SHIFT = /\b(?:(?:\d+|two|three|four|five|six|several|a few|some|many)\s+(?:days|weeks|months|years)|a (?:week|month|year)|weeks|months|years|days)\s+(?:earlier|later|before|ago|after)\b|\b(?:earlier|later) (?:this|that|in the) (?:week|month|year)\b|\blast (?:week|month|year)\b|\bpreviously\b/i;
 
 /**
  * The events a sentence reports. A live-blog entry's lead is an event at the entry's minute; when
@@ -15,9 +17,11 @@ const dayOf = (at: string): string => at.slice(0, 10);
 export function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: DocMeta, seenEntryLead: Set<number>, ledeTaken: boolean, day: { anchor: string | undefined }): XEvent[] {
   const pubDay = meta.published.slice(0, 10);
   const dates = findDates(s.text, meta.published, day.anchor).filter((d) => d.precision === 'day' || d.precision === 'month');
-  // The day this sentence gives is the anchor of the next one's "the same day".
+  // The day this sentence gives is the anchor of the next one's "the same day"; a sentence moving to
+  // an undated time ("Weeks earlier, X had said …") leaves "that day" after it undated.
   const given = dates.find((d) => d.precision === 'day');
   if (given) day.anchor = given.value;
+  else if (UNDATED_SHIFT.test(s.text)) day.anchor = undefined;
   const isEntryLead = s.entry >= 0 && !seenEntryLead.has(s.entry);
   if (isEntryLead) seenEntryLead.add(s.entry);
   // A live-blog entry's lead and a dated sentence are events whatever their verb; a plain statement
