@@ -6,6 +6,7 @@
  * role is given only when exactly one side fits it.
  */
 import type { CrisisConfig, Side } from '../types.js';
+import { groupSides } from './coref.js';
 
 export interface SideRoles {
   /** Generic names a side gets from its role ("the new government" for the side that replaced another). */
@@ -22,6 +23,8 @@ export interface SideRoles {
   acts: { side: string; re: RegExp }[];
   /** Sides whose listed acts take people or a ship ("kidnapping", "seizure"): asked to free them, they are the captor (of hostages: "kidnapping", "abduction", "hostage-taking"). */
   captors: { side: string; hostages: boolean }[];
+  /** Sides described as armed groups or movements, which "the group" may stand for (coref.ts). */
+  groups: Set<string>;
 }
 
 const JUNTA = /\b(?:junta|coup|putsch|military rulers?|seized power|military government)\b/i;
@@ -76,5 +79,5 @@ export function sideRoles(crisis: CrisisConfig): SideRoles {
   const breakaway = sides.length === 2 ? only(sides, (s) => BREAKAWAY.test(described(s))) : null;
   if (breakaway) generic.push({ side: breakaway, aliases: BREAKAWAY_NAMES });
   const captors = sides.filter((s) => s.acts?.some((a) => TAKING_ACT.test(a.trim()))).map((s) => ({ side: s.id, hostages: Boolean(s.acts?.some((a) => /kidnap|abduct|hostage/i.test(a))) }));
-  return { junta, ousted, incumbent, breakaway, acts, generic, captors };
+  return { junta, ousted, incumbent, breakaway, acts, generic, captors, groups: groupSides(sides) };
 }
