@@ -27,8 +27,10 @@ const TO_ACT = /^\s*,\s*(?:(?:also|now|then|later|quickly|swiftly|openly|publicl
  * trading partner, backed …" (the side's possessive opens it) or "Russia, a close ally of Dunmere,
  * backed …" (it ends the aside after "of"/"to").
  */
-export function apposed(text: string, side: Span & { poss: boolean }, cueStart: number, holders: Span[]): boolean {
-  const holder = [...holders].reverse().find((h) => h.end <= side.start);
+export function apposed(text: string, side: Span & { poss: boolean }, clauseStart: number, cueStart: number, holders: Span[]): boolean {
+  if (text.lastIndexOf(',', side.start) <= clauseStart) return false;
+  let holder: Span | undefined;
+  for (const h of holders) if (h.end <= side.start && h.start >= clauseStart) holder = h;
   if (!holder) return false;
   const lead = text.slice(holder.end, side.start);
   const tail = text.slice(side.end, cueStart);

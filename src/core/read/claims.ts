@@ -26,6 +26,9 @@ import { BACKGROUND, CALLS_FOR, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS
 import { actTargets, aimOf, type Kind, type Target } from './targets.js';
 import { apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
 
+/** ", which", ", whom": a relative clause, maybe an object one ("the junta, which Peru backs,"). */
+const RELATIVE = /,\s*(?:which|whom|who|that)\s/i;
+
 /** What each kind of act means, for `briefing explain`. */
 const WHY: Record<Kind, string> = {
   support: 'backing or recognition of the side (or an act of it) named near the cue',
@@ -83,6 +86,7 @@ export function claimsOf(
   let spoken = false;
   // Sides named as a passive's agent ("blamed by X") are not the subject of the next act; the clause where a side's own act was read.
   const agentsSeen = new Set<number>();
+  const relatives = RELATIVE.test(text);
   let sideOwned = -1;
   const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
@@ -117,8 +121,7 @@ export function claimsOf(
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
-    const inAside = (m: { start: number; end: number; poss: boolean }) => text.lastIndexOf(',', m.start) > clauseStart && apposed(text, m, cue.start, holdersAll.filter((h) => h.start >= clauseStart));
-    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !inAside(m));
+    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
     const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf });
@@ -127,8 +130,8 @@ export function claimsOf(
     if (aim.suppressUntil !== undefined) suppressUntil = aim.suppressUntil;
     // "Korvath, blamed by Vastland for …", "Russia said Ostrel condemned …": a side's own act, which no one else holds
     // (asides.ts), nor its next act in the clause with no other holder named ("… called the closure unacceptable").
-    const agentSide = sideAgent(text, cue.end, named);
-    if (agentSide || sideSubject(text, cue, named)) {
+    const agentSide = named.length ? sideAgent(text, cue.end, named) : undefined;
+    if (agentSide || (named.length && sideSubject(text, cue, named))) {
       // "Britain, blamed by Korvath for the leak, backed Vastland": the participle's subject acts next.
       const subject = agentSide && holdersAll.find((m) => m.end <= cue.start && /^\s*,\s*$/.test(text.slice(m.end, cue.start)));
       if (agentSide) agentsSeen.add(agentSide.start);
@@ -154,7 +157,7 @@ export function claimsOf(
     // which is no side in "Peru, which Chile backs,".
     let relSubjects: Mention[] = [];
     let head: Mention | Target | undefined;
-    if (!agents.length && !possessor && cue.type !== 'ally' && /,\s*(?:which|whom|who|that)\s/i.test(text.slice(clauseStart, cue.start))) {
+    if (relatives && !agents.length && !possessor && cue.type !== 'ally' && RELATIVE.test(text.slice(clauseStart, cue.start))) {
       for (const m of [...sideMentions, ...holdersAll].filter((x) => x.end <= cue.start && x.start >= clauseStart).sort((a, b) => b.start - a.start)) {
         relSubjects = objectRelative(text, m, cue.start, holdersAll);
         head = m;
@@ -182,7 +185,7 @@ export function claimsOf(
       // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
       if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
       // "X's leader, who had backed Y last year, now supports Z": a side inside the relative clause is not the one acting.
-      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart) || inAside(lastSide))) lastSide = undefined;
+      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart) || apposed(text, lastSide, clauseStart, cue.start, holdersAll))) lastSide = undefined;
       if (lastSide && directed && (CONTACT_VERB.test(text.slice(ws, lastSide.start)) || OURS.test(text.slice(lastSide.end, cue.start)))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;

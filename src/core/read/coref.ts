@@ -20,7 +20,7 @@ export function groupSides(sides: Side[]): Set<string> {
 }
 
 /** The group-like actors a sentence names: a group or organisation, or a group side by a group's name or an acronym. */
-export function groupsNamed(text: string, mentions: Mention[], gaz: Gazetteer, sides: Set<string>): string[] {
+function groupsNamed(text: string, mentions: Mention[], gaz: Gazetteer, sides: Set<string>): string[] {
   const out = new Set<string>();
   for (const m of mentions) {
     const kind = gaz.actors.get(m.actorId)?.kind;
@@ -30,10 +30,10 @@ export function groupsNamed(text: string, mentions: Mention[], gaz: Gazetteer, s
   return [...out];
 }
 
-/** The group "The group …" opening this sentence stands for: the one group the sentence before named, if it names none itself before. */
-export function groupReferent(text: string, mentions: Mention[], before: string[]): string | null {
+/** The group "The group …" opening this sentence stands for: the one group the sentence before (`prevText`) named, if it names none itself before. */
+export function groupReferent(text: string, mentions: Mention[], prevText: string, prevMentions: Mention[], gaz: Gazetteer): string | null {
   const m = OPENS_WITH_GROUP.exec(text);
-  if (!m || before.length !== 1) return null;
-  if (mentions.some((x) => x.start < m.index + m[0].length)) return null;
-  return before[0] ?? null;
+  if (!m || mentions.some((x) => x.start < m.index + m[0].length)) return null;
+  const before = groupsNamed(prevText, prevMentions, gaz, gaz.roles.groups);
+  return before.length === 1 ? (before[0] ?? null) : null;
 }

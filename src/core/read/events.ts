@@ -21,7 +21,7 @@ export function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: D
   // an undated time ("Weeks earlier, X had said …") leaves "that day" after it undated.
   const given = dates.find((d) => d.precision === 'day');
   if (given) day.anchor = given.value;
-  else if (UNDATED_SHIFT.test(s.text)) day.anchor = undefined;
+  else if (day.anchor && UNDATED_SHIFT.test(s.text)) day.anchor = undefined;
   const isEntryLead = s.entry >= 0 && !seenEntryLead.has(s.entry);
   if (isEntryLead) seenEntryLead.add(s.entry);
   // A live-blog entry's lead and a dated sentence are events whatever their verb; a plain statement

@@ -11,7 +11,7 @@ import { eventsOf } from './events.js';
 import { resolutionSide, voteClaims } from './votes.js';
 import { attributedSide, type Captors, captorsOfArticle, joinedClaims } from './captors.js';
 import { rulingAgainst, rulingClaims } from './rulings.js';
-import { groupReferent, groupsNamed } from './coref.js';
+import { groupReferent } from './coref.js';
 import { precededByPreposition } from './shape.js';
 import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
 import { segment, type Sentence } from './segment.js';
@@ -142,8 +142,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
   // sentence only when a call to free people needs it (captors.ts).
   let captors: Captors | undefined;
   const captorsOf = () => (captors ??= captorsOfArticle(sents.map((x) => x.text), gaz));
-  // The groups the sentence before named, for "The group …" opening the next (coref.ts).
-  let prevGroups = { entry: -2, ids: [] as string[] };
+  // The sentence before, for "The group …" opening the next (coref.ts).
+  let prev: { text: string; mentions: Mention[]; entry: number } = { text: '', mentions: [], entry: -2 };
 
   const actorOf = (id: string) => gaz.actors.get(id);
   const isArena = (id: string) => gaz.arena.has(id);
@@ -228,8 +228,8 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
     const at = s.entryAt ?? pubDay;
     const precision: Precision = s.entryAt ? 'minute' : 'day';
     // Spelled out, not `{ ...s, … }`: V8 copies a spread object several times slower (same keys, same order).
-    const referent = groupReferent(s.text, nonArena, s.entry === prevGroups.entry ? prevGroups.ids : []);
-    prevGroups = { entry: s.entry, ids: groupsNamed(s.text, nonArena, gaz, gaz.roles.groups) };
+    const referent = s.entry === prev.entry ? groupReferent(s.text, nonArena, prev.text, prev.mentions, gaz) : null;
+    prev = { text: s.text, mentions: nonArena, entry: s.entry };
     out.sentences.push({ seq: s.seq, para: s.para, kind: s.kind, text: s.text, entryAt: s.entryAt, entryLabel: s.entryLabel, entry: s.entry, pos: s.pos, at, precision, actors: referent && !actorIds.includes(referent) ? [...actorIds, referent] : actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
