@@ -356,6 +356,16 @@ const PROBES_6: Probe[] = [
   ['valdoria', 'Peru, which Chile backs, recognized Reyes.', 'chile', null], // Chile backs Peru, no side
   ['valdoria', 'Peru, which Chile backs, recognized Reyes.', 'peru', 'reyes'],
   ['valdoria', 'Is the junta, which Peru backs, legitimate?', 'peru', '~council'],
+  // Wrong sides on main found while writing round six.
+  ['khalvor', "Russia, Dunmere's closest ally, condemned Khalvor.", 'russia', 'dunmere'], // read as criticising Dunmere
+  ['khalvor', "Russia, Dunmere's ally, and China backed Khalvor.", 'china', 'khalvor'], // China was given Russia's alliance
+  ['khalvor', "Russia, Dunmere's ally, and China backed Khalvor.", 'russia', '~dunmere'],
+  ['khalvor', 'Russia, a close ally of Dunmere, and China backed Khalvor.', 'china', 'khalvor'],
+  ['khalvor', "Russia and China, Dunmere's allies, condemned Khalvor.", 'china', 'dunmere'],
+  ['khalvor', 'Russia said it was an ally of Khalvor, and China backed Dunmere.', 'china', 'dunmere'],
+  ['ostrel', 'Russia condemned the treatment of Ostreli migrants.', 'russia', 'ostrel'], // read as criticising Ostrel
+  ['ostrel', 'Russia called the treatment of Ostreli migrants unacceptable.', 'russia', 'ostrel'],
+  ['ostrel', 'The treatment of Ostreli migrants was unacceptable, Russia said.', 'russia', 'ostrel'],
 ];
 
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */

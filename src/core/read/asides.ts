@@ -44,6 +44,21 @@ export function apposed(text: string, side: Span & { poss: boolean }, clauseStar
   return /^\s*,\s*(?:a|an|the|one of the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|to|for|with)\s+(?:the\s+)?$/.test(lead) && /^\s*$/.test(inner);
 }
 
+/**
+ * "Russia, Dunmere's ally, and China …", "Russia and China, a close ally of Dunmere, …": an ally named
+ * in an apposition is its head's, not every actor's of the clause. The apposition's opening and
+ * closing commas, or null.
+ */
+export function allyApposition(text: string, cue: Span, clauseStart: number): { open: number; close: number } | null {
+  const open = text.lastIndexOf(',', cue.start);
+  if (open <= clauseStart) return null;
+  const inner = text.slice(open + 1, cue.start);
+  if (inner.length > 40 || /[;]/.test(inner) || NOT_A_NOUN_PHRASE.test(inner)) return null;
+  const tail = /^(?:\s+of\s+[^,;.]{1,40}?)?\s*,/.exec(text.slice(cue.end, cue.end + 60));
+  if (!tail || NOT_A_NOUN_PHRASE.test(tail[0])) return null;
+  return { open, close: cue.end + tail[0].length - 1 };
+}
+
 /** After the relative clause's subjects, up to the act: an adverb or an auxiliary at most. */
 const REL_TO_ACT = /^\s+(?:(?:also|now|still|long|openly|publicly|firmly|strongly|reportedly|has|have|had)\s+){0,2}$/i;
 

@@ -24,7 +24,7 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { BACKGROUND, CALLS_FOR, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, NOT_THE_STATE, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 import { actTargets, aimOf, type Kind, type Target } from './targets.js';
-import { apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
+import { allyApposition, apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
 
 /** ", which", ", whom": a relative clause, maybe an object one ("the junta, which Peru backs,"). */
 const RELATIVE = /,\s*(?:which|whom|who|that)\s/i;
@@ -175,8 +175,17 @@ export function claimsOf(
       if (/\b(?:its|their|his|her)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 25), cue.start))) return;
       // "widely seen as X's closest ally": a perception, at most a leaning.
       if (PERCEIVED.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
-      holders = holdersAll.filter((m) => m.start >= clauseStart && m.end <= clauseEnd).map((m) => m.actorId);
-      target = named.find((m) => m.start >= clauseStart && m.end <= clauseEnd) ?? null;
+      // Not an actor across ", and <…>" from the cue: "… an ally of Khalvor, and China backed Dunmere".
+      const seam = (a: number, b: number) => /,\s*(?:and|but)\s/i.test(text.slice(a, b));
+      holders = holdersAll.filter((m) => m.start >= clauseStart && m.end <= clauseEnd && !(m.end <= cue.start ? seam(m.end, cue.start) : seam(cue.end, m.start))).map((m) => m.actorId);
+      target = named.find((m) => m.start >= clauseStart && m.end <= clauseEnd && !(m.end <= cue.start ? seam(m.end, cue.start) : seam(cue.end, m.start))) ?? null;
+      // "Russia, Dunmere's ally, and China backed …": the apposition's head is the ally, of the side named inside it (asides.ts).
+      const apposition = allyApposition(text, cue, clauseStart);
+      const head = apposition ? coordinated(text, holdersAll.filter((m) => m.start >= clauseStart && m.end <= apposition.open), apposition.open, false) : [];
+      if (apposition && head.length) {
+        holders = head.map((m) => m.actorId);
+        target = named.find((m) => m.start > apposition.open && m.end <= apposition.close) ?? null;
+      }
     } else {
       // A side named between the holder and a directed cue is the one acting ("protests that support X"),
       // unless it is the object of a contact verb ("telephoned X to congratulate him").

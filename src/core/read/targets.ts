@@ -14,6 +14,9 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { SideRoles } from './roles.js';
 import { ACCUSED_OF, AIMED_AT, CONDITIONAL, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTED_CALL, OBJECTION, RESOLUTION } from './shape.js';
 
+/** "the treatment of", "the plight of": what is criticised is done to the side named next (criticism only: welcoming a treatment may praise its doer). */
+const TREATED = /\b(?:treatment|mistreatment|ill-treatment|plight|deportations?)\s+of\s+(?:the\s+)?$/i;
+
 /** What an act makes of its holder's position toward its target. */
 export type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -84,7 +87,7 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       kind = 'criticize';
       // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
       // "condemned the detention of X": the act is done to X, so condemning it backs X.
-      const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
+      const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || TREATED.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
       let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
       // "accused X of …", "blamed X for …": aimed at the direct object only.
       if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
@@ -103,6 +106,8 @@ export function aimOf(cue: Cue, s: Scene): Aim {
         target = { actorId: roles.incumbent };
       }
       if (doneTo || (t && t === before && !before.act && passiveDoneTo(text, clauseStart, before, cue.start))) kind = 'leaning';
+      // "called the treatment of Ostreli migrants unacceptable": those treated are backed.
+      if (t && t === before && !before.act && TREATED.test(text.slice(clauseStart, before.start)) && /^\s+(?:[a-z-]+\s+){0,2}(?:(?:was|were|is|are)\s+)?$/.test(text.slice(before.end, cue.start))) kind = 'leaning';
       // "objected to language blaming X", "opposed sanctions on X": resisting criticism of X backs X.
       if ((CRITICISM_AS_THING.test(cue.text) || RESOLUTION.test(text.slice(clauseStart, cue.start))) && OBJECTION.test(text.slice(clauseStart, cue.start))) kind = 'leaning';
       if (cue.type === 'legit') kind = 'support';
