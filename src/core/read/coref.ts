@@ -10,7 +10,7 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Side } from '../types.js';
 
 /** The sentence opens with a noun standing for a group named before ("The group", "The militia's leader"). */
-const OPENS_WITH_GROUP = /^(?:[A-Z][A-Z ,.'’()-]{2,60}\s[-–—]\s+)?The\s+(?:armed\s+|rebel\s+|militant\s+)?(?:group|militia|movement|faction|paramilitary|paramilitaries|rebels|insurgents|organi[sz]ation)\b/;
+const OPENS_WITH_GROUP = /^The\s+(?:armed\s+|rebel\s+|militant\s+)?(?:group|militia|movement|faction|paramilitary|paramilitaries|rebels|insurgents|organi[sz]ation)\b/;
 /** What a group is called: a side described so, or a mention named so ("Black Ridge Brigade", "Rapid Support Forces"). */
 const GROUP_WORDS = /\b(?:group|brigade|militia|movement|rebels?|insurgents?|faction|front|forces|army|paramilitar\w*|organi[sz]ation)\b/i;
 

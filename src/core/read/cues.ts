@@ -106,8 +106,19 @@ const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"�
 const NEITHER = /^\s+neither\b/i;
 const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of|(?:too early|premature) to|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|neither|nor)\s+(?:\w+\s+)?$/i;
 /** An act denied or called false: "denied supplying", "dismissed reports that it had recognised"; not past a new clause with its own subject ("denied any role, and China backed X"). */
-const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b(?:(?!,\s*(?:and|but)\s+(?:the\s+)?[A-Z])[^.;]){0,50}$/i;
+const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
+/** A new clause with its own subject: ", and China …" (a denial before it does not reach past it). */
+const NEW_SUBJECT = /,\s*(?:and|but)\s+(?:the\s+)?[A-Z]/g;
 const CALLED_FALSE = /^[^.;]{0,60}\b(?:were|was|are|is|as) ["“']?(?:false|untrue|baseless|unfounded|fake|fabricated|lies)\b/i;
+/** Whether an act is denied (DENIED), not past a new clause with its own subject. */
+function denied(clause: string): boolean {
+  const d = DENIED.exec(clause);
+  if (!d) return false;
+  let seam = -1;
+  NEW_SUBJECT.lastIndex = 0;
+  for (const m of d[0].matchAll(NEW_SUBJECT)) seam = (m.index ?? 0) + m[0].length;
+  return seam < 0 || DENIED.test(d[0].slice(seam));
+}
 /** Someone else's expectation of an act: "Observers expect Mali to side with", "is likely to back"; "Few expect" denies it. */
 const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|es|ed)|speculat(?:e|es|ed|ion)|rumou?red|(?:claim(?:s|ed)|alleg(?:es|ed))(?! victory| the (?:presidency|win|victory)| responsibility| credit))\b[^.;]{0,50}$/i;
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
@@ -165,7 +176,7 @@ export function findCues(text: string): Cue[] {
     const before = text.slice(Math.max(0, start - 30), start) + (lead ? lead[0] : '');
     const clause = text.slice(Math.max(0, start - 90), start);
     // An act denied, called false, or expected by someone else is not the holder's act.
-    if (SIDED.has(t) && (DENIED.test(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
+    if (SIDED.has(t) && (denied(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
     if (SIDED.has(t) && (question || HYPOTHETICAL.test(before) || INVERTED_IF.test(before))) continue;
     if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';

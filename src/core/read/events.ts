@@ -9,6 +9,8 @@ import type { Precision } from '../types.js';
 const dayOf = (at: string): string => at.slice(0, 10);
 /** A move in time that names no day: "weeks earlier", "two months later", "last year", "previously". */
 const UNDATED_SHIFT = /\b(?:(?:\d+|two|three|four|five|six|several|a few|some|many)\s+(?:days|weeks|months|years)|a (?:week|month|year)|weeks|months|years|days)\s+(?:earlier|later|before|ago|after)\b|\b(?:earlier|later) (?:this|that|in the) (?:week|month|year)\b|\blast (?:week|month|year)\b|\bpreviously\b/i;
+/** A cheap look for the words UNDATED_SHIFT needs, before running it on every sentence. */
+const mayShift = (t: string) => t.includes('arlier') || t.includes('later') || t.includes(' ago') || t.includes('before') || t.includes('after') || t.includes('reviously') || t.includes('ast ');
 
 /**
  * The events a sentence reports. A live-blog entry's lead is an event at the entry's minute; when
@@ -21,7 +23,7 @@ export function eventsOf(s: Sentence, tokens: Token[], actors: string[], meta: D
   // an undated time ("Weeks earlier, X had said …") leaves "that day" after it undated.
   const given = dates.find((d) => d.precision === 'day');
   if (given) day.anchor = given.value;
-  else if (day.anchor && UNDATED_SHIFT.test(s.text)) day.anchor = undefined;
+  else if (day.anchor && mayShift(s.text) && UNDATED_SHIFT.test(s.text)) day.anchor = undefined;
   const isEntryLead = s.entry >= 0 && !seenEntryLead.has(s.entry);
   if (isEntryLead) seenEntryLead.add(s.entry);
   // A live-blog entry's lead and a dated sentence are events whatever their verb; a plain statement

@@ -228,8 +228,10 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
     const at = s.entryAt ?? pubDay;
     const precision: Precision = s.entryAt ? 'minute' : 'day';
     // Spelled out, not `{ ...s, … }`: V8 copies a spread object several times slower (same keys, same order).
-    const referent = s.entry === prev.entry ? groupReferent(s.text, nonArena, prev.text, prev.mentions, gaz) : null;
-    prev = { text: s.text, mentions: nonArena, entry: s.entry };
+    const referent = s.entry === prev.entry && s.text.startsWith('The ') ? groupReferent(s.text, nonArena, prev.text, prev.mentions, gaz) : null;
+    prev.text = s.text;
+    prev.mentions = nonArena;
+    prev.entry = s.entry;
     out.sentences.push({ seq: s.seq, para: s.para, kind: s.kind, text: s.text, entryAt: s.entryAt, entryLabel: s.entryLabel, entry: s.entry, pos: s.pos, at, precision, actors: referent && !actorIds.includes(referent) ? [...actorIds, referent] : actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
