@@ -171,8 +171,8 @@ export function findCues(text: string): Cue[] {
     const end = start + m[0].length;
     pos = end > start ? end : start + 1;
     let t = (CUES[i] as (typeof CUES)[number]).type;
-    // "did not back": the cue's own first word ("not back", "n't back") negates it.
-    const lead = /^(?:not|n['’]t)\s+/i.exec(m[0]);
+    // "did not back": the cue's own first word ("not back", "n't back") negates it (not "not free and fair", "not legitimate").
+    const lead = /^(?:not|n['’]t)\s+(?=back\b)/i.exec(m[0]);
     const before = text.slice(Math.max(0, start - 30), start) + (lead ? lead[0] : '');
     const clause = text.slice(Math.max(0, start - 90), start);
     // An act denied, called false, or expected by someone else is not the holder's act.
