@@ -4,24 +4,10 @@
  * opposite or nothing: negation, a place instead of a side, a judgement with no accusation, an act
  * done to a side. Claims are read straight from extraction (holder→side/strength).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/core/read/extract.js';
-import { Gazetteer } from '../../src/core/read/gazetteer.js';
-import { loadCrisis } from '../../src/ingest/seeds.js';
+import { probeClaims, sided } from './probe.js';
 
-const gazetteers = new Map<string, Gazetteer>();
-function claims(fixture: string, sentence: string): string[] {
-  let gaz = gazetteers.get(fixture);
-  if (!gaz) {
-    gaz = new Gazetteer(loadCrisis(join(import.meta.dirname, '..', 'fixtures', fixture)));
-    gazetteers.set(fixture, gaz);
-  }
-  const x = extractDocument({ id: 'probe', source: 'Probe Wire', published: '2036-05-12', timezone: 'UTC' }, `Probe\n\n${sentence}`, gaz);
-  return x.claims.map((c) => `${c.actorId}→${c.side ?? 'none'}/${c.strength}`);
-}
-/** No claim gives `side`, and none is firm or leaning toward any side unless `allowed`. */
-const sided = (cs: string[]) => cs.filter((c) => /\/(?:firm|leaning)$/.test(c));
+const claims = (fixture: string, text: string) => probeClaims(fixture, text, '2036-05-12');
 
 describe('constructions of a nuclear standoff (khalvor)', () => {
   it.each([

@@ -10,19 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/read/extract.js';
 import { Gazetteer } from '../../src/core/read/gazetteer.js';
 import { loadCrisis } from '../../src/ingest/seeds.js';
+import { probeClaims, sided } from './probe.js';
 
-const gazetteers = new Map<string, Gazetteer>();
-function claims(fixture: string, text: string): string[] {
-  let gaz = gazetteers.get(fixture);
-  if (!gaz) {
-    gaz = new Gazetteer(loadCrisis(join(import.meta.dirname, '..', 'fixtures', fixture)));
-    gazetteers.set(fixture, gaz);
-  }
-  const x = extractDocument({ id: 'probe', source: 'Probe Wire', published: '2037-05-12', timezone: 'UTC' }, `Probe\n\n${text}`, gaz);
-  return x.claims.map((c) => `${c.actorId}→${c.side ?? 'none'}/${c.strength}`);
-}
-/** The claims that take a side (firm or leaning). */
-const sided = (cs: string[]) => cs.filter((c) => /\/(?:firm|leaning)$/.test(c));
+const claims = (fixture: string, text: string) => probeClaims(fixture, text, '2037-05-12');
 
 describe('constructions of a trade war and energy cut-off (u6-orvenia)', () => {
   it.each([

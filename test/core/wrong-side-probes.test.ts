@@ -12,24 +12,12 @@
  * Rows in MISSES give no position where an analyst would give one: they assert what the code does
  * now (no position, never the wrong side) and name the side it misses.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/core/read/extract.js';
-import { Gazetteer } from '../../src/core/read/gazetteer.js';
-import { loadCrisis } from '../../src/ingest/seeds.js';
+import { fixtureGazetteer, probe } from './probe.js';
 
-const gazetteers = new Map<string, Gazetteer>();
-function gazetteer(fixture: string): Gazetteer {
-  let gaz = gazetteers.get(fixture);
-  if (!gaz) {
-    gaz = new Gazetteer(loadCrisis(join(import.meta.dirname, '..', 'fixtures', fixture)));
-    gazetteers.set(fixture, gaz);
-  }
-  return gaz;
-}
 /** The sides (firm or leaning) the sentence gives `holder`. */
 function sidesOf(fixture: string, sentence: string, holder: string): string[] {
-  const x = extractDocument({ id: 'probe', source: 'Probe Wire', published: '2036-05-12', timezone: 'UTC' }, `Probe\n\n${sentence}`, gazetteer(fixture));
+  const x = probe(fixture, sentence, '2036-05-12');
   return [...new Set(x.claims.filter((c) => c.actorId === holder && c.side && c.strength !== 'neutral').map((c) => c.side as string))];
 }
 
@@ -373,7 +361,7 @@ const MISSES = new Set<string>([
   'valdoria: Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes. norway', // a side inside a "whose" clause
 ]);
 
-const otherSide = (fixture: string, side: string) => [...gazetteer(fixture).sideIds].find((s) => s !== side) as string;
+const otherSide = (fixture: string, side: string) => [...fixtureGazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
   it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5, ...PROBES_6])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
