@@ -306,8 +306,13 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
         // Every worker died and none could be replaced: finish on this thread, in order, one new
         // item at a time (no time budget here: nothing can stop a parse on the thread that runs it).
         for (const [seq, item] of pool.takeAll()) done.set(seq, { type: 'here', item });
-        const p = pull();
-        if (p) done.set(p.seq, { type: 'here', item: p.item });
+        if (!done.has(written)) {
+          const p = pull();
+          if (p) done.set(p.seq, { type: 'here', item: p.item });
+          continue;
+        }
+        // The next item waits for the lock to come back (a gap after a commit): read no further.
+        await new Promise<void>((r) => setTimeout(r, Math.max(1, reopenAt - Date.now())));
         continue;
       }
       dispatch();
