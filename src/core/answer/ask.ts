@@ -97,6 +97,9 @@ const MAX_CLOSEST = 3;
  * Retrieve the passages that answer a question, best first. Both the extractive answer and a
  * model's answer are built from these, so they cite the same evidence.
  */
+/** The period a count runs over, closing the question: "since the offensive began", "so far", "to date". */
+const RUNNING = /\b(?:since\s+\S.*|so far|to date|in total|altogether)\s*\??\s*$/i;
+
 export function retrieve(kb: Briefing, question: string): Retrieval {
   const asked = question.trim();
   // Misspelt names and lower-case acronyms, read as the names they are ("britian" → Britain).
@@ -114,6 +117,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   for (const m of qMentions) for (let i = m.t0; i < m.t1; i++) covered.add(i);
   // "Who is the president of X?" in X's crisis: X is where, not what the sentence must say.
   if (pq.role) for (const m of allMentions) if (kb.gazetteer.arena.has(m.actorId)) for (let i = m.t0; i < m.t1; i++) covered.add(i);
+  // "How many … since the offensive began / so far / to date": the period says how long the count
+  // runs, not what the sentence must say; the latest report of the running count answers it.
+  const period = type === 'count' ? RUNNING.exec(q) : null;
+  if (period) for (const [i, t] of toks.entries()) if (t.start >= period.index) covered.add(i);
   const words = toks.filter((t, i) => !covered.has(i) && !isStopword(t.norm) && !QUESTION_WORDS.has(t.norm) && t.norm.length > 1);
   // Capitalised words the gazetteer does not know are names too: they must appear in the answer.
   const names = words.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw)).map((t) => t.norm);
@@ -156,8 +163,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
   const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
   const relation = relationOf(kb, q, toks);
-  const countEvent = [...qStems].filter((w) => !pq.noun.includes(w));
-  const ask: Asked = { q: pq, qStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
+  // The period's words still tell which of a sentence's numbers is meant ("40 killed and 120 wounded since …").
+  const spanStems = period ? new Set([...qStems, ...toks.filter((t) => t.start >= period.index && !isStopword(t.norm)).map((t) => stem(t.norm))]) : qStems;
+  const countEvent = [...spanStems].filter((w) => !pq.noun.includes(w));
+  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
