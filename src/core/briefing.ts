@@ -2,7 +2,8 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { ActorTally, bumpVersion, clearDirty, dirty, EventIndex, hasDirty, indexNewSentences, kbVersion, markDirty, writeDocument } from '../store/kb-write.js';
+import { clearDirty, dirty, hasDirty, writeDocument } from '../store/kb-write.js';
+import { Batches } from './batches.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
@@ -75,13 +76,9 @@ export class Briefing {
   readonly gazetteer: Gazetteer;
   readonly reader: KbReader;
   readonly model: AnswerModel | undefined;
-  private readonly events: EventIndex;
-  /** The actor rows of the batch being written (flushed at its end). */
-  private readonly actorRows = new ActorTally();
+  private readonly batches: Batches;
   /** The corpus's actors as users reach them (resolution, autocomplete, roster). */
   private readonly directory: ActorDirectory;
-  /** The corpus version this knowledge base has caught up with (see writeBatch). */
-  private seenVersion = 0;
   /** Bumped whenever people were reloaded from another writer's commits. */
   peopleVersion = 0;
   /** SQLite's data_version when the read caches were last known fresh (see sync()). */
@@ -97,7 +94,10 @@ export class Briefing {
     this.gazetteer = new Gazetteer(crisis);
     this.reader = new KbReader(store);
     this.directory = new ActorDirectory(this.reader, this.gazetteer);
-    this.events = new EventIndex(store);
+    this.batches = new Batches(store, () => {
+      this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
+      this.peopleVersion++;
+    });
     // A database from before position histories: build them once, so digests of earlier days work.
     if (this.reader.historyMissing()) {
       try {
@@ -112,7 +112,6 @@ export class Briefing {
       this.gazetteer.define({ id: p.id, name: p.name, kind: 'person', affiliation: p.affiliation, aliases: [] });
       for (const a of JSON.parse(p.aliases) as string[]) this.gazetteer.addAlias(p.id, a, a.includes(' ') ? 'person' : 'surname', true);
     }
-    this.seenVersion = kbVersion(store);
     // Derived state left stale by an ingest that stopped before its refresh is repaired now.
     if (hasDirty(store)) {
       try {
@@ -135,7 +134,7 @@ export class Briefing {
     if (v === this.seenDataVersion) return;
     this.seenDataVersion = v;
     this.directory.invalidate();
-    this.events.clear();
+    this.batches.events.clear();
     this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
   }
 
@@ -183,100 +182,24 @@ export class Briefing {
   }
 
   /**
-   * Run `fn` (which calls writeArticle) as one batch: a write transaction that first catches up
-   * with other writers (their people, their events), then marks the derived state it makes stale,
-   * in the same transaction. Returns whether another writer had committed since this one last looked.
+   * Run `fn` (which calls writeArticle) as one batch, one write transaction (batches.ts). Returns
+   * whether another writer had committed since this one last looked.
    */
   writeBatch(run: IngestRun, fn: () => void): boolean {
-    let synced = false;
-    try {
-      this.store.writeTx(() => {
-        synced = this.openBatch(run);
-        fn();
-        this.closeBatch(run);
-      });
-    } catch (err) {
-      // Rolled back: the events this batch indexed in memory are not in the store.
-      run.batchTouched = undefined;
-      this.events.clear();
-      throw err;
-    }
-    this.batchDone(run);
-    return synced;
+    return this.batches.write(run, fn);
   }
 
-  /**
-   * The same batch written across several turns of the event loop (the pipeline writes each result
-   * as it arrives, so results do not wait in memory for a batch to fill): beginBatch takes the write
-   * lock, writeArticle may be called any number of times, then commitBatch or abortBatch.
-   */
+  /** The same batch opened by hand, written across turns of the event loop: then commitBatch or abortBatch. */
   beginBatch(run: IngestRun): boolean {
-    this.store.begin();
-    try {
-      return this.openBatch(run);
-    } catch (err) {
-      this.abortBatch(run);
-      throw err;
-    }
+    return this.batches.begin(run);
   }
 
   commitBatch(run: IngestRun): void {
-    try {
-      this.closeBatch(run);
-      this.store.commit();
-    } catch (err) {
-      this.abortBatch(run);
-      throw err;
-    }
-    this.batchDone(run);
+    this.batches.commit(run);
   }
 
-  /** Roll the open batch back (what it wrote is gone, so are the events it indexed). */
   abortBatch(run: IngestRun): void {
-    run.batchTouched = undefined;
-    this.actorRows.clear();
-    this.events.clear();
-    this.store.rollback();
-  }
-
-  private batchAdded = 0;
-
-  private openBatch(run: IngestRun): boolean {
-    this.actorRows.clear();
-    const synced = this.catchUp();
-    this.batchAdded = run.added;
-    run.batchTouched = new Set<string>();
-    return synced;
-  }
-
-  private closeBatch(run: IngestRun): void {
-    const touched = run.batchTouched ?? new Set<string>();
-    run.batchTouched = undefined;
-    if (run.added > this.batchAdded) {
-      this.actorRows.flush(this.store);
-      indexNewSentences(this.store);
-      markDirty(this.store, touched);
-      this.seenVersion = bumpVersion(this.store);
-    }
-  }
-
-  private batchDone(run: IngestRun): void {
-    run.batches++;
-    run.hooks.at?.('commit', run.batches);
-  }
-
-  /**
-   * Another process committed since this knowledge base last looked: learn the people it found and
-   * forget cached events, so what this one writes next is what a sequential ingest would write.
-   */
-  private catchUp(): boolean {
-    const v = kbVersion(this.store);
-    if (v === this.seenVersion) return false;
-    this.seenVersion = v;
-    this.events.clear();
-    this.learnPeople(this.reader.people().map((p) => ({ id: p.id, name: p.name, affiliation: p.affiliation, aliases: JSON.parse(p.aliases) as string[] })));
-    this.peopleVersion++;
-    return true;
+    this.batches.abort(run);
   }
 
   /**
@@ -302,7 +225,7 @@ export class Briefing {
         }
         actors = writeDocument(
           this.store,
-          this.events,
+          this.batches.events,
           { id, title: c.title, source: c.source, published: c.published, timezone: c.timezone, url: c.url, path: c.file, hash: c.hash, bytes: c.bytes, ingestedAt: this.clock.now().toISOString() },
           x,
           (aid) => this.gazetteer.actors.get(aid),
@@ -311,12 +234,12 @@ export class Briefing {
       });
       // Only once the article's savepoint succeeded: its actor rows land with the batch.
       this.gazetteer.keep();
-      this.actorRows.add(actors);
+      this.batches.actorRows.add(actors);
       run.added++;
       return { path: c.path, ok: true, docId: id };
     } catch (err) {
       this.gazetteer.undo();
-      this.events.clear(); // the index may hold events of the rolled-back article
+      this.batches.events.clear(); // the index may hold events of the rolled-back article
       const again = this.reader.hasHash(c.hash);
       if (again) return { path: c.path, ok: true, docId: again, duplicate: true };
       return { path: c.path, ok: false, error: err instanceof Error ? err.message : String(err) };
