@@ -9,7 +9,6 @@
  * among people's first names: those are name words, so the same check covers it.)
  */
 import type { Gazetteer } from '../core/read/gazetteer.js';
-import { deletions } from '../core/read/surnames.js';
 import { startsUpper, type Token, tokenize } from '../core/text.js';
 
 /** A person as threads exchange them. */
@@ -54,11 +53,8 @@ function add(map: Map<string, string[]>, key: string, id: string): void {
 /** An index of a gazetteer's people by word and by fuzzy surname, kept up to date by `update`. */
 export class PeopleIndex {
   private readonly byWord = new Map<string, string[]>();
-  private readonly byFuzzy = new Map<string, string[]>();
   private readonly order = new Map<string, number>();
   private readonly indexed = new Map<string, number>();
-  /** Fuzzy lookups by word, valid while no surname is added (names repeat across articles). */
-  private readonly near = new Map<string, string[]>();
 
   constructor(private readonly gaz: Gazetteer) {
     for (const a of gaz.actors.values()) if (a.kind === 'person') this.update([a.id]);
@@ -71,11 +67,6 @@ export class PeopleIndex {
       if (!def || def.kind !== 'person') continue;
       if (!this.order.has(id)) {
         this.order.set(id, this.order.size);
-        const sur = (def.name.split(' ').pop() ?? '').toLowerCase();
-        if (sur.length >= 5) {
-          for (const d of deletions(sur)) add(this.byFuzzy, d, id);
-          this.near.clear();
-        }
         for (const t of tokenize(def.name)) add(this.byWord, t.norm, id);
       }
       const done = this.indexed.get(id) ?? 0;
@@ -103,14 +94,9 @@ export class PeopleIndex {
       if (list.length > 1) groups.push(`${key}:${[...list].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)).join(',')}`);
     };
     for (const word of w.words) take(word, this.byWord.get(word));
+    // A misspelt surname one edit away: the gazetteer's surname index (surnames.ts) gives the candidates.
     for (const c of w.caps) {
-      let near = this.near.get(c);
-      if (!near) {
-        const found = new Set<string>();
-        for (const d of deletions(c)) for (const id of this.byFuzzy.get(d) ?? []) found.add(id);
-        near = [...found];
-        this.near.set(c, near);
-      }
+      const near = this.gaz.peopleNearIds(c);
       if (near.length) take(`~${c}`, near);
     }
     const people = [...ids].sort().map((id) => {

@@ -193,8 +193,15 @@ export class Gazetteer {
 
   /** The first person defined whose surname is at most one edit from `word` (a misspelling), if any. */
   personNear(word: string): string | undefined {
-    return this.surnames.near(word, (p) => this.actors.get(p.id) === p);
+    return this.surnames.near(word, this.current);
   }
+
+  /** The people whose surname may be one edit from `word` (a superset: SurnameIndex.candidates). */
+  peopleNearIds(word: string): string[] {
+    return this.surnames.candidates(word, this.current).map((p) => p.id);
+  }
+
+  private readonly current = (p: { id: string }): boolean => this.actors.get(p.id) === p;
 
   /** The one person whose name starts with this given name, if exactly one does. */
   personByGivenName(word: string): string | undefined {

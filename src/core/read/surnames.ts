@@ -36,24 +36,29 @@ export class SurnameIndex {
   }
 
   /**
-   * The first-defined person still `current` whose surname (5+ letters, same first letter as
-   * written) is at most one edit from `word` (5+ letters). `current` says whether a definition is
-   * still the gazetteer's (one rolled back with its article is not).
+   * Every person still `current` (a definition rolled back with its article is not) whose surname
+   * (5+ letters) shares a deletion key with `word`: a superset of those one edit away, which `near`
+   * checks; relevance.ts takes them all for its people check.
    */
+  candidates(word: string, current: (p: NamedPerson) => boolean): NamedPerson[] {
+    if (word.length < 5) return [];
+    const found = new Set<NamedPerson>();
+    for (const d of deletions(word.toLowerCase())) for (const p of this.byDeletion.get(d) ?? []) if (current(p)) found.add(p);
+    return [...found];
+  }
+
+  /** The first-defined of the candidates whose surname (same first letter as written) is at most one edit from `word`. */
   near(word: string, current: (p: NamedPerson) => boolean): string | undefined {
-    if (word.length < 5) return undefined;
     const w = word.toLowerCase();
     let best: NamedPerson | undefined;
     let bestOrder = Number.POSITIVE_INFINITY;
-    for (const d of deletions(w)) {
-      for (const p of this.byDeletion.get(d) ?? []) {
-        const o = this.order.get(p) as number;
-        if (o >= bestOrder || !current(p)) continue;
-        const sur = p.name.split(' ').pop() ?? '';
-        if (sur[0] !== word[0] || distance(sur.toLowerCase(), w) > 1) continue;
-        best = p;
-        bestOrder = o;
-      }
+    for (const p of this.candidates(word, current)) {
+      const o = this.order.get(p) as number;
+      if (o >= bestOrder) continue;
+      const sur = p.name.split(' ').pop() ?? '';
+      if (sur[0] !== word[0] || distance(sur.toLowerCase(), w) > 1) continue;
+      best = p;
+      bestOrder = o;
     }
     return best?.id;
   }
