@@ -5,7 +5,8 @@
  * hand across turns of the event loop (`begin`, then `commit` or `abort`: the pipeline writes each
  * result as it arrives). Briefing owns one; `events` and `actorRows` are what its articles add to.
  */
-import { ActorTally, bumpVersion, EventIndex, indexNewSentences, kbVersion, markDirty } from '../store/kb-write.js';
+import { EventIndex } from '../store/event-index.js';
+import { ActorTally, bumpVersion, indexNewSentences, kbVersion, markDirty } from '../store/kb-write.js';
 import type { Store } from '../store/store.js';
 import type { IngestRun } from './briefing.js';
 

@@ -1,74 +1,9 @@
-/** Read queries of the knowledge base. */
+/** Read queries of the knowledge base (full-text search: kb-search.ts; row shapes: kb-rows.ts). */
+import type { ActorRow, ClaimJoin, DocScope, DocSummaryRow, EventRow, EventSourceRow, FigureRow, StanceRow } from './kb-rows.js';
+import { SentenceSearch, type SearchRow } from './kb-search.js';
 import type { Store } from './store.js';
 
-export interface ActorRow {
-  id: string;
-  name: string;
-  kind: string;
-  affiliation: string | null;
-  aliases: string;
-  mentions: number;
-}
-export interface ClaimJoin {
-  side: string | null;
-  strength: 'firm' | 'leaning' | 'neutral';
-  at: string | null;
-  precision: string | null;
-  sentenceId: number;
-  speaker: string | null;
-  docId: string;
-  source: string;
-  url: string | null;
-  text: string;
-}
-export interface StanceRow {
-  actor_id: string;
-  alignment: string;
-  strength: string | null;
-  change: string | null;
-  last_at: string | null;
-  /** JSON array of sentence ids, best evidence first. */
-  evidence: string;
-  n_claims: number;
-  n_docs: number;
-}
-export interface EventRow {
-  id: number;
-  day: string;
-  at: string;
-  precision: string;
-  text: string;
-  kind: string;
-  scheduled: number;
-  importance: number;
-  /** How many articles report the event. */
-  n_sources: number;
-}
-export interface FigureRow {
-  kind: string;
-  value: string;
-  text: string;
-  docId: string;
-  source: string;
-  at: string | null;
-}
-/** The articles of a digest: one news day, or those ingested after an instant (ISO). */
-export type DocScope = { day: string } | { since: string };
-export interface EventSourceRow {
-  docId: string;
-  source: string;
-  title: string;
-  url: string | null;
-  published: string;
-}
-export interface DocSummaryRow {
-  id: string;
-  title: string;
-  source: string;
-  published: string;
-  url: string | null;
-  sentences: number;
-}
+export type { ActorRow, ClaimJoin, DocScope, DocSummaryRow, EventRow, EventSourceRow, FigureRow, StanceRow } from './kb-rows.js';
 
 /**
  * An event's text: its first report's sentence, read from that sentence (kb-write stores it once,
@@ -85,7 +20,11 @@ export class KbReader {
    */
   static manyEvents = 2000;
 
-  constructor(private readonly store: Store) {}
+  private readonly fts: SentenceSearch;
+
+  constructor(private readonly store: Store) {
+    this.fts = new SentenceSearch(store);
+  }
 
   /** Statements are cached by the store; queries built with a variable number of ? stay few. */
   private get db() {
@@ -341,85 +280,15 @@ export class KbReader {
     return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
   }
 
-  /**
-   * Full-text search over sentences, best first. With `bm25`, FTS5's BM25 ranks at most `window`
-   * matching sentences, the most recently ingested (on a large corpus a common term matches tens
-   * of thousands of rows, and BM25 costs ~15 µs a row). Without it, the newest matches come first
-   * with rank 0: right when every match already contains every concept of the question.
-   */
-  search(
-    match: string,
-    limit: number,
-    opts: { bm25?: boolean; window?: number } = {},
-  ): { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[] {
-    const bm25 = opts.bm25 ?? true;
-    // Without BM25 the rows are the same; with it, a prefix's score is not its words' (kept as is).
-    if (!bm25 && KbReader.expandPrefixes) match = this.expandPrefixes(match);
-    const inner = bm25
-      ? 'SELECT rowid AS rid, bm25(sentences_fts) AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
-      : 'SELECT rowid AS rid, 0 AS rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
-    return this.db
-      .prepare(
-        `SELECT s.id, s.text, s.kind, s.at, s.doc_id AS docId, d.source, d.url, f.rank
-         FROM (${inner}) f JOIN sentences s ON s.id = f.rid JOIN documents d ON d.id = s.doc_id
-         ORDER BY f.rank, f.rid ${bm25 ? '' : 'DESC'} LIMIT ?`,
-      )
-      .all(match, opts.window ?? (bm25 ? 250 : limit), limit) as { id: number; text: string; kind: string; at: string | null; docId: string; source: string; url: string | null; rank: number }[];
+  /** Full-text search over sentences, best first (kb-search.ts). */
+  search(match: string, limit: number, opts: { bm25?: boolean; window?: number } = {}): SearchRow[] {
+    return this.fts.search(match, limit, opts);
   }
 
   /** Whether any sentence has the word (a misspelt name has none). */
   hasWord(word: string): boolean {
-    try {
-      return this.db.prepare('SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1').get(`"${word.replace(/"/g, '')}"`) !== undefined;
-    } catch {
-      return true;
-    }
+    return this.fts.hasWord(word);
   }
-
-  /** Prefix terms are expanded to the words they match (see expandPrefixes); a static so a check can compare. */
-  static expandPrefixes = true;
-
-  /**
-   * `kill*` -> `("kill" OR "killed" OR "killing" OR "kills")`: the same rows. FTS5 answers a prefix
-   * term by reading and merging the whole doclist of every word it matches (on a large corpus,
-   * tens of thousands of rows for a common word) before it can apply AND or LIMIT; single words
-   * are read lazily, and AND skips through them with their doclist indexes. A prefix matching more
-   * than 24 words stays a prefix. The words of a prefix are cached until the database changes.
-   */
-  private expandPrefixes(match: string): string {
-    // Another connection's commits change data_version; this connection's own writes, total_changes().
-    const version = `${this.store.dataVersion()}:${this.db.prepare('SELECT total_changes()').pluck().get() as number}`;
-    if (version !== this.vocabVersion) {
-      this.vocab.clear();
-      this.vocabVersion = version;
-    }
-    return match.replace(/(?<=^|[\s(])([a-z0-9]+)\*(?=$|[\s)])/g, (whole: string, prefix: string) => {
-      let words = this.vocab.get(prefix);
-      if (words === undefined) {
-        words = this.prefixWords(prefix);
-        if (this.vocab.size >= 1000) this.vocab.clear();
-        this.vocab.set(prefix, words);
-      }
-      return words === null ? whole : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
-    });
-  }
-
-  /** The indexed words starting with `prefix` (null: none, or too many to list). */
-  private prefixWords(prefix: string): string[] | null {
-    if (!this.vocabReady) {
-      // A view of the full-text index's terms, on this connection only (no migration).
-      this.store.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_terms USING fts5vocab(main, sentences_fts, 'row')");
-      this.vocabReady = true;
-    }
-    // The words from `prefix` up to the next prefix of the same length ("kill" -> "kilm").
-    const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-    const rows = this.db.prepare('SELECT term FROM temp.sentences_terms WHERE term >= ? AND term < ? LIMIT 25').pluck().all(prefix, next) as string[];
-    return rows.length === 0 || rows.length > 24 || rows.some((w) => w.includes('"')) ? null : rows;
-  }
-
-  private readonly vocab = new Map<string, string[] | null>();
-  private vocabVersion = '';
-  private vocabReady = false;
 
   /** One article's stored metadata, with the file it was read from (for `briefing explain`). */
   document(id: string): { id: string; title: string; source: string; published: string; timezone: string; path: string | null; hash: string } | undefined {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYNTH_CRISIS, synthArticles } from '../../bench/synth.js';
 import { Briefing } from '../../src/core/briefing.js';
-import { KbReader } from '../../src/store/kb-read.js';
+import { SentenceSearch } from '../../src/store/kb-search.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => {
-  KbReader.expandPrefixes = true;
+  SentenceSearch.expandPrefixes = true;
   tmp.cleanup();
 });
 
@@ -28,9 +28,9 @@ describe('prefix terms', () => {
     const run = (q: string, bm25: boolean) => kb.reader.search(q, 60, { bm25 }).map((r) => [r.id, r.rank]);
     for (const bm25 of [false, true]) {
       for (const q of queries) {
-        KbReader.expandPrefixes = false;
+        SentenceSearch.expandPrefixes = false;
         const plain = run(q, bm25);
-        KbReader.expandPrefixes = true;
+        SentenceSearch.expandPrefixes = true;
         expect(run(q, bm25), q).toEqual(plain);
       }
     }
