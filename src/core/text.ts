@@ -129,3 +129,18 @@ export function contentStems(text: string | Token[]): string[] {
     .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w))
     .map(stem);
 }
+
+/** A dateline opening a sentence: "DOHA (Lantern Wire) -", "LIBREVILLE, Gabon (SNA) —". */
+export const DATELINE = /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s/;
+
+/**
+ * A sentence without the dateline that opens it ("STOCKHOLM (Harbor Wire) — Two explosions …" ->
+ * "Two explosions …"): where the reporter filed from is not part of the event. Still verbatim: a
+ * tail of the sentence, never rewritten.
+ */
+export function withoutDateline(text: string): string {
+  const m = DATELINE.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trimStart();
+  return rest.length >= 12 ? rest : text;
+}

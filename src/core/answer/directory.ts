@@ -6,6 +6,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ActorRow, KbReader } from '../../store/kb-read.js';
 import type { Gazetteer } from '../read/gazetteer.js';
+import { isTitleWord } from '../read/people.js';
 import { fold, normKey } from '../text.js';
 import type { ActorKind, ActorRef, ActorSummary } from '../types.js';
 
@@ -70,6 +71,8 @@ export class ActorDirectory {
     const key = normKey(q).replace(/^the /, '');
     const byPart = personByNamePart(entries, key);
     if (byPart) return { id: byPart, suggestions: [] };
+    const untitled = this.withoutTitle(key, byId);
+    if (untitled) return { id: untitled, suggestions: [] };
     const near = new Map<string, { name: string; d: number; mentions: number }>();
     for (const { row: a, keys } of entries) {
       for (const nk of keys) {
@@ -83,6 +86,23 @@ export class ActorDirectory {
     const close = [...near.values()].sort((x, y) => x.d - y.d || y.mentions - x.mentions).map((n) => n.name);
     const suggestions = [...new Set([...close, ...this.suggest(q, 3).map((s) => s.name)])].slice(0, 3);
     return { id: null, suggestions };
+  }
+
+  /**
+   * "President Dembo", "Secretary of State Kemp", "Mr Strand": a person or a side's leader asked
+   * with a title the corpus does not use. Only the name after the title is looked up, and only as
+   * a whole name (never a near miss): "Foreign Minister" alone, or a title before an unknown name,
+   * resolves to nothing.
+   */
+  private withoutTitle(key: string, byId: Map<string, ActorRow>): string | null {
+    const words = key.split(' ');
+    let i = 0;
+    while (i < words.length - 1 && (isTitleWord(words[i] as string) || HONORIFICS.has(words[i] as string) || (i > 0 && words[i] === 'of'))) i++;
+    if (i === 0) return null;
+    const name = words.slice(i).join(' ');
+    const id = this.gazetteer.lookup(name) ?? personByNamePart(this.corpusIndex().entries, name);
+    const kind = id ? (byId.get(id)?.kind ?? this.gazetteer.actors.get(id)?.kind) : undefined;
+    return id && byId.has(id) && (kind === 'person' || kind === 'side') ? id : null;
   }
 
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
@@ -143,6 +163,9 @@ export class ActorDirectory {
  * The one person in the corpus whose name holds the query as whole words ("Xi" for "Xi Jinping",
  * "Faki" for "Moussa Faki Mahamat"): how people are often called, and not a guess.
  */
+/** Forms of address a question may put before a name. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister', 'madam', 'dame', 'sir', 'lord', 'lady']);
+
 function personByNamePart(entries: CorpusIndex['entries'], key: string): string | null {
   if (key.length < 2) return null;
   const padded = ` ${key} `;

@@ -387,8 +387,8 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
       const l = leaders.find(roleAt);
       return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
     }
-    const person = people[0] ?? ms[0];
-    if (person) return { answer: kb.gazetteer.actors.get(person.actorId)?.name ?? text.slice(person.start, person.end), start: person.start, end: person.end };
+    const person = people[0] ?? titledBy(ms, text) ?? ms[0];
+    if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
   }
   void qStems;
   return null;
@@ -417,4 +417,35 @@ export function descriptorAges(kb: Briefing, ask: Asked, seen: Set<number>) {
     out.push({ r, coverage: 1, ok: true, floor: true, span, score: 10 + 4 + (span.fit ?? 0) });
   }
   return out;
+}
+
+/**
+ * The name to answer with for a mention: the actor's full name ("Dembo" -> "Elias Dembo"),
+ * except a side named other than by its leader ("The Reval Union denied …"): a side's actor bears
+ * its leader's name, and the act was the state's, so the answer is the side as the text names it.
+ */
+function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): string {
+  const written = text.slice(m.start, m.end);
+  const def = kb.gazetteer.actors.get(m.actorId);
+  if (!def) return written;
+  if (def.kind !== 'side') return def.name;
+  return namesLeader(kb, m, text) ? def.name : written;
+}
+
+/**
+ * "Revalian President Dmitar Koval said …": a demonym opening a title before a named actor describes
+ * that actor, who is the one who acted.
+ */
+function titledBy<M extends { via: string; start: number; end: number }>(ms: M[], text: string): M | undefined {
+  const [first, next] = ms;
+  if (!first || !next || first.via !== 'demonym') return undefined;
+  return /^(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s+$/u.test(text.slice(first.end, next.start)) ? next : undefined;
+}
+
+/** Whether a side's mention names its leader (a word of the leader's name), not the side's other names. */
+function namesLeader(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): boolean {
+  const def = kb.gazetteer.actors.get(m.actorId);
+  if (def?.kind !== 'side') return false;
+  const leader = new Set(tokenize(def.name).map((t) => t.norm));
+  return tokenize(text.slice(m.start, m.end)).some((t) => leader.has(t.norm));
 }

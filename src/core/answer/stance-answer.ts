@@ -1,6 +1,13 @@
 /** stance(actor): an actor's position, read from the stances materialised at ingest. */
 import type { Briefing } from '../briefing.js';
+import { tokenize } from '../text.js';
 import type { ActorRef, Evidence, Precision, StanceChange, StanceResult, Strength } from '../types.js';
+
+/** Whether a query names a side's leader (a word of the leader's name): "Dembo", "President Dembo". */
+function namesLeader(query: string, leader: string): boolean {
+  const words = new Set(tokenize(leader).map((t) => t.norm));
+  return tokenize(query).some((t) => t.norm.length > 2 && words.has(t.norm));
+}
 
 export function answerStance(kb: Briefing, query: string): StanceResult {
   const { id, suggestions } = kb.resolve(query);
@@ -12,6 +19,12 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   const actor = kb.ref(row, id);
   const side = kb.crisis.sides.find((s) => s.id === id);
   if (side) {
+    // A side is named after its leader; asked by another of its names ("Ostmark" for a state led by
+    // a prime minister), the answer names the side as asked, not the person.
+    if (side.leader && !namesLeader(query, side.leader)) {
+      const led = `${side.label} is one side of this crisis, led by ${side.leader}.`;
+      return { ...empty, found: true, actor: { ...actor, name: side.label }, alignment: side.id, strength: 'firm', summary: led, suggestions: [] };
+    }
     return { ...empty, found: true, actor, alignment: side.id, strength: 'firm', summary: `${actor.name} leads one side of this crisis: ${side.label}.`, suggestions: [] };
   }
   if (kb.gazetteer.arena.has(id)) {
@@ -33,7 +46,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
     }
   }
   if (!st) {
-    return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for it.`, suggestions: [] };
+    return { ...empty, found: true, actor, alignment: 'neutral', strength: null, affiliation, summary: `${actor.name} is named in the corpus, but no article states a position for ${actor.kind === 'person' ? 'them' : 'it'}.`, suggestions: [] };
   }
   const ids = JSON.parse(st.evidence) as number[];
   const rows = kb.reader.claimsIn(holder, ids);

@@ -1,6 +1,7 @@
 /** timeline(actor?, from?, to?, limit?): the most important events of a window, in time order. */
 import type { Briefing } from '../briefing.js';
 import type { EventRow } from '../../store/kb-read.js';
+import { withoutDateline } from '../text.js';
 import type { ActorRef, Precision, TimelineEvent, TimelineQuery, TimelineResult } from '../types.js';
 
 export const DEFAULT_LIMIT = 20;
@@ -27,7 +28,7 @@ export function toEvents(kb: Briefing, rows: EventRow[]): TimelineEvent[] {
   return rows.map((r) => ({
     at: r.precision === 'month' ? r.at.slice(0, 7) : r.at,
     precision: r.precision as Precision,
-    text: r.text,
+    text: withoutDateline(r.text),
     actors: actors.get(r.id) ?? [],
     sources: (sources.get(r.id) ?? []).map((s) => ({ docId: s.docId, source: s.source, title: s.title, url: s.url })),
     sourcesTotal: Math.max(r.n_sources, sources.get(r.id)?.length ?? 0),
@@ -54,7 +55,7 @@ export function buildTimeline(kb: Briefing, q: TimelineQuery): TimelineResult {
   const days = dayList.map((day) => {
     const top = rows.filter((r) => r.day === day).sort((a, b) => b.importance - a.importance);
     const count = counts.get(day) ?? top.length;
-    const shown = top.slice(0, 2).map((r) => shortText(r.text));
+    const shown = top.slice(0, 2).map((r) => shortText(withoutDateline(r.text)));
     const rest = count - shown.length;
     // Events known only to the month are grouped under the month, not its first day.
     const date = top.every((r) => r.precision === 'month') ? day.slice(0, 7) : day;

@@ -38,7 +38,14 @@ function quoteBlock(e: Evidence): Block {
 
 export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
   if (!r.found || !r.actor) return notNamedView('stance', r.query, r.suggestions);
-  const label = r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${sideLabel(crisis, r.alignment)}`;
+  // Named with no claim of its own (strength null, no evidence) is not neutral: no side is stated.
+  const unstated = r.alignment === 'neutral' && r.strength === null && r.evidence.length === 0;
+  // A side itself, or its leader, has no stance to show: it is the side.
+  const isSide = r.actor.kind === 'side';
+  const side = sideLabel(crisis, r.alignment);
+  const label = isSide
+    ? r.actor.name === side ? 'One side of this crisis' : `Leads ${side}`
+    : unstated ? 'No stated position' : r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${side}`;
   const blocks: Block[] = [];
   if (r.change) {
     blocks.push({
@@ -47,7 +54,7 @@ export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
     });
   }
   blocks.push(...r.evidence.map(quoteBlock));
-  if (r.evidence.length === 0) blocks.push({ type: 'text', text: 'No sentence in the corpus states a position for this actor.' });
+  if (r.evidence.length === 0 && !isSide) blocks.push({ type: 'text', text: 'No sentence in the corpus states a position for this actor.' });
   return {
     kind: 'stance',
     title: `${r.actor.name}: ${label}`,

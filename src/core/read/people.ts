@@ -30,6 +30,10 @@ const CORE_TITLES = new Set(
   advisor rapporteur commissioner representative metropolitan patriarch founder marshal brig brigadier sgt sergeant maj major
   lieutenant lt cmdr rev reverend dr head`.split(/\s+/),
 );
+/** Whether a lower-case word is part of a title ("president", "foreign", "minister", "gen"). */
+export function isTitleWord(norm: string): boolean {
+  return TITLE_WORDS.has(norm);
+}
 /** Titles used with one name: "Pope Leo", "King Harald", "Metropolitan Ilya". */
 const SINGLE_NAME = new Set(['pope', 'king', 'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'sultan', 'metropolitan', 'patriarch', 'cardinal', 'archbishop']);
 const NOT_NAME = new Set(
