@@ -5,6 +5,7 @@
  * - an actor named with no position of its own is "No stated position", never "Neutral";
  * - a person asked with a title the corpus does not use ("Prime Minister Norrby", "Mr Strand");
  * - "who" answers name the state when the state acted, and the person when the person did;
+ * - "who backs" cites each evidence sentence once;
  * - a wire dateline ("STOCKHOLM (Harbor Wire) —") is not part of an event's text.
  */
 import { join } from 'node:path';
@@ -64,6 +65,16 @@ describe('who acted', () => {
     expect((await app.kb.ask('Who denied any involvement?')).answer).toBe('Reval Union');
     expect((await app.kb.ask('Who said the pipeline was destroyed by those who profit?')).answer).toBe('Dmitar Koval');
     expect((await app.kb.ask('Who expelled three diplomats?')).answer).toBe('Ostmark');
+  });
+});
+
+describe('who backs a side', () => {
+  it('cites a sentence naming several supporters once, then the next supporters\' own sentences', async () => {
+    const r = await app.kb.ask('Who supports Ostmark?');
+    expect(r.answer).toMatch(/^Backing Ostmark: .*Poland.*Germany/);
+    const quotes = r.citations.map((c) => c.quote);
+    expect(quotes).toHaveLength(3);
+    expect(new Set(quotes).size).toBe(3);
   });
 });
 

@@ -13,7 +13,7 @@ const OPPOSE = String.raw`opposes?|opposed|is against|are against|condemns?|cond
 const WHO = new RegExp(String.raw`^\s*(?:who|which (?:countries|country|states|governments|nations|leaders|actors|organi[sz]ations))\s+(?:(?:has|have|did|does|do)\s+)?(${SUPPORT}|${OPPOSE})\s+(.+?)\s*\??\s*$`, 'i');
 const SUPPORT_RE = new RegExp(`^(?:${SUPPORT})$`, 'i');
 
-/** How many supporters are cited (each with its evidence sentence); the answer names them all. */
+/** How many evidence sentences are cited (of the first supporters); the answer names them all. */
 const CITED = 3;
 
 export function whoBacks(kb: Briefing, question: string): AskResult | null {
@@ -39,10 +39,12 @@ export function whoBacks(kb: Briefing, question: string): AskResult | null {
     return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: no article states a position ${backs ? 'for' : 'against'} ${side.label}.` };
   }
   const citations: Citation[] = [];
-  for (const a of who.slice(0, CITED)) {
+  // One sentence naming several supporters ("Germany and Poland expressed solidarity …") is cited once.
+  for (const a of who) {
+    if (citations.length >= CITED) break;
     const evidence = kb.stance(a.name).evidence;
     const e = evidence.find((x) => x.side === wanted.id) ?? evidence[0];
-    if (e) citations.push({ quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null });
+    if (e && !citations.some((c) => c.docId === e.docId && c.quote === e.quote)) citations.push({ quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null });
   }
   const names = who.map((a) => `${a.name}${a.strength === 'leaning' ? ' (leaning)' : ''}`);
   return { question, answer: `${label}: ${names.join(', ')}.`, citations, mode: 'extractive', note: 'From the stance of each actor; /stance NAME shows the evidence of each.' };
