@@ -5,6 +5,8 @@
  * - an actor named with no position of its own is "No stated position", never "Neutral";
  * - a person asked with a title the corpus does not use ("Prime Minister Norrby", "Mr Strand");
  * - "who" answers name the state when the state acted, and the person when the person did;
+ * - a state asked through its government ("Hungary's government", "the Polish government");
+ * - the arena is where the crisis takes place, not a side or "unknown";
  * - "who backs" cites each evidence sentence once;
  * - a wire dateline ("STOCKHOLM (Harbor Wire) —") is not part of an event's text.
  */
@@ -60,6 +62,19 @@ describe('a person asked with a title', () => {
   });
 });
 
+describe('a state asked through its government or an office', () => {
+  it('is the state: by name with a possessive, or by demonym', () => {
+    expect(app.kb.stance("Hungary's government").actor?.name).toBe('Hungary');
+    expect(app.kb.stance('the Polish government').actor?.name).toBe('Poland');
+    expect(app.kb.stance('Chinese foreign ministry').actor?.name).toBe('China');
+  });
+
+  it('never a person, a side through an office, or a state the corpus lacks', () => {
+    expect(app.kb.stance('Italian government').found).toBe(false);
+    expect(app.kb.stance("Strand's government").found).toBe(false);
+  });
+});
+
 describe('who acted', () => {
   it('the state when the text names the state, the person when it names the person', async () => {
     expect((await app.kb.ask('Who denied any involvement?')).answer).toBe('Reval Union');
@@ -91,5 +106,16 @@ describe('datelines', () => {
     expect(withoutDateline('WASHINGTON — The White House said on Monday it would act.')).toBe('The White House said on Monday it would act.');
     expect(withoutDateline('Officials in KAMPALA - the capital - said nothing.')).toBe('Officials in KAMPALA - the capital - said nothing.');
     expect(withoutDateline('NATO — yes.')).toBe('NATO — yes.');
+  });
+});
+
+describe('the arena', () => {
+  it('is where the crisis takes place', () => {
+    const seeds = freshApp(join(import.meta.dirname, '..', '..', 'seeds'));
+    try {
+      expect(stanceView(seeds.kb.stance('Venezuela'), seeds.kb.crisis).title).toBe('Venezuela: Where this crisis takes place');
+    } finally {
+      seeds.cleanup();
+    }
   });
 });

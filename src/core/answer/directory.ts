@@ -71,7 +71,7 @@ export class ActorDirectory {
     const key = normKey(q).replace(/^the /, '');
     const byPart = personByNamePart(entries, key);
     if (byPart) return { id: byPart, suggestions: [] };
-    const untitled = this.withoutTitle(key, byId);
+    const untitled = this.withoutTitle(key, byId) ?? this.withoutOffice(key, byId);
     if (untitled) return { id: untitled, suggestions: [] };
     const near = new Map<string, { name: string; d: number; mentions: number }>();
     for (const { row: a, keys } of entries) {
@@ -103,6 +103,19 @@ export class ActorDirectory {
     const id = this.gazetteer.lookup(name) ?? personByNamePart(this.corpusIndex().entries, name);
     const kind = id ? (byId.get(id)?.kind ?? this.gazetteer.actors.get(id)?.kind) : undefined;
     return id && byId.has(id) && (kind === 'person' || kind === 'side') ? id : null;
+  }
+
+  /**
+   * "Canada's government", "the Turkish president", "Russian foreign ministry": a state asked through
+   * its government or an office of it, which speaks for it. Only a state or organisation the corpus
+   * names, by a whole name or demonym; a person's office ("Trump's administration") finds no one.
+   */
+  private withoutOffice(key: string, byId: Map<string, ActorRow>): string | null {
+    const m = OFFICE.exec(key);
+    if (!m?.[1]) return null;
+    const id = this.gazetteer.lookup(m[1].replace(/'s$/, '').trim());
+    const kind = id ? (byId.get(id)?.kind ?? this.gazetteer.actors.get(id)?.kind) : undefined;
+    return id && byId.has(id) && kind !== 'person' && kind !== 'side' ? id : null;
   }
 
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
@@ -163,6 +176,9 @@ export class ActorDirectory {
  * The one person in the corpus whose name holds the query as whole words ("Xi" for "Xi Jinping",
  * "Faki" for "Moussa Faki Mahamat"): how people are often called, and not a guess.
  */
+/** A state's government or an office of it, after the state's name or demonym (normKey form: lower case). */
+const OFFICE = /^(.+?)\s+(?:government|administration|authorities|cabinet|leadership|officials|president|prime minister|premier|chancellor|leader|foreign (?:ministry|minister|office)|ministry of foreign affairs)$/;
+
 /** Forms of address a question may put before a name. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister', 'madam', 'dame', 'sir', 'lord', 'lady']);
 

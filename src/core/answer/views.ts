@@ -45,7 +45,7 @@ export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
   const side = sideLabel(crisis, r.alignment);
   const label = isSide
     ? r.actor.name === side ? 'One side of this crisis' : `Leads ${side}`
-    : unstated ? 'No stated position' : r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${side}`;
+    : r.alignment === null ? 'Where this crisis takes place' : unstated ? 'No stated position' : r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${side}`;
   const blocks: Block[] = [];
   if (r.change) {
     blocks.push({
@@ -54,7 +54,7 @@ export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
     });
   }
   blocks.push(...r.evidence.map(quoteBlock));
-  if (r.evidence.length === 0 && !isSide) blocks.push({ type: 'text', text: 'No sentence in the corpus states a position for this actor.' });
+  if (r.evidence.length === 0 && !isSide && r.alignment !== null) blocks.push({ type: 'text', text: 'No sentence in the corpus states a position for this actor.' });
   return {
     kind: 'stance',
     title: `${r.actor.name}: ${label}`,
