@@ -21,6 +21,8 @@ export interface ParsedQuestion {
   subject: string | null;
   /** A "Who is the ambassador?" question: the person holding a role, not someone who did something. */
   role?: boolean;
+  /** "Who recognized X?": the stem of the active verb whose subject is asked for. */
+  act?: string;
   /** "How much did prices rise / fall?": the way the change asked about went. */
   direction?: 'up' | 'down';
 }
@@ -89,6 +91,9 @@ export function parseQuestion(question: string): ParsedQuestion {
   if (/^\s*who (is|was|are|were) [^?]+\??\s*$/.test(l) && !/\b(the|a|an) (one|person|leader|minister|president|head|chief|spokesman|spokeswoman)\b.*\b(who|that)\b/.test(l)) {
     return { type: 'define', ...none, subject: subjectOf(q, /^\s*who (?:is|was|are|were)\s+(.+)$/i) };
   }
+  // "Who recognized X?", "Who has denied it?": an active verb asks for its subject (see spans.ts actors).
+  const active = /^\s*who\s+(?:(?:has|have|had|did|will|would|then|first|also|later)\s+)*([a-z]{3,})\b/.exec(l)?.[1];
+  if (active && !/^(?:is|was|are|were|else|of|in|on|at|from|by|the)$/.test(active)) return { type: 'who', ...none, act: stem(active) };
   if (/^\s*who\b/.test(l)) return { type: 'who', ...none };
   return { type: 'other', ...none };
 }

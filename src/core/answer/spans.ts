@@ -387,6 +387,16 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
       const l = leaders.find(roleAt);
       return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
     }
+    if (ask.q.act) {
+      // Only who did the act: an actor before its verb, or its agent ("by X"); "It recognizes Y,
+      // who vowed to remove X" says nothing of who recognised Y, so it names no one.
+      const at = actAt(text, ask.q.act);
+      if (at >= 0) {
+        const doers = ms.filter((m) => m.end <= at || /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
+        const p = doers.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? titledBy(doers, text) ?? doers[0];
+        return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
+      }
+    }
     const person = people[0] ?? titledBy(ms, text) ?? ms[0];
     if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
   }
@@ -430,6 +440,16 @@ function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: 
   if (!def) return written;
   if (def.kind !== 'side') return def.name;
   return namesLeader(kb, m, text) ? def.name : written;
+}
+
+/** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
+function actAt(text: string, act: string): number {
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    const w = fold(m[0]).toLowerCase();
+    // A short stem ("den" of "denied") must be the word's own stem: "Denmark" is no denial.
+    if (w.length >= 3 && (stem(w) === act || (act.length >= 4 && (w.startsWith(act) || variants(act).some((v) => w.startsWith(v)))))) return m.index ?? 0;
+  }
+  return -1;
 }
 
 /**

@@ -1,0 +1,40 @@
+/**
+ * "Who <did something>?" asks for the one who did it: an actor before the verb (its subject) or its
+ * agent ("by X"), never an actor the sentence names after the verb. A sentence whose subject is a
+ * pronoun ("It accused Ostmark of staging the blasts, and said Belarus would …") names no one: the
+ * answer is the sentence, not Belarus. Made-up crisis: test/fixtures/velsund.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/core/answer/question.js';
+import { freshApp } from '../helpers.js';
+
+let app: ReturnType<typeof freshApp>;
+beforeAll(() => {
+  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'velsund'));
+});
+afterAll(() => app.cleanup());
+
+const answer = async (q: string) => (await app.kb.ask(q)).answer;
+
+describe('who did it', () => {
+  it('the subject before the verb', async () => {
+    expect(await answer('Who offered to mediate?')).toBe('Turkey');
+    expect(await answer("Who summoned Ostmark's ambassador?")).toBe('Reval Union');
+    expect(await answer('Who held the Reval Union responsible?')).toBe('United Kingdom');
+    expect(await answer('Who expelled three diplomats?')).toBe('Ostmark');
+  });
+
+  it('never an actor named after the verb: a pronoun subject names no one', async () => {
+    const r = await answer('Who accused Ostmark of staging the blasts?');
+    expect(r).not.toBe('Belarus');
+    expect(r).toMatch(/^It accused Ostmark of staging the blasts/);
+  });
+
+  it('reads the active verb of the question, not a passive or a role', () => {
+    expect(parseQuestion('Who recognized Guaido?').act).toBe('recogniz');
+    expect(parseQuestion('Who has denied any involvement?').act).toBe('den');
+    expect(parseQuestion('Who is accused of arming the junta?').act).toBeUndefined();
+    expect(parseQuestion('Who is the British ambassador?').act).toBeUndefined();
+  });
+});
