@@ -31,6 +31,17 @@ describe('who did it', () => {
     expect(r).toMatch(/^It accused Ostmark of staging the blasts/);
   });
 
+  it('on the seeds: who recognised Guaido is one who did, never Maduro (named after the verb)', async () => {
+    const seeds = freshApp(join(import.meta.dirname, '..', '..', 'seeds'));
+    try {
+      const r = await seeds.kb.ask('Who recognized Guaido?');
+      expect(r.answer).not.toMatch(/Maduro/);
+      expect(r.answer).toBe('Donald Trump');
+    } finally {
+      seeds.cleanup();
+    }
+  });
+
   it('reads the active verb of the question, not a passive or a role', () => {
     expect(parseQuestion('Who recognized Guaido?').act).toBe('recogniz');
     expect(parseQuestion('Who has denied any involvement?').act).toBe('den');
