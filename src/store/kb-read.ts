@@ -290,6 +290,21 @@ export class KbReader {
     return this.fts.hasWord(word);
   }
 
+  /**
+   * What the actors said in quotation marks, newest report first (by the sentence's time, else the
+   * article's publication): the quote, its sentence (the citation) and its article.
+   */
+  quotesBy(actorIds: string[], limit: number): { quote: string; text: string; docId: string; source: string; at: string | null; published: string }[] {
+    if (actorIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT q.text AS quote, s.text, q.doc_id AS docId, d.source, s.at, d.published FROM quotes q
+         JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.doc_id
+         WHERE q.speaker_id IN (${actorIds.map(() => '?').join(',')}) ORDER BY COALESCE(s.at, d.published) DESC, q.id DESC LIMIT ?`,
+      )
+      .all(...actorIds, limit) as { quote: string; text: string; docId: string; source: string; at: string | null; published: string }[];
+  }
+
   /** One article's stored metadata, with the file it was read from (for `briefing explain`). */
   document(id: string): { id: string; title: string; source: string; published: string; timezone: string; path: string | null; hash: string } | undefined {
     return this.db.prepare('SELECT id, title, source, published, timezone, path, hash FROM documents WHERE id = ?').get(id) as

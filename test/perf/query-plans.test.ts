@@ -125,7 +125,7 @@ describe('query plans of every question (issue 12)', () => {
     kb.digest({ date: '2031-07-01' });
     kb.digest({ since });
     kb.digest({ since: new Date(Date.now() + 60_000).toISOString() });
-    for (const q of ['How much aid did Norway pledge?', 'Who recognizes the Northern Front?', 'How old is Lia Marek?', 'What did Atlantis say?']) await kb.ask(q);
+    for (const q of ['How much aid did Norway pledge?', 'Who recognizes the Northern Front?', 'How old is Lia Marek?', 'What did Atlantis say?', "What is Norway's position?", 'Does Norway back the Northern Front?', 'What did Lia Marek say?', 'What did Norway say?', 'What happened on February 2?']) await kb.ask(q);
     kb.actors();
     kb.sources();
     kb.suggest('nor');
@@ -136,7 +136,7 @@ describe('query plans of every question (issue 12)', () => {
   it('records the statements of every question', () => {
     const all = [...recorded.keys()].join('\n');
     // The lookups issue 12 names, and the ones each question depends on.
-    for (const needle of ['FROM claims c', 'FROM stances WHERE actor_id', 'FROM event_sources es', 'CROSS JOIN figures f', 'ingested_at > ?', 'sentences_fts MATCH', 'FROM mentions', 'event_actors']) {
+    for (const needle of ['FROM quotes q', 'FROM claims c', 'FROM stances WHERE actor_id', 'FROM event_sources es', 'CROSS JOIN figures f', 'ingested_at > ?', 'sentences_fts MATCH', 'FROM mentions', 'event_actors']) {
       expect(all, needle).toContain(needle);
     }
   });

@@ -14,6 +14,7 @@ import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
 import { readNames } from './spelling.js';
 import { whoBacks } from './who-backs.js';
+import { routedAnswer } from './routed.js';
 import { variants } from './words.js';
 import type { AskResult, Citation } from '../types.js';
 
@@ -320,6 +321,8 @@ export async function askQuestion(kb: Briefing, question: string, model?: Answer
   // "Who backs X?" about a side: the stance roster answers it, each supporter with its evidence.
   const roster = whoBacks(kb, question.trim());
   if (roster) return roster;
+  const routed = routedAnswer(kb, question.trim());
+  if (routed) return routed;
   const ret = retrieve(kb, question);
   const extractive = extractiveAnswer(ret);
   // No passage, no request: the corpus does not say, and a model must not guess.
