@@ -31,7 +31,7 @@ describe("an actor's position", () => {
   it('named with no position: not in the corpus, said so', async () => {
     const r = await velsund.kb.ask("What is Hungary's position?");
     expect(r.answer).toBeNull();
-    expect(r.note).toMatch(/^Not in the corpus: Hungary is named in the corpus, but no article states a position/);
+    expect(r.note).toMatch(/^No position stated: Hungary is named in the corpus, but no article states a position/);
   });
 });
 
@@ -47,7 +47,7 @@ describe('whether an actor backs a side', () => {
   it('an actor with no stated position is not answered yes or no', async () => {
     const r = await velsund.kb.ask('Did Hungary back Ostmark?');
     expect(r.answer).toBeNull();
-    expect(r.note).toMatch(/^Not in the corpus/);
+    expect(r.note).toMatch(/^No position stated: /);
   });
 });
 

@@ -51,7 +51,7 @@ function position(kb: Briefing, question: string): AskResult | null {
   const r = actorAsked(kb, name);
   if (!r) return null;
   if (r.evidence.length === 0 && r.alignment === 'neutral' && r.strength === null) {
-    return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: ${r.summary}` };
+    return { question, answer: null, citations: [], mode: 'extractive', note: `No position stated: ${r.summary}` };
   }
   return { question, answer: r.summary, citations: evidenceCitations(r), mode: 'extractive', note: 'From the stance; /stance NAME shows all its evidence.' };
 }
@@ -65,7 +65,7 @@ function backs(kb: Briefing, question: string): AskResult | null {
   const r = actorAsked(kb, m[1]);
   if (!r?.actor || r.actor.kind === 'side') return null;
   if (r.evidence.length === 0) {
-    return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: ${r.summary}` };
+    return { question, answer: null, citations: [], mode: 'extractive', note: `No position stated: ${r.summary}` };
   }
   const supports = new RegExp(`^(?:${SUPPORT})$`, 'i').test(m[2]);
   const twoSided = kb.crisis.sides.length === 2;
