@@ -292,7 +292,8 @@ export class KbReader {
 
   /**
    * What the actors said in quotation marks, newest report first (by the sentence's time, else the
-   * article's publication): the quote, its sentence (the citation) and its article.
+   * article's publication; within one report, in the article's order): the quote, its sentence (the
+   * citation) and its article.
    */
   quotesBy(actorIds: string[], limit: number): { quote: string; text: string; docId: string; source: string; at: string | null; published: string }[] {
     if (actorIds.length === 0) return [];
@@ -300,7 +301,7 @@ export class KbReader {
       .prepare(
         `SELECT q.text AS quote, s.text, q.doc_id AS docId, d.source, s.at, d.published FROM quotes q
          JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = q.doc_id
-         WHERE q.speaker_id IN (${actorIds.map(() => '?').join(',')}) ORDER BY COALESCE(s.at, d.published) DESC, q.id DESC LIMIT ?`,
+         WHERE q.speaker_id IN (${actorIds.map(() => '?').join(',')}) ORDER BY COALESCE(s.at, d.published) DESC, q.id LIMIT ?`,
       )
       .all(...actorIds, limit) as { quote: string; text: string; docId: string; source: string; at: string | null; published: string }[];
   }

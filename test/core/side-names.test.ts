@@ -7,6 +7,7 @@
  * - "who" answers name the state when the state acted, and the person when the person did;
  * - a state asked through its government ("Hungary's government", "the Polish government");
  * - the arena is where the crisis takes place, not a side or "unknown";
+ * - evidence opening with a pronoun ("It did not take sides.") comes with the sentence naming its actor;
  * - "who backs" cites each evidence sentence once;
  * - a wire dateline ("STOCKHOLM (Harbor Wire) —") is not part of an event's text.
  */
@@ -44,6 +45,14 @@ describe('named, with no position of its own', () => {
     expect(title('Hungary')).toBe('Hungary: No stated position');
     // A stated neutrality is still neutral.
     expect(title('China')).toBe('China: Neutral');
+  });
+});
+
+describe('evidence that names its actor by a pronoun', () => {
+  it('is shown with the sentence before it, which names the actor', () => {
+    const r = app.kb.stance('Turkey');
+    expect(r.alignment).toBe('neutral');
+    expect(r.evidence[0]?.quote).toBe('Turkey offered to mediate between Ostmark and the Reval Union. It did not take sides.');
   });
 });
 

@@ -55,7 +55,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
     // Of the claims one sentence makes for this actor, prefer the one on its position that names a speaker.
     const same = rows.filter((r) => r.sentenceId === sid).sort((a, b) => Number(b.side === st?.alignment) - Number(a.side === st?.alignment) || Number(Boolean(b.speaker)) - Number(Boolean(a.speaker)));
     const j = same[0];
-    if (j) evidence.push({ quote: j.text, docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
+    if (j) evidence.push({ quote: withAntecedent(kb, sid, j.text, holder), docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
   }
   const agg = { alignment: st.alignment, strength: st.strength as Strength | null, change: st.change ? (JSON.parse(st.change) as StanceChange) : null };
   const sideLabel = (s: string) => kb.crisis.sides.find((x) => x.id === s)?.label ?? s;
@@ -72,4 +72,21 @@ export function notNamed(query: string, suggestions: readonly string[]): string 
 
 function orList(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/** A sentence opening with a pronoun ("It did not take sides."). */
+const PRONOUN_OPENING = /^\s*[“"‘]?(?:It|He|She|They|Its|His|Her|Their|The (?:group|government|ministry|country|movement|militia|bloc|organi[sz]ation|alliance|council))\b/;
+
+/**
+ * Evidence that names its actor only by a pronoun ("It did not take sides.") is shown with the
+ * sentence before it, which names it ("Turkey offered to mediate … It did not take sides."): both
+ * verbatim, adjacent in the article.
+ */
+function withAntecedent(kb: Briefing, sentenceId: number, text: string, holder: string): string {
+  if (!PRONOUN_OPENING.test(text)) return text;
+  const names = [kb.gazetteer.actors.get(holder)?.name ?? '', ...kb.gazetteer.aliasesOf(holder)].filter((n) => n.length >= 3);
+  const namesIn = (t: string) => names.some((n) => t.toLowerCase().includes(n.toLowerCase()));
+  if (namesIn(text)) return text;
+  const prev = kb.reader.sentencesBefore(sentenceId, 1)[0];
+  return prev && namesIn(prev.text) ? `${prev.text} ${text}` : text;
 }
