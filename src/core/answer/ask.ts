@@ -321,7 +321,7 @@ export async function askQuestion(kb: Briefing, question: string, model?: Answer
   // "Who backs X?" about a side: the stance roster answers it, each supporter with its evidence.
   const roster = whoBacks(kb, question.trim());
   if (roster) return roster;
-  const routed = routedAnswer(kb, question.trim());
+  const routed = routedAnswer(kb, question.trim(), { model: model !== undefined });
   if (routed) return routed;
   const ret = retrieve(kb, question);
   const extractive = extractiveAnswer(ret);

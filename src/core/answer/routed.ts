@@ -2,9 +2,9 @@
  * Free questions the knowledge base answers from its structured answers, not from retrieval:
  * - an actor's position: "What is Russia's position?", "Where does Turkey stand?", "What is the
  *   US stance on the crisis?" (the stance, with its evidence);
- * - whether an actor backs a side: "Does China back Maduro?", "Did the military support Guaido?"
+ * - whether an actor backs a side: "Does China back Koval?", "Did the army support the Reval Union?"
  *   (yes, leaning, no, or no side, from the stance; never from a sentence that merely has "back");
- * - what an actor said: "What did Pompeo say?" (its own quotes, newest first);
+ * - what an actor said: "What did Kemp say?" (its own quotes, newest first);
  * - what happened on a day: "What happened on January 23?" (that day's most important events).
  * Only these shapes, and only about an actor the corpus names (or a day it has events for): any
  * other question, or one whose name or day the corpus lacks, goes to retrieval (ask.ts).
@@ -22,7 +22,7 @@ const POSITION = [
   // "What is Russia's position?", "What's the US stance on the crisis?", "what is the position of China"
   /^\s*what(?:\s+is|['’]s)\s+(?:the\s+)?(.+?)(?:['’]s?)?\s+(?:position|stance)(?:\s+(?:on|in|over|toward|towards)\s+.+)?\s*\??\s*$/i,
   /^\s*what(?:\s+is|['’]s)\s+the\s+(?:position|stance)\s+of\s+(.+?)(?:\s+(?:on|in|over|toward|towards)\s+.+)?\s*\??\s*$/i,
-  // "Where does Turkey stand?", "where do the Europeans stand on Maduro"
+  // "Where does Turkey stand?", "where do the Europeans stand on Koval"
   /^\s*where\s+(?:does|do|did)\s+(.+?)\s+stand(?:\s+(?:on|in|over|toward|towards)\s+.+)?\s*\??\s*$/i,
 ];
 const SUPPORT = 'back|support|side with|stand with|stand behind|endorse';
@@ -31,8 +31,12 @@ const BACKS = new RegExp(String.raw`^\s*(?:does|did|do|has|have)\s+(.+?)\s+(${SU
 const SAID = /^\s*what\s+(?:did|does|has|have)\s+(.+?)\s+(?:say|said|tell reporters|told reporters)\s*\??\s*$/i;
 const HAPPENED = /^\s*what\s+happened\s+(?:on|during)\s+(.+?)\s*\??\s*$/i;
 
-export function routedAnswer(kb: Briefing, question: string): AskResult | null {
-  return position(kb, question) ?? backs(kb, question) ?? said(kb, question) ?? happened(kb, question);
+/**
+ * With a model configured, "what did X say" is left to it (it words the retrieved passages, checked
+ * for grounding); a position, a yes or no, and a day's events come from the knowledge base either way.
+ */
+export function routedAnswer(kb: Briefing, question: string, opts: { model: boolean }): AskResult | null {
+  return position(kb, question) ?? backs(kb, question) ?? (opts.model ? null : said(kb, question)) ?? happened(kb, question);
 }
 
 /** The actor a name in the question denotes, when the corpus names it (a side, its leader, anyone). */
@@ -114,21 +118,19 @@ const SPEECH = String.raw`said|says|told|tweeted|warned|stated|added|wrote|insis
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * What an actor said in reported speech ("Pompeo told the diplomats to stay …"): sentences where one
- * of its names is the subject of a verb of saying, or follows "said" ("…, said Pompeo"). A sentence
- * that only mentions it ("Hunt says he will discuss it with Pompeo") is not its words.
+ * What an actor said in reported speech ("Kemp told the diplomats to stay …"): sentences where one
+ * of its names is the subject of a verb of saying, or follows "said" ("…, said Kemp"). A sentence
+ * that only mentions it ("Wrona says he will discuss it with Kemp") is not its words.
  */
 function reportedSpeech(kb: Briefing, question: string, id: string, name: string): AskResult | null {
   const names = [...new Set([name, ...kb.gazetteer.aliasesOf(id)])].filter((n) => n.length >= 3 && !n.includes('"'));
   if (names.length === 0) return null;
   const rows = kb.reader.search(`(${names.map((n) => `"${n}"`).join(' OR ')}) AND (${SPEECH.split("|").join(" OR ")})`, 400, { bm25: false });
   const alt = names.map(escapeRe).join('|');
-  // The name as a subject ("Pompeo told …", not "Maduro's rival … declared"), or after a closing
-  // "said" (", said Pompeo"; not "said that Pompeo …").
-  // The name, then its verb within a few words ("Pompeo on Thursday told") or after one appositive
-  // between commas ("Pompeo, the secretary of state, said"); not "…to Maduro, Peskov said", nor
-  // "Maduro and denounced Guaido, who declared". Or a closing "said" then the name, ending the
-  // clause ("…,” said Pompeo."), not "says Maduro's government is …".
+  // The name, then its verb within a few words ("Kemp on Thursday told") or after one appositive
+  // between commas ("Kemp, the secretary of state, said"); not "…to Koval, Strand said", nor
+  // "Koval and denounced Norrby, who declared". Or a closing "said" then the name, ending the
+  // clause ("…,” said Kemp."), not "says Koval's government is …".
   const speaker = new RegExp(
     String.raw`\b(?:${alt})\b(?!['’]s)(?:(?:\s+[^\s.;:,“”"]+){0,3}?|,[^.;:,“”"]{1,80},)\s+(?:${SPEECH})\b` +
       String.raw`|[,”"]\s*(?:said|says)\s+(?:\S+\s+){0,3}(?:${alt})\b(?!['’]s)\s*(?:[.,;:]|$)`,
