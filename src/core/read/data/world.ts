@@ -110,7 +110,9 @@ export const ORGANIZATIONS: OrgEntry[] = [
   { name: 'Council of Europe', aliases: ['Council of Europe'] },
   { name: 'Amnesty International', aliases: ['Amnesty International', 'Amnesty'] },
   { name: 'Human Rights Watch', aliases: ['Human Rights Watch'] },
-  { name: 'Red Cross', aliases: ['Red Cross', 'International Committee of the Red Cross', 'ICRC', 'Red Crescent'] },
+  { name: 'Red Cross', aliases: ['Red Cross', 'International Committee of the Red Cross', 'ICRC'] },
+  // A national Red Crescent society ("the Syrian Arab Red Crescent") is not the ICRC.
+  { name: 'Red Crescent', aliases: ['Red Crescent', 'Red Crescent Society'] },
   { name: 'UNHCR', aliases: ['UNHCR', 'U.N. refugee agency', 'UN refugee agency'] },
   { name: 'UNICEF', aliases: ['UNICEF'] },
   { name: 'World Food Programme', aliases: ['World Food Programme', 'World Food Program', 'WFP'] },
