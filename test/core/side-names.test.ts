@@ -63,6 +63,11 @@ describe('a person asked with a title', () => {
     expect(app.kb.stance('Secretary of State Kemp').actor?.name).toBe('Laura Kemp');
   });
 
+  it('autocomplete looks past a title too, below what the whole text matches', () => {
+    expect(app.kb.suggest('Prime Minister Nor').map((s) => s.name)).toContain('Helga Norrby');
+    expect(app.kb.suggest('Secretary of State Kem').map((s) => s.name)[0]).toBe('Laura Kemp');
+  });
+
   it('a title alone, or before a name the corpus lacks, finds no one', () => {
     expect(app.kb.stance('Foreign Minister').found).toBe(false);
     expect(app.kb.stance('President Xyzzy').found).toBe(false);

@@ -121,15 +121,12 @@ export class ActorDirectory {
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
   suggest(prefix: string, limit = 25): { name: string; value: string }[] {
     const key = fold(prefix.trim().toLowerCase()).replace(/^the /, '');
+    // "President Tr" also as "Tr", below what the whole text matches ("National Ass" stays the assembly).
+    const untitled = untitledPrefix(key);
     const scored: { a: ActorRow; s: number }[] = [];
     for (const { row: a, folded: names } of this.corpusIndex().entries) {
       if (a.kind === 'side' && !key) continue;
-      let s = 0;
-      if (!key) s = 1;
-      else if (names.some((n) => n.startsWith(key))) s = 4;
-      else if (names.some((n) => n.split(/[\s-]+/).some((w) => w.startsWith(key)))) s = 3;
-      else if (key.length >= 4 && names.some((n) => n.includes(key))) s = 2;
-      else if (key.length >= 4 && names.some((n) => distance(n, key) <= (key.length <= 5 ? 1 : 2) || (key.length >= 5 && distance(n.slice(0, key.length), key) <= 1))) s = 1;
+      const s = Math.max(prefixScore(names, key), untitled === key ? 0 : prefixScore(names, untitled) - 0.5);
       if (s > 0) scored.push({ a, s });
     }
     scored.sort((x, y) => y.s - x.s || y.a.mentions - x.a.mentions || x.a.name.localeCompare(y.a.name));
@@ -178,6 +175,24 @@ export class ActorDirectory {
  */
 /** A state's government or an office of it, after the state's name or demonym (normKey form: lower case). */
 const OFFICE = /^(.+?)\s+(?:government|administration|authorities|cabinet|leadership|officials|president|prime minister|premier|chancellor|leader|foreign (?:ministry|minister|office)|ministry of foreign affairs)$/;
+
+/** How well typed text fits an actor's names: 4 a name's start, 3 a word's, 2 inside (4+ letters), 1 a near miss, 0 none. */
+function prefixScore(names: string[], key: string): number {
+  if (!key) return 1;
+  if (names.some((n) => n.startsWith(key))) return 4;
+  if (names.some((n) => n.split(/[\s-]+/).some((w) => w.startsWith(key)))) return 3;
+  if (key.length >= 4 && names.some((n) => n.includes(key))) return 2;
+  if (key.length >= 4 && names.some((n) => distance(n, key) <= (key.length <= 5 ? 1 : 2) || (key.length >= 5 && distance(n.slice(0, key.length), key) <= 1))) return 1;
+  return 0;
+}
+
+/** "president tr" -> "tr": what is typed after a title, when something is (autocomplete). */
+function untitledPrefix(key: string): string {
+  const words = key.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && (isTitleWord(words[i] as string) || HONORIFICS.has(words[i] as string) || (i > 0 && words[i] === 'of'))) i++;
+  return i > 0 ? words.slice(i).join(' ') : key;
+}
 
 /** Forms of address a question may put before a name. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister', 'madam', 'dame', 'sir', 'lord', 'lady']);
