@@ -4,6 +4,9 @@
  * searched) but are never events.
  */
 import { DateTime } from 'luxon';
+import { offsetText, parseTimeLabel, readTimeLabel } from './time-labels.js';
+
+export { parseTimeLabel } from './time-labels.js';
 
 export type SegmentKind = 'headline' | 'dek' | 'caption' | 'heading' | 'body' | 'credit';
 
@@ -21,7 +24,6 @@ export interface Sentence {
   pos: number;
 }
 
-const TIME_LINE = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*(?:[A-Z]{2,4}\s*)?$/i;
 const CREDIT_LINE = /^(with files from|contributing:|reporting by|additional reporting|associated press writers?|this story has been|copyright|all rights reserved)/i;
 const CREDIT_WORDS = /\b(?:AP Photo|Photo|Getty Images|Reuters|AFP|Associated Press|EPA|Bloomberg|file photo)\b/i;
 /** A line ending in a parenthesised photo credit: "(AP Photo/Fernando Llano)". Linear (one scan back). */
@@ -81,6 +83,8 @@ interface Entry {
   label: string;
   /** The day a date header above the entry gives ("Friday, Jan. 25"), ISO; else the wrap rule dates it. */
   day?: string;
+  /** The label's own UTC offset ("11:15 GMT"), when its zone names one; else the article's zone. */
+  offset?: number;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -155,6 +159,8 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
     }
     const hh = String(Math.floor(e.minutes / 60)).padStart(2, '0');
     const mm = String(e.minutes % 60).padStart(2, '0');
+    // "11:15 GMT" in a London blog in summer: the instant the label gives, at its own offset.
+    if (e.offset !== undefined) return `${info.date}T${hh}:${mm}:00${offsetText(e.offset)}`;
     if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset === '+00:00' ? 'Z' : info.offset}`;
     const d = base().set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
     return d.toISO({ suppressMilliseconds: true }) ?? '';
@@ -183,25 +189,6 @@ export function parseDatedTime(line: string, published: string): { minutes: numb
   return day ? { minutes, day } : null;
 }
 
-const NAMED_TIME = /^\s*(noon|midnight)\s*$/i;
-const TIME_24H = /^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$/;
-
-/** Minutes after midnight of an entry header line ("4:25 p.m.", "1 p.m.", "Noon", "16:25"), or null. */
-export function parseTimeLabel(line: string): number | null {
-  const named = NAMED_TIME.exec(line);
-  if (named) return named[1]?.toLowerCase() === 'noon' ? 12 * 60 : 0;
-  const h24 = TIME_24H.exec(line);
-  if (h24) return Number(h24[1]) * 60 + Number(h24[2]);
-  const m = TIME_LINE.exec(line);
-  if (!m) return null;
-  let h = Number(m[1]);
-  const min = Number(m[2] ?? '0');
-  if (h < 1 || h > 12 || min > 59) return null;
-  const pm = (m[3] ?? '').toLowerCase() === 'p';
-  if (h === 12) h = 0;
-  return (pm ? h + 12 : h) * 60 + min;
-}
-
 /** Segment plain text (already extracted from HTML or Markdown) into sentences. */
 export function segment(text: string, published: string, timezone: string): Sentence[] {
   // Whitespace runs inside lines become one space in one pass over the text, not one per line.
@@ -212,8 +199,8 @@ export function segment(text: string, published: string, timezone: string): Sent
     .map((l) => l.trim());
   const entries: Entry[] = [];
   lines.forEach((l, i) => {
-    const m = parseTimeLabel(l);
-    if (m !== null) entries.push({ lineIdx: i, minutes: m, label: l });
+    const t = readTimeLabel(l);
+    if (t !== null) entries.push({ lineIdx: i, minutes: t.minutes, label: l, offset: t.offset });
     else if (l.length <= 64 && /\d/.test(l)) {
       const dated = parseDatedTime(l, published);
       if (dated) entries.push({ lineIdx: i, minutes: dated.minutes, label: l, day: dated.day });
