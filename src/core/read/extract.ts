@@ -4,7 +4,6 @@
  * returns data for the store.
  */
 import { claimsOf } from './claims.js';
-import { SPEECH } from './cues.js';
 import { findFigures } from './figures.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
 import { eventsOf } from './events.js';
@@ -12,10 +11,10 @@ import { resolutionSide, voteClaims } from './votes.js';
 import { attributedSide, type Captors, captorsOfArticle, joinedClaims } from './captors.js';
 import { rulingAgainst, rulingClaims } from './rulings.js';
 import { groupReferent } from './coref.js';
-import { precededByPreposition } from './shape.js';
-import { findPeople, isSingleNameTitle, surnameForms } from './people.js';
+import { registerPeople } from './register-people.js';
+import { findSpeaker, speaksForContext } from './speakers.js';
 import { segment, type Sentence } from './segment.js';
-import { fold, slug, startsUpper, type Token, tokenize } from '../text.js';
+import { type Token, tokenize } from '../text.js';
 import type { Figure, Precision } from '../types.js';
 
 export interface DocMeta {
@@ -83,23 +82,12 @@ export interface Extraction {
   people: XPerson[];
 }
 
-const PRONOUN_START = /^(?:["“]?\s*)(?:He|She|They|It|His|Her|Their|The (?:statement|ministry|leader|official|spokesman|spokeswoman|government|department|president|minister|chief|envoy|\p{Lu}\w+ leader))\b/u;
 /** Doing what the previous sentence reports: "followed suit", "issued similar statements". */
 const FOLLOWED = /\b(?:followed suit|followed (?:later|soon|shortly)|(?:issued|made|released) (?:similar|identical|the same) (?:statements?|calls?|declarations?)|did the same|took the same (?:step|position|line)|said the same|echoed (?:the|that|those) (?:call|calls|statement|position))\b/i;
-/** A quote's speaker named after it by a pronoun or a title: `"…," he said`, `"…," the minister added`. */
-const QUOTE_TAIL = /[”"’]\s*,?\s*(?:(?:he|she|they)|(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|president|secretary|envoy|official|ambassador|leader|chief|statement|ministry|premier|chancellor|commander))\s+(?:said|says|added|told|wrote|tweeted|warned|insisted)\b/iu;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 
 /** A dateline opening a sentence: "DOHA (Lantern Wire) -", "LIBREVILLE, Gabon (SNA) —". */
 const DATELINE = /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s/;
-const OBJECT_PREPS = new Set(['with', 'to', 'from', 'by', 'for', 'against', 'between', 'among', 'and']);
-
-/** Index of the token before a person's title phrase ("with [Vice President] Name"). */
-function titleStart(p: { t0: number; title: string }): number {
-  const words = p.title ? p.title.split(/\s+/).length : 0;
-  return p.t0 - words - 1;
-}
-
 function dayOf(at: string): string {
   return at.slice(0, 10);
 }
@@ -164,62 +152,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
     const tokens = pre ? (pre.tokens[si] as Token[]) : tokenize(s.text);
     let mentions = dedupe(gaz.match(tokens), s.text);
 
-    // People: register them, with the affiliation the title gives or the context's actor.
-    const found = findPeople(tokens, mentions, (id) => gaz.isSide(id), s.text, (id) => actorOf(id)?.kind === 'person');
-    for (const p of found) {
-      const existing = gaz.lookup(p.name);
-      let id = existing && actorOf(existing)?.kind === 'person' ? existing : undefined;
-      if (existing && !id) continue; // the name is a known non-person actor
-      const parts = p.name.split(' ');
-      // A misspelt surname is the same person only when nothing else in the name says otherwise:
-      // "John Mahama" is not "Moussa Faki Mahamat".
-      const fuzzy = gaz.personNear(parts[parts.length - 1] ?? '');
-      const fuzzyFirst = fuzzy ? (actorOf(fuzzy)?.name.split(' ')[0] ?? '') : '';
-      id ??= fuzzy && (parts.length === 1 || fold(fuzzyFirst) === fold(parts[0] ?? '')) ? fuzzy : slug(p.name);
-      const ctxActor = ctxSubject ? (actorOf(ctxSubject)?.kind === 'person' ? affiliationOf(ctxSubject) : ctxSubject) : null;
-      const ctxCountry = ctxActor && !gaz.isSide(ctxActor) && !isArena(ctxActor) ? ctxActor : null;
-      const arenaTitle = p.affiliation !== null && isArena(p.affiliation);
-      const aff = p.affiliation && !arenaTitle ? p.affiliation : null;
-      // The passage's country is a guess only for its subjects: "talks with Vice President X" names
-      // someone else's official.
-      const asObject = OBJECT_PREPS.has(tokens[titleStart(p)]?.norm ?? '');
-      // A bare name inside a sentence ("…that Dora Velk had spoken") gets no guessed country; a title,
-      // or the name opening the sentence after the passage introduced its role, does.
-      const guess = arenaTitle || asObject || (!p.title && p.t0 > 0) ? null : ctxCountry;
-      const def = gaz.define({ id, name: p.name, kind: 'person', affiliation: aff ?? guess, aliases: [] });
-      // A known person's affiliation is only ever filled in, never changed by a later title.
-      if (aff && def.affiliation !== aff && !people.get(id)?.explicit && !(p.known && def.affiliation)) def.affiliation = aff;
-      gaz.addAlias(id, p.name, 'person', true);
-      for (const form of surnameForms(p.name)) gaz.addAlias(id, form, 'surname', true);
-      // "Pope Leo", "King Harald": the title and the name are how people write and ask.
-      if (isSingleNameTitle(p.title)) gaz.addAlias(id, `${p.title.split(/\s+/).pop()} ${parts[0]}`, 'person', true);
-      const prev = people.get(id);
-      people.set(id, { id, name: def.name, affiliation: def.affiliation ?? null, explicit: Boolean(aff) || Boolean(prev?.explicit), aliases: def.aliases });
-    }
-    // A misspelt surname before a speech verb ("Mogherini says" after "Federica Mogherni").
-    const t0 = tokens[0];
-    let aliased = false;
-    if (t0 && startsUpper(t0.raw) && !mentions.some((m) => m.t0 === 0) && /^(?:said|says|told|added|tweeted|warned)$/.test(tokens[1]?.norm ?? '')) {
-      const pid = gaz.personNear(t0.cased);
-      if (pid) {
-        gaz.addAlias(pid, t0.raw, 'surname', true);
-        aliased = true;
-      }
-    }
-    // A given name used alone as a subject ("Suthep said", "Ilya's office") after the full name was
-    // given: the one person of that first name.
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      if (t.norm.length < 4 || !startsUpper(t.raw)) continue;
-      if (!t.poss && !/^(?:said|says|told|added|tweeted|warned|urged|called|has|had|was|is|will|would|who)$/.test(tokens[i + 1]?.norm ?? '')) continue;
-      if (mentions.some((m) => i >= m.t0 && i < m.t1)) continue;
-      const pid = gaz.personByGivenName(t.cased);
-      if (pid) {
-        gaz.addAlias(pid, t.raw, 'surname', true);
-        aliased = true;
-      }
-    }
-    if (found.length || aliased) mentions = dedupe(gaz.match(tokens), s.text);
+    if (registerPeople(s.text, tokens, mentions, gaz, people, ctxSubject)) mentions = dedupe(gaz.match(tokens), s.text);
 
     // "DOHA (Lantern Wire) - …": the dateline is where the reporter files from, not an actor of the sentence.
     const placeEnd = DATELINE.exec(s.text)?.[0].length ?? 0;
@@ -235,7 +168,7 @@ export function extractDocument(meta: DocMeta, text: string, gaz: Gazetteer, pre
     out.sentences.push({ seq: s.seq, para: s.para, kind: s.kind, text: s.text, entryAt: s.entryAt, entryLabel: s.entryLabel, entry: s.entry, pos: s.pos, at, precision, actors: referent && !actorIds.includes(referent) ? [...actorIds, referent] : actorIds });
 
     // Who is speaking: the actor before a speech verb, or the context subject for "He said".
-    const speakerId: string | null = findSpeaker(s.text, tokens, nonArena, gaz) ?? (PRONOUN_START.test(s.text) || QUOTE_TAIL.test(s.text) ? ctxSubject : null);
+    const speakerId: string | null = findSpeaker(s.text, tokens, nonArena, gaz) ?? (speaksForContext(s.text) ? ctxSubject : null);
     const speakerName = speakerId ? (actorOf(speakerId)?.name ?? null) : null;
     // "…, according to a German government spokesman": who the sentence's report comes from.
     const according = /\baccording to\s+(?:(?:a|an|the)\s+)?/i.exec(s.text);
@@ -325,29 +258,3 @@ function dedupe(ms: Mention[], text: string): Mention[] {
     return !(prev && prev.actorId === m.actorId && /^\s*\(?\s*$/.test(text.slice(prev.end, m.start)));
   });
 }
-
-/** "said a spokesman for the", "said an official of": who speaks for the actor named next. */
-const SPOKESMAN_FOR = /^\s*(?:a|an|the)\s+(?:senior\s+)?(?:spokes(?:man|woman|person)|official|representative|envoy|diplomat)\s+(?:for|of|at|from)\s+(?:the\s+)?$/i;
-
-function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer): string | null {
-  SPEECH.lastIndex = 0;
-  for (const m of text.matchAll(SPEECH)) {
-    const at = m.index ?? 0;
-    // "Japan was urged by …", "the results were announced": a passive verb has no speaker before it.
-    if (/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
-    // The nearest actor ending before the verb, within a few words; not the object of a preposition
-    // or of a relative clause closed before the verb ("X, who spoke to Y, urged …").
-    const before = mentions.filter((x) => x.end <= at && (at - x.end < 40 || /^,[^,;]{0,120},\s*$/.test(text.slice(x.end, at))) && !gaz.isSide(x.actorId) && !precededByPreposition(tokens, x) && !/,\s*(?:who|which|that)\b/i.test(text.slice(0, x.start).slice(-60)));
-    const pick = before[before.length - 1];
-    if (pick) return pick.actorId;
-    const end = at + m[0].length;
-    // "said the minister" names the speaker; "urged Japan", "told Japan", "warned Japan" name the one addressed.
-    const after = /^(?:urg|told|warn)/i.test(m[0]) ? undefined : mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
-    if (after) return after.actorId;
-    // "…," said a spokesman for the Malian government: the government the spokesman speaks for.
-    const forWhom = mentions.find((x) => x.start >= end && SPOKESMAN_FOR.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
-    if (forWhom) return forWhom.actorId;
-  }
-  return null;
-}
-
