@@ -347,13 +347,35 @@ const PROBES_6: Probe[] = [
   // Wrong sides on main found while writing round six.
   ['khalvor', "Russia, Dunmere's closest ally, condemned Khalvor.", 'russia', 'dunmere'], // read as criticising Dunmere
   ['khalvor', "Russia, Dunmere's ally, and China backed Khalvor.", 'china', 'khalvor'], // China was given Russia's alliance
-  ['khalvor', "Russia, Dunmere's ally, and China backed Khalvor.", 'russia', '~dunmere'],
+  ['khalvor', "Russia, Dunmere's ally, and China backed Khalvor.", 'russia', 'khalvor'], // the main verb decides (round seven)
   ['khalvor', 'Russia, a close ally of Dunmere, and China backed Khalvor.', 'china', 'khalvor'],
   ['khalvor', "Russia and China, Dunmere's allies, condemned Khalvor.", 'china', 'dunmere'],
   ['khalvor', 'Russia said it was an ally of Khalvor, and China backed Dunmere.', 'china', 'dunmere'],
   ['ostrel', 'Russia condemned the treatment of Ostreli migrants.', 'russia', 'ostrel'], // read as criticising Ostrel
   ['ostrel', 'Russia called the treatment of Ostreli migrants unacceptable.', 'russia', 'ostrel'],
   ['ostrel', 'The treatment of Ostreli migrants was unacceptable, Russia said.', 'russia', 'ostrel'],
+];
+
+/**
+ * Round seven: an apposition describing the holder ("Russia, a close ally of Dunmere,") is background;
+ * the sentence's main verb decides, and a side inside the apposition is no later act's target.
+ */
+const PROBES_7: Probe[] = [
+  ['khalvor', 'Russia, a close ally of Dunmere, backed Khalvor.', 'russia', 'khalvor'],
+  ['khalvor', "Russia, Dunmere's closest ally, recognised Khalvor's claim.", 'russia', 'khalvor'],
+  ['khalvor', 'Russia, a close ally of Dunmere, said it backed Khalvor.', 'russia', 'khalvor'],
+  ['khalvor', 'Russia, a close ally of Dunmere, and China backed Khalvor.', 'russia', 'khalvor'],
+  ['khalvor', 'Russia, which had backed Dunmere, now recognises Khalvor.', 'russia', 'khalvor'],
+  ['khalvor', 'Russia, long critical of Dunmere, backed Khalvor.', 'russia', 'khalvor'],
+  ['khalvor', 'Russia, long critical of Dunmere, said nothing.', 'russia', null],
+  ['khalvor', "Russia, Dunmere's ally, said nothing.", 'russia', '~dunmere'], // the apposition alone, as background
+  ['khalvor', 'Russia, an ally of Dunmere, did not back Khalvor.', 'russia', '~dunmere'],
+  ['khalvor', 'Will Russia, a close ally of Dunmere, back Khalvor?', 'russia', '~dunmere'],
+  ['khalvor', 'Russia, a close ally of Dunmere, would back Khalvor if talks failed.', 'russia', '~khalvor'],
+  ['khalvor', 'Russia, a close ally of Dunmere, condemned the expulsion of the inspectors.', 'russia', 'dunmere'],
+  ['khalvor', 'Russia, a key Dunmere ally, later gave a speech, dismissing the talks as a farce.', 'russia', '~dunmere'], // the ally's side is no target of "farce"
+  ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'russia', '~dunmere'],
+  ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'oman', 'khalvor'],
 ];
 
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
@@ -364,7 +386,7 @@ const MISSES = new Set<string>([
 const otherSide = (fixture: string, side: string) => [...fixtureGazetteer(fixture).sideIds].find((s) => s !== side) as string;
 
 describe('wrong-side probes over ten made-up crises', () => {
-  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5, ...PROBES_6])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
+  it.each([...PROBES, ...PROBES_2, ...PROBES_3, ...PROBES_4, ...PROBES_5, ...PROBES_6, ...PROBES_7])('%s: %s (%s → %s)', (fixture, sentence, holder, expected) => {
     const got = sidesOf(fixture, sentence, holder);
     if (expected === null) return expect(got).toEqual([]);
     const side = expected.replace(/^~/, '');

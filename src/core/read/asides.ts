@@ -3,7 +3,8 @@
  * (found by the wrong-side probes, test/core/wrong-side-probes.test.ts; claims.ts calls each in one
  * line):
  * - an apposition naming the holder by its tie to a side: "Russia, Dunmere's main trading partner,
- *   backed Khalvor", "Russia, a close ally of Dunmere, backed Khalvor": Dunmere does not act;
+ *   backed Khalvor", "Russia, a close ally of Dunmere, backed Khalvor", "Russia, long critical of Dunmere,
+ *   backed Khalvor": Dunmere does not act;
  * - an object relative clause: "the junta, which Peru backs, …", "Reyes, whom Chile and Peru
  *   support, …": the clause's subject holds the act and its head is the act's object.
  * A list ("Russia, Dunmere and China backed …"), a speech aside ("Russia, Dunmere said, backed …"),
@@ -21,6 +22,9 @@ interface Span {
 const NOT_A_NOUN_PHRASE = /\b(?:and|or|nor|but|said|says|say|told|which|who|whom|whose|that|while|when|after|before|is|are|was|were|has|have|had|not|never|if|whether)\b/i;
 /** Between the apposition's closing comma and the act: an adverb or an auxiliary at most. */
 const TO_ACT = /^\s*,\s*(?:(?:also|now|then|later|quickly|swiftly|openly|publicly|formally|firmly|strongly|has|have|had)\s+){0,2}$/i;
+
+/** ", long critical of", ", wary of", ", angry at": an adjective and its preposition, maybe after an adverb. */
+const ADJECTIVE_LEAD = /^\s*,\s*(?:(?:long|once|always|often|[a-z]+ly)\s+)?[a-z]+\s+(?:of|to|towards?|with|at|about)\s+(?:the\s+)?$/;
 
 /**
  * Whether `side` stands in an apposition to the holder right before it: "Russia, Dunmere's main
@@ -40,8 +44,9 @@ export function apposed(text: string, side: Span & { poss: boolean }, clauseStar
   if (NOT_A_NOUN_PHRASE.test(lead) || NOT_A_NOUN_PHRASE.test(inner) || /[,;()]/.test(inner)) return false;
   // "Russia, Dunmere's main trading partner,": the possessive side opens the noun phrase.
   if (/^\s*,\s*$/.test(lead)) return side.poss && /^['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$/.test(inner);
-  // "Russia, a close ally of Dunmere,": a noun phrase whose last words name the side.
-  return /^\s*,\s*(?:a|an|the|one of the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|to|for|with)\s+(?:the\s+)?$/.test(lead) && /^\s*$/.test(inner);
+  // "Russia, a close ally of Dunmere,": a noun phrase whose last words name the side; "Russia, long
+  // critical of Dunmere,": an adjective phrase describing the holder.
+  return (/^\s*,\s*(?:a|an|the|one of the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|to|for|with)\s+(?:the\s+)?$/.test(lead) || ADJECTIVE_LEAD.test(lead)) && /^\s*$/.test(inner);
 }
 
 /**

@@ -88,6 +88,8 @@ export function claimsOf(
   const agentsSeen = new Set<number>();
   const relatives = RELATIVE.test(text);
   let sideOwned = -1;
+  // The head of an apposition naming it an ally ("Russia, a close ally of Dunmere,"), and where the apposition closes.
+  let apposHead: { ids: string[]; close: number; open: number } | null = null;
   const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     const before = out.length;
@@ -121,7 +123,8 @@ export function claimsOf(
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
-    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll));
+    // "Padrino, a key Maduro ally, later … dismissing … as a coup": nor is the side an ally apposition named before.
+    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll) && !(apposHead && m.start > apposHead.open && m.end <= apposHead.close));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
     const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf });
@@ -156,6 +159,7 @@ export function claimsOf(
     // "the junta, which Peru backs,": the relative clause's subject holds the act, aimed at its head (asides.ts),
     // which is no side in "Peru, which Chile backs,".
     let relSubjects: Mention[] = [];
+    let appositive = false;
     let head: Mention | Target | undefined;
     if (relatives && !agents.length && !possessor && cue.type !== 'ally' && RELATIVE.test(text.slice(clauseStart, cue.start))) {
       for (const m of [...sideMentions, ...holdersAll].filter((x) => x.end <= cue.start && x.start >= clauseStart).sort((a, b) => b.start - a.start)) {
@@ -185,6 +189,10 @@ export function claimsOf(
       if (apposition && head.length) {
         holders = head.map((m) => m.actorId);
         target = named.find((m) => m.start > apposition.open && m.end <= apposition.close) ?? null;
+        // "Russia, a close ally of Dunmere, backed Khalvor": the apposition describes its head; the
+        // sentence's own act (its main verb) decides, as for "which had backed" (current()).
+        appositive = true;
+        apposHead = { ids: holders, close: apposition.close, open: apposition.open };
       }
     } else {
       // A side named between the holder and a directed cue is the one acting ("protests that support X"),
@@ -221,6 +229,9 @@ export function claimsOf(
         }
       }
       if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start))).map((m) => m.actorId);
+      // "Russia, a close ally of Dunmere, and China backed Khalvor": the apposition's head is a subject of the act too.
+      const first = holders.length && apposHead ? holdersAll.find((m) => m.actorId === holders[0] && m.start > (apposHead as { close: number }).close) : undefined;
+      if (first && apposHead && /^,\s*and\s+(?:the\s+)?$/.test(text.slice(apposHead.close, first.start))) holders = [...apposHead.ids, ...holders];
       // A second act of the same subject in the same clause: "X condemned the coup and demanded …".
       // Its object follows the verb: "… and saluted the bravery of the people" aims at no side.
       if (holders.length === 0 && prevHolders.length && prevClause === clauseStart) {
@@ -243,7 +254,9 @@ export function claimsOf(
     if (relSubjects.length) prevHolders = head && !gaz.isSide(head.actorId) ? [head.actorId] : [];
     prevClause = clauseStart;
     if (endorsesCall) return;
+    const pushed = out.length;
     push(holders, kind, cue.side ?? target?.actorId ?? null, cue); // "the territorial integrity of X": the state's side (disputes.ts)
+    if (appositive) for (const c of out.slice(pushed)) past.add(c);
   });
   return evenHanded(current(out, past));
 }
