@@ -376,11 +376,16 @@ const PROBES_7: Probe[] = [
   ['khalvor', 'Russia, a key Dunmere ally, later gave a speech, dismissing the talks as a farce.', 'russia', '~dunmere'], // the ally's side is no target of "farce"
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'russia', '~dunmere'],
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'oman', 'khalvor'],
+  // A side inside a "whose" clause between the holder and its act is neither holder nor target.
+  ['valdoria', 'Norway, whose embassy was stormed by supporters of Ilan Reyes, recognized the junta.', 'norway', 'council'],
+  ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, did not recognize Ilan Reyes.', 'norway', '~council'],
+  ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, said Peru recognized Ilan Reyes.', 'norway', null],
+  ['valdoria', 'Would Norway, whose embassy was stormed by supporters of the junta, recognize Ilan Reyes?', 'norway', null],
+  ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, condemned the attack.', 'norway', null],
 ];
 
 /** Probes where an analyst gives a side and the code gives none (left as misses; see the report). */
 const MISSES = new Set<string>([
-  'valdoria: Norway, whose embassy was stormed by supporters of the junta, recognized Ilan Reyes. norway', // a side inside a "whose" clause
 ]);
 
 const otherSide = (fixture: string, side: string) => [...fixtureGazetteer(fixture).sideIds].find((s) => s !== side) as string;

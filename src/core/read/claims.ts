@@ -121,7 +121,7 @@ export function claimsOf(
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
     const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m)));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
-    const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
+    const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|whose|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
     // "Padrino, a key Maduro ally, later … dismissing … as a coup": nor is the side an ally apposition named before.
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll) && !(apposHead && m.start > apposHead.open && m.end <= apposHead.close));
