@@ -376,6 +376,28 @@ const PROBES_7: Probe[] = [
   ['khalvor', 'Russia, a key Dunmere ally, later gave a speech, dismissing the talks as a farce.', 'russia', '~dunmere'], // the ally's side is no target of "farce"
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'russia', '~dunmere'],
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'oman', 'khalvor'],
+  // An ally apposition after an object describes the object, not the sentence's subject.
+  ['valdoria', 'Norway met Brazil, an ally of Ilan Reyes.', 'norway', null],
+  ['valdoria', 'Norway met Brazil, an ally of Ilan Reyes.', 'brazil', 'reyes'],
+  ['valdoria', 'Norway criticised Brazil, a close ally of the junta.', 'norway', '~reyes'],
+  ['khalvor', 'Khalvor, a close ally of Russia, expelled the inspectors.', 'russia', '~khalvor'], // Russia expelled nobody
+  ['khalvor', 'Brazil, an ally of Norway, backed Khalvor.', 'norway', null],
+  ['khalvor', 'Norway recalled its ambassador in Khalvor, a close ally of Dunmere.', 'norway', '~dunmere'],
+  // "recalled its ambassador in/from X": a protest against X; "for consultations" alone names no target.
+  ['khalvor', 'Norway recalled its ambassador in Khalvor.', 'norway', 'dunmere'],
+  ['khalvor', 'Norway recalled its ambassador from Khalvor for consultations.', 'norway', 'dunmere'],
+  ['khalvor', 'Norway recalled its ambassador for consultations.', 'norway', null],
+  ['khalvor', 'Norway did not recall its ambassador in Khalvor.', 'norway', null],
+  ['khalvor', 'Will Norway recall its ambassador in Khalvor?', 'norway', null],
+  ['khalvor', 'Norway said it would recall its ambassador in Khalvor if the talks failed.', 'norway', '~dunmere'],
+  ['khalvor', 'Dunmere said Norway had recalled its ambassador in Khalvor.', 'dunmere', null],
+  ['valdoria', 'Norway recalled its ambassador in Valdoria.', 'norway', 'reyes'], // against the side in power
+  ['valdoria', 'Norway has not recalled its ambassador in Valdoria.', 'norway', null],
+  ['valdoria', 'Norway recalled its envoy in the capital.', 'norway', null],
+  // "took note of" takes no side.
+  ['valdoria', "Norway took note of the junta's announcement.", 'norway', null],
+  ['valdoria', 'Norway took note of the election of Ilan Reyes.', 'norway', null],
+  ['khalvor', 'Russia said it had taken note of the expulsion of the inspectors.', 'russia', null],
   // A side inside a "whose" clause between the holder and its act is neither holder nor target.
   ['valdoria', 'Norway, whose embassy was stormed by supporters of Ilan Reyes, recognized the junta.', 'norway', 'council'],
   ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, did not recognize Ilan Reyes.', 'norway', '~council'],

@@ -50,18 +50,20 @@ export function apposed(text: string, side: Span & { poss: boolean }, clauseStar
 }
 
 /**
- * "Russia, Dunmere's ally, and China …", "Russia and China, a close ally of Dunmere, …": an ally named
- * in an apposition is its head's, not every actor's of the clause. The apposition's opening and
- * closing commas, or null.
+ * "Russia, Dunmere's ally, and China …", "Russia and China, a close ally of Dunmere, …", "Norway
+ * criticised Brazil, a close ally of the junta.": an ally named in an apposition is its head's, not
+ * every actor's of the clause. The apposition's opening and closing commas (the closing one the
+ * sentence's end when it ends there), or null.
  */
 export function allyApposition(text: string, cue: Span, clauseStart: number): { open: number; close: number } | null {
   const open = text.lastIndexOf(',', cue.start);
   if (open <= clauseStart) return null;
   const inner = text.slice(open + 1, cue.start);
   if (inner.length > 40 || /[;]/.test(inner) || NOT_A_NOUN_PHRASE.test(inner)) return null;
-  const tail = /^(?:\s+of\s+[^,;.]{1,40}?)?\s*,/.exec(text.slice(cue.end, cue.end + 60));
+  // Closed by a comma, or by the sentence's end: "Norway criticised Brazil, a close ally of the junta."
+  const tail = /^(?:\s+of\s+[^,;.]{1,40}?)?\s*(?:,|[.!]?["”’]?\s*$)/.exec(text.slice(cue.end, cue.end + 60));
   if (!tail || NOT_A_NOUN_PHRASE.test(tail[0])) return null;
-  return { open, close: cue.end + tail[0].length - 1 };
+  return { open, close: tail[0].endsWith(',') ? cue.end + tail[0].length - 1 : text.length };
 }
 
 /** After the relative clause's subjects, up to the act: an adverb or an auxiliary at most. */

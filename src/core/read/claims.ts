@@ -23,7 +23,7 @@ import { addressee, lastClauseHolders, objectBeforeAnd, setApart } from './subje
 import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { BACKGROUND, CALLS_FOR, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, NOT_THE_STATE, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
-import { actTargets, aimOf, type Kind, type Target } from './targets.js';
+import { actTargets, aimOf, type Kind, postedIn, type Target } from './targets.js';
 import { allyApposition, apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
 
 /** ", which", ", whom": a relative clause, maybe an object one ("the junta, which Peru backs,"). */
@@ -73,6 +73,14 @@ export function claimsOf(
   // "the results were announced" is no speech: a passive verb opens no clause.
   for (const m of text.matchAll(SPEECH)) if (!/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) boundaries.push((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(CLAUSE_BREAK)) boundaries.push((m.index ?? 0) + m[0].length);
+  // Ally appositions ("Russia, a close ally of Dunmere,", "… Brazil, an ally of Reyes."): what is named inside one
+  // describes its head, so it is no other act's holder or target (asides.ts).
+  const allySpans: { open: number; close: number }[] = [];
+  for (const c of cues) {
+    const a = c.type === 'ally' ? allyApposition(text, c, Math.max(...boundaries.filter((b) => b <= c.start))) : null;
+    if (a) allySpans.push(a);
+  }
+  const inAside = (m: { start: number; end: number }, cue: Cue) => allySpans.some((a) => m.start > a.open && m.end <= a.close && !(a.open < cue.start && a.close >= cue.end));
   const named: Target[] = sidesNamed.map((m) => ({ actorId: m.actorId, start: m.start, end: m.end, poss: m.poss, act: false }));
   const sideMentions = [...named, ...actTargets(text, gaz, mentions)].sort((a, b) => a.start - b.start);
   // "Ghanaian students", "Nigerian protesters", "a Chinese company": a demonym before people or firms
@@ -89,7 +97,7 @@ export function claimsOf(
   const relatives = RELATIVE.test(text);
   let sideOwned = -1;
   // The head of an apposition naming it an ally ("Russia, a close ally of Dunmere,"), and where the apposition closes.
-  let apposHead: { ids: string[]; close: number; open: number } | null = null;
+  let apposHead: { ids: string[]; close: number } | null = null;
   const past = new Set<Omit<XClaim, 'seq' | 'speaker'>>();
   const push = (holders: string[], kind: Kind, side: string | null, cue: Cue) => {
     const before = out.length;
@@ -119,12 +127,12 @@ export function claimsOf(
     if (cue.start < suppressUntil && (cue.type === 'support' || cue.type === 'legit' || cue.type === 'ally' || cue.type === 'soft')) return;
     // The act's object stops at the subject's next verb: "welcomed the release … and urged X" (src/core/read/scope.ts).
     const reach = objectEnd(text, cue.end, clauseEnd + 80);
-    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m)));
+    const after = sideMentions.find((m) => m.start >= cue.end && m.start < reach && !((cue.type === 'support' || cue.type === 'soft') && (asPlace(text, m) || anti(text, m))) && !(cue.type === 'criticize' && !m.act && nearPlace(text, m) && !postedIn(text, cue, m)) && !inAside(m, cue));
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|whose|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
     // "Padrino, a key Maduro ally, later … dismissing … as a coup": nor is the side an ally apposition named before.
-    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll) && !(apposHead && m.start > apposHead.open && m.end <= apposHead.close));
+    const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll) && !inAside(m, cue));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
     const aim = aimOf(cue, { text, roles, named, sideMentions, holdersAll, arenaMentions, ctxSide, clauseStart, clauseEnd, before, after, afterInClause, captorsOf });
@@ -160,6 +168,7 @@ export function claimsOf(
     // which is no side in "Peru, which Chile backs,".
     let relSubjects: Mention[] = [];
     let appositive = false;
+    let inner = false; // the holders are named inside an ally apposition, so they are not the subject of the next act
     let head: Mention | Target | undefined;
     if (relatives && !agents.length && !possessor && cue.type !== 'ally' && RELATIVE.test(text.slice(clauseStart, cue.start))) {
       for (const m of [...sideMentions, ...holdersAll].filter((x) => x.end <= cue.start && x.start >= clauseStart).sort((a, b) => b.start - a.start)) {
@@ -186,13 +195,19 @@ export function claimsOf(
       // "Russia, Dunmere's ally, and China backed …": the apposition's head is the ally, of the side named inside it (asides.ts).
       const apposition = allyApposition(text, cue, clauseStart);
       const head = apposition ? coordinated(text, holdersAll.filter((m) => m.start >= clauseStart && m.end <= apposition.open), apposition.open, false) : [];
+      // "Norway met Brazil, an ally of Reyes", "… in Khalvor, a close ally of Dunmere": the apposition's head is
+      // no actor of the sentence's subject; only one named inside it ("Khalvor, an ally of Russia,") is the ally.
+      if (apposition && !head.length) {
+        holders = holdersAll.filter((m) => m.start > apposition.open && m.end <= apposition.close).map((m) => m.actorId);
+        inner = true;
+      }
       if (apposition && head.length) {
         holders = head.map((m) => m.actorId);
         target = named.find((m) => m.start > apposition.open && m.end <= apposition.close) ?? null;
         // "Russia, a close ally of Dunmere, backed Khalvor": the apposition describes its head; the
         // sentence's own act (its main verb) decides, as for "which had backed" (current()).
         appositive = true;
-        apposHead = { ids: holders, close: apposition.close, open: apposition.open };
+        apposHead = { ids: holders, close: apposition.close };
       }
     } else {
       // A side named between the holder and a directed cue is the one acting ("protests that support X"),
@@ -202,7 +217,7 @@ export function claimsOf(
       // "Yanukovych's Party of Regions voted with …": a possessive side qualifies the holder after it.
       if (lastSide?.poss && inWindow.some((m) => !gaz.isSide(m.actorId) && m.start > (lastSide as Mention).end && m.start - (lastSide as Mention).end <= 4)) lastSide = undefined;
       // "X's leader, who had backed Y last year, now supports Z": a side inside the relative clause is not the one acting.
-      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart) || apposed(text, lastSide, clauseStart, cue.start, holdersAll))) lastSide = undefined;
+      if (lastSide && (enclosed(lastSide) || objectOfEarlierAct(text, lastSide, ws, clauseStart) || apposed(text, lastSide, clauseStart, cue.start, holdersAll) || inAside(lastSide, cue))) lastSide = undefined;
       if (lastSide && directed && (CONTACT_VERB.test(text.slice(ws, lastSide.start)) || OURS.test(text.slice(lastSide.end, cue.start)))) {
         if (!afterInClause) target = { actorId: lastSide.actorId };
         lastSide = undefined;
@@ -228,7 +243,7 @@ export function claimsOf(
           from = Number.POSITIVE_INFINITY;
         }
       }
-      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start))).map((m) => m.actorId);
+      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start) && !inAside(m, cue))).map((m) => m.actorId);
       // "Russia, a close ally of Dunmere, and China backed Khalvor": the apposition's head is a subject of the act too.
       const first = holders.length && apposHead ? holdersAll.find((m) => m.actorId === holders[0] && m.start > (apposHead as { close: number }).close) : undefined;
       if (first && apposHead && /^,\s*and\s+(?:the\s+)?$/.test(text.slice(apposHead.close, first.start))) holders = [...apposHead.ids, ...holders];
@@ -252,6 +267,7 @@ export function claimsOf(
     prevHolders = (possessor && holders.length === 1 && holders[0] === possessor.actorId) || agents.length ? [] : holders;
     // "Peru, which Chile backs, recognized X": the head is the subject of the next act.
     if (relSubjects.length) prevHolders = head && !gaz.isSide(head.actorId) ? [head.actorId] : [];
+    if (inner) prevHolders = [];
     prevClause = clauseStart;
     if (endorsesCall) return;
     const pushed = out.length;

@@ -17,6 +17,12 @@ import { ACCUSED_OF, AIMED_AT, CONDITIONAL, CRITICISM_AS_THING, DONE_TO, ELECTIO
 /** "the treatment of", "the plight of": what is criticised is done to the side named next (criticism only: welcoming a treatment may praise its doer). */
 const TREATED = /\b(?:treatment|mistreatment|ill-treatment|plight|deportations?)\s+of\s+(?:the\s+)?$/i;
 
+/** "recalled its ambassador in X": the country the envoy was posted in is the protest's target, not a place. */
+const POSTED_IN = /^\s+in\s+(?:the\s+)?$/i;
+export function postedIn(text: string, cue: { end: number; text: string }, m: { start: number }): boolean {
+  return /^recall/i.test(cue.text) && m.start - cue.end <= 8 && POSTED_IN.test(text.slice(cue.end, m.start));
+}
+
 /** What an act makes of its holder's position toward its target. */
 export type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -100,7 +106,7 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       // Only a measure aimed at the country: "sanctions on", "ties with", "aid to", "suspended Norland";
       // "intervention in Norland" names a place, not the object of the act.
       // "summoned the Brevanian ambassador": the country named inside the measure.
-      if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && AIMED_AT.test(text.slice(cue.end, m.start))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
+      if (!t && cue.type === 'criticize' && holder && arenaMentions.some((m) => (m.start >= cue.end && m.start - cue.end <= 30 && (AIMED_AT.test(text.slice(cue.end, m.start)) || postedIn(text, cue, m))) || (m.start > cue.start && m.end <= cue.end))) target = { actorId: holder };
       // "should recognize this inauguration", "rejected the results": an election is the incumbent's.
       if (!t && cue.type === 'criticize' && !roles.junta && roles.incumbent && (ELECTION.test(text.slice(cue.end, cue.end + 40)) || ELECTION_BEFORE.test(text.slice(clauseStart, cue.start)))) {
         target = { actorId: roles.incumbent };
