@@ -23,6 +23,9 @@ export function postedIn(text: string, cue: { end: number; text: string }, m: { 
   return /^recall/i.test(cue.text) && m.start - cue.end <= 8 && POSTED_IN.test(text.slice(cue.end, m.start));
 }
 
+/** "a request to", "calls to", "a bid to": an act asked for, not done. */
+const RULING_ASKED = /\b(?:requests?|calls?|demands?|bids?|petitions?|appeals?|complaints?|challenges?|motions?|attempts?|efforts?|plans?|pressure)\s+(?:\w+\s+)?to\s+$/i;
+
 /** What an act makes of its holder's position toward its target. */
 export type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -96,10 +99,13 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || TREATED.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
       let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
       // "accused X of …", "blamed X for …": aimed at the direct object only.
-      if (/^(?:accus|blam|h[eo]ld|attribut)/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
+      // "annulled X's re-election", "annulled the vote" (an election: the incumbent's, below): the object only.
+      if (/^(?:accus|blam|h[eo]ld|attribut|annul|overturn|invalidat|nullif|str(?:uck|ik))/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
       // "Korvath, blamed by Britain for the attack,", "Korvath was accused by Britain of …": passive, the object is the subject.
       if (/^(?:accus|blam)/i.test(cue.text) && /^\s+by\s/i.test(text.slice(cue.end, cue.end + 5)) && before && !before.act && /^(?:\s*,\s*|\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?)$/i.test(text.slice(before.end, cue.start))) t = before;
       target = t;
+      // "rejected X's request to annul the election": a ruling only asked for is nobody's.
+      if (RULING_ASKED.test(text.slice(clauseStart, cue.start)) && /^(?:annul|overturn|invalidat|nullif|str(?:uck|ik))/i.test(cue.text)) return { kind: 'criticize', target: null, directed: false };
       if (cue.type === 'fraud' && !t && roles.incumbent) target = { actorId: roles.incumbent };
       // "suspended Norland", "sanctions on Norland": measures against the country aim at whoever holds power.
       const holder = roles.junta ?? roles.incumbent;
@@ -180,6 +186,9 @@ export function aimOf(cue: Cue, s: Scene): Aim {
     case 'soft':
       kind = 'leaning';
       target = after ?? before ?? null;
+      // "upheld X's re-election": its direct object; "upheld the result": an election is the incumbent's, as
+      // for "rejected the results" (below).
+      if (/^uph/i.test(cue.text)) target = afterInClause && /^\s+(?:the\s+)?$/.test(text.slice(cue.end, afterInClause.start)) ? afterInClause : !roles.junta && roles.incumbent ? { actorId: roles.incumbent } : null;
       break;
     default:
       kind = 'support';
