@@ -56,8 +56,8 @@ describe('/ask finds the group by its name (u6-dalmarra)', () => {
     expect((await app.kb.ask('How many fighters did the Brigade want released?')).answer).toMatch(/\b40\b/);
   });
 
-  // Known, outside extraction: the demand is read as a payment, and as Dalmarra's ("the Dalmarran government" is its object).
-  it.fails('"How much ransom was paid?" is not in the corpus', async () => {
+  // A demand is not a payment, and every payment the corpus mentions is denied (test/core/payments.test.ts).
+  it('"How much ransom was paid?" is not in the corpus', async () => {
     expect((await app.kb.ask('How much ransom was paid?')).answer).toBeNull();
   });
 });

@@ -32,6 +32,13 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
 }
 
+/** A question word (stem) for paying. */
+const PAYMENT = /^(?:pay|paid|payment)$/;
+/** A payment denied, offered or to come, not made: "denied that any ransom had been paid", "offered to pay", "would not pay". */
+const UNPAID = /(?:\b(?:den(?:y|ies|ied|ying)|refus\w*|never|not|no|offer\w*|agree\w*|promis\w*|pledg\w*|would|will|could|may|might|if|unless|whether)|n['’]t)\b[^.;]{0,40}\b(?:pay|paid|paying|payment)\b/i;
+/** A question about a payment not (yet) made: "How much did Norway offer to pay?", "How much will Italy pay?". */
+const NOT_PAID_YET = /\b(?:offer|agree|promis|pledg|would|will|could|refus|den[yi]|demand|ask|want|seek|sought)\w*/i;
+
 /** Words of a number question that say what kind of number it wants, not what it is about. */
 const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
 
@@ -167,6 +174,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // The period's words still tell which of a sentence's numbers is meant ("40 killed and 120 wounded since …").
   const spanStems = period ? new Set([...qStems, ...toks.filter((t) => t.start >= period.index && !isStopword(t.norm)).map((t) => stem(t.norm))]) : qStems;
   const countEvent = [...spanStems].filter((w) => !pq.noun.includes(w));
+  // "How much ransom was paid?": a sum asked of a payment (the question's own word for it).
+  const paidWords = pq.want === 'money' && !NOT_PAID_YET.test(q) ? countEvent.filter((w) => PAYMENT.test(w)) : [];
+  const paid = paidWords.length ? paidWords : null;
   const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
@@ -200,7 +210,8 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     // A number is about what the question says happened: "How many people died?" is not answered by
     // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
     // question's own words (or a synonym) must be in the sentence.
-    const eventOk = pq.want !== 'count' || countEvent.length === 0 || countEvent.some(hit);
+    // A payment is not answered by a demand or an offer ("demanded a ransom of $20 million"): the sentence must say it was paid, and not deny it.
+    const eventOk = paid ? paid.some(hit) && !UNPAID.test(r.text) : pq.want !== 'count' || countEvent.length === 0 || countEvent.some(hit);
     // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
     const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
     const groups = qStems.size + qActors.size;
