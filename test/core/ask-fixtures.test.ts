@@ -86,7 +86,9 @@ const CRISES: Record<string, Case[]> = {
     { q: 'Who is Idris Kallon?', a: /leader/ },
     { q: 'who is ruth wanjala', a: /foreign minister/ },
     { q: 'How many troops will Uganda send?', a: /^300 troops/ },
-    { q: 'How long has the war lasted?', a: /14 months/, known: '"ending 14 months of fighting": war for fighting as a synonym cost a dev-set answer' },
+    { q: 'How long has the war lasted?', a: /14 months/ }, // "ending 14 months of fighting": for a duration, a war's words are one
+    { q: 'How long did the conflict last?', a: /14 months/ },
+    { q: 'How long is the ceasefire?', none: true }, // "14 months of fighting" is not the ceasefire's length (nor is "9,000 people")
     { q: 'What did Canada do?', quote: /Canada removed the Harrow Liberation Front/ },
     { q: 'Where did the prisoner exchange take place?', a: /^Tarso$/ },
     { q: 'How long do the parties have to exchange prisoners?', a: /30 days/ },

@@ -32,6 +32,11 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '')}"`;
 }
 
+/** Stems of the words for a war, and a span of time of one ("14 months of fighting", "three years of war"). */
+const WAR = /^(?:war|conflict|fight)$/;
+const WAR_WORDS = ['war', 'conflict', 'fight'];
+const WAR_SPAN = /\b(?:days|weeks|months|years|decades?)\s+of\s+(?:\w+\s+)?(?:fighting|war(?:fare)?|conflict|hostilities)\b/i;
+
 /** A question word (stem) for paying. */
 const PAYMENT = /^(?:pay|paid|payment)$/;
 /** A payment denied, offered or to come, not made: "denied that any ransom had been paid", "offered to pay", "would not pay". */
@@ -140,7 +145,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const m of qMentions) phrases.push(normKey(q.slice(m.start, m.end)));
   const typeTerms = type === 'age' ? ['year', 'aged', 'old'] : type === 'count' ? ['least', 'more', 'than'] : [];
-  const synonyms = words.flatMap((w) => variants(stem(w.norm)));
+  // "How long has the war lasted?": a duration of war is one of fighting or conflict ("ending 14 months of fighting").
+  const warStems = new Set(pq.want === 'duration' ? words.map((w) => stem(w.norm)).filter((w) => WAR.test(w)) : []);
+  const alsoWar = (st: string) => (warStems.has(st) ? WAR_WORDS.filter((x) => x !== st) : []);
+  const synonyms = words.flatMap((w) => [...variants(stem(w.norm)), ...alsoWar(stem(w.norm))]);
   const parts = [...new Set([...terms, ...phrases, ...typeTerms])].filter(Boolean).map(ftsPhrase);
   for (const x of synonyms) parts.push(`${x}*`);
   if (parts.length === 0) return none;
@@ -155,7 +163,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   }
   for (const w of words) {
     const st = stem(w.norm);
-    const alts = [st, ...variants(st)].filter((x) => /^[a-z0-9]+$/.test(x) && x.length >= 3).map((x) => `${x}*`);
+    const alts = [st, ...variants(st), ...alsoWar(st)].filter((x) => /^[a-z0-9]+$/.test(x) && x.length >= 3).map((x) => `${x}*`);
     groups.push(alts.length ? `(${alts.join(' OR ')})` : ftsPhrase(w.norm));
   }
   let rows: ReturnType<typeof kb.reader.search>;
@@ -206,7 +214,7 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const folded = fold(lower);
     // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
     const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || variants(w).some((x) => t.startsWith(x)));
-    const wordHits = [...qStems].filter(hit).length;
+    const wordHits = [...qStems].filter((w) => hit(w) || (warStems.has(w) && WAR_SPAN.test(r.text))).length;
     // A number is about what the question says happened: "How many people died?" is not answered by
     // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
     // question's own words (or a synonym) must be in the sentence.

@@ -161,6 +161,20 @@ function againstDirection(x: Quantity, ask: Asked, text: string): boolean {
   return !same.test(around) || other.test(around);
 }
 
+/** A figure that is no length: a sum, or people. */
+const NO_LENGTH = /[$€£¥]|\b(?:million|billion|people|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|civilians|officers|citizens|residents|lawmakers|diplomats|killed|dead|deaths|died)\b/i;
+/** A war by any of its words (stems). */
+const WAR = /^(?:war|warfare|conflict|fight|hostil)/;
+/** After a duration, what it is of: "14 months of fighting", "three years of war". */
+const DURATION_OF = /^\s+of\s+(\p{L}+)/u;
+/** Whether a duration is of something the question does not ask about ("14 months of fighting" for "How long is the ceasefire?"). */
+function durationOfOther(after: string, qStems: Set<string>): boolean {
+  const of = DURATION_OF.exec(after)?.[1]?.toLowerCase();
+  if (!of || !(/ing$/.test(of) || WAR.test(of))) return false;
+  const st = stem(of);
+  return !qStems.has(st) && !(WAR.test(st) && [...qStems].some((w) => WAR.test(w)));
+}
+
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
   const k = x.kind;
@@ -175,6 +189,8 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   else if (want === 'amount') s += k === 'count' ? 2 : -2;
   else if (k === 'count') s += 2;
   else s -= 3;
+  // "14 months of fighting" is how long the fighting (or a war) lasted, not a ceasefire.
+  if (want === 'duration' && k === 'duration' && durationOfOther(text.slice(x.nounEnd, x.nounEnd + 30), ask.qStems)) return -10;
   // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
   const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
   const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
@@ -219,7 +235,8 @@ function countSpan(text: string, ask: Asked): Span | null {
     // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
     if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
     // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
-    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value)).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    // Nor is a toll, a sum or a number of people ("9,000 people") how long something lasts.
+    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value))).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
     const f = scored[0]?.f;
     return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
