@@ -376,6 +376,13 @@ const PROBES_7: Probe[] = [
   ['khalvor', 'Russia, a key Dunmere ally, later gave a speech, dismissing the talks as a farce.', 'russia', '~dunmere'], // the ally's side is no target of "farce"
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'russia', '~dunmere'],
   ['khalvor', 'Russia, a close ally of Dunmere, and China met on Monday, and Oman backed Khalvor.', 'oman', 'khalvor'],
+  // A hypothesis past an apposition states nothing; a possessive inside an apposition does not act.
+  ['khalvor', 'If Russia, a close ally of Dunmere, backed Khalvor, the talks would collapse.', 'russia', '~dunmere'],
+  ['khalvor', "If Russia, Oman's neighbour, backed Khalvor, the talks would collapse.", 'russia', null],
+  ['khalvor', 'Whether Russia, long critical of Dunmere, will back Khalvor is unclear.', 'russia', null],
+  ['khalvor', "Russia, Oman's neighbour, backed Khalvor.", 'oman', null],
+  ['khalvor', "Russia, Oman's neighbour, backed Khalvor.", 'russia', 'khalvor'],
+  ['khalvor', "Russia, Oman's government and China backed Khalvor.", 'oman', 'khalvor'], // a list, not an apposition
   // An ally apposition after an object describes the object, not the sentence's subject.
   ['valdoria', 'Norway met Brazil, an ally of Ilan Reyes.', 'norway', null],
   ['valdoria', 'Norway met Brazil, an ally of Ilan Reyes.', 'brazil', 'reyes'],

@@ -99,3 +99,11 @@ const SUBJECT_TO_VERB = /^\s+(?:(?:has|have|had|also|again|now|then|later|swiftl
 export function sideSubject(text: string, cue: { start: number; text: string }, sides: Span[]): boolean {
   return CRITICISING.test(cue.text) && sides.some((m) => m.end <= cue.start && cue.start - m.end <= 30 && SUBJECT_TO_VERB.test(text.slice(m.end, cue.start)));
 }
+
+/**
+ * "Russia, Oman's neighbour, backed Khalvor": a possessive inside an apposition to the actor before it
+ * qualifies that actor's description; it does not act.
+ */
+export function possessiveAside(text: string, m: Span & { poss: boolean }, holders: Span[]): boolean {
+  return m.poss && /^['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,/.test(text.slice(m.end, m.end + 60)) && holders.some((h) => h.end <= m.start && /^\s*,\s*(?:the\s+)?$/.test(text.slice(h.end, m.start)));
+}

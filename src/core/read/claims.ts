@@ -24,7 +24,7 @@ import type { Gazetteer, Mention } from './gazetteer.js';
 import type { Token } from '../text.js';
 import { BACKGROUND, CALLS_FOR, CONTACT_VERB, CONVEYS, coordinated, CRITICISM_AS_THING, NOT_THE_STATE, passiveAgents, PERCEIVED, PLUPERFECT, possessorOf, precededByPreposition, relativeHead, speakersWith } from './shape.js';
 import { actTargets, aimOf, type Kind, postedIn, type Target } from './targets.js';
-import { allyApposition, apposed, objectRelative, sideAgent, sideSubject } from './asides.js';
+import { allyApposition, apposed, objectRelative, possessiveAside, sideAgent, sideSubject } from './asides.js';
 
 /** ", which", ", whom": a relative clause, maybe an object one ("the junta, which Peru backs,"). */
 const RELATIVE = /,\s*(?:which|whom|who|that)\s/i;
@@ -243,7 +243,7 @@ export function claimsOf(
           from = Number.POSITIVE_INFINITY;
         }
       }
-      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start) && !inAside(m, cue))).map((m) => m.actorId);
+      if (from !== Number.POSITIVE_INFINITY) holders = lastClauseHolders(text, holdersAll.filter((m) => m.start >= from && m.end <= cue.start && !precededByPreposition(tokens, m) && !addressee(text, m, cue.start) && !setApart(text, m) && !objectBeforeAnd(text, m, cue.start) && !inAside(m, cue) && !possessiveAside(text, m, holdersAll))).map((m) => m.actorId);
       // "Russia, a close ally of Dunmere, and China backed Khalvor": the apposition's head is a subject of the act too.
       const first = holders.length && apposHead ? holdersAll.find((m) => m.actorId === holders[0] && m.start > (apposHead as { close: number }).close) : undefined;
       if (first && apposHead && /^,\s*and\s+(?:the\s+)?$/.test(text.slice(apposHead.close, first.start))) holders = [...apposHead.ids, ...holders];

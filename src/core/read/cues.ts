@@ -127,6 +127,8 @@ const EXPECTED = /\b(?:expect(?:s|ed)?|predict(?:s|ed)?|likely to|anticipat(?:e|
 const FEW_EXPECT = /\b(?:few|no one|nobody|none)\s+(?:\w+\s+)?(?:expect|believe|think|predict)s?\b[^.;]{0,50}$/i;
 /** A hypothesis or an open question: "If Chad recognised the junta, …", "Whether Niger will back …". */
 const HYPOTHETICAL = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,4}$/i;
+/** The same past an apposition to its subject: "If Russia, a close ally of Dunmere, backed …". */
+const HYPOTHETICAL_ASIDE = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,3}[\w’'.-]+,\s+[^,;:.]{1,60},\s+(?:also\s+|now\s+|ever\s+)?$/i;
 /** An inverted condition: "Should Japan recognise X, …", "Were Peru to back X". */
 const INVERTED_IF = /(?:^|[;:]\s*)(?:Should|Were|Had)\s+(?:(?:the\s+)?[A-Z][\w’'.-]*\s+){1,4}(?:to\s+)?$/;
 /** Support said to be fading: "Norway's support for Sow has waned". */
@@ -181,7 +183,7 @@ export function findCues(text: string): Cue[] {
     // An act denied, called false, or expected by someone else is not the holder's act.
     if (SIDED.has(t) && (denied(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
-    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before) || INVERTED_IF.test(before))) continue;
+    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before) || INVERTED_IF.test(before) || HYPOTHETICAL_ASIDE.test(clause))) continue;
     if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';
     if (SIDED.has(t) && (NOT_DONE.test(before) || NEITHER.test(text.slice(end, end + 16)) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';
