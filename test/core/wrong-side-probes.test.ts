@@ -423,6 +423,8 @@ const PROBES_7: Probe[] = [
   ['u7-moravel', 'The Constitutional Court struck down the new electoral law.', 'moravelian-constitutional-court', null],
   ['u7-moravel', 'Germany asked the Constitutional Court to annul the vote.', 'germany', '~dorn'],
   ['valdoria', 'The Supreme Court upheld the result.', 'norway', null], // no incumbent where a junta holds power
+  ['u7-moravel', 'The Constitutional Court upheld the vote to remove Basko.', 'moravelian-constitutional-court', null], // a vote on a motion, not an election
+  ['u7-moravel', 'The Constitutional Court annulled the vote on the new constitution.', 'moravelian-constitutional-court', null],
   // A side inside a "whose" clause between the holder and its act is neither holder nor target.
   ['valdoria', 'Norway, whose embassy was stormed by supporters of Ilan Reyes, recognized the junta.', 'norway', 'council'],
   ['valdoria', 'Norway, whose embassy was stormed by supporters of the junta, did not recognize Ilan Reyes.', 'norway', '~council'],

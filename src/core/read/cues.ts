@@ -89,8 +89,8 @@ const CUES: { type: CueType; re: RegExp }[] = [
   // Upholding a state's territorial integrity: against the side breaking away from it (kept only after a verb that upholds it, with the state named: disputes.ts).
   { type: 'soft', re: R(String.raw`\bterritorial integrity\b`) },
   // A ruling on a vote: upholding the result leans to its winner, annulling it against (targets.ts: whoever holds power).
-  { type: 'soft', re: R(String.raw`\buph(?:e|o)ld(?:s|ing)?\b(?= (?:the |his |her |its |this |that |\S+['’]s )?(?:[\w-]+ ){0,2}(?:results?|outcome|re-?election|victory|win|vote|election)\b)`) },
-  { type: 'criticize', re: R(String.raw`\b(?:annul(?:s|led|ling)?|overturn(?:s|ed|ing)?|invalidat(?:e|es|ed|ing)|nullif(?:y|ies|ied|ying)|str(?:uck|ikes?|iking) down)\b(?= (?:the |his |her |its |this |that |\S+['’]s )?(?:[\w-]+ ){0,2}(?:results?|outcome|re-?election|victory|win|vote|election)\b)`) },
+  { type: 'soft', re: R(String.raw`\buph(?:e|o)ld(?:s|ing)?\b(?= (?:the |his |her |its |this |that |\S+['’]s )?(?:[\w-]+ ){0,2}(?:results?|outcome|re-?election|victory|win|vote|election)\b(?! (?:to|on|against|in favou?r)\b))`) },
+  { type: 'criticize', re: R(String.raw`\b(?:annul(?:s|led|ling)?|overturn(?:s|ed|ing)?|invalidat(?:e|es|ed|ing)|nullif(?:y|ies|ied|ying)|str(?:uck|ikes?|iking) down)\b(?= (?:the |his |her |its |this |that |\S+['’]s )?(?:[\w-]+ ){0,2}(?:results?|outcome|re-?election|victory|win|vote|election)\b(?! (?:to|on|against|in favou?r)\b))`) },
   // Blame by holding responsible or attributing (the object only: claims.ts; an attribution with a side as its subject is that side's own: captors.ts).
   { type: 'criticize', re: R(String.raw`\b(?:held|holds?|holding)\b(?= (?:\S+ ){1,5}?responsible for\b)|\battribut(?:e|es|ed|ing) (?:the |this |that |last \w+['’]s )?(?:\S+ ){0,2}?(?:attacks?|hack|hacking|breach|cyberattacks?|cyber-?attacks?|intrusion|operation|poisoning|bombing|campaign) to\b`) },
 ];

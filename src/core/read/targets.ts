@@ -188,7 +188,7 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       target = after ?? before ?? null;
       // "upheld X's re-election": its direct object; "upheld the result": an election is the incumbent's, as
       // for "rejected the results" (below).
-      if (/^uph/i.test(cue.text)) target = afterInClause && /^\s+(?:the\s+)?$/.test(text.slice(cue.end, afterInClause.start)) ? afterInClause : !roles.junta && roles.incumbent ? { actorId: roles.incumbent } : null;
+      if (/^uph/i.test(cue.text)) target = afterInClause && /^\s+(?:the\s+)?$/.test(text.slice(cue.end, afterInClause.start)) ? afterInClause : !roles.junta && !roles.breakaway && roles.incumbent ? { actorId: roles.incumbent } : null;
       break;
     default:
       kind = 'support';
