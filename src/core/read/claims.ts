@@ -131,7 +131,7 @@ export function claimsOf(
     // A side inside a parenthetical between the holder and the act ("X, which backs Y, condemned …") is not its target.
     const enclosed = (m: { start: number; end: number }) => /,\s*(?:which|who|whose|that)\b/i.test(text.slice(clauseStart, m.start)) && text.slice(m.end, cue.start).includes(',');
     // "Russia, Dunmere's main trading partner, condemned …": a side in an apposition to the holder is neither holder nor target (asides.ts).
-    // "Padrino, a key Maduro ally, later … dismissing … as a coup": nor is the side an ally apposition named before.
+    // "the defence minister, a key Dunmere ally, later … dismissing … as a coup": nor is the side an ally apposition names.
     const before = [...sideMentions].reverse().find((m) => m.end <= cue.start && m.end > clauseStart - 1 && !enclosed(m) && !apposed(text, m, clauseStart, cue.start, holdersAll) && !inAside(m, cue));
     const afterInClause = after && after.start < clauseEnd ? after : undefined;
 
