@@ -14,7 +14,7 @@ import { groupReferent } from './coref.js';
 import { registerPeople } from './register-people.js';
 import { findSpeaker, speaksForContext } from './speakers.js';
 import { segment, type Sentence } from './segment.js';
-import { type Token, tokenize } from '../text.js';
+import { DATELINE, type Token, tokenize } from '../text.js';
 import type { Figure, Precision } from '../types.js';
 
 export interface DocMeta {
@@ -86,8 +86,6 @@ export interface Extraction {
 const FOLLOWED = /\b(?:followed suit|followed (?:later|soon|shortly)|(?:issued|made|released) (?:similar|identical|the same) (?:statements?|calls?|declarations?)|did the same|took the same (?:step|position|line)|said the same|echoed (?:the|that|those) (?:call|calls|statement|position))\b/i;
 const QUOTE_RE = /[“"]([^”"]{8,})[”"]|‘([^’]{12,})’/g;
 
-/** A dateline opening a sentence: "DOHA (Lantern Wire) -", "LIBREVILLE, Gabon (SNA) —". */
-const DATELINE = /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s/;
 function dayOf(at: string): string {
   return at.slice(0, 10);
 }

@@ -16,6 +16,14 @@ export function speaksForContext(text: string): boolean {
 /** "said a spokesman for the", "said an official of": who speaks for the actor named next. */
 const SPOKESMAN_FOR = /^\s*(?:a|an|the)\s+(?:senior\s+)?(?:spokes(?:man|woman|person)|official|representative|envoy|diplomat)\s+(?:for|of|at|from)\s+(?:the\s+)?$/i;
 
+/**
+ * What follows the speaker of an inverted "said X": the clause's end ("…," said Belarus.), its title
+ * or possessive ("said Russia's foreign ministry", "said the Kremlin spokesman"), or when and where
+ * ("said Belarus on Monday"). "…, and said Belarus would join" reports what Belarus would do: Belarus
+ * is not the one speaking.
+ */
+const INVERTED_END = /^(?:['’]s?\b|\s*(?:[.,;:!?)"”’]|$)|\s+(?:on|in|at|late|early|earlier|later|this|last|yesterday|today|tonight|according|spokes\w*|officials?|minist\w*|foreign|president|leader|envoy|ambassador|prime|chief|government|authorities|statement)\b)/i;
+
 /** The actor the sentence names as speaking (before or right after a speech verb), or null. */
 export function findSpeaker(text: string, tokens: Token[], mentions: Mention[], gaz: Gazetteer): string | null {
   SPEECH.lastIndex = 0;
@@ -30,7 +38,7 @@ export function findSpeaker(text: string, tokens: Token[], mentions: Mention[], 
     if (pick) return pick.actorId;
     const end = at + m[0].length;
     // "said the minister" names the speaker; "urged Japan", "told Japan", "warned Japan" name the one addressed.
-    const after = /^(?:urg|told|warn)/i.test(m[0]) ? undefined : mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
+    const after = /^(?:urg|told|warn)/i.test(m[0]) ? undefined : mentions.find((x) => x.start >= end && /^\s*(?:(?:a|an|the)\s+)?$/i.test(text.slice(end, x.start)) && INVERTED_END.test(text.slice(x.end, x.end + 40)) && !gaz.isSide(x.actorId));
     if (after) return after.actorId;
     // "…," said a spokesman for the Malian government: the government the spokesman speaks for.
     const forWhom = mentions.find((x) => x.start >= end && SPOKESMAN_FOR.test(text.slice(end, x.start)) && !gaz.isSide(x.actorId));
