@@ -45,6 +45,11 @@ const UNPAID = /(?:\b(?:den(?:y|ies|ied|ying)|refus\w*|never|not|no|offer\w*|agr
 const NOT_PAID_YET = /\b(?:offer|agree|promis|pledg|would|will|could|refus|den[yi]|demand|ask|want|seek|sought)\w*/i;
 
 /** Words of a number question that say what kind of number it wants, not what it is about. */
+/** "How many people have died / have been killed": a count up to now. */
+const PRESENT_PERFECT = /\b(?:have|has)\s+(?:now\s+|so far\s+)?(?:been\s+)?\p{L}+(?:ed|en|died|fled|lost)\b/iu;
+/** A sentence giving a death toll, and the nouns such a toll counts. */
+const DEATH_TOLL = /\b(?:death|casualty|fatality)\s+tolls?\b/i;
+const PEOPLE = new Set(['people', 'person', 'civilian', 'victim', 'life', 'lives']);
 const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
 
 /** "the capital of France", "France's capital": a noun the question relates to an actor. */
@@ -214,7 +219,10 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     const folded = fold(lower);
     // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
     const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || variants(w).some((x) => t.startsWith(x)));
-    const wordHits = [...qStems].filter((w) => hit(w) || (warStems.has(w) && WAR_SPAN.test(r.text))).length;
+    // A death toll counts people: "the death toll had reached 312" answers "How many people have died?"
+    // as fully as "killed at least 214 people" does, and being later, wins.
+    const toll = type === 'count' && DEATH_TOLL.test(r.text);
+    const wordHits = [...qStems].filter((w) => hit(w) || (warStems.has(w) && WAR_SPAN.test(r.text)) || (toll && PEOPLE.has(w))).length;
     // A number is about what the question says happened: "How many people died?" is not answered by
     // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
     // question's own words (or a synonym) must be in the sentence.
@@ -276,7 +284,11 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' || pq.role ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
   // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
   const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // A count that runs to now ("How many people have died?", "… so far"): of complete answers, the
+  // latest report, before how closely each is worded (a toll rises from report to report).
+  const runningNow = type === 'count' && (period !== null || PRESENT_PERFECT.test(q));
+  const latest = (a: { r: { at: string | null } }, b: { r: { at: string | null } }) => (runningNow ? when(b.r.at) - when(a.r.at) : 0);
+  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

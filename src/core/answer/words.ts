@@ -20,6 +20,9 @@ export const SYNONYMS: Record<string, string[]> = {
   money: ['billion', 'million', 'loan'],
   deal: ['agree', 'accord'],
   agree: ['deal', 'accord'],
+  // "When will the African Union meet?" is answered by "will hold an emergency summit on Friday".
+  meet: ['summit', 'session'],
+  summit: ['meet', 'met'],
   abstain: ['abstention'],
   abstention: ['abstain'],
   // Things hit by an attack: "How many hospitals were hit?" is answered by "knocked out systems at 14 hospitals".
