@@ -280,6 +280,22 @@ function nearestDate<D extends { start: number; end: number }>(dates: D[], text:
 }
 
 /**
+ * Whether a date names the day of what the question asks about: right before its word ("the
+ * October 10 presidential election") or right after it ("the election on October 10", "the vote
+ * held on Sunday"), not anywhere in the sentence ("sworn in on Thursday, three weeks after an election").
+ */
+function dateOf(d: { start: number; end: number }, text: string, qStems: Set<string>): boolean {
+  const isAsked = (w: string) => {
+    const st = stem(w.toLowerCase());
+    return qStems.has(st) || [...qStems].some((q) => q.length >= 4 && st.startsWith(q));
+  };
+  const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(text.slice(d.end, d.end + 40));
+  if (after && [after[1], after[2]].some((w) => w !== undefined && isAsked(w))) return true;
+  const before = /([\p{L}-]+)\s+(?:(?:held|set|scheduled|planned)\s+)?(?:on|of|for)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, d.start - 40), d.start));
+  return before?.[1] !== undefined && isAsked(before[1]);
+}
+
+/**
  * "The White House disclosed on Friday that Trump had spoken with Haftar": the date is the report's,
  * and the act it reports came before it, on a day the sentence does not give.
  */
@@ -323,7 +339,7 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
     const d = nearestDate(ahead.length ? ahead : dates, text, qStems);
     if (d && reportedEarlier(d, text, qStems)) return null;
     // A date the sentence states beats the day it was reported.
-    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: 1 };
+    if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: dateOf(d, text, qStems) ? 2 : 1 };
     if (!d && at && sentenceId !== undefined) {
       // "Rebels attacked a barracks on Wednesday. The same day, the junta closed the border.": the
       // day is the previous sentence's; "the next day", "weeks earlier" name a day the text does not give.
