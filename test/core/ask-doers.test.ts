@@ -25,6 +25,11 @@ describe('who did it', () => {
     expect(await answer('Who expelled three diplomats?')).toBe('Ostmark');
   });
 
+  it('never the dateline: where the reporter files from acts in nothing', async () => {
+    // "UNITED NATIONS (Harbor Wire) — The Reval Union on Monday vetoed …"
+    expect(await answer('Who vetoed the resolution?')).toBe('Reval Union');
+  });
+
   it('never an actor named after the verb: a pronoun subject names no one', async () => {
     const r = await answer('Who accused Ostmark of staging the blasts?');
     expect(r).not.toBe('Belarus');

@@ -5,7 +5,7 @@
 import type { Briefing } from '../briefing.js';
 import { findDates } from '../read/dates.js';
 import { findFigures } from '../read/figures.js';
-import { contentStems, fold, stem, tokenize } from '../text.js';
+import { contentStems, DATELINE, fold, stem, tokenize } from '../text.js';
 import { formatWhen } from '../when.js';
 import { variants } from './words.js';
 import { agesIn } from './ages.js';
@@ -404,7 +404,9 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
     }
   }
   if (type === 'who') {
-    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
+    // "UNITED NATIONS (Harbor Wire) — …": where the reporter files from acts in nothing.
+    const filedFrom = DATELINE.exec(text)?.[0].length ?? 0;
+    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => m.start >= filedFrom && !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
     const people = ms.filter((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person');
     // A side's leader named by name ("President Elias Dembo") is a person too.
     const leaders = ask.q.role ? personsIn(kb, text).filter((p) => !people.some((m) => m.start === p.start)) : [];
