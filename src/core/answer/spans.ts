@@ -285,9 +285,11 @@ function nearestDate<D extends { start: number; end: number }>(dates: D[], text:
  * held on Sunday"), not anywhere in the sentence ("sworn in on Thursday, three weeks after an election").
  */
 function dateOf(d: { start: number; end: number }, text: string, qStems: Set<string>): boolean {
+  // Only the question's own content words of four letters or more: "two" or "men" name no act.
+  const asked = [...qStems].filter((q) => q.length >= 4 && !/\d/.test(q));
   const isAsked = (w: string) => {
     const st = stem(w.toLowerCase());
-    return qStems.has(st) || [...qStems].some((q) => q.length >= 4 && st.startsWith(q));
+    return asked.some((q) => st === q || st.startsWith(q));
   };
   const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(text.slice(d.end, d.end + 40));
   if (after && [after[1], after[2]].some((w) => w !== undefined && isAsked(w))) return true;
