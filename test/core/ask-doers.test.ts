@@ -36,6 +36,17 @@ describe('who did it', () => {
     expect(r).toMatch(/^It accused Ostmark of staging the blasts/);
   });
 
+  it('a participle after a noun has no subject: "a patrol boat seized on Friday" names no seizer', async () => {
+    const ostrel = freshApp(join(import.meta.dirname, '..', 'fixtures', 'ostrel'));
+    try {
+      const seized = (await ostrel.kb.ask('Who seized the patrol boat?')).answer;
+      expect(seized).not.toMatch(/^(?:Finland|Sweden|Ostrel|Valkar)$/);
+      expect((await ostrel.kb.ask('Who closed the border?')).answer).toBe('Valkar');
+    } finally {
+      ostrel.cleanup();
+    }
+  });
+
   it('on the seeds: who recognised Guaido is one who did, never Maduro (named after the verb)', async () => {
     const seeds = freshApp(join(import.meta.dirname, '..', '..', 'seeds'));
     try {

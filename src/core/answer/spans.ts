@@ -429,8 +429,15 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
       // who vowed to remove X" says nothing of who recognised Y, so it names no one.
       const at = actAt(text, ask.q.act);
       if (at >= 0) {
-        const doers = ms.filter((m) => m.end <= at || /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
-        const p = doers.find((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person') ?? titledBy(doers, text) ?? doers[0];
+        // The verb's subject: the nearest actor before it with nothing but a title, an apposition,
+        // adverbs or a time between ("The Reval Union on Monday vetoed"), then the list it heads
+        // ("Egypt and Kenya urged"); "a patrol boat seized on Friday" has none.
+        const before = ms.filter((m) => m.end <= at);
+        let k = before.length - 1;
+        while (k >= 0 && !SUBJECT_GAP.test(text.slice((before[k] as (typeof ms)[number]).end, at))) k--;
+        while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice((before[k - 1] as (typeof ms)[number]).end, (before[k] as (typeof ms)[number]).start))) k--;
+        const agent = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
+        const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
         return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
       }
     }
@@ -478,6 +485,12 @@ function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: 
   if (def.kind !== 'side') return def.name;
   return namesLeader(kb, m, text) ? def.name : written;
 }
+
+/**
+ * What may stand between a subject and its verb: a possessive title ("'s prime minister"), an
+ * apposition between commas, adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
+ */
+const SUBJECT_GAP = /^(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
 
 /** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
 function actAt(text: string, act: string): number {
