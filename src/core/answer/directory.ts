@@ -95,11 +95,8 @@ export class ActorDirectory {
    * resolves to nothing.
    */
   private withoutTitle(key: string, byId: Map<string, ActorRow>): string | null {
-    const words = key.split(' ');
-    let i = 0;
-    while (i < words.length - 1 && (isTitleWord(words[i] as string) || HONORIFICS.has(words[i] as string) || (i > 0 && words[i] === 'of'))) i++;
-    if (i === 0) return null;
-    const name = words.slice(i).join(' ');
+    const name = untitledPrefix(key);
+    if (name === key) return null;
     const id = this.gazetteer.lookup(name) ?? personByNamePart(this.corpusIndex().entries, name);
     const kind = id ? (byId.get(id)?.kind ?? this.gazetteer.actors.get(id)?.kind) : undefined;
     return id && byId.has(id) && (kind === 'person' || kind === 'side') ? id : null;
@@ -186,7 +183,7 @@ function prefixScore(names: string[], key: string): number {
   return 0;
 }
 
-/** "president tr" -> "tr": what is typed after a title, when something is (autocomplete). */
+/** The name after a title or form of address ("president tr" -> "tr", "secretary of state kemp" -> "kemp"); the key itself without one. */
 function untitledPrefix(key: string): string {
   const words = key.split(' ');
   let i = 0;
