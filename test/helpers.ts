@@ -24,3 +24,20 @@ export function freshApp(seedsDir: string): App & { cleanup(): void } {
     },
   });
 }
+
+/** A test fixture's folder (test/fixtures/<name>). */
+export const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+/**
+ * The /ask answer of a question on a fixture's knowledge base, built once for the test file (before
+ * its tests, closed after them): `const answer = askOn('kessa')` then `await answer('…')`.
+ */
+export function askOn(name: string, hooks: { beforeAll(fn: () => void): void; afterAll(fn: () => void): void }) {
+  let app: ReturnType<typeof freshApp> | undefined;
+  hooks.beforeAll(() => {
+    app = freshApp(fixture(name));
+  });
+  hooks.afterAll(() => app?.cleanup());
+  const kb = () => (app as ReturnType<typeof freshApp>).kb;
+  return Object.assign(async (q: string) => (await kb().ask(q)).answer, { kb });
+}

@@ -4,23 +4,18 @@
  * mentions it ("was sworn in on Thursday …, three weeks after an election"). Made-up crisis:
  * test/fixtures/u7-moravel.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { askOn } from '../helpers.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'u7-moravel'));
-});
-afterAll(() => app.cleanup());
+const answer = askOn('u7-moravel', { beforeAll, afterAll });
 
 describe('the date of what is asked', () => {
   it('is the one attached to its word', async () => {
-    expect((await app.kb.ask('When was the election?')).answer).toBe('10 Oct 2038');
-    expect((await app.kb.ask('When was the presidential election held?')).answer).toBe('10 Oct 2038');
+    expect(await answer('When was the election?')).toBe('10 Oct 2038');
+    expect(await answer('When was the presidential election held?')).toBe('10 Oct 2038');
   });
 
   it('another question on the same sentences keeps its own date', async () => {
-    expect((await app.kb.ask('When was Basko sworn in?')).answer).toBe('4 Nov 2038');
+    expect(await answer('When was Basko sworn in?')).toBe('4 Nov 2038');
   });
 });

@@ -4,18 +4,11 @@
  * pronoun ("It accused Ostmark of staging the blasts, and said Belarus would …") names no one: the
  * answer is the sentence, not Belarus. Made-up crisis: test/fixtures/velsund.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/core/answer/question.js';
-import { freshApp } from '../helpers.js';
+import { askOn, fixture, freshApp, SEEDS } from '../helpers.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'velsund'));
-});
-afterAll(() => app.cleanup());
-
-const answer = async (q: string) => (await app.kb.ask(q)).answer;
+const answer = askOn('velsund', { beforeAll, afterAll });
 
 describe('who did it', () => {
   it('the subject before the verb', async () => {
@@ -37,7 +30,7 @@ describe('who did it', () => {
   });
 
   it('a participle after a noun has no subject: "a patrol boat seized on Friday" names no seizer', async () => {
-    const ostrel = freshApp(join(import.meta.dirname, '..', 'fixtures', 'ostrel'));
+    const ostrel = freshApp(fixture('ostrel'));
     try {
       const seized = (await ostrel.kb.ask('Who seized the patrol boat?')).answer;
       expect(seized).not.toMatch(/^(?:Finland|Sweden|Ostrel|Valkar)$/);
@@ -48,7 +41,7 @@ describe('who did it', () => {
   });
 
   it('on the seeds: who recognised Guaido is one who did, never Maduro (named after the verb)', async () => {
-    const seeds = freshApp(join(import.meta.dirname, '..', '..', 'seeds'));
+    const seeds = freshApp(SEEDS);
     try {
       const r = await seeds.kb.ask('Who recognized Guaido?');
       expect(r.answer).not.toMatch(/Maduro/);

@@ -4,17 +4,10 @@
  * "killed at least 214 people" does). A count qualified by an event keeps that event's report.
  * Also: a summit is a meeting. Made-up crisis: test/fixtures/kessa (floods and an aid blockade).
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.js';
+import { askOn } from '../helpers.js';
 
-let app: ReturnType<typeof freshApp>;
-beforeAll(() => {
-  app = freshApp(join(import.meta.dirname, '..', 'fixtures', 'kessa'));
-});
-afterAll(() => app.cleanup());
-
-const answer = async (q: string) => (await app.kb.ask(q)).answer;
+const answer = askOn('kessa', { beforeAll, afterAll });
 
 describe('a toll up to now', () => {
   it('is the latest report of it', async () => {
@@ -38,7 +31,7 @@ describe('a summit is a meeting', () => {
 
 describe('the Red Crescent', () => {
   it('is its own organisation', () => {
-    expect(app.kb.actors().map((a) => a.name)).toContain('Red Crescent');
-    expect(app.kb.actors().map((a) => a.name)).not.toContain('Red Cross');
+    expect(answer.kb().actors().map((a) => a.name)).toContain('Red Crescent');
+    expect(answer.kb().actors().map((a) => a.name)).not.toContain('Red Cross');
   });
 });
