@@ -1,0 +1,50 @@
+/**
+ * Stances and answers in a dispute over a dam between an upstream and a downstream state (made-up:
+ * Abrenia fills the reservoir of the Grand Nerat Dam, downstream Misrava calls unilateral filling a
+ * red line, talks mediated by a regional union collapse; 2042), written before the code was run:
+ * "backed X's right to develop its resources", "had every right to use the waters", "supported Y's
+ * water security", "stood with Y", "expressed solidarity with Y", "condemned the unilateral
+ * filling", "rejected Y's claim"; a mediator "urged a binding agreement" (no side).
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a dam dispute between an upstream and a downstream state',
+  'u8-nerat',
+  [
+    ['Kenya', 'abrenia', 'firm', "backed Abrenia's right to develop its resources"],
+    ['Saudi Arabia', 'misrava', 'firm', "supported Misrava's water security"],
+    ['Jordan', 'misrava', 'firm', 'solidarity with Misrava'],
+    ['Kuwait', 'misrava', 'leaning', 'unilateral filling'],
+    ['Djibouti', 'abrenia', 'leaning', 'every right to use the waters'],
+    ['Arab League', 'misrava', 'firm', 'stood with Misrava'],
+    ['Uganda', 'abrenia', 'leaning', "rejected Misrava's claim"],
+    ['Sahel and Horn Union', 'neutral', null, 'binding agreement'],
+    ['United States', 'neutral', null, 'mediate'],
+    ['China', 'neutral', null, 'dialogue'],
+    ['Russia', 'neutral', null, 'either side'],
+    ['South Sudan', 'neutral', null, 'take sides'],
+  ],
+  (app) => {
+    it('legitimate concerns with a call to both governments never back the upstream state', () => {
+      expect(app().kb.stance('France').alignment).not.toBe('abrenia');
+    });
+
+    it('answers shares, volumes and people', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('What share of its fresh water does Misrava draw from the river?')).answer).toContain('97%');
+      expect((await kb.ask('how much water will the reservoir hold')).answer).toContain('74 billion');
+      expect((await kb.ask('Who is Farid Nasrel?')).answer).toMatch(/President/i);
+    });
+
+    it('dates: weekdays read back from publication, deadlines ahead, live-blog entries at local time', () => {
+      const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
+      expect(ats).toContain('2042-03-03'); // "began filling … on Monday"
+      expect(ats).toContain('2042-03-08'); // "walked out of the talks … on Saturday" (a Monday blog)
+      expect(ats).toContain('2042-03-10T19:40:00+02:00');
+      expect(ats).toContain('2042-04-01'); // "at a meeting in Cairo on Tuesday" (a Wednesday article)
+      expect(ats).toContain('2042-07-15'); // "gave both governments until July 15"
+    });
+  },
+);

@@ -1,0 +1,52 @@
+/**
+ * Stances and answers in a self-coup (made-up: Castrena's elected president dissolves Congress,
+ * suspends the constitution and rules by decree; the army pledges loyalty, the constitutional
+ * tribunal strikes down the decree, a regional bloc invokes its democratic charter and suspends the
+ * country; 2042), written before the code was run. A call for "a swift return to constitutional
+ * order" after a president's own coup is read as against his move: it backs the dissolved Congress
+ * (leaning), as after any coup.
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a self-coup: a president dissolves parliament and rules by decree',
+  'u8-castrena',
+  [
+    ['Castrenan Armed Forces', 'ilario', 'firm', 'pledged loyalty to President Ilario'],
+    ['Cuba', 'ilario', 'firm', 'support for President Ilario'],
+    ['Bolivia', 'ilario', 'leaning', 'within his constitutional powers'],
+    ['United States', 'congress', 'leaning', 'constitutional order'],
+    ['Spain', 'congress', 'leaning', 'condemned the dissolution of Congress'],
+    ['Peru', 'congress', 'leaning', 'coup'],
+    ['Argentina', 'congress', 'leaning', 'constitutional order'],
+    ['Canada', 'congress', 'leaning', 'did not recognise the decrees'],
+    ['Union of Coastal States', 'congress', 'leaning', 'democratic charter'],
+    ['Castrenan Constitutional Tribunal', 'congress', 'leaning', 'struck down the decree'],
+    ['Brazil', 'neutral', null, 'dialogue'],
+    ['Mexico', 'neutral', null, 'dialogue'],
+    ['European Union', 'neutral', null, 'restraint'],
+  ],
+  (app) => {
+    it('an internal matter and a vote against the suspension never back Congress; a refusal to call it a coup takes no side', () => {
+      const kb = app().kb;
+      expect(['neutral', 'ilario', null]).toContain(kb.stance('Nicaragua').alignment);
+      expect(['neutral', null]).toContain(kb.stance('Chile').alignment);
+    });
+
+    it('answers counts and people', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('How many opposition lawmakers were detained?')).answer).toContain('23');
+      expect((await kb.ask('Who is Rui Dantas?')).answer).toMatch(/chief of staff|General/i);
+      expect((await kb.ask('Who is Ana Belmonte?')).answer).toMatch(/Speaker/i);
+    });
+
+    it('dates: weekdays read back from publication, live-blog entries at local time', () => {
+      const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
+      expect(ats).toContain('2042-09-14'); // "dissolved Congress … on Sunday"
+      expect(ats).toContain('2042-09-16T21:30:00-05:00'); // lawmakers detained
+      expect(ats).toContain('2042-09-18'); // "On Thursday, … struck down the decree"
+      expect(ats).toContain('2042-09-20'); // "invoked its democratic charter on Saturday"
+    });
+  },
+);
