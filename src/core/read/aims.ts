@@ -70,8 +70,8 @@ export function backsActAgainst(text: string, cueEnd: number, target: { start: n
   return doneTo.test(between) && !/\b(?:inquiry|investigation|probe|into)\b/i.test(between);
 }
 
-/** A name before a document or measure: "UN sanctions", "a Security Council statement" (others' acts, not the organisation's). */
-const MODIFIES = /^\s+(?:sanctions|statement|resolution|draft|declaration|embargo|deadline|mandate|charter)\b/;
+/** A name before a document or measure: "UN sanctions", "a Security Council statement" (others' acts, not the organisation's); an airline's before its flight ("the missile that brought down Transal Airways flight 208"). */
+const MODIFIES = /^\s+(?:sanctions|statement|resolution|draft|declaration|embargo|deadline|mandate|charter|flight|airliner|passenger jet)\b/;
 
 /** Whether an actor's name only qualifies a document or measure after it. */
 export function qualifies(text: string, m: { end: number; via: string }): boolean {

@@ -17,6 +17,7 @@ import { CLAUSE_BREAK, type Cue, findCues, SPEECH } from './cues.js';
 import { clauseSubject, objectEnd, OURS, recast } from './scope.js';
 import { type Captors, captorCues } from './captors.js';
 import { disputeCues, nearPlace } from './disputes.js';
+import { findingCues } from './findings.js';
 import { anti, asideAct, asPlace, attributions, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import { addressee, lastClauseHolders, objectBeforeAnd, setApart } from './subjects.js';
@@ -53,7 +54,7 @@ export function claimsOf(
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
   let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   // Acts not made or aimed elsewhere (aims.ts, captors.ts).
-  cues = disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz);
+  cues = findingCues(text, disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz), sidesNamed);
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup

@@ -11,7 +11,7 @@ const PATTERNS: { kind: Figure['kind']; re: RegExp }[] = [
   { kind: 'deadline', re: new RegExp(String.raw`\b${NUM}\s+(?:hours|days|weeks)\s+(?:to\s+\w+|deadline|ultimatum)|\b(?:within|in)\s+${NUM}\s+(?:hours|days|weeks|months)\b`, 'gi') },
   { kind: 'age', re: /\b\d{1,3}-year-old\b|\baged \d{1,3}\b/gi },
   { kind: 'percent', re: /\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)/gi },
-  { kind: 'count', re: new RegExp(String.raw`\b${QUANT}(?:\d[\d,]{2,}|tens of thousands|hundreds of thousands|thousands|hundreds|\d{1,3})\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:people|nations|countries|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|barrels|visas|civilians|generals|officers|citizens|residents|lawmakers|diplomats|\p{Lu}\p{L}+s)\b`, 'gu') },
+  { kind: 'count', re: new RegExp(String.raw`\b${QUANT}(?:\d[\d,]{2,}|tens of thousands|hundreds of thousands|thousands|hundreds|\d{1,3})\s+(?:of\s+)?(?:[a-z-]+\s+|\p{Lu}\p{L}+\s+(?=(?:nationals|citizens)\b))?(?:people|nations|countries|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|barrels|visas|civilians|generals|officers|citizens|nationals|passengers|residents|lawmakers|diplomats|\p{Lu}\p{L}+s)\b`, 'gu') },
 ];
 
 export interface FoundFigure {

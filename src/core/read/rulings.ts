@@ -4,6 +4,8 @@
  * sentence that names no side ("Laos also rejected the ruling", "Japan welcomed the award") takes a
  * side only through it: rejecting it is with the side it went against, welcoming or backing it is
  * with the other. extract.ts keeps the side per article and calls both functions in one line each.
+ * Investigators' findings are read the same way: "Dravonia rejected the findings as politically
+ * motivated" makes them findings against Dravonia, and "Belarus rejected the findings" is with it.
  */
 import type { XClaim } from './extract.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
@@ -11,7 +13,7 @@ import { coordinated } from './shape.js';
 
 type Claim = Omit<XClaim, 'seq' | 'speaker'>;
 
-const RULING = String.raw`(?:ruling|award|verdict|judg(?:e)?ment|arbitration decision|tribunal['’]s decision)`;
+const RULING = String.raw`(?:ruling|award|verdict|judg(?:e)?ment|arbitration decision|tribunal['’]s decision|findings)`;
 /** A side rejecting a ruling: "Kaimora (again) rejected (as null and void) a 2036 arbitration ruling", "Kaimora deployed … and rejected …". */
 const REJECTED_BY = new RegExp(String.raw`^(?:['’]s?\s+(?:[a-z]+\s+){0,2}?)?\s*(?:[a-z]+(?:ed|s)\b[^,;"“”]{0,100}?\s(?:and|but)\s+)?(?:(?:has|have|had|also|again|formally|flatly|swiftly|quickly|on \w+)\s+){0,2}(?:reject(?:s|ed)?|dismiss(?:es|ed)?|refus(?:es|ed) to (?:recogni[sz]e|accept|abide by))\s+(?:as\s+(?:["“']?null and void["”']?|illegal|invalid)\s+)?(?:the|a|an|this|that|its)\s+(?:[\w-]+\s+){0,3}?${RULING}\b`, 'i');
 /** "ruled in favour of X", "ruled against X", "found in favour of X". */

@@ -15,6 +15,8 @@ import type { SideRoles } from './roles.js';
 import { ACCUSED_OF, AIMED_AT, CONDITIONAL, CRITICISM_AS_THING, DONE_TO, ELECTION, ELECTION_BEFORE, OBJECTED_CALL, OBJECTION, RESOLUTION } from './shape.js';
 
 /** "the treatment of", "the plight of": what is criticised is done to the side named next (criticism only: welcoming a treatment may praise its doer). */
+/** Right before a side: "not to", "rather than", "instead of" (the act's object is elsewhere). */
+const SET_APART = /(?:\bnot|\brather than|\binstead of)\s+(?:(?:to|with|for|behind|of)\s+)?(?:the\s+)?$/i;
 const TREATED = /\b(?:treatment|mistreatment|ill-treatment|plight|deportations?)\s+of\s+(?:the\s+)?$/i;
 
 /** "recalled its ambassador in X": the country the envoy was posted in is the protest's target, not a place. */
@@ -97,7 +99,9 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       // A criticism is about the side it is said of ("the general's illegitimate council"), else the one after it.
       // "condemned the detention of X": the act is done to X, so condemning it backs X.
       const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || TREATED.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
-      let t = doneTo ? afterInClause : ((before && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
+      // "Peru condemned the dissolution of Congress and recalled its ambassador": a side an earlier act of the clause was done to is no later criticism's target.
+      const victim = before && !before.act && DONE_TO.test(text.slice(clauseStart, before.start)) && !passiveDoneTo(text, clauseStart, before, cue.start);
+      let t = doneTo ? afterInClause : ((before && !victim && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
       // "accused X of …", "blamed X for …": aimed at the direct object only.
       // "annulled X's re-election", "annulled the vote" (an election: the incumbent's, below): the object only.
       if (/^(?:accus|blam|h[eo]ld|attribut|annul|overturn|invalidat|nullif|str(?:uck|ik))/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
@@ -195,6 +199,8 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       target = after ?? before ?? null;
   }
   if (directed && (kind === 'support' || kind === 'leaning') && target === after && backsActAgainst(text, cue.end, after, DONE_TO)) kind = 'criticize';
+  // "its loyalty was to the constitution, not to Ilario": a side set apart by "not" or "rather than" is not the act's object.
+  if (after && target === after && SET_APART.test(text.slice(Math.max(cue.end, after.start - 24), after.start))) target = null;
   // "condemned the violence by both the junta and X's supporters": aimed at both, so at neither.
   if (!directed && kind !== 'neutral' && target && 'start' in target) {
     const t0 = target;

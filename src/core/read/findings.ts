@@ -1,0 +1,49 @@
+/**
+ * Findings of who did it, after an airliner is shot down: shapes of news English found by writing
+ * a downing over a conflict zone, a dam dispute and a self-coup in unseen phrasing (claims.ts calls
+ * `findingCues` in one line; the cue is in cues.ts).
+ * - "concluded that the missile was fired from territory held by X", "launched from an area
+ *   controlled by X": a finding against X, held by whoever states it.
+ * - Not when the finding is unproven or hedged ("there was no evidence that …", "it was not clear
+ *   whether …", "the missile may have been fired from …"), nor when it is a side's own claim reported
+ *   ("Germany said Dravonia claimed the missile was fired from territory held by Tavrenian troops"):
+ *   no side.
+ * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
+ *   investigation": against X, only where X is asked ("X had promised to cooperate with the
+ *   investigation", "X said it would cooperate" are no demand).
+ */
+import type { Cue } from './cues.js';
+import { ASKING } from './shape.js';
+
+/** The finding's cue: "fired from … held by". */
+const HELD_BY = /^(?:fired|launched) from/i;
+/** Before the finding: no proof of it, an open question, or a hedge right before the verb. */
+const UNPROVEN = /\b(?:no|little|scant|any|without)\s+(?:\w+\s+)?(?:proof|evidence|indications?|signs?)\b|\b(?:unclear|not (?:yet )?(?:clear|known|established|proven|proved)|rul(?:e|ed|es|ing) out)\b|\b(?:may|might|could|possibly|perhaps)\s+(?:well\s+)?(?:have\s+)?(?:been\s+)?$/i;
+/** Right after a side's name: its own claim, reported ("Dravonia claimed", "the separatists have said"). */
+const SIDE_CLAIMS = /^(?:['’]s?\s+(?:\w+\s+){0,2}?)?\s*(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|claimed|claims|insisted|insists|maintained|maintains|argued|argues|alleged|alleges|asserted|asserts|told)\b/i;
+
+/** "demanded that", "insisted that": asking, before the side addressed. */
+const ASKING_THAT = /\b(?:demand|insist|urg|requir|call)\w*\s+(?:for\s+)?that\s+(?:the\s+)?$/i;
+
+/** Calls to cooperate with an investigation, kept only where the side before them is asked. */
+function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
+  return cues.filter((c) => {
+    if (c.type !== 'order' || !/cooperate/i.test(c.text)) return true;
+    const m = [...sides].reverse().find((x) => x.end <= c.start);
+    if (!m) return false;
+    const lead = text.slice(Math.max(0, m.start - 40), m.start);
+    return ASKING.test(lead) || ASKING_THAT.test(lead);
+  });
+}
+
+/** Findings of where a strike came from, kept only where stated as found, and calls to cooperate only where asked (see the module's comment). */
+export function findingCues<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
+  if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
+  // Cheap first: most sentences have no such finding.
+  if (!text.includes(' from ') || !cues.some((c) => c.type === 'criticize' && HELD_BY.test(c.text))) return cues;
+  return cues.filter((c) => {
+    if (c.type !== 'criticize' || !HELD_BY.test(c.text)) return true;
+    if (UNPROVEN.test(text.slice(0, c.start))) return false;
+    return !sides.some((m) => m.end <= c.start && SIDE_CLAIMS.test(text.slice(m.end, m.end + 40)));
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * One line per construction taught on the airliner, dam and self-coup crises (u8-kessar, u8-nerat,
+ * u8-castrena), each with sentences that look alike but mean the opposite or nothing: negation, a
+ * question, a condition, a hedge, a side's own claim or promise reported by another, an act done to
+ * a side rather than by it, a side set apart by "not" or "rather than". Claims are read straight
+ * from extraction (holder→side/strength).
+ */
+import { describe, expect, it } from 'vitest';
+import { probeClaims, sided } from './probe.js';
+
+describe('constructions of an airliner shot down over a conflict zone (u8-kessar)', () => {
+  const claims = (text: string) => probeClaims('u8-kessar', text, '2041-10-14');
+  it.each([
+    ['The Joint Investigation Team concluded on Monday that the missile that brought down Transal Airways flight TA208 was fired from territory held by Dravonian-backed separatists.', ['joint-investigation-team→tavrenia/leaning']], // the airline before its flight holds nothing
+    ['Belarus said the missile was fired from an area controlled by the Tavrenian government.', ['belarus→dravonia/leaning']],
+    ['Australia demanded that Dravonia cooperate fully with the investigation.', ['australia→tavrenia/leaning']],
+    ['Australia urged Dravonia to cooperate with the investigation.', ['australia→tavrenia/leaning']],
+    ['Australia called on Dravonia to cooperate with the international inquiry.', ['australia→tavrenia/leaning']],
+    ['Dravonia rejected the findings as "politically motivated". Belarus also rejected the findings.', ['belarus→dravonia/leaning']], // findings the article described: with the side they went against (rulings.ts)
+    ['Dravonia rejected the findings as "politically motivated". Japan welcomed the findings.', ['japan→tavrenia/leaning']],
+    ['The Netherlands and Australia said they held Dravonia responsible for the deaths.', ['netherlands→tavrenia/leaning', 'australia→tavrenia/leaning']],
+  ])('%s → %j', (sentence, want) => {
+    expect(sided(claims(sentence))).toEqual(want);
+  });
+
+  it.each([
+    'Japan said there was no evidence that the missile was fired from territory held by the separatists.',
+    'Japan said it was not clear whether the missile was fired from territory held by the separatists.',
+    'Germany said the missile may have been fired from territory held by the separatists.',
+    'Investigators have not ruled out that the missile was fired from territory held by the separatists.',
+    'Dravonia denied that the missile had been fired from territory held by the separatists.',
+    'Germany said Dravonia claimed the missile was fired from territory held by Tavrenian troops.', // a side's own claim, reported (read as against Tavrenia: the wrong side)
+    'Was the missile fired from territory held by the separatists?',
+    'If the missile was fired from territory held by the separatists, Germany said, sanctions would follow.',
+    'Australia said Dravonia had promised to cooperate with the investigation.', // a side's promise, no demand (read as against Dravonia)
+    'Australia said Dravonia had agreed to cooperate fully with the investigation.',
+    'Australia did not demand that Dravonia cooperate with the investigation.',
+    'Would Australia urge Dravonia to cooperate with the investigation?',
+    'Dravonia urged Tavrenia to cooperate with the investigation.',
+    'Australia urged all parties to cooperate with the investigation.',
+    'Dravonia rejected the findings as "politically motivated". Japan did not reject the findings.',
+    'The Netherlands did not hold Dravonia responsible.',
+    'The Netherlands said it was too early to hold anyone responsible.',
+    'Malaysia said it would study the findings carefully before drawing any conclusions.',
+  ])('no side: %s', (sentence) => {
+    expect(sided(claims(sentence))).toEqual([]);
+  });
+});
+
+describe('constructions of a dam dispute (u8-nerat)', () => {
+  const claims = (text: string) => probeClaims('u8-nerat', text, '2042-03-10');
+  it.each([
+    ['The Sahel and Horn Union urged a binding agreement on the filling of the dam.', 'sahel-and-horn-union→none/neutral'],
+    ['Djibouti said Abrenia had every right to use the waters of the Nerat.', 'djibouti→abrenia/firm'],
+    ['Djibouti said Misrava had every right to use the waters of the Nerat.', 'djibouti→misrava/firm'],
+    ['Kenya said Abrenia had the right to develop its water resources.', 'kenya→abrenia/firm'],
+    ["Kenya backed Abrenia's right to develop its resources.", 'kenya→abrenia/firm'],
+    ['Kuwait condemned the unilateral filling of the reservoir.', 'kuwait→misrava/leaning'], // the filling is the upstream side's act (crisis.json)
+  ])('%s → %s', (sentence, claim) => {
+    expect(claims(sentence)).toContain(claim);
+  });
+
+  it.each([
+    'Djibouti said Abrenia had no right to use the waters of the Nerat.',
+    'Djibouti asked whether Abrenia had the right to use the waters of the Nerat.',
+    'Egypt said every country had an equal right to use the waters of the Nerat.',
+    'Misrava urged a binding agreement.', // a side's own call
+    'Abrenia rejected calls for a binding agreement.',
+    "Kenya did not back Abrenia's right to develop its resources.",
+  ])('no side: %s', (sentence) => {
+    expect(sided(claims(sentence))).toEqual([]);
+  });
+});
+
+describe('constructions of a self-coup (u8-castrena)', () => {
+  const claims = (text: string) => probeClaims('u8-castrena', text, '2042-09-20');
+  it.each([
+    ['Spain condemned the dissolution of Congress.', ['spain→congress/leaning']], // done to Congress (read as against Congress: the wrong side)
+    ['Spain welcomed the dissolution of Congress.', ['spain→ilario/leaning']],
+    ['Germany criticised the suspension of Belmonte.', ['germany→congress/leaning']],
+    ['Peru called it a coup.', ['peru→congress/leaning']],
+    ['Peru called the dissolution of Congress a coup and recalled its ambassador for consultations.', ['peru→congress/leaning', 'peru→congress/leaning']], // the recall read Congress as its target (the wrong side)
+    ['Peru condemned the arrest of Belmonte and recalled its ambassador.', ['peru→congress/leaning']],
+    ["Russia called the opposition's protests a coup.", ['russia→ilario/leaning']],
+    ['The Constitutional Tribunal struck down the decree.', ['castrenan-constitutional-tribunal→congress/leaning']],
+    ['Bolivia said Ilario had acted within his constitutional powers.', ['bolivia→ilario/firm']],
+    ['Bolivia said Ilario had not acted within his constitutional powers.', ['bolivia→congress/leaning']],
+    ['The army pledged loyalty to President Ilario.', ['castrenan-armed-forces→ilario/firm']],
+    ['The United States called for a swift return to constitutional order.', ['united-states→congress/leaning']], // after a president's own coup, against his move
+    ['Cuba backed Belmonte rather than Ilario.', ['cuba→congress/firm']],
+  ])('%s → %j', (sentence, want) => {
+    expect(sided(claims(sentence))).toEqual(want);
+  });
+
+  it.each([
+    'Would Spain condemn the dissolution of Congress?',
+    'Spain said Ilario had condemned the dissolution of Congress.',
+    'Peru refused to call it a coup.',
+    'Peru did not call the move a coup.',
+    'Would Peru call it a coup?',
+    'Peru said Belmonte called it a coup.', // a side's own words, reported
+    'Peru called for a coup.',
+    'Peru called the coup leaders patriots.',
+    'Chile declined to say whether the move was a coup.',
+    'The Constitutional Tribunal did not strike down the decree.',
+    'The Constitutional Tribunal declined to strike down the decree.',
+    'If the Constitutional Tribunal strikes down the decree, Ilario will ignore it.', // a condition longer than 30 characters (read as against Ilario)
+    'Will the tribunal strike down the decree?',
+    'Belmonte asked the Constitutional Tribunal to strike down the decree.',
+    'Three protesters were struck down by police gunfire.',
+    'Bolivia said Ilario had acted beyond his constitutional powers.',
+    'Bolivia asked whether Ilario had acted within his constitutional powers.',
+    'The army pledged loyalty to the constitution.',
+    'The army said its loyalty was to the constitution, not to Ilario.', // read as backing Ilario: the wrong side
+    'The United States did not call for a swift return to constitutional order.', // a negated call (read as backing Congress)
+    'Ilario promised a swift return to constitutional order.',
+  ])('no side: %s', (sentence) => {
+    expect(sided(claims(sentence))).toEqual([]);
+  });
+});
