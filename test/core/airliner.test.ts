@@ -21,11 +21,17 @@ describeStances(
     ['Joint Investigation Team', 'tavrenia', 'leaning', 'territory held by Dravonian-backed separatists'],
     ['China', 'neutral', null, 'restraint'],
     ['India', 'neutral', null, 'impartial investigation'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Canada', 'tavrenia', 'leaning', 'holding Dravonia responsible'],
+    ['Ireland', 'tavrenia', 'leaning', 'expelled two Dravonian diplomats'],
+    ['Venezuela', 'dravonia', 'leaning', 'Western fabrication'],
+    ['Serbia', 'neutral', null, 'take a position'],
+    ['South Africa', 'neutral', null, 'restraint'],
   ],
   (app) => {
     it('a request to use influence, a welcomed report, a study of the findings take no side', () => {
       const kb = app().kb;
-      for (const q of ['Germany', 'Japan', 'Malaysia']) expect(['neutral', null]).toContain(kb.stance(q).alignment);
+      for (const q of ['Germany', 'Japan', 'Malaysia', 'Kazakhstan']) expect(['neutral', null]).toContain(kb.stance(q).alignment);
     });
 
     it('answers counts and people', async () => {
@@ -36,6 +42,7 @@ describeStances(
       expect((await kb.ask('How many bodies have been recovered?')).answer).toContain('200');
       expect((await kb.ask('How many people of interest did investigators identify?')).answer).toContain('14');
       expect((await kb.ask('Who is Claire Hadley?')).answer).toMatch(/Foreign Minister/i);
+      expect((await kb.ask('How many Dravonian diplomats did Ireland expel?')).answer).toMatch(/two/i);
     });
 
     it('dates: weekdays read back from publication, live-blog entries at local time', () => {
@@ -43,6 +50,7 @@ describeStances(
       expect(ats).toContain('2041-07-18'); // "shot down … on Thursday" (a Friday article)
       expect(ats).toContain('2041-07-21T20:45:00+03:00'); // black boxes handed over
       expect(ats).toContain('2041-10-14'); // "concluded on Monday"
+      expect(ats).toContain('2041-10-15'); // "its foreign ministry said on Tuesday" (a Wednesday article)
     });
   },
 );

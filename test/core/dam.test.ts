@@ -25,10 +25,17 @@ describeStances(
     ['China', 'neutral', null, 'dialogue'],
     ['Russia', 'neutral', null, 'either side'],
     ['South Sudan', 'neutral', null, 'take sides'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Qatar', 'misrava', 'firm', "threw its weight behind Misrava's demand"],
+    ['Rwanda', 'abrenia', 'firm', 'sided with Abrenia'],
+    ['Oman', 'misrava', 'leaning', 'called on Abrenia to stop filling the dam'],
+    ['Somalia', 'abrenia', 'leaning', 'exaggerated'],
+    ['World Bank', 'neutral', null, 'both countries'],
   ],
   (app) => {
     it('legitimate concerns with a call to both governments never back the upstream state', () => {
       expect(app().kb.stance('France').alignment).not.toBe('abrenia');
+      expect(['neutral', null]).toContain(app().kb.stance('Italy').alignment); // "Italy, whose companies built the dam's turbines, said it took no position"
     });
 
     it('answers shares, volumes and people', async () => {
@@ -36,6 +43,7 @@ describeStances(
       expect((await kb.ask('What share of its fresh water does Misrava draw from the river?')).answer).toContain('97%');
       expect((await kb.ask('how much water will the reservoir hold')).answer).toContain('74 billion');
       expect((await kb.ask('Who is Farid Nasrel?')).answer).toMatch(/President/i);
+      expect((await kb.ask('how much electricity will the dam generate')).answer).toContain('5,150');
     });
 
     it('dates: weekdays read back from publication, deadlines ahead, live-blog entries at local time', () => {
@@ -47,6 +55,7 @@ describeStances(
       expect(ats).toContain('2042-03-10T19:40:00+02:00');
       expect(ats).toContain('2042-04-01'); // "at a meeting in Cairo on Tuesday" (a Wednesday article)
       expect(ats).toContain('2042-07-15'); // "gave both governments until July 15"
+      expect(ats).toContain('2042-04-18'); // "On Friday, Misrava's parliament voted …" (a Sunday article)
     });
   },
 );

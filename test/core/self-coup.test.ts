@@ -26,12 +26,20 @@ describeStances(
     ['Brazil', 'neutral', null, 'dialogue'],
     ['Mexico', 'neutral', null, 'dialogue'],
     ['European Union', 'neutral', null, 'restraint'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Colombia', 'congress', 'leaning', 'recalled its ambassador'],
+    ['Ecuador', 'congress', 'firm', 'recognised the dissolved Congress'],
+    ['International Monetary Fund', 'congress', 'leaning', 'suspended a $1.2 billion loan'],
+    ['Uruguay', 'congress', 'leaning', 'release of the detained opposition lawmakers'],
+    ['Paraguay', 'congress', 'leaning', 'no legal basis'],
+    ['Honduras', 'ilario', 'leaning', 'necessary response'],
   ],
   (app) => {
     it('an internal matter and a vote against the suspension never back Congress; a refusal to call it a coup takes no side', () => {
       const kb = app().kb;
       expect(['neutral', 'ilario', null]).toContain(kb.stance('Nicaragua').alignment);
       expect(['neutral', null]).toContain(kb.stance('Chile').alignment);
+      expect(['neutral', null]).toContain(kb.stance('Turkey').alignment); // "would work with whatever government emerged"
     });
 
     it('answers counts and people', async () => {
@@ -39,6 +47,8 @@ describeStances(
       expect((await kb.ask('How many opposition lawmakers were detained?')).answer).toContain('23');
       expect((await kb.ask('Who is Rui Dantas?')).answer).toMatch(/chief of staff|General/i);
       expect((await kb.ask('Who is Ana Belmonte?')).answer).toMatch(/Speaker/i);
+      expect((await kb.ask('How many members of Congress voted to remove Ilario?')).answer).toContain('61');
+      expect((await kb.ask('How much was the IMF loan?')).answer).toContain('1.2 billion');
     });
 
     it('dates: weekdays read back from publication, live-blog entries at local time', () => {
@@ -47,6 +57,8 @@ describeStances(
       expect(ats).toContain('2042-09-16T21:30:00-05:00'); // lawmakers detained
       expect(ats).toContain('2042-09-18'); // "On Thursday, … struck down the decree"
       expect(ats).toContain('2042-09-20'); // "invoked its democratic charter on Saturday"
+      expect(ats).toContain('2042-09-26'); // "recalled its ambassador … on Friday" (a Saturday article)
+      expect(ats).toContain('2042-09-25'); // "Meeting in secret on Thursday, 61 members … voted"
     });
   },
 );
