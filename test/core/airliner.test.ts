@@ -24,7 +24,6 @@ describeStances(
     // A fourth article, written after the first fixes and before the code was run again:
     ['Canada', 'tavrenia', 'leaning', 'holding Dravonia responsible'],
     ['Ireland', 'tavrenia', 'leaning', 'expelled two Dravonian diplomats'],
-    ['Venezuela', 'dravonia', 'leaning', 'Western fabrication'],
     ['Serbia', 'neutral', null, 'take a position'],
     ['South Africa', 'neutral', null, 'restraint'],
   ],
@@ -32,6 +31,11 @@ describeStances(
     it('a request to use influence, a welcomed report, a study of the findings take no side', () => {
       const kb = app().kb;
       for (const q of ['Germany', 'Japan', 'Malaysia', 'Kazakhstan']) expect(['neutral', null]).toContain(kb.stance(q).alignment);
+    });
+
+    it('known miss: a report dismissed as "a Western fabrication" (an analyst: leaning Dravonia) takes no side, never the other', () => {
+      // The report's target is only said in another article ("traced the missile to separatist-held territory").
+      expect(['dravonia', 'neutral', null]).toContain(app().kb.stance('Venezuela').alignment);
     });
 
     it('answers counts and people', async () => {

@@ -56,6 +56,8 @@ describe('constructions of a dam dispute (u8-nerat)', () => {
     ['Kenya said Abrenia had the right to develop its water resources.', 'kenya→abrenia/firm'],
     ["Kenya backed Abrenia's right to develop its resources.", 'kenya→abrenia/firm'],
     ['Kuwait condemned the unilateral filling of the reservoir.', 'kuwait→misrava/leaning'], // the filling is the upstream side's act (crisis.json)
+    ['Somalia said Misrava\'s fears were "exaggerated".', 'somalia→abrenia/leaning'],
+    ["Somalia said Misrava's concerns were largely overblown.", 'somalia→abrenia/leaning'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims(sentence)).toContain(claim);
   });
@@ -67,6 +69,13 @@ describe('constructions of a dam dispute (u8-nerat)', () => {
     'Misrava urged a binding agreement.', // a side's own call
     'Abrenia rejected calls for a binding agreement.',
     "Kenya did not back Abrenia's right to develop its resources.",
+    "Somalia said Misrava's fears were not exaggerated.",
+    "Somalia denied that Misrava's fears were exaggerated.",
+    "Somalia said reports of Misrava's losses were exaggerated.",
+    "Somalia said Abrenia's claims about Misrava's fears were exaggerated.", // Abrenia's claims, not Misrava's fears (read as against Misrava: the wrong side)
+    "Were Misrava's fears exaggerated?",
+    "Abrenia said Misrava's fears were exaggerated.", // a side's own words
+    "Somalia said Abrenia had called Misrava's fears exaggerated.",
   ])('no side: %s', (sentence) => {
     expect(sided(claims(sentence))).toEqual([]);
   });

@@ -32,7 +32,6 @@ describeStances(
     ['International Monetary Fund', 'congress', 'leaning', 'suspended a $1.2 billion loan'],
     ['Uruguay', 'congress', 'leaning', 'release of the detained opposition lawmakers'],
     ['Paraguay', 'congress', 'leaning', 'no legal basis'],
-    ['Honduras', 'ilario', 'leaning', 'necessary response'],
   ],
   (app) => {
     it('an internal matter and a vote against the suspension never back Congress; a refusal to call it a coup takes no side', () => {
@@ -40,6 +39,10 @@ describeStances(
       expect(['neutral', 'ilario', null]).toContain(kb.stance('Nicaragua').alignment);
       expect(['neutral', null]).toContain(kb.stance('Chile').alignment);
       expect(['neutral', null]).toContain(kb.stance('Turkey').alignment); // "would work with whatever government emerged"
+    });
+
+    it('known miss: "called the president\'s measures a necessary response to chaos" (an analyst: leaning Ilario) takes no side, never the other', () => {
+      expect(['ilario', 'neutral', null]).toContain(app().kb.stance('Honduras').alignment);
     });
 
     it('answers counts and people', async () => {

@@ -82,8 +82,9 @@ const CUES: { type: CueType; re: RegExp }[] = [
   // This entry also reads: a mediator that "urged a binding agreement" (not "urged X to sign": an order).
   { type: 'neutral', re: R(String.raw`\b(?:not|n['’]t|yet to) (?:taken?|taking|chosen|choose) (?:a |any )?(?:position|side|sides|stance)\b|\b(?:takes?|took|taking) no (?:official |formal )?(?:position|side|sides|stance)\b|\b(?:remain(?:s|ed)?|stay(?:s|ed)?|stays?) neutral\b|\bdialogue\b|\bmediat(?:e|es|ed|ing|ion|or)\b|\boffer(?:s|ed|ing)? to host (?:\w+ )?talks\b|\bneutral(?:ity)?\b|\brestraint\b|\bde-?escalat\w*|\bavoid (?:violence|escalation|bloodshed)\b|\bpeaceful (?:solution|resolution|dialogue|means|end|settlement)\b|\bnon-?interference\b|\ball efforts\b|\bnot take sides\b|\bimpartial\b|\bcall(?:s|ed|ing)? for calm\b|\burg(?:e|es|ed|ing) (?:a |an )?(?:legally )?binding (?:agreement|deal|accord)\b`) },
   // Entries of their own, last (their prefixes are common word starts: "pol", "for", "rea", "res"), from the nuclear, border and poisoning crises (aims.ts):
-  // reservations about X's acts; a judgement of accusations ("the accusations against X were politically motivated": kept only then).
-  { type: 'criticize', re: R(String.raw`\b(?:express|voic|rais)(?:e|es|ed|ing)? (?:\w+ )?reservations about\b(?= (?:the )?(?:\S+ ){0,2}?\S+['’]s? )|\b(?:baseless|groundless|unfounded|fabricated|politically motivated)\b`) },
+  // reservations about X's acts; a judgement of accusations ("the accusations against X were politically motivated": kept only then);
+  // X's fears "exaggerated" (kept only as a predicate of a side's fears or claims: findings.ts).
+  { type: 'criticize', re: R(String.raw`\b(?:express|voic|rais)(?:e|es|ed|ing)? (?:\w+ )?reservations about\b(?= (?:the )?(?:\S+ ){0,2}?\S+['’]s? )|\b(?:baseless|groundless|unfounded|fabricated|politically motivated)\b|\b(?:exaggerated|overblown|overstated|alarmist)\b`) },
   // "reaffirmed Khalvor's right to enrich uranium".
   { type: 'support', re: R(String.raw`\breaffirm(?:s|ed|ing)?\b(?= \S+['’]s (?:\w+ )?right to\b| (?:its|their|his|her|the) (?:\w+ )?(?:treaty|defen[cs]e|security|alliance|mutual defen[cs]e) (?:commitments?|obligations|guarantees?|pledges?) (?:to|toward|towards)\b)`) },
   // An attack attributed: "Drovania was behind the poisoning" (kept only with a side as the subject right before: aims.ts).

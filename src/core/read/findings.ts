@@ -8,6 +8,8 @@
  *   whether …", "the missile may have been fired from …"), nor when it is a side's own claim reported
  *   ("Germany said Dravonia claimed the missile was fired from territory held by Tavrenian troops"):
  *   no side.
+ * - "X's fears were exaggerated", "X's concerns are overblown": against X, only as the predicate of a
+ *   side's own fears, concerns or claims ("reports of casualties were exaggerated" is nobody's stance).
  * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
  *   investigation": against X, only where X is asked ("X had promised to cooperate with the
  *   investigation", "X said it would cooperate" are no demand).
@@ -25,6 +27,21 @@ const SIDE_CLAIMS = /^(?:['’]s?\s+(?:\w+\s+){0,2}?)?\s*(?:has\s+|have\s+|had\s
 /** "demanded that", "insisted that": asking, before the side addressed. */
 const ASKING_THAT = /\b(?:demand|insist|urg|requir|call)\w*\s+(?:for\s+)?that\s+(?:the\s+)?$/i;
 
+/** Before "exaggerated": a side's fears or claims as the subject ("Misrava's fears were \"", "X's concerns are largely "). */
+const FEARS_OF = /['’]s?\s+(?:\w+\s+)?(?:fears|concerns|claims|warnings|worries|complaints|objections)\s+(?:(?:were|was|are|is|had been|have been|seemed|seem)\s+)(?:\w+ly\s+)?["“']?$/i;
+
+/** "exaggerated" and its kin, kept only where a side's fears or claims are said to be so, right after the side's name. */
+function fearsJudged<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
+  return cues.filter((c) => {
+    if (c.type !== 'criticize' || !/^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text)) return true;
+    const m = FEARS_OF.exec(text.slice(Math.max(0, c.start - 60), c.start));
+    if (!m) return false;
+    const at = c.start - Math.min(60, c.start) + m.index;
+    // "Abrenia's claims about Misrava's fears were exaggerated": the side after a preposition is not the subject.
+    return sides.some((x) => x.end === at && !/\b(?:about|of|over|regarding|on|concerning|into|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 16), x.start)));
+  });
+}
+
 /** Calls to cooperate with an investigation, kept only where the side before them is asked. */
 function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
   return cues.filter((c) => {
@@ -39,6 +56,7 @@ function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start
 /** Findings of where a strike came from, kept only where stated as found, and calls to cooperate only where asked (see the module's comment). */
 export function findingCues<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
   if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
+  if (cues.some((c) => c.type === 'criticize' && /^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text))) cues = fearsJudged(text, cues, sides);
   // Cheap first: most sentences have no such finding.
   if (!text.includes(' from ') || !cues.some((c) => c.type === 'criticize' && HELD_BY.test(c.text))) return cues;
   return cues.filter((c) => {
