@@ -97,6 +97,15 @@ describe('constructions of a self-coup (u8-castrena)', () => {
     ['The army pledged loyalty to President Ilario.', ['castrenan-armed-forces→ilario/firm']],
     ['The United States called for a swift return to constitutional order.', ['united-states→congress/leaning']], // after a president's own coup, against his move
     ['Cuba backed Belmonte rather than Ilario.', ['cuba→congress/firm']],
+    // A measure against a side, or against the country (whoever holds it), resisted or backed:
+    ["Nicaragua condemned the suspension of Castrena's membership.", ['nicaragua→ilario/leaning']], // read as against Ilario (the wrong side)
+    ['Nicaragua condemned the suspension of Castrena from the bloc.', ['nicaragua→ilario/leaning']],
+    ['Spain condemned the sanctions on Castrena.', ['spain→ilario/leaning']], // read twice as against Ilario
+    ['Spain condemned the suspension of $40 million in aid to Castrena.', ['spain→ilario/leaning']],
+    ['Spain condemned the sanctions on Belmonte.', ['spain→congress/leaning']],
+    ['Spain backed the sanctions on Ilario.', ['spain→congress/leaning']],
+    ['Spain welcomed the suspension of Castrena.', ['spain→congress/leaning']],
+    ['Spain condemned Ilario and backed the suspension of Castrena.', ['spain→congress/leaning', 'spain→congress/leaning']], // "backed" read Ilario as its object (the wrong side)
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
   });
@@ -123,6 +132,10 @@ describe('constructions of a self-coup (u8-castrena)', () => {
     'The army said its loyalty was to the constitution, not to Ilario.', // read as backing Ilario: the wrong side
     'The United States did not call for a swift return to constitutional order.', // a negated call (read as backing Congress)
     'Ilario promised a swift return to constitutional order.',
+    'Spain did not condemn the suspension of Castrena.',
+    'Spain did not back the suspension of Castrena.',
+    'Would Spain condemn the suspension of Castrena?',
+    'Spain said Belmonte had condemned the sanctions on Castrena.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims(sentence))).toEqual([]);
   });

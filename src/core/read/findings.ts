@@ -10,11 +10,16 @@
  *   no side.
  * - "X's fears were exaggerated", "X's concerns are overblown": against X, only as the predicate of a
  *   side's own fears, concerns or claims ("reports of casualties were exaggerated" is nobody's stance).
+ * - "condemned the suspension of Castrena's membership", "denounced the sanctions on X", "criticised
+ *   the suspension of aid to X": resisting a measure against a side (or against the country, i.e.
+ *   whoever holds it) backs it, and backing or welcoming it is against it; the measure read as the
+ *   critic's own, or the criticism as aimed at the country, gave the wrong side.
  * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
  *   investigation": against X, only where X is asked ("X had promised to cooperate with the
  *   investigation", "X said it would cooperate" are no demand).
  */
 import type { Cue } from './cues.js';
+import type { Gazetteer, Mention } from './gazetteer.js';
 import { ASKING } from './shape.js';
 
 /** The finding's cue: "fired from … held by". */
@@ -42,6 +47,32 @@ function fearsJudged<C extends Cue>(text: string, cues: C[], sides: { start: num
   });
 }
 
+/** Verbs resisting a measure, and verbs backing one. */
+const RESISTS = /^(?:condemn|denounc|critici[sz]|deplor|reject|oppos|object)/i;
+const ENDORSES = /^(?:back|support|welcom|endors|prais|hail|applaud)/i;
+/** After the verb, up to the side or country the measure falls on: "the suspension of", "the new sanctions imposed on", "its expulsion from". */
+const MEASURE_ON = /^\s+(?:to\s+)?(?:the|its|their|this|these|any|a|an)\s+(?:[\w-]+\s+)?(?:(?:suspension|sanctions|expulsion|isolation|embargo|blockade|exclusion)\s+(?:(?:imposed|placed|slapped)\s+)?(?:of|on|against|from|targeting)|(?:suspension|freezing|freeze|cutting|cut|halting|halt)\s+of\s+(?:[\w$€£.,-]+\s+){0,3}?(?:aid|assistance|loans?|funding|support)\s+(?:to|for))\s+(?:the\s+)?$/i;
+
+/**
+ * "condemned the suspension of Castrena's membership": resisting a measure against a side backs it,
+ * against the country whoever holds it (`Cue.side`); the measure's own cue ("sanctions") is dropped.
+ */
+function measuresResisted<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
+  let out = cues;
+  for (const c of cues) {
+    const resists = c.type === 'criticize' && RESISTS.test(c.text);
+    if (!resists && !((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text))) continue;
+    const m = named.find((x) => x.start >= c.end && x.start - c.end <= 60);
+    if (!m || !MEASURE_ON.test(text.slice(c.end, m.start))) continue;
+    const holder = gaz.roles.junta ?? gaz.roles.incumbent;
+    const side = gaz.isSide(m.actorId) ? m.actorId : gaz.arena.has(m.actorId) ? holder : null;
+    out = out.filter((x) => x !== c && !(x.type === 'criticize' && x.start > c.end && x.start < m.start));
+    // The act ends where the side is named: the measure is inside it (not "backing an act done to X" again: targets.ts).
+    if (side) out.push({ ...c, end: m.start, type: resists ? 'soft' : 'criticize', side });
+  }
+  return out === cues ? cues : out.sort((a, b) => a.start - b.start);
+}
+
 /** Calls to cooperate with an investigation, kept only where the side before them is asked. */
 function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
   return cues.filter((c) => {
@@ -54,7 +85,9 @@ function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start
 }
 
 /** Findings of where a strike came from, kept only where stated as found, and calls to cooperate only where asked (see the module's comment). */
-export function findingCues<C extends Cue>(text: string, cues: C[], sides: { start: number; end: number }[]): C[] {
+export function findingCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
+  const sides = named.filter((m) => gaz.isSide(m.actorId));
+  if (cues.some((c) => (c.type === 'criticize' && RESISTS.test(c.text)) || ((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text)))) cues = measuresResisted(text, cues, named, gaz);
   if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
   if (cues.some((c) => c.type === 'criticize' && /^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text))) cues = fearsJudged(text, cues, sides);
   // Cheap first: most sentences have no such finding.
