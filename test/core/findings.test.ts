@@ -19,6 +19,16 @@ describe('constructions of an airliner shot down over a conflict zone (u8-kessar
     ['Dravonia rejected the findings as "politically motivated". Belarus also rejected the findings.', ['belarus→dravonia/leaning']], // findings the article described: with the side they went against (rulings.ts)
     ['Dravonia rejected the findings as "politically motivated". Japan welcomed the findings.', ['japan→tavrenia/leaning']],
     ['The Netherlands and Australia said they held Dravonia responsible for the deaths.', ['netherlands→tavrenia/leaning', 'australia→tavrenia/leaning']],
+    // Measures against a side judged or resisted (each read as against Dravonia before: the wrong side):
+    ['Belarus said the sanctions on Dravonia were unjustified.', ['belarus→dravonia/leaning']],
+    ['Belarus said the new sanctions imposed on Dravonia were "unacceptable".', ['belarus→dravonia/leaning']],
+    ['Belarus said the sanctions on Dravonia were illegal.', ['belarus→dravonia/leaning']],
+    ['Belarus called the sanctions on Dravonia illegal.', ['belarus→dravonia/leaning']],
+    ['Belarus criticised the EU sanctions on Dravonia.', ['belarus→dravonia/leaning']],
+    ['Belarus said the sanctions on Dravonia were not justified.', ['belarus→dravonia/leaning']],
+    ['Hungary condemned the sanctions imposed on Dravonia in response to the findings.', ['hungary→dravonia/leaning']],
+    ['The EU said the sanctions on Dravonia were justified.', ['european-union→tavrenia/leaning']], // read as backing Dravonia too
+    ['The European Union imposed new sanctions on Dravonia in response to the findings.', ['european-union→tavrenia/leaning']],
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
   });
@@ -42,6 +52,9 @@ describe('constructions of an airliner shot down over a conflict zone (u8-kessar
     'The Netherlands did not hold Dravonia responsible.',
     'The Netherlands said it was too early to hold anyone responsible.',
     'Malaysia said it would study the findings carefully before drawing any conclusions.',
+    'Dravonia said the sanctions on it were illegal.',
+    'Were the sanctions on Dravonia justified?',
+    'If the sanctions on Dravonia were illegal, Belarus said, it would say so.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims(sentence))).toEqual([]);
   });

@@ -13,7 +13,8 @@
  * - "condemned the suspension of Castrena's membership", "denounced the sanctions on X", "criticised
  *   the suspension of aid to X": resisting a measure against a side (or against the country, i.e.
  *   whoever holds it) backs it, and backing or welcoming it is against it; the measure read as the
- *   critic's own, or the criticism as aimed at the country, gave the wrong side.
+ *   critic's own, or the criticism as aimed at the country, gave the wrong side; so does judging it
+ *   wrong ("the sanctions on X were unjustified", "called the sanctions on X illegal").
  * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
  *   investigation": against X, only where X is asked ("X had promised to cooperate with the
  *   investigation", "X said it would cooperate" are no demand).
@@ -48,7 +49,7 @@ function fearsJudged<C extends Cue>(text: string, cues: C[], sides: { start: num
 }
 
 /** Verbs resisting a measure, and verbs backing one. */
-const RESISTS = /^(?:condemn|denounc|critici[sz]|deplor|reject|oppos|object)/i;
+const RESISTS = /^(?:condemn|denounc|critici[sz]|deplor|reject|oppos|object|call|declar|deem|describ|brand)/i;
 const ENDORSES = /^(?:back|support|welcom|endors|prais|hail|applaud)/i;
 /** After the verb, up to the side or country the measure falls on: "the suspension of", "the new sanctions imposed on", "its expulsion from". */
 const MEASURE_ON = /^\s+(?:to\s+)?(?:the|its|their|this|these|any|a|an)\s+(?:[\w-]+\s+)?(?:(?:suspension|sanctions|expulsion|isolation|embargo|blockade|exclusion)\s+(?:(?:imposed|placed|slapped)\s+)?(?:of|on|against|from|targeting)|(?:suspension|freezing|freeze|cutting|cut|halting|halt)\s+of\s+(?:[\w$€£.,-]+\s+){0,3}?(?:aid|assistance|loans?|funding|support)\s+(?:to|for))\s+(?:the\s+)?$/i;
@@ -62,13 +63,43 @@ function measuresResisted<C extends Cue>(text: string, cues: C[], named: Mention
   for (const c of cues) {
     const resists = c.type === 'criticize' && RESISTS.test(c.text);
     if (!resists && !((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text))) continue;
-    const m = named.find((x) => x.start >= c.end && x.start - c.end <= 60);
-    if (!m || !MEASURE_ON.test(text.slice(c.end, m.start))) continue;
+    // "criticised the EU sanctions on X": the first name the measure falls on, past names inside it.
+    const m = named.find((x) => x.start >= c.end && x.start - c.end <= 60 && MEASURE_ON.test(text.slice(c.end, x.start)));
+    if (!m) continue;
     const holder = gaz.roles.junta ?? gaz.roles.incumbent;
     const side = gaz.isSide(m.actorId) ? m.actorId : gaz.arena.has(m.actorId) ? holder : null;
     out = out.filter((x) => x !== c && !(x.type === 'criticize' && x.start > c.end && x.start < m.start));
     // The act ends where the side is named: the measure is inside it (not "backing an act done to X" again: targets.ts).
     if (side) out.push({ ...c, end: m.start, type: resists ? 'soft' : 'criticize', side });
+  }
+  return out === cues ? cues : out.sort((a, b) => a.start - b.start);
+}
+
+/** Before the side: the measure ("the (new) sanctions (imposed) on", "its suspension of"). */
+const MEASURE_BEFORE = /\b(?:the|its|their|these|any|such)\s+(?:[\w-]+\s+)?(?:suspension|sanctions|expulsion|isolation|embargo|blockade|exclusion)\s+(?:(?:imposed|placed)\s+)?(?:on|against|of|from)\s+(?:the\s+)?$/i;
+/** After the side, the measure judged: wrong (group 2) or justified (group 3), maybe negated (group 1: "were not justified" is wrong). */
+const JUDGED_AFTER = /^(?:['’]s?\s+(?:\w+\s+)?)?\s+(?:was|were|is|are|had been|have been|would be|remained?)\s+((?:not|never|hardly)\s+)?(?:\w+ly\s+)?["“']?(?:(unjustified|unjustifiable|illegal|unlawful|illegitimate|unacceptable|counterproductive|wrong|a mistake|politically motivated)|(justified|legitimate|lawful|necessary|appropriate|deserved))\b/i;
+
+/**
+ * "the sanctions on X were unjustified", "the suspension of X was illegal": a measure against a side
+ * (or the country) judged wrong backs it, judged justified is against it ("were not justified" is
+ * wrong, "were not unjustified" justified); the measure's own cue and
+ * the judgement's are replaced by one act from the measure to the side.
+ */
+function measuresJudged<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
+  let out = cues;
+  for (const m of named) {
+    const lead = MEASURE_BEFORE.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    const judged = lead ? JUDGED_AFTER.exec(text.slice(m.end, m.end + 70)) : null;
+    if (!lead || !judged) continue;
+    const from = m.start - Math.min(60, m.start) + lead.index;
+    const to = m.end + judged[0].length;
+    const side = gaz.isSide(m.actorId) ? m.actorId : gaz.arena.has(m.actorId) ? (gaz.roles.junta ?? gaz.roles.incumbent) : null;
+    const inside = out.filter((x) => x.start >= from && x.start < to && x.type !== 'neutral');
+    if (inside.length === 0) continue;
+    out = out.filter((x) => !inside.includes(x));
+    const first = inside[0] as C;
+    if (side) out.push({ ...first, start: from, end: m.start, text: text.slice(from, to), type: !judged[2] !== !judged[1] ? 'soft' : 'criticize', side });
   }
   return out === cues ? cues : out.sort((a, b) => a.start - b.start);
 }
@@ -88,6 +119,8 @@ function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start
 export function findingCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
   const sides = named.filter((m) => gaz.isSide(m.actorId));
   if (cues.some((c) => (c.type === 'criticize' && RESISTS.test(c.text)) || ((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text)))) cues = measuresResisted(text, cues, named, gaz);
+  // Cheap first: a measure's word in the sentence.
+  if ((text.includes('sanction') || text.includes('suspension') || text.includes('embargo') || text.includes('expulsion')) && cues.some((c) => c.type === 'criticize' || c.type === 'legit')) cues = measuresJudged(text, cues, named, gaz);
   if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
   if (cues.some((c) => c.type === 'criticize' && /^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text))) cues = fearsJudged(text, cues, sides);
   // Cheap first: most sentences have no such finding.
