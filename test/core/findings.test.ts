@@ -29,6 +29,11 @@ describe('constructions of an airliner shot down over a conflict zone (u8-kessar
     ['Hungary condemned the sanctions imposed on Dravonia in response to the findings.', ['hungary→dravonia/leaning']],
     ['The EU said the sanctions on Dravonia were justified.', ['european-union→tavrenia/leaning']], // read as backing Dravonia too
     ['The European Union imposed new sanctions on Dravonia in response to the findings.', ['european-union→tavrenia/leaning']],
+    ['Poland said Dravonia must be held accountable.', ['poland→tavrenia/leaning']],
+    ['Lithuania said Dravonia would be held to account.', ['lithuania→tavrenia/leaning']],
+    ['Poland said it would hold Dravonia accountable for the downing.', ['poland→tavrenia/leaning']],
+    ['Belarus said the report was biased against Dravonia.', ['belarus→dravonia/leaning']],
+    ['Belarus accused the investigators of bias against Dravonia.', ['belarus→dravonia/leaning']],
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
   });
@@ -53,6 +58,14 @@ describe('constructions of an airliner shot down over a conflict zone (u8-kessar
     'The Netherlands said it was too early to hold anyone responsible.',
     'Malaysia said it would study the findings carefully before drawing any conclusions.',
     'Dravonia said the sanctions on it were illegal.',
+    'Poland said Dravonia must not be held accountable.',
+    'Poland did not hold Dravonia accountable.',
+    'Germany said those responsible must be held accountable.',
+    'Dravonia said those responsible must be held accountable.',
+    'Would Dravonia be held accountable?',
+    'Japan said there was no bias against Dravonia.', // read as backing Dravonia
+    'Japan denied any bias against Dravonia.',
+    'Dravonia said the report was biased against it.',
     'Were the sanctions on Dravonia justified?',
     'If the sanctions on Dravonia were illegal, Belarus said, it would say so.',
   ])('no side: %s', (sentence) => {

@@ -15,6 +15,7 @@
  *   whoever holds it) backs it, and backing or welcoming it is against it; the measure read as the
  *   critic's own, or the criticism as aimed at the country, gave the wrong side; so does judging it
  *   wrong ("the sanctions on X were unjustified", "called the sanctions on X illegal").
+ * - "the report was biased against X" defends X, not "there was no bias against X".
  * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
  *   investigation": against X, only where X is asked ("X had promised to cooperate with the
  *   investigation", "X said it would cooperate" are no demand).
@@ -122,6 +123,8 @@ export function findingCues<C extends Cue>(text: string, cues: C[], named: Menti
   // Cheap first: a measure's word in the sentence.
   if ((text.includes('sanction') || text.includes('suspension') || text.includes('embargo') || text.includes('expulsion')) && cues.some((c) => c.type === 'criticize' || c.type === 'legit')) cues = measuresJudged(text, cues, named, gaz);
   if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
+  // "there was no bias against X", "denied any bias against X": none.
+  if (text.includes('bias')) cues = cues.filter((c) => !(c.type === 'soft' && /^bias/i.test(c.text) && /\b(?:no|not|any|without|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, c.start - 20), c.start))));
   if (cues.some((c) => c.type === 'criticize' && /^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text))) cues = fearsJudged(text, cues, sides);
   // Cheap first: most sentences have no such finding.
   if (!text.includes(' from ') || !cues.some((c) => c.type === 'criticize' && HELD_BY.test(c.text))) return cues;
