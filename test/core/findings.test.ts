@@ -84,6 +84,9 @@ describe('constructions of a dam dispute (u8-nerat)', () => {
     ['Kuwait condemned the unilateral filling of the reservoir.', 'kuwait→misrava/leaning'], // the filling is the upstream side's act (crisis.json)
     ['Somalia said Misrava\'s fears were "exaggerated".', 'somalia→abrenia/leaning'],
     ["Somalia said Misrava's concerns were largely overblown.", 'somalia→abrenia/leaning'],
+    ['Sudan said it stood with both Abrenia and Misrava.', 'sudan→none/neutral'], // backing both sides named together (read as backing Abrenia)
+    ['Sudan backed Abrenia and criticised Misrava.', 'sudan→abrenia/leaning'], // the second verb's object follows it (read as criticising Abrenia: the wrong side)
+    ["Sudan welcomed Abrenia's offer and condemned Misrava's walkout.", 'sudan→abrenia/leaning'],
   ])('%s → %s', (sentence, claim) => {
     expect(claims(sentence)).toContain(claim);
   });
@@ -102,6 +105,8 @@ describe('constructions of a dam dispute (u8-nerat)', () => {
     "Were Misrava's fears exaggerated?",
     "Abrenia said Misrava's fears were exaggerated.", // a side's own words
     "Somalia said Abrenia had called Misrava's fears exaggerated.",
+    'Sudan stood with Abrenia and Misrava.',
+    'Chad said it backed neither Abrenia nor Misrava.',
   ])('no side: %s', (sentence) => {
     expect(sided(claims(sentence))).toEqual([]);
   });

@@ -101,7 +101,9 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || TREATED.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
       // "Peru condemned the dissolution of Congress and recalled its ambassador": a side an earlier act of the clause was done to is no later criticism's target.
       const victim = before && !before.act && DONE_TO.test(text.slice(clauseStart, before.start)) && !passiveDoneTo(text, clauseStart, before, cue.start);
-      let t = doneTo ? afterInClause : ((before && !victim && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
+      // "Sudan backed Abrenia (Abrenia's offer) and criticised Misrava": a coordinated verb's object follows it; the side before is the first verb's.
+      const earlierObject = before && afterInClause && /^(?:['’]s?(?:\s+[\w-]+){1,3})?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$/i.test(text.slice(before.end, cue.start)) && !/^\s*(?:,|and|but|the)?\s*$/i.test(text.slice(clauseStart, before.start));
+      let t = doneTo ? afterInClause : ((before && !victim && !earlierObject && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
       // "accused X of …", "blamed X for …": aimed at the direct object only.
       // "annulled X's re-election", "annulled the vote" (an election: the incumbent's, below): the object only.
       if (/^(?:accus|blam|h[eo]ld|attribut|annul|overturn|invalidat|nullif|str(?:uck|ik))/i.test(cue.text) || (!doneTo && cue.type === 'criticize' && /^(?:reject|express|voic|rais)/i.test(cue.text))) t = afterInClause && afterInClause.start - cue.end <= 25 ? afterInClause : null;
@@ -206,6 +208,12 @@ export function aimOf(cue: Cue, s: Scene): Aim {
     const t0 = target;
     const second = sideMentions.find((m) => m.start > t0.end && m.start < clauseEnd && m.actorId !== t0.actorId);
     if (second && /^[^,;]{0,40}\b(?:and|or|nor)\s+(?:the\s+|also\s+)?$/i.test(text.slice(t0.end, second.start))) kind = 'neutral';
+  }
+  // "stood with both Abrenia and Misrava", "congratulated X and Y on the deal": backing both sides named together is even-handed.
+  if (directed && (kind === 'support' || kind === 'leaning') && target && target === after) {
+    const t0 = after;
+    const second = sideMentions.find((m) => m.start > t0.end && m.start < clauseEnd && m.actorId !== t0.actorId);
+    if (second && /^\s*(?:and|as well as)\s+(?:the\s+|with\s+)?$/i.test(text.slice(t0.end, second.start))) kind = 'neutral';
   }
   // "condemned his flight": a possessive pronoun stands for the side named earlier, else in the passage.
   if (!directed && !target && kind !== 'neutral' && /^\s+(?:(?:on|against)\s+)?(?:his|her|him)\b/i.test(text.slice(cue.end))) {
