@@ -54,7 +54,7 @@ export function claimsOf(
   // A truce only reported is nobody's call for one; welcoming a deal the sides made takes no side (scope.ts).
   let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   // Acts not made or aimed elsewhere (aims.ts, captors.ts).
-  cues = findingCues(text, disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz), [...mentions, ...arenaMentions], gaz);
+  cues = findingCues(text, disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz), mentions, arenaMentions, gaz);
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup

@@ -139,6 +139,8 @@ const HYPOTHETICAL_ASIDE = /\b(?:if|whether|unless)\s+(?:[\w’'-]+\s+){0,3}[\w�
 const INVERTED_IF = /(?:^|[;:]\s*)(?:Should|Were|Had)\s+(?:(?:the\s+)?[A-Z][\w’'.-]*\s+){1,4}(?:to\s+)?$/;
 /** Support said to be fading: "Norway's support for Sow has waned". */
 const FADING = /^[^.;]{0,60}\b(?:has |have |had )?(?:waned|waning|faded|fading|cooled|cooling|weakened|weakening|eroded|dwindled|evaporated|wavered)\b/i;
+/** A cheap look for the words HYPOTHETICAL needs before running it over a whole clause. */
+const mayBeIf = (t: string) => t.includes('f ') || t.includes('F ') || t.includes('hether') || t.includes('nless');
 /** A call negated, up to five words back: "did not call for a swift return to …". */
 const NOT_CALLED = /(?:\bnot|n['’]t|\bnever)\s+(?:[\w-]+\s+){0,5}$/i;
 /** Cue types that state a side (not neutrality). */
@@ -192,7 +194,7 @@ export function findCues(text: string): Cue[] {
     if (SIDED.has(t) && (denied(clause) || CALLED_FALSE.test(text.slice(end, end + 90)))) continue;
     // A question ("Will China recognise the junta?") or a hypothesis states no position.
     // (The clause, not the 30 characters before: "If the Constitutional Tribunal strikes down …" is longer.)
-    if (SIDED.has(t) && (question || HYPOTHETICAL.test(clause) || INVERTED_IF.test(before) || HYPOTHETICAL_ASIDE.test(clause))) continue;
+    if (SIDED.has(t) && (question || HYPOTHETICAL.test(before) || (mayBeIf(clause) && (HYPOTHETICAL.test(clause) || HYPOTHETICAL_ASIDE.test(clause))) || INVERTED_IF.test(before))) continue;
     if ((t === 'support' || t === 'ally') && FADING.test(text.slice(end, end + 90))) t = 'withhold';
     if (SIDED.has(t) && (NOT_DONE.test(before) || NEITHER.test(text.slice(end, end + 16)) || FEW_EXPECT.test(clause))) t = t === 'support' || t === 'soft' || t === 'ally' || t === 'legit' || t === 'criticize' ? 'withhold' : 'ignore';
     else if ((t === 'support' || t === 'ally' || t === 'legit') && EXPECTED.test(clause)) t = 'hedge';

@@ -116,18 +116,45 @@ function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start
   });
 }
 
-/** Findings of where a strike came from, kept only where stated as found, and calls to cooperate only where asked (see the module's comment). */
-export function findingCues<C extends Cue>(text: string, cues: C[], named: Mention[], gaz: Gazetteer): C[] {
-  const sides = named.filter((m) => gaz.isSide(m.actorId));
-  if (cues.some((c) => (c.type === 'criticize' && RESISTS.test(c.text)) || ((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text)))) cues = measuresResisted(text, cues, named, gaz);
-  // Cheap first: a measure's word in the sentence.
-  if ((text.includes('sanction') || text.includes('suspension') || text.includes('embargo') || text.includes('expulsion')) && cues.some((c) => c.type === 'criticize' || c.type === 'legit')) cues = measuresJudged(text, cues, named, gaz);
-  if (text.includes('cooperat')) cues = cooperationAsked(text, cues, sides);
+/** A word of a measure (sanctions, a suspension, aid cut …): a cheap literal look before any regex of measuresResisted / measuresJudged. */
+const namesMeasure = (t: string) => t.includes('sanction') || t.includes('suspension') || t.includes('embargo') || t.includes('expulsion') || t.includes('blockade') || t.includes('isolation') || t.includes('exclusion') || t.includes('freez') || t.includes('cut') || t.includes('halt');
+const FEARS = /^(?:exaggerated|overblown|overstated|alarmist)$/i;
+
+/**
+ * Findings of where a strike came from, kept only where stated as found; calls to cooperate only
+ * where asked; measures resisted or judged; fears called exaggerated (see the module's comment).
+ * One look at the few cues decides which steps may apply; each then looks for a literal word
+ * before any regex over the sentence.
+ */
+export function findingCues<C extends Cue>(text: string, cues: C[], mentions: Mention[], arena: Mention[], gaz: Gazetteer): C[] {
+  let measure = false;
+  let held = false;
+  let fears = false;
+  let asks = false;
+  let bias = false;
+  for (const c of cues) {
+    if (c.type === 'criticize') {
+      measure = true;
+      if (HELD_BY.test(c.text)) held = true;
+      else if (FEARS.test(c.text)) fears = true;
+    } else if (c.type === 'support' || c.type === 'soft') {
+      if (ENDORSES.test(c.text)) measure = true;
+      else if (c.type === 'soft' && /^bias/i.test(c.text)) bias = true;
+    } else if (c.type === 'legit') measure = true;
+    else if (c.type === 'order' && /cooperate/i.test(c.text)) asks = true;
+  }
+  if (measure && namesMeasure(text)) {
+    const named = arena.length ? [...mentions, ...arena].sort((a, b) => a.start - b.start) : mentions;
+    if (cues.some((c) => (c.type === 'criticize' && RESISTS.test(c.text)) || ((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text)))) cues = measuresResisted(text, cues, named, gaz);
+    if (text.includes('sanction') || text.includes('suspension') || text.includes('embargo') || text.includes('expulsion')) cues = measuresJudged(text, cues, named, gaz);
+  }
+  if (!asks && !fears && !held && !bias) return cues;
+  const sides = mentions.filter((m) => gaz.isSide(m.actorId));
+  if (asks) cues = cooperationAsked(text, cues, sides);
   // "there was no bias against X", "denied any bias against X": none.
-  if (text.includes('bias')) cues = cues.filter((c) => !(c.type === 'soft' && /^bias/i.test(c.text) && /\b(?:no|not|any|without|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, c.start - 20), c.start))));
-  if (cues.some((c) => c.type === 'criticize' && /^(?:exaggerated|overblown|overstated|alarmist)$/i.test(c.text))) cues = fearsJudged(text, cues, sides);
-  // Cheap first: most sentences have no such finding.
-  if (!text.includes(' from ') || !cues.some((c) => c.type === 'criticize' && HELD_BY.test(c.text))) return cues;
+  if (bias) cues = cues.filter((c) => !(c.type === 'soft' && /^bias/i.test(c.text) && /\b(?:no|not|any|without|den(?:y|ies|ied|ying))\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, c.start - 20), c.start))));
+  if (fears) cues = fearsJudged(text, cues, sides);
+  if (!held) return cues;
   return cues.filter((c) => {
     if (c.type !== 'criticize' || !HELD_BY.test(c.text)) return true;
     if (UNPROVEN.test(text.slice(0, c.start))) return false;

@@ -100,7 +100,8 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       // "condemned the detention of X": the act is done to X, so condemning it backs X.
       const doneTo = afterInClause && !afterInClause.act && (DONE_TO.test(text.slice(cue.end, afterInClause.start)) || TREATED.test(text.slice(cue.end, afterInClause.start)) || anti(text, afterInClause) || possDoneTo(text, afterInClause));
       // "Peru condemned the dissolution of Congress and recalled its ambassador": a side an earlier act of the clause was done to is no later criticism's target.
-      const victim = before && !before.act && DONE_TO.test(text.slice(clauseStart, before.start)) && !passiveDoneTo(text, clauseStart, before, cue.start);
+      // (DONE_TO looked for in the 50 characters before the side only: over a whole clause that end-anchored alternation is slow.)
+      const victim = before && !before.act && DONE_TO.test(text.slice(Math.max(clauseStart, before.start - 50), before.start)) && !passiveDoneTo(text, clauseStart, before, cue.start);
       // "Sudan backed Abrenia (Abrenia's offer) and criticised Misrava": a coordinated verb's object follows it; the side before is the first verb's.
       const earlierObject = before && afterInClause && /^(?:['’]s?(?:\s+[\w-]+){1,3})?\s*(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$/i.test(text.slice(before.end, cue.start)) && !/^\s*(?:,|and|but|the)?\s*$/i.test(text.slice(clauseStart, before.start));
       let t = doneTo ? afterInClause : ((before && !victim && !earlierObject && !acrossSeam(text, before.end, cue.start) && !beforeSubject(text, before, cue.start, holdersAll) && !inRelative(text, before, cue.start) ? before : undefined) ?? (afterInClause && !objectBetween(text, cue.end, afterInClause, holdersAll) ? afterInClause : undefined) ?? null);
