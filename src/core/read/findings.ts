@@ -16,6 +16,8 @@
  *   critic's own, or the criticism as aimed at the country, gave the wrong side; so does judging it
  *   wrong ("the sanctions on X were unjustified", "called the sanctions on X illegal").
  * - "the report was biased against X" defends X, not "there was no bias against X".
+ * - "X must be held accountable" (a passive: the act starts at its auxiliary, so X before it is its
+ *   object); "urged a binding agreement" (neutral only after "urged": the lexicon entry starts at "binding").
  * - "urged X to cooperate with the investigation", "demanded that X cooperate fully with the
  *   investigation": against X, only where X is asked ("X had promised to cooperate with the
  *   investigation", "X said it would cooperate" are no demand).
@@ -116,6 +118,28 @@ function cooperationAsked<C extends Cue>(text: string, cues: C[], sides: { start
   });
 }
 
+/** "held accountable / to account / responsible" with nothing between: a passive when an auxiliary stands before it. */
+const PASSIVE_HELD = /^held (?:fully |strictly |personally )?(?:accountable|to account|responsible)/i;
+const AUXILIARY = /\b(?:be|been|being|was|were|is|are)\s+$/i;
+/** "urged a (legally) binding agreement". */
+const URGED = /\burg(?:e|es|ed|ing)\s+(?:an?\s+)?(?:legally\s+)?$/i;
+
+/** "Dravonia must be held accountable": the act starts at its auxiliary (else "held …" aims only at an object after it: targets.ts); with no auxiliary, dropped. */
+function heldPassive<C extends Cue>(text: string, cues: C[]): C[] {
+  const out: C[] = [];
+  for (const c of cues) {
+    if (c.type !== 'criticize' || !PASSIVE_HELD.test(c.text)) {
+      out.push(c);
+      continue;
+    }
+    const aux = AUXILIARY.exec(text.slice(Math.max(0, c.start - 8), c.start));
+    if (!aux) continue;
+    const start = c.start - aux[0].length;
+    out.push({ ...c, start, text: text.slice(start, c.end) });
+  }
+  return out;
+}
+
 /** A word of a measure (sanctions, a suspension, aid cut …): a cheap literal look before any regex of measuresResisted / measuresJudged. */
 const namesMeasure = (t: string) => t.includes('sanction') || t.includes('suspension') || t.includes('embargo') || t.includes('expulsion') || t.includes('blockade') || t.includes('isolation') || t.includes('exclusion') || t.includes('freez') || t.includes('cut') || t.includes('halt');
 const FEARS = /^(?:exaggerated|overblown|overstated|alarmist)$/i;
@@ -132,9 +156,12 @@ export function findingCues<C extends Cue>(text: string, cues: C[], mentions: Me
   let fears = false;
   let asks = false;
   let bias = false;
+  let passive = false;
+  let binding = false;
   for (const c of cues) {
     if (c.type === 'criticize') {
       measure = true;
+      if (PASSIVE_HELD.test(c.text)) passive = true;
       if (HELD_BY.test(c.text)) held = true;
       else if (FEARS.test(c.text)) fears = true;
     } else if (c.type === 'support' || c.type === 'soft') {
@@ -142,7 +169,10 @@ export function findingCues<C extends Cue>(text: string, cues: C[], mentions: Me
       else if (c.type === 'soft' && /^bias/i.test(c.text)) bias = true;
     } else if (c.type === 'legit') measure = true;
     else if (c.type === 'order' && /cooperate/i.test(c.text)) asks = true;
+    else if (c.type === 'neutral' && /^binding/i.test(c.text)) binding = true;
   }
+  if (passive) cues = heldPassive(text, cues);
+  if (binding) cues = cues.filter((c) => !(c.type === 'neutral' && /^binding/i.test(c.text) && !URGED.test(text.slice(Math.max(0, c.start - 30), c.start))));
   if (measure && namesMeasure(text)) {
     const named = arena.length ? [...mentions, ...arena].sort((a, b) => a.start - b.start) : mentions;
     if (cues.some((c) => (c.type === 'criticize' && RESISTS.test(c.text)) || ((c.type === 'support' || c.type === 'soft') && ENDORSES.test(c.text)))) cues = measuresResisted(text, cues, named, gaz);
