@@ -42,7 +42,9 @@ describeStances(
       const kb = app().kb;
       expect((await kb.ask('How many people were on board?')).answer).toMatch(/298|283/);
       expect((await kb.ask('how many of the victims were Dutch')).answer).toContain('193');
-      // Known miss (answering is another lane): "how many Dutch nationals were killed" gives the whole toll, 298.
+      // A narrower group than the toll counts is not answered by the toll ("the 298 people on board"):
+      // no sentence says how many Dutch nationals were killed, so the corpus does not say.
+      expect((await kb.ask('How many Dutch nationals were killed?')).answer ?? '').not.toContain('298');
       expect((await kb.ask('How many bodies have been recovered?')).answer).toContain('200');
       expect((await kb.ask('How many people of interest did investigators identify?')).answer).toContain('14');
       expect((await kb.ask('Who is Claire Hadley?')).answer).toMatch(/Foreign Minister/i);

@@ -204,6 +204,8 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
     // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
     // may answer a count of people.
     s -= nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) ? 1 : 3;
+    // "How many Dutch nationals …" narrows the group: "the 298 people on board" counts them all.
+    if (ask.q.noun.filter((n) => !/^(?:of|the|a|an|all|those|these)$/.test(n)).length >= 2) s -= 5;
   }
   // The question's other words near it.
   const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
