@@ -1,17 +1,18 @@
 /**
  * Answer spans: the part of a sentence that answers the question — an age tied to the person asked
- * about, the quantity a number question wants, who someone is, a date, a place, a person.
+ * about, the quantity a number question wants (counts-asked.ts), who someone is, a date, a place,
+ * a person who did something (doers.ts).
  */
 import type { Briefing } from '../briefing.js';
 import { findDates } from '../read/dates.js';
-import { findFigures } from '../read/figures.js';
-import { contentStems, DATELINE, fold, stem, tokenize } from '../text.js';
+import { fold, stem, tokenize } from '../text.js';
 import { formatWhen } from '../when.js';
 import { variants } from './words.js';
 import { agesIn } from './ages.js';
-import { findQuantities, type Quantity } from './numbers.js';
-import type { ParsedQuestion, Want } from './question.js';
+import type { ParsedQuestion } from './question.js';
 import { describe as describePerson } from './roles.js';
+import { whoSpan } from './doers.js';
+import { countSpan } from './counts-asked.js';
 
 const TITLE_WORD = /\b(?:President|Minister|Ambassador|Secretary|Spokes(?:man|woman|person)|Chief|Leader|General|Chancellor|Speaker|Governor|Senator|Envoy|Commander|Chairman|Chairwoman|Director|Coordinator|Pope|King|Queen)\b/i;
 
@@ -126,7 +127,7 @@ function descriptorAge(text: string, before: string[], ask: Asked, kb: Briefing)
 }
 
 /** Mentions of people (and sides' leaders by name) in a text, in order. */
-function personsIn(kb: Briefing, text: string): { start: number; end: number }[] {
+export function personsIn(kb: Briefing, text: string): { start: number; end: number }[] {
   return kb.gazetteer
     .match(tokenize(text))
     .filter((m) => {
@@ -136,120 +137,6 @@ function personsIn(kb: Briefing, text: string): { start: number; end: number }[]
       return Boolean(leader && fold(leader).toLowerCase().includes(fold(text.slice(m.start, m.end)).toLowerCase()));
     })
     .map((m) => ({ start: m.start, end: m.end }));
-}
-
-/** What happens to people in the news, for telling one count from another. */
-const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss)/;
-/** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
-const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
-/** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
-const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
-const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
-/** Units of mass and volume, for "how much X" of something that is not money. */
-const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
-
-/** Words of a change up or down, next to a percentage: "sending prices up 18%", "fell 22%". */
-const UP = /\b(?:up|rise|rises|rose|risen|rising|increase[sd]?|higher|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|grew|grown|grow(?:s|ing)?|surge[sd]?|soar(?:ed|s|ing)?)\b/i;
-const DOWN = /\b(?:down|fall|falls|fell|fallen|falling|drop(?:ped|s|ping)?|decline[sd]?|lower|slump(?:ed|s)?|plunge[sd]?|slid|tumble[sd]?|lost|loss)\b/i;
-
-/** Whether the change next to a quantity went the other way from the one asked about. */
-function againstDirection(x: Quantity, ask: Asked, text: string): boolean {
-  const dir = ask.q.direction;
-  if (!dir) return false;
-  const around = text.slice(Math.max(0, x.start - 40), Math.min(text.length, x.nounEnd + 15));
-  const [same, other] = dir === 'up' ? [UP, DOWN] : [DOWN, UP];
-  return !same.test(around) || other.test(around);
-}
-
-/** A figure that is no length: a sum, or people. */
-const NO_LENGTH = /[$€£¥]|\b(?:million|billion|people|troops|soldiers|protesters|demonstrators|refugees|migrants|workers|civilians|officers|citizens|residents|lawmakers|diplomats|killed|dead|deaths|died)\b/i;
-/** A war by any of its words (stems). */
-const WAR = /^(?:war|warfare|conflict|fight|hostil)/;
-/** After a duration, what it is of: "14 months of fighting", "three years of war". */
-const DURATION_OF = /^\s+of\s+(\p{L}+)/u;
-/** Whether a duration is of something the question does not ask about ("14 months of fighting" for "How long is the ceasefire?"). */
-function durationOfOther(after: string, qStems: Set<string>): boolean {
-  const of = DURATION_OF.exec(after)?.[1]?.toLowerCase();
-  if (!of || !(/ing$/.test(of) || WAR.test(of))) return false;
-  const st = stem(of);
-  return !qStems.has(st) && !(WAR.test(st) && [...qStems].some((w) => WAR.test(w)));
-}
-
-/** How well a quantity answers a "how many / how much / how long" question. */
-function quantityFit(x: Quantity, ask: Asked, text: string): number {
-  const k = x.kind;
-  // A change asked about in one direction: a figure of the other (or of none) does not answer it.
-  if (againstDirection(x, ask, text)) return -10;
-  let s = 0;
-  const want: Want = ask.q.want;
-  if (want === 'duration') s += k === 'duration' ? 4 : k === 'since' ? 2 : k === 'distance' ? 1 : -4;
-  else if (want === 'distance') s += k === 'distance' ? 4 : -4;
-  else if (want === 'percent') s += k === 'percent' ? 4 : -4;
-  else if (want === 'money') s += k === 'money' ? 4 : k === 'count' ? -1 : -4;
-  else if (want === 'amount') s += k === 'count' ? 2 : -2;
-  else if (k === 'count') s += 2;
-  else s -= 3;
-  // "14 months of fighting" is how long the fighting (or a war) lasted, not a ceasefire.
-  if (want === 'duration' && k === 'duration' && durationOfOther(text.slice(x.nounEnd, x.nounEnd + 30), ask.qStems)) return -10;
-  // What it counts: "145 LNA soldiers" for "How many LNA soldiers…".
-  const nounStems = x.noun.map((w) => stem(fold(w).toLowerCase().replace(/['’]s$/, '')));
-  const hits = ask.q.noun.filter((n) => nounStems.includes(n) || (n === 'people' && nounStems.some((w) => /^(?:person|civilian|resident|citizen)/.test(w)))).length;
-  // "38 abstentions" counts what "How many countries abstained?" asks happened.
-  const evHit = nounStems.some((w) => ask.event?.some((e) => e.length >= 4 && (w.startsWith(e) || variants(e).some((v) => w.startsWith(v)))));
-  if (hits) s += 2 + hits;
-  else if (evHit && want === 'count') s += 4;
-  // "about 410 kilograms": a unit of measure is what "how much uranium" measures.
-  else if (want === 'amount' && nounStems.length && MEASURE.test(nounStems[0] ?? '')) s += 2;
-  else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
-    // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
-    // may answer a count of people.
-    s -= nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) ? 1 : 3;
-    // "How many Dutch nationals …" narrows the group: "the 298 people on board" counts them all.
-    if (ask.q.noun.filter((n) => !/^(?:of|the|a|an|all|those|these)$/.test(n)).length >= 2) s -= 5;
-  }
-  // The question's other words near it.
-  const near = contentStems(text.slice(Math.max(0, x.start - 60), Math.min(text.length, x.nounEnd + 60)));
-  s += Math.min(2, near.filter((w) => ask.qStems.has(w)).length * 0.5);
-  // What happened to what it counts, right after it: "100,000 have fled abroad" answers "How many
-  // fled?"; "600 people have been killed" does not.
-  if (ask.event?.length && (want === 'count' || want === 'amount')) {
-    const afterText = text.slice(x.nounEnd, Math.min(text.length, x.nounEnd + 30));
-    // "killed 9,000 people and displaced 1.2 million": a verb after "and" is the subject's next act, not this count's.
-    const verbs = /^\s*,?\s*(?:and|or|but|while)\b/i.test(afterText) ? [] : contentStems(afterText);
-    const asked = (w: string) => ask.event?.some((e) => w.startsWith(e) || variants(e).some((v) => w.startsWith(v)));
-    // The verb the count is the object of: "displaced 1.2 million", "freed 250 rebel fighters".
-    const object = /(\p{L}+)\s+(?:(?:more than|at least|about|around|some|nearly|almost|over|up to|roughly)\s+)?$/iu.exec(text.slice(Math.max(0, x.start - 30), x.start))?.[1];
-    const verbBefore = object ? stem(object.toLowerCase()) : null;
-    if (verbs.some(asked) || (verbBefore && asked(verbBefore))) s += 3;
-    else if (verbs.some((w) => EVENT_VERB.test(w)) || (verbBefore && EVENT_VERB.test(verbBefore))) s -= 2;
-  }
-  return s;
-}
-
-function countSpan(text: string, ask: Asked): Span | null {
-  const figs = findFigures(text).filter((f) => f.kind !== 'age');
-  let best: { x: Quantity; fit: number } | null = null;
-  for (const x of findQuantities(text)) {
-    const fit = quantityFit(x, ask, text);
-    if (!best || fit > best.fit) best = { x, fit };
-  }
-  if (!best || best.fit <= 0) {
-    // Fall back on the figures extraction found (deaths, deadlines, counts), scored by the words after them.
-    if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
-    // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
-    // Nor is a toll, a sum or a number of people ("9,000 people") how long something lasts.
-    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value))).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
-    scored.sort((a, b) => b.s - a.s);
-    const f = scored[0]?.f;
-    return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;
-  }
-  const { x, fit } = best;
-  // A figure extraction already reads around this number ("72 hours to leave", "At least 9 people died") says it best.
-  const fig = figs.find((f) => f.start <= x.start && f.end >= x.end && (x.kind !== 'count' || f.kind !== 'money'));
-  if (fig) return { answer: fig.value, start: fig.start, end: fig.end, fit };
-  // A count with what it counts ("145 LNA soldiers"); a hyphenated measure with its noun ("48-hour strike").
-  const end = x.kind === 'count' || /^[^\s]*\d-|^\S+-(?:second|minute|hour|day|night|week|month|year|decade)/i.test(x.text) ? x.nounEnd : x.end;
-  return { answer: text.slice(x.start, end).trim(), start: x.start, end, fit };
 }
 
 function defineSpan(text: string, ask: Asked): Span | null {
@@ -407,45 +294,7 @@ export function extractSpan(ask: Asked, text: string, at: string | null, kb: Bri
       }
     }
   }
-  if (type === 'who') {
-    // "UNITED NATIONS (Harbor Wire) — …": where the reporter files from acts in nothing.
-    const filedFrom = DATELINE.exec(text)?.[0].length ?? 0;
-    const ms = kb.gazetteer.match(tokenize(text)).filter((m) => m.start >= filedFrom && !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
-    const people = ms.filter((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person');
-    // A side's leader named by name ("President Elias Dembo") is a person too.
-    const leaders = ask.q.role ? personsIn(kb, text).filter((p) => !people.some((m) => m.start === p.start)) : [];
-    if (ask.q.role) {
-      // "Who is the British ambassador?": the person next to the role ("Britain's ambassador, Helen
-      // Marsh,", "President Elias Dembo"), never a country or another person further off.
-      const roleAt = (m: { start: number; end: number }) => {
-        const near = text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 40));
-        return contentStems(near).some((w) => qStems.has(w));
-      };
-      const p = people.find(roleAt);
-      if (p) return { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end };
-      const l = leaders.find(roleAt);
-      return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
-    }
-    if (ask.q.act) {
-      // Only who did the act: an actor before its verb, or its agent ("by X"); "It recognizes Y,
-      // who vowed to remove X" says nothing of who recognised Y, so it names no one.
-      const at = actAt(text, ask.q.act);
-      if (at >= 0) {
-        // The verb's subject: the nearest actor before it with nothing but a title, an apposition,
-        // adverbs or a time between ("The Reval Union on Monday vetoed"), then the list it heads
-        // ("Egypt and Kenya urged"); "a patrol boat seized on Friday" has none.
-        const before = ms.filter((m) => m.end <= at);
-        let k = before.length - 1;
-        while (k >= 0 && !SUBJECT_GAP.test(text.slice((before[k] as (typeof ms)[number]).end, at))) k--;
-        while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice((before[k - 1] as (typeof ms)[number]).end, (before[k] as (typeof ms)[number]).start))) k--;
-        const agent = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
-        const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
-        return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
-      }
-    }
-    const person = people[0] ?? titledBy(ms, text) ?? ms[0];
-    if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
-  }
+  if (type === 'who') return whoSpan(ask, text, kb);
   void qStems;
   return null;
 }
@@ -473,51 +322,4 @@ export function descriptorAges(kb: Briefing, ask: Asked, seen: Set<number>) {
     out.push({ r, coverage: 1, ok: true, floor: true, span, score: 10 + 4 + (span.fit ?? 0) });
   }
   return out;
-}
-
-/**
- * The name to answer with for a mention: the actor's full name ("Dembo" -> "Elias Dembo"),
- * except a side named other than by its leader ("The Reval Union denied …"): a side's actor bears
- * its leader's name, and the act was the state's, so the answer is the side as the text names it.
- */
-function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): string {
-  const written = text.slice(m.start, m.end);
-  const def = kb.gazetteer.actors.get(m.actorId);
-  if (!def) return written;
-  if (def.kind !== 'side') return def.name;
-  return namesLeader(kb, m, text) ? def.name : written;
-}
-
-/**
- * What may stand between a subject and its verb: a possessive title ("'s prime minister"), an
- * apposition between commas, adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
- */
-const SUBJECT_GAP = /^(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
-
-/** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
-function actAt(text: string, act: string): number {
-  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
-    const w = fold(m[0]).toLowerCase();
-    // A short stem ("den" of "denied") must be the word's own stem: "Denmark" is no denial.
-    if (w.length >= 3 && (stem(w) === act || (act.length >= 4 && (w.startsWith(act) || variants(act).some((v) => w.startsWith(v)))))) return m.index ?? 0;
-  }
-  return -1;
-}
-
-/**
- * "Revalian President Dmitar Koval said …": a demonym opening a title before a named actor describes
- * that actor, who is the one who acted.
- */
-function titledBy<M extends { via: string; start: number; end: number }>(ms: M[], text: string): M | undefined {
-  const [first, next] = ms;
-  if (!first || !next || first.via !== 'demonym') return undefined;
-  return /^(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s+$/u.test(text.slice(first.end, next.start)) ? next : undefined;
-}
-
-/** Whether a side's mention names its leader (a word of the leader's name), not the side's other names. */
-function namesLeader(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): boolean {
-  const def = kb.gazetteer.actors.get(m.actorId);
-  if (def?.kind !== 'side') return false;
-  const leader = new Set(tokenize(def.name).map((t) => t.norm));
-  return tokenize(text.slice(m.start, m.end)).some((t) => leader.has(t.norm));
 }

@@ -1,0 +1,98 @@
+/**
+ * "Who …?" spans: who did an act ("Who recognized X?": the verb's subject or its agent, never an
+ * actor named after the verb or a dateline), who holds a role ("Who is the British ambassador?"),
+ * and how to name the one found (a state as the text names it, a person by their full name).
+ */
+import type { Briefing } from '../briefing.js';
+import { contentStems, DATELINE, fold, stem, tokenize } from '../text.js';
+import { personsIn, type Asked, type Span } from './spans.js';
+import { variants } from './words.js';
+
+export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
+  const { qStems, qActors } = ask;
+  // "UNITED NATIONS (Harbor Wire) — …": where the reporter files from acts in nothing.
+  const filedFrom = DATELINE.exec(text)?.[0].length ?? 0;
+  const ms = kb.gazetteer.match(tokenize(text)).filter((m) => m.start >= filedFrom && !qActors.has(m.actorId) && !kb.gazetteer.arena.has(m.actorId));
+  const people = ms.filter((m) => kb.gazetteer.actors.get(m.actorId)?.kind === 'person');
+  // A side's leader named by name ("President Elias Dembo") is a person too.
+  const leaders = ask.q.role ? personsIn(kb, text).filter((p) => !people.some((m) => m.start === p.start)) : [];
+  if (ask.q.role) {
+    // "Who is the British ambassador?": the person next to the role ("Britain's ambassador, Helen
+    // Marsh,", "President Elias Dembo"), never a country or another person further off.
+    const roleAt = (m: { start: number; end: number }) => {
+      const near = text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 40));
+      return contentStems(near).some((w) => qStems.has(w));
+    };
+    const p = people.find(roleAt);
+    if (p) return { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end };
+    const l = leaders.find(roleAt);
+    return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
+  }
+  if (ask.q.act) {
+    // Only who did the act: an actor before its verb, or its agent ("by X"); "It recognizes Y,
+    // who vowed to remove X" says nothing of who recognised Y, so it names no one.
+    const at = actAt(text, ask.q.act);
+    if (at >= 0) {
+      // The verb's subject: the nearest actor before it with nothing but a title, an apposition,
+      // adverbs or a time between ("The Reval Union on Monday vetoed"), then the list it heads
+      // ("Egypt and Kenya urged"); "a patrol boat seized on Friday" has none.
+      const before = ms.filter((m) => m.end <= at);
+      let k = before.length - 1;
+      while (k >= 0 && !SUBJECT_GAP.test(text.slice((before[k] as (typeof ms)[number]).end, at))) k--;
+      while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice((before[k - 1] as (typeof ms)[number]).end, (before[k] as (typeof ms)[number]).start))) k--;
+      const agent = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
+      const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
+      return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
+    }
+  }
+  const person = people[0] ?? titledBy(ms, text) ?? ms[0];
+  if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
+  return null;
+}
+
+/**
+ * The name to answer with for a mention: the actor's full name ("Dembo" -> "Elias Dembo"),
+ * except a side named other than by its leader ("The Reval Union denied …"): a side's actor bears
+ * its leader's name, and the act was the state's, so the answer is the side as the text names it.
+ */
+function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): string {
+  const written = text.slice(m.start, m.end);
+  const def = kb.gazetteer.actors.get(m.actorId);
+  if (!def) return written;
+  if (def.kind !== 'side') return def.name;
+  return namesLeader(kb, m, text) ? def.name : written;
+}
+
+/**
+ * What may stand between a subject and its verb: a possessive title ("'s prime minister"), an
+ * apposition between commas, adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
+ */
+const SUBJECT_GAP = /^(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
+
+/** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
+function actAt(text: string, act: string): number {
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    const w = fold(m[0]).toLowerCase();
+    // A short stem ("den" of "denied") must be the word's own stem: "Denmark" is no denial.
+    if (w.length >= 3 && (stem(w) === act || (act.length >= 4 && (w.startsWith(act) || variants(act).some((v) => w.startsWith(v)))))) return m.index ?? 0;
+  }
+  return -1;
+}
+
+/**
+ * "Revalian President Dmitar Koval said …": a demonym opening a title before a named actor describes
+ * that actor, who is the one who acted.
+ */
+function titledBy<M extends { via: string; start: number; end: number }>(ms: M[], text: string): M | undefined {
+  const [first, next] = ms;
+  if (!first || !next || first.via !== 'demonym') return undefined;
+  return /^(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s+$/u.test(text.slice(first.end, next.start)) ? next : undefined;
+}
+
+/** Whether a side's mention names its leader (a word of the leader's name), not the side's other names. */
+function namesLeader(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): boolean {
+  const def = kb.gazetteer.actors.get(m.actorId);
+  if (def?.kind !== 'side') return false;
+  const leader = new Set(tokenize(def.name).map((t) => t.norm));
+  return tokenize(text.slice(m.start, m.end)).some((t) => leader.has(t.norm));
+}
