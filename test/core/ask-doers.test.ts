@@ -40,6 +40,17 @@ describe('who did it', () => {
     }
   });
 
+  it('a demonym naming a body is the side ("The Misravan delegation walked out"); an act the sentence does not state names no one', async () => {
+    const nerat = freshApp(fixture('u8-nerat'));
+    try {
+      expect((await nerat.kb.ask('Who walked out of the talks?')).answer).toBe('Misrava');
+      // No sentence says who mediated; "The Misravan delegation walked out of the talks" is no mediation.
+      expect((await nerat.kb.ask('Who mediated the talks?')).answer).not.toMatch(/^(?:Misrava|Misravan|Abrenia)$/);
+    } finally {
+      nerat.cleanup();
+    }
+  });
+
   it('on the seeds: who recognised Guaido is one who did, never Maduro (named after the verb)', async () => {
     const seeds = freshApp(SEEDS);
     try {

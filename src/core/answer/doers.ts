@@ -44,6 +44,9 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
       const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
       return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
     }
+    // The asked act is not in the sentence ("Who mediated the talks?" of "The Misravan delegation
+    // walked out of the talks"): whoever it names did something else.
+    return null;
   }
   const person = people[0] ?? titledBy(ms, text) ?? ms[0];
   if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
@@ -55,19 +58,22 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
  * except a side named other than by its leader ("The Reval Union denied …"): a side's actor bears
  * its leader's name, and the act was the state's, so the answer is the side as the text names it.
  */
-function actorAsWritten(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): string {
+function actorAsWritten(kb: Briefing, m: { actorId: string; via?: string; start: number; end: number }, text: string): string {
   const written = text.slice(m.start, m.end);
   const def = kb.gazetteer.actors.get(m.actorId);
   if (!def) return written;
   if (def.kind !== 'side') return def.name;
-  return namesLeader(kb, m, text) ? def.name : written;
+  if (namesLeader(kb, m, text)) return def.name;
+  // "The Misravan delegation walked out": the side, by its label, not the adjective.
+  return m.via === 'demonym' ? (kb.crisis.sides.find((s) => s.id === m.actorId)?.label ?? written) : written;
 }
 
 /**
- * What may stand between a subject and its verb: a possessive title ("'s prime minister"), an
- * apposition between commas, adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
+ * What may stand between a subject and its verb: the body a demonym names ("The Misravan
+ * delegation walked out"), a possessive title ("'s prime minister"), an apposition between commas,
+ * adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
  */
-const SUBJECT_GAP = /^(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
+const SUBJECT_GAP = /^(?:\s+(?:delegation|government|negotiators|officials|authorities|team|forces|troops|army|navy|ministry|side|leadership))?(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
 
 /** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
 function actAt(text: string, act: string): number {
