@@ -178,12 +178,18 @@ function dateOf(d: { start: number; end: number }, text: string, qStems: Set<str
   const asked = [...qStems].filter((q) => q.length >= 4 && !/\d/.test(q));
   const isAsked = (w: string) => {
     const st = stem(w.toLowerCase());
-    return asked.some((q) => st === q || st.startsWith(q));
+    // Either stem may be the longer: "dissolve" asked, "dissolved" stems to "dissolv".
+    return asked.some((q) => st === q || st.startsWith(q) || (st.length >= 5 && q.startsWith(st)));
   };
   const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(text.slice(d.end, d.end + 40));
   if (after && [after[1], after[2]].some((w) => w !== undefined && isAsked(w))) return true;
   const before = /([\p{L}-]+)\s+(?:(?:held|set|scheduled|planned)\s+)?(?:on|of|for)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, d.start - 40), d.start));
-  return before?.[1] !== undefined && isAsked(before[1]);
+  if (before?.[1] !== undefined && isAsked(before[1])) return true;
+  // The asked act as a past-tense verb earlier in the clause: "Ilario dissolved Congress and
+  // suspended parts of the constitution on Sunday" (not "struck down the decree dissolving Congress").
+  const clause = text.slice(Math.max(0, d.start - 90), d.start);
+  const start = Math.max(clause.lastIndexOf(';'), clause.lastIndexOf(':'), clause.lastIndexOf(', '));
+  return [...clause.slice(start + 1).matchAll(/\p{L}+ed\b/gu)].some((m) => isAsked(m[0]));
 }
 
 /**
