@@ -44,6 +44,11 @@ describe('whether an actor backs a side', () => {
     expect((await velsund.kb.ask('Does Turkey back Ostmark?')).answer).toMatch(/^No side: Turkey takes no side/);
   });
 
+  it('"the military", "the army": the one armed forces the corpus names', async () => {
+    expect((await seeds.kb.ask('Did the military back Maduro?')).answer).toMatch(/^Yes\. Venezuelan armed forces backs Maduro government/);
+    expect(seeds.kb.stance('the army').actor?.name).toBe('Venezuelan armed forces');
+  });
+
   it('an actor with no stated position is not answered yes or no', async () => {
     const r = await velsund.kb.ask('Did Hungary back Ostmark?');
     expect(r.answer).toBeNull();

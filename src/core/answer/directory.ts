@@ -71,7 +71,7 @@ export class ActorDirectory {
     const key = normKey(q).replace(/^the /, '');
     const byPart = personByNamePart(entries, key);
     if (byPart) return { id: byPart, suggestions: [] };
-    const untitled = this.withoutTitle(key, byId) ?? this.withoutOffice(key, byId);
+    const untitled = this.withoutTitle(key, byId) ?? this.withoutOffice(key, byId) ?? this.forces(key, entries);
     if (untitled) return { id: untitled, suggestions: [] };
     const near = new Map<string, { name: string; d: number; mentions: number }>();
     for (const { row: a, keys } of entries) {
@@ -113,6 +113,16 @@ export class ActorDirectory {
     const id = this.gazetteer.lookup(m[1].replace(/'s$/, '').trim());
     const kind = id ? (byId.get(id)?.kind ?? this.gazetteer.actors.get(id)?.kind) : undefined;
     return id && byId.has(id) && kind !== 'person' && kind !== 'side' ? id : null;
+  }
+
+  /**
+   * "the army", "the military", "the armed forces": the one actor of the corpus that names a
+   * country's armed forces ("Castrenan Armed Forces"), when there is exactly one; else no one.
+   */
+  private forces(key: string, entries: CorpusIndex['entries']): string | null {
+    if (!FORCES.test(key)) return null;
+    const hits = entries.filter((e) => e.row.kind !== 'person' && e.keys.some((k) => FORCES_NAME.test(k)));
+    return hits.length === 1 ? (hits[0] as (typeof hits)[number]).row.id : null;
   }
 
   /** Autocomplete: corpus actors whose name or alias starts with, contains, or nearly matches the text. */
@@ -190,6 +200,10 @@ function untitledPrefix(key: string): string {
   while (i < words.length - 1 && (isTitleWord(words[i] as string) || HONORIFICS.has(words[i] as string) || (i > 0 && words[i] === 'of'))) i++;
   return i > 0 ? words.slice(i).join(' ') : key;
 }
+
+/** A country's armed forces asked for without the country (normKey form). */
+const FORCES = /^(?:army|military|armed forces|the army|the military|the armed forces)$/;
+const FORCES_NAME = /\b(?:armed forces|army|military)$/;
 
 /** Forms of address a question may put before a name. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister', 'madam', 'dame', 'sir', 'lord', 'lady']);
