@@ -263,6 +263,16 @@ export class KbReader {
       .all(since, limit) as EventRow[];
   }
 
+  /** The most important events the articles published on a day reported, whatever day they are dated. */
+  eventsReportedOn(day: string, limit: number): EventRow[] {
+    return this.db
+      .prepare(
+        `SELECT ${EVENT_COLS} FROM events e
+         WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE substr(d.published, 1, 10) = ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
+      )
+      .all(day, limit) as EventRow[];
+  }
+
   /** How many articles the corpus holds, and when the newest was ingested (for /crisis list). */
   corpusStats(): { articles: number; lastIngestedAt: string | null } {
     return this.db.prepare('SELECT COUNT(*) AS articles, MAX(ingested_at) AS lastIngestedAt FROM documents').get() as { articles: number; lastIngestedAt: string | null };

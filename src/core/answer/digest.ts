@@ -44,7 +44,10 @@ export function buildDigest(kb: Briefing, opts: DigestOptions): DigestResult {
   const scope: DocScope = opts.since ? { since: opts.since } : { day: date };
   const docs = opts.since ? kb.reader.documentsIngestedAfter(opts.since, DIGEST_SOURCES) : kb.reader.documentsOn(date, DIGEST_SOURCES);
   const docsTotal = fresh ? fresh.count : kb.reader.countOn(date);
-  const rows = opts.since ? kb.reader.eventsIngestedAfter(opts.since, 5) : kb.reader.events({ from: date, to: date, limit: 5 }).rows;
+  let rows = opts.since ? kb.reader.eventsIngestedAfter(opts.since, 5) : kb.reader.events({ from: date, to: date, limit: 5 }).rows;
+  // A day whose articles only look back ("two weeks on", "on Thursday" in Saturday's paper): what
+  // they reported, each at its own date, rather than nothing.
+  if (rows.length === 0 && !opts.since && docsTotal > 0) rows = kb.reader.eventsReportedOn(date, 5);
   const developments = toEvents(kb, rows);
   const roster = buildRoster(kb, date);
   const figures = keyFigures(kb, scope, 5);
