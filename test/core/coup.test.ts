@@ -49,7 +49,7 @@ describeStances(
 
     it('"Who backs the junta?" is answered from the stance roster, firm first, each cited with its evidence', async () => {
       const r = await app().kb.ask('Who backs the junta?');
-      expect(r.answer).toMatch(/^Backing The military junta \(CNSP\): /);
+      expect(r.answer).toMatch(/^Backing the military junta \(CNSP\): /);
       expect(r.answer).toContain('Guinea');
       expect(r.answer).not.toContain('Spain');
       // The first three backers named are cited, each with the sentence that states its position.

@@ -14,7 +14,7 @@ describe("a digest of a day that only looks back", () => {
     expect(d.developments.length).toBeGreaterThan(0);
     expect(d.developments.every((e) => e.at < '2042-09-27')).toBe(true);
     expect(d.headline).not.toMatch(/^No dated developments/);
-    expect(d.sources.map((s) => s.published.slice(0, 10))).toEqual(['2042-09-27']);
+    expect(d.sources.map((s) => (s.published ?? '').slice(0, 10))).toEqual(['2042-09-27']);
   });
 
   it('a day with its own events keeps them', () => {

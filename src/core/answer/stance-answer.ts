@@ -58,7 +58,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
     if (j) evidence.push({ quote: withAntecedent(kb, sid, j.text, holder), docId: j.docId, source: j.source, at: j.at, precision: (j.precision as Precision | null) ?? null, speaker: j.speaker, side: j.side, strength: j.strength, url: j.url });
   }
   const agg = { alignment: st.alignment, strength: st.strength as Strength | null, change: st.change ? (JSON.parse(st.change) as StanceChange) : null };
-  const sideLabel = (s: string) => kb.crisis.sides.find((x) => x.id === s)?.label ?? s;
+  const sideLabel = (s: string) => inSentence(kb.crisis.sides.find((x) => x.id === s)?.label ?? s);
   const how = agg.alignment === 'neutral' ? 'takes no side' : agg.strength === 'firm' ? `backs ${sideLabel(agg.alignment)}` : `leans toward ${sideLabel(agg.alignment)}`;
   let summary = `${actor.name} ${how}${via ? ` (as ${via.name}, which it speaks for)` : ''}, on ${st.n_claims} statement${st.n_claims === 1 ? '' : 's'} in ${st.n_docs} article${st.n_docs === 1 ? '' : 's'}.`;
   if (agg.change) summary += ` Its position changed: ${sideLabel(agg.change.from.alignment)} (${agg.change.from.at ?? 'undated'}) → ${sideLabel(agg.change.to.alignment)} (${agg.change.to.at ?? 'undated'}).`;
@@ -89,4 +89,9 @@ function withAntecedent(kb: Briefing, sentenceId: number, text: string, holder: 
   if (namesIn(text)) return text;
   const prev = kb.reader.sentencesBefore(sentenceId, 1)[0];
   return prev && namesIn(prev.text) ? `${prev.text} ${text}` : text;
+}
+
+/** A side's label inside a sentence: "leans toward the dissolved Congress …", not "… toward The dissolved". */
+export function inSentence(label: string): string {
+  return label.replace(/^The\s/, 'the ');
 }

@@ -13,7 +13,7 @@ import type {
 import type { Accent, Block, Cite, View } from './view.js';
 import { formatWhen } from '../when.js';
 import { EMPTY_SECTION } from './digest.js';
-import { notNamed } from './stance-answer.js';
+import { inSentence, notNamed } from './stance-answer.js';
 
 export function sideLabel(crisis: CrisisConfig, alignment: string | null): string {
   if (!alignment) return 'unknown';
@@ -44,8 +44,8 @@ export function stanceView(r: StanceResult, crisis: CrisisConfig): View {
   const isSide = r.actor.kind === 'side';
   const side = sideLabel(crisis, r.alignment);
   const label = isSide
-    ? r.actor.name === side ? 'One side of this crisis' : `Leads ${side}`
-    : r.alignment === null ? 'Where this crisis takes place' : unstated ? 'No stated position' : r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${side}`;
+    ? r.actor.name === side ? 'One side of this crisis' : `Leads ${inSentence(side)}`
+    : r.alignment === null ? 'Where this crisis takes place' : unstated ? 'No stated position' : r.alignment === 'neutral' ? 'Neutral' : `${r.strength === 'firm' ? 'Backs' : 'Leans toward'} ${inSentence(side)}`;
   const blocks: Block[] = [];
   if (r.change) {
     blocks.push({

@@ -6,6 +6,7 @@
  */
 import type { Briefing } from '../briefing.js';
 import type { AskResult, Citation } from '../types.js';
+import { inSentence } from './stance-answer.js';
 
 // Recognition is an act of its own ("Which countries recognised Hale?" wants those that did, not every backer).
 const SUPPORT = String.raw`backs?|backed|supports?|supported|sides? with|sided with|stands? (?:with|behind)|stood (?:with|behind)|is backing|are backing|is supporting|are supporting|is on the side of`;
@@ -34,7 +35,7 @@ export function whoBacks(kb: Briefing, question: string): AskResult | null {
     .actors()
     .filter((a) => a.alignment === wanted.id && !kb.crisis.sides.some((s) => s.id === a.id))
     .sort((a, b) => rank(a.strength) - rank(b.strength) || b.mentions - a.mentions);
-  const label = backs ? `Backing ${side.label}` : `Against ${side.label} (backing ${wanted.label})`;
+  const label = backs ? `Backing ${inSentence(side.label)}` : `Against ${inSentence(side.label)} (backing ${inSentence(wanted.label)})`;
   if (who.length === 0) {
     return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: no article states a position ${backs ? 'for' : 'against'} ${side.label}.` };
   }
