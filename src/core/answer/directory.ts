@@ -105,7 +105,7 @@ export class ActorDirectory {
   /**
    * "Canada's government", "the Turkish president", "Russian foreign ministry": a state asked through
    * its government or an office of it, which speaks for it. Only a state or organisation the corpus
-   * names, by a whole name or demonym; a person's office ("Trump's administration") finds no one.
+   * names, by a whole name or demonym; a person's office ("Strand's government") finds no one here.
    */
   private withoutOffice(key: string, byId: Map<string, ActorRow>): string | null {
     const m = OFFICE.exec(key);
