@@ -30,7 +30,8 @@ export interface TimeLabel {
 
 /** The time a whole line gives as an entry label, or null. */
 export function readTimeLabel(line: string): TimeLabel | null {
-  if (line.length > 40) return null;
+  // Every line of every article comes here: a label is short and has a digit, "noon" or "midnight".
+  if (line.length > 40 || !/\d|noon|midnight/i.test(line)) return null;
   let rest = line.replace(PREFIX, '');
   let offset: number | undefined;
   const zone = ZONE.exec(rest);
