@@ -144,3 +144,14 @@ export function withoutDateline(text: string): string {
   const rest = text.slice(m[0].length).trimStart();
   return rest.length >= 12 ? rest : text;
 }
+
+/** A literal string as a regular expression source ("U.S." matches only "U.S."). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether two names share a word of three letters or more ("Prime Minister Norrby", "Helga Norrby"). */
+export function shareNameWord(a: string, b: string): boolean {
+  const words = new Set(tokenize(b).map((t) => t.norm));
+  return tokenize(a).some((t) => t.norm.length > 2 && words.has(t.norm));
+}

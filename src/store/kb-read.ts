@@ -255,22 +255,22 @@ export class KbReader {
 
   /** Events reported by articles ingested after an instant (ISO), most important first. */
   eventsIngestedAfter(since: string, limit: number): EventRow[] {
-    return this.db
-      .prepare(
-        `SELECT ${EVENT_COLS} FROM events e
-         WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE d.ingested_at > ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
-      )
-      .all(since, limit) as EventRow[];
+    return this.eventsReportedBy('d.ingested_at > ?', since, limit);
   }
 
   /** The most important events the articles published on a day reported, whatever day they are dated. */
   eventsReportedOn(day: string, limit: number): EventRow[] {
+    return this.eventsReportedBy('substr(d.published, 1, 10) = ?', day, limit);
+  }
+
+  /** Events reported by the articles `where` selects (an indexed condition on documents d), most important first. */
+  private eventsReportedBy(where: string, arg: string, limit: number): EventRow[] {
     return this.db
       .prepare(
         `SELECT ${EVENT_COLS} FROM events e
-         WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE substr(d.published, 1, 10) = ?) ORDER BY e.importance DESC, e.id LIMIT ?`,
+         WHERE e.id IN (SELECT es.event_id FROM documents d JOIN event_sources es ON es.doc_id = d.id WHERE ${where}) ORDER BY e.importance DESC, e.id LIMIT ?`,
       )
-      .all(day, limit) as EventRow[];
+      .all(arg, limit) as EventRow[];
   }
 
   /** How many articles the corpus holds, and when the newest was ingested (for /crisis list). */

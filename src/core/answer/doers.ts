@@ -4,7 +4,7 @@
  * and how to name the one found (a state as the text names it, a person by their full name).
  */
 import type { Briefing } from '../briefing.js';
-import { contentStems, DATELINE, fold, stem, tokenize } from '../text.js';
+import { contentStems, DATELINE, fold, shareNameWord, stem, tokenize } from '../text.js';
 import { personsIn, type Asked, type Span } from './spans.js';
 import { variants } from './words.js';
 
@@ -99,6 +99,5 @@ function titledBy<M extends { via: string; start: number; end: number }>(ms: M[]
 function namesLeader(kb: Briefing, m: { actorId: string; start: number; end: number }, text: string): boolean {
   const def = kb.gazetteer.actors.get(m.actorId);
   if (def?.kind !== 'side') return false;
-  const leader = new Set(tokenize(def.name).map((t) => t.norm));
-  return tokenize(text.slice(m.start, m.end)).some((t) => leader.has(t.norm));
+  return shareNameWord(text.slice(m.start, m.end), def.name);
 }

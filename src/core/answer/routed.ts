@@ -11,8 +11,10 @@
  */
 import type { Briefing } from '../briefing.js';
 import { findDates } from '../read/dates.js';
+import { escapeRegExp } from '../text.js';
 import type { AskResult, Citation, StanceResult } from '../types.js';
 import { formatWhen } from '../when.js';
+import { evidenceCitation } from './stance-answer.js';
 import { shortText } from './timeline.js';
 
 /** How many evidence sentences, quotes or events an answer cites. */
@@ -46,7 +48,7 @@ function actorAsked(kb: Briefing, name: string): StanceResult | null {
 }
 
 function evidenceCitations(r: StanceResult): Citation[] {
-  return r.evidence.slice(0, CITED).map((e) => ({ quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null }));
+  return r.evidence.slice(0, CITED).map(evidenceCitation);
 }
 
 function position(kb: Briefing, question: string): AskResult | null {
@@ -115,7 +117,6 @@ function happened(kb: Briefing, question: string): AskResult | null {
 }
 
 const SPEECH = String.raw`said|says|told|tweeted|warned|stated|added|wrote|insisted|declared`;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What an actor said in reported speech ("Kemp told the diplomats to stay …"): sentences where one
@@ -126,7 +127,7 @@ function reportedSpeech(kb: Briefing, question: string, id: string, name: string
   const names = [...new Set([name, ...kb.gazetteer.aliasesOf(id)])].filter((n) => n.length >= 3 && !n.includes('"'));
   if (names.length === 0) return null;
   const rows = kb.reader.search(`(${names.map((n) => `"${n}"`).join(' OR ')}) AND (${SPEECH.split("|").join(" OR ")})`, 400, { bm25: false });
-  const alt = names.map(escapeRe).join('|');
+  const alt = names.map(escapeRegExp).join('|');
   // The name, then its verb within a few words ("Kemp on Thursday told") or after one appositive
   // between commas ("Kemp, the secretary of state, said"); not "…to Koval, Strand said", nor
   // "Koval and denounced Norrby, who declared". Or a closing "said" then the name, ending the

@@ -1,12 +1,11 @@
 /** stance(actor): an actor's position, read from the stances materialised at ingest. */
 import type { Briefing } from '../briefing.js';
-import { tokenize } from '../text.js';
-import type { ActorRef, Evidence, Precision, StanceChange, StanceResult, Strength } from '../types.js';
+import { shareNameWord } from '../text.js';
+import type { ActorRef, Citation, Evidence, Precision, StanceChange, StanceResult, Strength } from '../types.js';
 
-/** Whether a query names a side's leader (a word of the leader's name): "Dembo", "President Dembo". */
-function namesLeader(query: string, leader: string): boolean {
-  const words = new Set(tokenize(leader).map((t) => t.norm));
-  return tokenize(query).some((t) => t.norm.length > 2 && words.has(t.norm));
+/** A stance's evidence sentence as an /ask citation (quoted whole: no span of it is the answer). */
+export function evidenceCitation(e: Evidence): Citation {
+  return { quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null };
 }
 
 export function answerStance(kb: Briefing, query: string): StanceResult {
@@ -21,7 +20,7 @@ export function answerStance(kb: Briefing, query: string): StanceResult {
   if (side) {
     // A side is named after its leader; asked by another of its names ("Ostmark" for a state led by
     // a prime minister), the answer names the side as asked, not the person.
-    if (side.leader && !namesLeader(query, side.leader)) {
+    if (side.leader && !shareNameWord(query, side.leader)) {
       const led = `${side.label} is one side of this crisis, led by ${side.leader}.`;
       return { ...empty, found: true, actor: { ...actor, name: side.label }, alignment: side.id, strength: 'firm', summary: led, suggestions: [] };
     }

@@ -6,7 +6,7 @@
  */
 import type { Briefing } from '../briefing.js';
 import type { AskResult, Citation } from '../types.js';
-import { inSentence } from './stance-answer.js';
+import { evidenceCitation, inSentence } from './stance-answer.js';
 
 // Recognition is an act of its own ("Which countries recognised Hale?" wants those that did, not every backer).
 const SUPPORT = String.raw`backs?|backed|supports?|supported|sides? with|sided with|stands? (?:with|behind)|stood (?:with|behind)|is backing|are backing|is supporting|are supporting|is on the side of`;
@@ -45,7 +45,7 @@ export function whoBacks(kb: Briefing, question: string): AskResult | null {
     if (citations.length >= CITED) break;
     const evidence = kb.stance(a.name).evidence;
     const e = evidence.find((x) => x.side === wanted.id) ?? evidence[0];
-    if (e && !citations.some((c) => c.docId === e.docId && c.quote === e.quote)) citations.push({ quote: e.quote, docId: e.docId, source: e.source, at: e.at, highlight: null });
+    if (e && !citations.some((c) => c.docId === e.docId && c.quote === e.quote)) citations.push(evidenceCitation(e));
   }
   const names = who.map((a) => `${a.name}${a.strength === 'leaning' ? ' (leaning)' : ''}`);
   return { question, answer: `${label}: ${names.join(', ')}.`, citations, mode: 'extractive', note: 'From the stance of each actor; /stance NAME shows the evidence of each.' };

@@ -143,7 +143,6 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
   const shift = reverse ? 0 : -(offsets[offsets.length - 1] ?? 0);
   // Local times become instants with the zone's offset. The offset is looked up once per day;
   // only a day with a DST change resolves each entry on its own.
-  const fmtOffset = (mins: number) => `${mins < 0 ? '-' : '+'}${String(Math.floor(Math.abs(mins) / 60)).padStart(2, '0')}:${String(Math.abs(mins) % 60).padStart(2, '0')}`;
   return entries.map((e, i) => {
     const days = (offsets[i] ?? 0) + shift;
     // A date header names the entry's day; only entries above the first header take the wrap rule.
@@ -153,7 +152,7 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
     if (!info) {
       const start = base().startOf('day');
       const end = start.set({ hour: 23, minute: 59 });
-      info = { date: start.toISODate() ?? '', offset: start.offset === end.offset ? fmtOffset(start.offset) : null };
+      info = { date: start.toISODate() ?? '', offset: start.offset === end.offset ? offsetText(start.offset) : null };
       if (DAY_INFO.size >= 4096) DAY_INFO.clear();
       DAY_INFO.set(key, info);
     }
@@ -161,7 +160,7 @@ function dateEntries(entries: Entry[], published: string, timezone: string): str
     const mm = String(e.minutes % 60).padStart(2, '0');
     // "11:15 GMT" in a London blog in summer: the instant the label gives, at its own offset.
     if (e.offset !== undefined) return `${info.date}T${hh}:${mm}:00${offsetText(e.offset)}`;
-    if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset === '+00:00' ? 'Z' : info.offset}`;
+    if (info.offset) return `${info.date}T${hh}:${mm}:00${info.offset}`;
     const d = base().set({ hour: Math.floor(e.minutes / 60), minute: e.minutes % 60, second: 0, millisecond: 0 });
     return d.toISO({ suppressMilliseconds: true }) ?? '';
   });

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Gazetteer } from '../../core/read/gazetteer.js';
-import { fold } from '../../core/text.js';
+import { escapeRegExp, fold } from '../../core/text.js';
 import type { CrisisConfig } from '../../core/types.js';
 
 /** Query parameters that only track where a reader came from. */
@@ -39,7 +39,6 @@ export function contentKey(text: string): string {
   return createHash('sha256').update(norm).digest('hex');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A test of whether a text concerns the crisis: a mention of the arena (its names, demonyms and
@@ -61,6 +60,6 @@ export function relevance(crisis: CrisisConfig, gazetteer: Gazetteer): (text: st
   if (words.length === 0) return () => true;
   // Longest first, so a name wins over its prefix; one pass over the text.
   words.sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
   return (text: string) => re.test(fold(text));
 }
