@@ -5,21 +5,17 @@
  * one-line error, and a fresh worker takes over the rest. Workers extract speculatively with their
  * own gazetteer; this thread accepts an extraction only when the people it could depend on are
  * the same in its own gazetteer (relevance.ts), else extracts again, so the knowledge base is
- * exactly what one thread would build. Whenever this thread would wait, it extracts the next items
+ * exactly what one thread would build (accept.ts). Whenever this thread would wait, it extracts the next items
  * itself the same way (its spare lane: an Extractor with a gazetteer of its own), so both cores
  * stay busy. If no worker starts, everything runs on this thread.
  */
 import { statSync } from 'node:fs';
 import type { Briefing, IncomingArticle, IngestHooks } from '../core/briefing.js';
-import { extractDocument } from '../core/read/extract.js';
-import type { Gazetteer } from '../core/read/gazetteer.js';
 import type { IngestFileResult } from '../core/types.js';
-import type { FromWorker, ToWorker } from './extract-worker.js';
-import { Extractor, type Speculation } from './extractor.js';
+import { InOrderWriter, type Pending } from './accept.js';
+import { Extractor } from './extractor.js';
 import { type IngestItem, inThread, isFile, LockGaps, readItem } from './in-thread.js';
 import { poolSize, type Slot, WorkerPool } from './pool.js';
-import { PeopleIndex, trackPeople } from './relevance.js';
-import { unpack } from './wire.js';
 
 export type { IngestItem };
 
@@ -64,16 +60,6 @@ const FLUSH_MS = 200;
 /** Results waiting to be written at most, beyond which the spare lane stops extracting ahead. */
 const AHEAD = 128;
 
-const trackers = new WeakMap<Gazetteer, Set<string>>();
-function tracker(gaz: Gazetteer): Set<string> {
-  let t = trackers.get(gaz);
-  if (!t) {
-    t = trackPeople(gaz);
-    trackers.set(gaz, t);
-  }
-  return t;
-}
-
 /**
  * Whether this thread's spare lane may extract an item instead of a worker. Only small in-memory
  * articles and plain-text or Markdown files: a file that could hang a parser (HTML) stays on a
@@ -83,15 +69,6 @@ function localOk(item: IngestItem, bytes: number): boolean {
   if (bytes > 256 * 1024) return false;
   return !isFile(item) || /\.(?:txt|text|md|markdown)$/i.test(item.path);
 }
-
-/** An item this thread reads and extracts itself when its turn comes (every worker is gone). */
-interface Here {
-  type: 'here';
-  item: IngestItem;
-}
-/** An item this thread's spare lane extracted (a worker's come packed: wire.ts). */
-type Local = { type: 'local'; seq: number } & Speculation;
-type Pending = FromWorker | IngestFileResult | Here | Local;
 
 function sizeOf(item: IngestItem): number {
   if (!isFile(item)) return item.text.length;
@@ -113,10 +90,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   const progress = () => o.onProgress?.(++reported, Math.max(o.total ?? 0, seqNext));
   if (nWorkers === 0) return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
 
-  const stats = { reextracted: 0, resets: 0, extractedHere: 0 };
-  const touched = tracker(kb.gazetteer);
-  const index = new PeopleIndex(kb.gazetteer);
-  touched.clear();
+  let extractedHere = 0;
   const done = new Map<number, Pending>();
   // Who extracted a result: a worker, or this thread's spare lane.
   const origin = new Map<number, Slot | 'lane'>();
@@ -140,11 +114,12 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
 
   // This thread's spare lane, made on first use.
   let lane: Extractor | null = null;
+  const writer = new InOrderWriter(kb, run, pool, () => lane);
   const laneOk = (item: IngestItem, bytes: number) => o.hangOn === undefined && localOk(item, bytes);
   /** Read, check and extract an item on the spare lane: a result like a worker's. */
   const onLane = (seq: number, item: IngestItem) => {
     lane ??= new Extractor(kb.crisis, kb.knownPeople());
-    stats.extractedHere++;
+    extractedHere++;
     origin.set(seq, 'lane');
     const a = readItem(item);
     if ('ok' in a) return done.set(seq, a);
@@ -197,63 +172,6 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     return true;
   };
 
-  /** Bring the people index up to date with this thread's gazetteer, and tell the workers and the lane. */
-  const drain = () => {
-    if (touched.size === 0) return;
-    index.update(touched);
-    const people = [...touched].map((id) => index.def(id)).filter((d) => d !== undefined);
-    touched.clear();
-    pool.broadcast({ type: 'learn', people } satisfies ToWorker);
-    lane?.learn(people);
-  };
-
-  const writeOne = (m: Pending, from: Slot | 'lane' | undefined, seq: number): IngestFileResult => {
-    if ('ok' in m) return m;
-    if (m.type === 'here') {
-      const a = readItem(m.item);
-      if ('ok' in a) return a;
-      const c = kb.check(a, seq, isFile(m.item) ? run.now : null);
-      if ('ok' in c) return c;
-      drain();
-      const r = kb.writeArticle(c, () => extractDocument({ id: c.id, source: c.source, published: c.published, timezone: c.timezone }, c.text, kb.gazetteer), run);
-      drain();
-      return r;
-    }
-    if (m.type === 'failed') return { path: m.path, ok: false, error: m.error };
-    if (m.type === 'dup') return { path: m.path, ok: true, docId: m.docId, duplicate: true };
-    if (m.type !== 'done' && m.type !== 'local') return { path: '?', ok: false, error: 'unexpected message' };
-    const sp = m.type === 'local' ? m : unpack(m);
-    drain();
-    const same = index.fingerprint(sp.words) === sp.fp;
-    const r = kb.writeArticle(
-      sp.c,
-      () => {
-        if (same) {
-          kb.learnPeople(sp.changed);
-          return sp.x;
-        }
-        stats.reextracted++;
-        return extractDocument({ id: sp.c.id, source: sp.c.source, published: sp.c.published, timezone: sp.c.timezone }, sp.c.text, kb.gazetteer);
-      },
-      run,
-    );
-    drain();
-    if (!same && from && (from === 'lane' || !from.dead)) {
-      // People the worker (or the lane) made up or shaped differently stay in its gazetteer and
-      // would spoil every later article naming them: reset it to this thread's people.
-      const spoilt = sp.changed.some((p) => {
-        const mine = index.def(p.id);
-        return !mine || mine.affiliation !== p.affiliation || mine.aliases.join('\u001f') !== p.aliases.join('\u001f');
-      });
-      if (spoilt) {
-        stats.resets++;
-        if (from === 'lane') lane?.reset(kb.knownPeople());
-        else from.w.postMessage({ type: 'reset', people: kb.knownPeople() } satisfies ToWorker);
-      }
-    }
-    return r;
-  };
-
   let written = 0;
   // The batch being written: open from its first article until it holds BATCH or is FLUSH_MS old.
   let open = false;
@@ -285,7 +203,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
           openedAt = Date.now();
         }
         const seq = written;
-        results[seq] = writeOne(done.get(seq) as Pending, origin.get(seq), seq);
+        results[seq] = writer.write(done.get(seq) as Pending, origin.get(seq), seq);
         done.delete(seq);
         origin.delete(seq);
         progress();
@@ -336,7 +254,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     await pool.stop();
   }
   kb.finishRun(run);
-  return { results, threads: nWorkers + 1, restarts: pool.restarts, ...stats };
+  return { results, threads: nWorkers + 1, restarts: pool.restarts, reextracted: writer.reextracted, resets: writer.resets, extractedHere };
 }
 
 /** The former two-thread entry point: articles in memory, progress, an expected total. */
