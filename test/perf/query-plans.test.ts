@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNTH_CRISIS, synthArticles } from '../../bench/synth.js';
 import { Briefing, type IncomingArticle } from '../../src/core/briefing.js';
-import { KbReader } from '../../src/store/kb-read.js';
+import { EventReader } from '../../src/store/kb-events.js';
 import { Store } from '../../src/store/store.js';
 
 /** Tables whose size grows with the corpus. */
@@ -20,7 +20,7 @@ const ALLOWED: { sql: RegExp; table: string; why: string }[] = [
   {
     sql: /FROM events e WHERE EXISTS \(SELECT 1 FROM event_actors ea WHERE ea\.event_id = e\.id AND ea\.actor_id IN \([?,]+\)\) ORDER BY e\.importance DESC, e\.id LIMIT \?$/,
     table: 'events',
-    why: "an actor with many events: walks the importance index until LIMIT of them turn up (about LIMIT x events / KbReader.manyEvents rows)",
+    why: "an actor with many events: walks the importance index until LIMIT of them turn up (about LIMIT x events / EventReader.manyEvents rows)",
   },
   { sql: /^SELECT COUNT\(\*\) AS n FROM events e\s*$/, table: 'events', why: "a bare COUNT(*) is SQLite's count optimisation: it sums b-tree pages, not rows" },
   { sql: /^SELECT \* FROM actors WHERE mentions > 0 OR id IN/, table: 'actors', why: 'the actor list itself (roster, name resolution): read once per ingest and cached' },
@@ -117,10 +117,10 @@ describe('query plans of every question (issue 12)', () => {
     kb.timeline({ actor: 'Norway', from: '2031-02-01', to: '2031-03-01' });
     kb.timeline({ actor: 'Norway', from: '2031-02-01', to: '2031-02-01' });
     // An actor with many events (the threshold lowered so this small corpus has one).
-    const many = KbReader.manyEvents;
-    KbReader.manyEvents = 3;
+    const many = EventReader.manyEvents;
+    EventReader.manyEvents = 3;
     kb.timeline({ actor: 'Norway' });
-    KbReader.manyEvents = many;
+    EventReader.manyEvents = many;
     kb.digest({});
     kb.digest({ date: '2031-07-01' });
     kb.digest({ since });
