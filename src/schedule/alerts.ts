@@ -23,7 +23,8 @@ import { type DeliveryKey, DeliveryLedger } from '../store/deliveries.js';
 import type { Store } from '../store/store.js';
 import { Owner } from './owner.js';
 import { CannotVerifyError, ChannelGoneError, LostClaimError, OutcomeUnknownError, type Publisher } from './publisher.js';
-import { publishContext, RETRY_DELAYS_MS, type RunnerOptions, STALE_POSTING_MS } from './run.js';
+import { publishContext, RETRY_DELAYS_MS, STALE_POSTING_MS } from './posting.js';
+import type { RunnerOptions } from './run.js';
 
 export interface AlertRunnerOptions {
   /** The app's main store: subscriptions, cursors and the delivery ledger. */

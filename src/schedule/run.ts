@@ -14,28 +14,14 @@ import { digestView } from '../core/answer/views.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { SubscriptionStore } from '../store/subscriptions.js';
-import { type Delivery, type DeliveryKey, DeliveryLedger, deliveryId } from '../store/deliveries.js';
+import { type Delivery, type DeliveryKey, DeliveryLedger } from '../store/deliveries.js';
 import { Owner } from './owner.js';
-import { CannotVerifyError, ChannelGoneError, LostClaimError, OutcomeUnknownError, type PublishContext, type Publisher } from './publisher.js';
+import { type Faults, inParallel, publishContext, RETRY_DELAYS_MS, STALE_POSTING_MS } from './posting.js';
+import { CannotVerifyError, ChannelGoneError, LostClaimError, OutcomeUnknownError, type Publisher } from './publisher.js';
 import { latestOccurrence, localDateOf, type Schedule, scheduleKey } from './time.js';
 
-/** Wait before each retry of a failed post; its length bounds the attempts (1 + retries). */
-export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000];
 /** A digest posted more than this after its time says so in its footer. */
 export const LATE_AFTER_MS = 5 * 60_000;
-/**
- * A claim with no activity for this long is taken over even when its owner's death cannot be
- * proven (another host). Well above what one request can take (the clients time out in 30 s).
- */
-export const STALE_POSTING_MS = 15 * 60_000;
-
-/**
- * Points where a test or the stress suite can stop a run, as a crash would: before a claim, after
- * it (nothing sent), just before a request ("sending" recorded), after the platform answered (not
- * yet recorded).
- */
-export type FaultPoint = 'before-claim' | 'after-claim' | 'before-send' | 'after-send';
-
 export interface RunnerOptions {
   kb: Briefing;
   /** The knowledge base of a subscription's crisis (default: `kb` for every one). */
@@ -54,7 +40,7 @@ export interface RunnerOptions {
   /** This run's identity in the ledger (default: a new one for this process). */
   owner?: Owner;
   /** Fault injection (tests, `npm run stress`): called at each FaultPoint; may throw or never settle. */
-  faults?: (point: FaultPoint, k: DeliveryKey, page?: number) => void | Promise<void>;
+  faults?: Faults;
 }
 
 /** What runDue would do for one channel (also the dry run's output). */
@@ -201,7 +187,7 @@ export class DigestRunner {
         outcomes.push(await this.deliver({ ...item, late }, k, claimId));
       });
     }
-    await pool(work, this.o.concurrency ?? 4);
+    await inParallel(work, this.o.concurrency ?? 4);
     return outcomes;
   }
 
@@ -277,30 +263,6 @@ export class DigestRunner {
   }
 }
 
-/**
- * The context a publisher posts one claimed delivery with: its progress from the ledger, and the
- * hooks that record "sending" before each request and each confirmed page (digests and alert batches).
- */
-export function publishContext(ledger: DeliveryLedger, k: DeliveryKey, claimId: string, clock: Clock, faults?: RunnerOptions['faults']): PublishContext {
-  const progress = ledger.get(k);
-  return {
-    deliveryId: deliveryId(k),
-    done: progress?.pagesDone ?? 0,
-    ref: progress?.messageRef ?? undefined,
-    uncertainSince: progress?.sendingAt ? new Date(progress.sendingAt) : undefined,
-    now: () => clock.now(),
-    beforeSend: async (page) => {
-      if (!ledger.markSending(k, claimId, clock.now())) throw new LostClaimError();
-      await faults?.('before-send', k, page);
-    },
-    sent: async (page, ref) => {
-      await faults?.('after-send', k, page);
-      if (!ledger.pageSent(k, claimId, page, ref ?? null, clock.now())) throw new LostClaimError();
-    },
-    absent: () => ledger.clearSending(k, claimId),
-  };
-}
-
 /** "(late: scheduled 07:30 Europe/Paris)" in the footer, with the date when it was not today. */
 export function markLate(view: View, item: Pick<DueItem, 'schedule' | 'localDate'>, now: Date): View {
   const { time, timezone } = item.schedule;
@@ -314,13 +276,5 @@ function hours(ms: number): string {
   return h >= 10 ? `${Math.round(h)} h` : `${Math.round(h * 10) / 10} h`;
 }
 
-/** Run tasks with at most `n` at once. */
-async function pool(tasks: (() => Promise<void>)[], n: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
-  };
-  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, worker));
-}
-
 export type { Delivery };
+export type { FaultPoint } from './posting.js';
