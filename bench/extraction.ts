@@ -1,8 +1,9 @@
 /**
  * Extraction alone, on this thread: how many megabytes of text a CPU-second reads on the synthetic
  * corpus and on news-like articles (the seeds and the test fixtures: longer sentences, more names,
- * fewer claims per byte), and how much slower it gets once a corpus has named 10,000 people (a
- * cost that grew with the corpus would make ingest superlinear).
+ * fewer claims per byte), on the development set when ../shared/eval is beside the project (news of
+ * real length, 2-4 KB an article), and how much slower it gets once a corpus has named 10,000 people
+ * (a cost that grew with the corpus would make ingest superlinear).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface ExtractionRates {
   syntheticMBps: number;
   newsLikeMBps: number;
   newsLike: { articles: number; kbEach: number };
+  /** The development set (../shared/eval beside the project), when present: real-length news written for no rule of this code. */
+  devSet: { mbps: number; articles: number; kbEach: number } | null;
   /** CPU time of the news-like pass with 10,000 people known, over the same pass with none. */
   manyPeopleFactor: number;
 }
@@ -30,7 +33,16 @@ interface Corpus {
 
 function newsLike(root: string): Corpus[] {
   const fixtures = join(root, 'test/fixtures');
-  const dirs = [join(root, 'seeds'), ...(existsSync(fixtures) ? readdirSync(fixtures).map((d) => join(fixtures, d)) : [])];
+  return corpora([join(root, 'seeds'), ...(existsSync(fixtures) ? readdirSync(fixtures).map((d) => join(fixtures, d)) : [])]);
+}
+
+/** The development set's crises, if ../shared/eval is beside the project. */
+function devSet(root: string): Corpus[] {
+  const dir = join(root, '../shared/eval/crises');
+  return existsSync(dir) ? corpora(readdirSync(dir).map((d) => join(dir, d))) : [];
+}
+
+function corpora(dirs: string[]): Corpus[] {
   return dirs
     .filter((d) => existsSync(join(d, 'crisis.json')) && existsSync(join(d, 'manifest.json')))
     .map((d) => ({ crisis: loadCrisis(d), articles: seedArticles(d).map((a, i) => checkArticle(a, i, null)) }));
@@ -97,7 +109,17 @@ export function extractionRates(root: string): ExtractionRates {
     crowded += cpuOf(news, crowdedGaz, 3).seconds;
   }
   const articles = news.reduce((n, c) => n + c.articles.length, 0);
+  const dev = devSet(root);
+  let devRate: ExtractionRates['devSet'] = null;
+  if (dev.length) {
+    const devGaz = gazetteers(dev, 0);
+    cpuOf(dev, devGaz, 30);
+    const d = cpuOf(dev, devGaz, 12);
+    const n = dev.reduce((k, c) => k + c.articles.length, 0);
+    devRate = { mbps: round(d.bytes / 1048576 / d.seconds), articles: n, kbEach: round(d.bytes / 12 / n / 1024, 1) };
+  }
   return {
+    devSet: devRate,
     syntheticMBps: round(synthetic.bytes / 1048576 / synthetic.seconds),
     newsLikeMBps: round(plain.bytes / 1048576 / plain.seconds),
     newsLike: { articles, kbEach: round(plain.bytes / 12 / articles / 1024, 1) },
@@ -106,5 +128,6 @@ export function extractionRates(root: string): ExtractionRates {
 }
 
 export function extractionLine(r: ExtractionRates): string {
-  return `extraction alone, one thread: ${r.syntheticMBps} MB per CPU-second on synthetic articles, ${r.newsLikeMBps} on ${r.newsLike.articles} news-like articles (seeds and test fixtures, ${r.newsLike.kbEach} KB each); with 10,000 people already known x${r.manyPeopleFactor} the CPU time`;
+  const dev = r.devSet ? `, ${r.devSet.mbps} on the ${r.devSet.articles} articles of the development set (../shared/eval, ${r.devSet.kbEach} KB each)` : '';
+  return `extraction alone, one thread: ${r.syntheticMBps} MB per CPU-second on synthetic articles, ${r.newsLikeMBps} on ${r.newsLike.articles} news-like articles (seeds and test fixtures, ${r.newsLike.kbEach} KB each)${dev}; with 10,000 people already known x${r.manyPeopleFactor} the CPU time`;
 }
