@@ -84,6 +84,40 @@ export async function ingestSynth(path: string, n: number, log: (s: string) => v
   return { kb, store, bytes, ms, threads, cpuMs: (cpu.user + cpu.system) / 1000, reextracted, extractedHere };
 }
 
+export interface FeedPoll {
+  articles: number;
+  /** Median over the rounds: the whole add, write and refresh. */
+  ms: number;
+  /** The longest the event loop stayed busy during an add (a question arriving then waits this long), worst round. */
+  longestBusyMs: number;
+}
+
+/**
+ * What a running bot's feed polling costs on this corpus: `n` new articles added the way poll.ts
+ * adds them (ingestStream on this thread), three rounds. The refresh after each add reads every
+ * touched actor's claims, so its cost grows with the corpus; it yields between actors.
+ */
+export async function feedPoll(kb: Briefing, n = 20, rounds = 3): Promise<FeedPoll> {
+  const times: number[] = [];
+  let longest = 0;
+  for (let r = 1; r <= rounds; r++) {
+    const articles = [...synthArticles(n, 9000 + r)].map((a) => ({ ...a, id: `${a.id}-poll${r}` }));
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 1);
+    const t = performance.now();
+    await ingestStream(kb, articles, { workers: 0 });
+    times.push(performance.now() - t);
+    await new Promise<void>((done) => setImmediate(done));
+    longest = Math.max(longest, performance.now() - last);
+    clearInterval(ticker);
+  }
+  return { articles: n, ms: round(median(times), 0), longestBusyMs: round(longest, 0) };
+}
+
 /** Bytes on disk of a database after a checkpoint (the WAL folded into the file). */
 export function databaseBytes(store: Store, path: string): number {
   store.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,8 +1,9 @@
 /**
  * npm run bench [-- --articles N] [-- --json]
  *   Ingests the seeds and N synthetic articles (default 10,000), then prints what it measured:
- *   ingest rate, database size, p50/p99 of stance, timeline, digest and ask, peak RSS, and a cold
- *   `briefing stance Russia` next to a bare `node -e ''`, interleaved.
+ *   ingest rate, database size, p50/p99 of stance, timeline, digest and ask, peak RSS, a feed poll
+ *   (20 new articles added to that corpus, and the longest the event loop stayed busy meanwhile),
+ *   and a cold `briefing stance Russia` next to a bare `node -e ''`, interleaved.
  * npm run bench -- --scale [--sizes 1000,10000,100000]
  *   The same at each size, each in its own process (so peak RSS is that size's), then a table with
  *   the growth factor of each question from one size to the next.
@@ -23,7 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../src/app.js';
 import { type ExtractionRates, extractionLine, extractionRates } from './extraction.js';
-import { type ColdResult, coldCli, databaseBytes, ingestSynth, type Percentiles, projectRoot, type Question, questionLatency, round } from './measure.js';
+import { type ColdResult, coldCli, databaseBytes, type FeedPoll, feedPoll, ingestSynth, type Percentiles, projectRoot, type Question, questionLatency, round } from './measure.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -51,6 +52,8 @@ interface SizeResult {
   peakRssMB: number;
   /** Where the memory is after the ingest: resident, and the main thread's JavaScript heap. */
   afterIngestMB: { rss: number; heapUsed: number };
+  /** A bot's feed poll adding 20 articles to this corpus. */
+  feedPoll: FeedPoll;
 }
 
 function positive(s: string | undefined, what: string): number {
@@ -70,6 +73,8 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
   log(`measuring questions on ${n} articles`);
   const { wall: latencyMs, cpu: cpuMs } = await questionLatency(r.kb, r.store);
   const dbBytes = databaseBytes(r.store, path);
+  log(`adding 20 articles as a feed poll does, three times`);
+  const poll = await feedPoll(r.kb);
   r.store.close();
   return {
     articles: n,
@@ -80,6 +85,7 @@ async function measureSize(n: number, dir: string): Promise<SizeResult> {
     cpuMs,
     peakRssMB: round((process.resourceUsage().maxRSS * 1024) / 1048576, 0),
     afterIngestMB,
+    feedPoll: poll,
   };
 }
 
@@ -117,6 +123,7 @@ function sizeLines(r: SizeResult): string[] {
         `${q.padEnd(8)} p50 ${r.latencyMs[q].p50} ms  p99 ${r.latencyMs[q].p99} ms  over ${r.latencyMs[q].n} runs (target p99 < 20 ms: ${ok(r.latencyMs[q].p99 < 20)}); CPU time p50 ${r.cpuMs[q].p50} ms  p99 ${r.cpuMs[q].p99} ms`,
     ),
     `peak RSS: ${r.peakRssMB} MB (target < 300 MB: ${ok(r.peakRssMB < 300)}); after the ingest ${r.afterIngestMB.rss} MB resident, ${r.afterIngestMB.heapUsed} MB of it JavaScript heap`,
+    `feed poll: ${r.feedPoll.articles} new articles added in ${r.feedPoll.ms} ms (median of 3); the event loop busy at most ${r.feedPoll.longestBusyMs} ms at a stretch (what a question arriving meanwhile waits)`,
   ];
 }
 
@@ -129,6 +136,7 @@ function scaleTable(rs: SizeResult[]): string[] {
     ...QUESTIONS.map((q) => [`${q} p50 / p99`, ...rs.map((r) => `${r.latencyMs[q].p50} / ${r.latencyMs[q].p99} ms`)]),
     ...QUESTIONS.map((q) => [`${q} CPU p50 / p99`, ...rs.map((r) => `${r.cpuMs[q].p50} / ${r.cpuMs[q].p99} ms`)]),
     ['peak RSS', ...rs.map((r) => `${r.peakRssMB} MB`)],
+    ['feed poll of 20 / busy', ...rs.map((r) => `${r.feedPoll.ms} / ${r.feedPoll.longestBusyMs} ms`)],
   ];
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => (row[i] ?? '').length)));
   const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');

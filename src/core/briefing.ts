@@ -2,7 +2,7 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { clearDirty, dirty, hasDirty, writeDocument } from '../store/kb-write.js';
+import { clearDirty, dirty, hasDirty, kbVersion, writeDocument } from '../store/kb-write.js';
 import { Batches } from './batches.js';
 import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
@@ -13,7 +13,8 @@ import { buildDigest, type DigestOptions } from './answer/digest.js';
 import { type DocMeta, type Extraction, extractDocument } from './read/extract.js';
 import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
-import { refreshPositions } from './changes/refresh.js';
+import { AlertCollector } from './changes/collect.js';
+import { positionsInSlices, refreshPositions, savePositions } from './changes/refresh.js';
 import { type AlertRow, AlertStore } from '../store/alerts.js';
 import { answerStance } from './answer/stance-answer.js';
 import { buildTimeline } from './answer/timeline.js';
@@ -254,6 +255,33 @@ export class Briefing {
     if (run.added === 0 && !hasDirty(this.store)) return;
     run.hooks.at?.('refresh', run.batches);
     this.repair();
+  }
+
+  /**
+   * finishRun for a caller that must stay responsive (a bot ingesting a feed): the positions are
+   * read and aggregated an actor at a time, awaiting `pause` between actors, and written in one
+   * short transaction. If another writer committed or refreshed meanwhile, the refresh is done
+   * again as finishRun does it, so the result is always the one finishRun gives.
+   */
+  async finishRunInSlices(run: IngestRun, pause: () => Promise<void>): Promise<void> {
+    if (run.added === 0 && !hasDirty(this.store)) return;
+    run.hooks.at?.('refresh', run.batches);
+    const version = kbVersion(this.store);
+    const marks = dirty(this.store);
+    const before = new Set(marks.actors);
+    const alerts = new AlertCollector(this.store, this.reader, this.crisis, this.clock.now(), this.gazetteer.arena);
+    const positions = await positionsInSlices(this.reader, alerts, marks.actors, pause);
+    const done = this.store.writeTx(() => {
+      const now = dirty(this.store);
+      const same = kbVersion(this.store) === version && now.importance === marks.importance && now.actors.length === marks.actors.length && now.actors.every((id) => before.has(id));
+      if (!same) return false;
+      if (!marks.importance && marks.actors.length === 0) return true;
+      savePositions(this.store, this.reader, alerts, positions);
+      clearDirty(this.store);
+      return true;
+    });
+    if (done) this.directory.invalidate();
+    else this.repair();
   }
 
   /** Recompute derived state marked dirty (by an ingest that may have crashed before its refresh). */

@@ -55,7 +55,10 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Everything on this thread, file by file, in batches (no time budget: nothing can stop a hung parse here). */
+/**
+ * Everything on this thread, file by file, in batches (no time budget: nothing can stop a hung parse
+ * here). The caller finishes the run (Briefing.finishRun or finishRunInSlices).
+ */
 export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: IngestRun, progress: () => void): IngestFileResult[] {
   const results: IngestFileResult[] = [];
   let seq = 0;
@@ -84,7 +87,6 @@ export function inThread(kb: Briefing, source: Iterator<IngestItem>, run: Ingest
     const gap = end ? 0 : gaps.next();
     if (gap > 0) pause(gap);
   }
-  kb.finishRun(run);
   return results;
 }
 

@@ -88,7 +88,15 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   let reported = 0;
   let seqNext = 0;
   const progress = () => o.onProgress?.(++reported, Math.max(o.total ?? 0, seqNext));
-  if (nWorkers === 0) return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
+  // The refresh after the run reads every touched actor's claims: in slices, so a bot ingesting a
+  // feed keeps answering meanwhile (Briefing.finishRunInSlices).
+  const finish = () => kb.finishRunInSlices(run, () => new Promise<void>((r) => setImmediate(r)));
+  const alone = async (): Promise<StreamResult> => {
+    const results = inThread(kb, source, run, progress);
+    await finish();
+    return { results, threads: 1, reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
+  };
+  if (nWorkers === 0) return alone();
 
   let extractedHere = 0;
   const done = new Map<number, Pending>();
@@ -109,7 +117,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
   // Fall back to this thread when no worker becomes ready.
   if (!(await pool.started(20_000))) {
     await pool.stop();
-    return { results: inThread(kb, source, run, progress), threads: 1, reextracted: 0, restarts: 0, resets: 0, extractedHere: 0 };
+    return alone();
   }
 
   // This thread's spare lane, made on first use.
@@ -253,7 +261,7 @@ export async function ingestStream(kb: Briefing, items: Iterable<IngestItem>, o:
     // touched actor's claims, which is when an ingest's memory peaks.
     await pool.stop();
   }
-  kb.finishRun(run);
+  await finish();
   return { results, threads: nWorkers + 1, restarts: pool.restarts, reextracted: writer.reextracted, resets: writer.resets, extractedHere };
 }
 

@@ -2,25 +2,63 @@
  * What an ingest makes stale, recomputed in the caller's transaction: event importance, and each
  * touched actor's position (aggregated from its claims) with its evidence and history, comparing
  * it with the position before to record alerts (collect.ts).
+ *
+ * An actor named in thousands of articles has tens of thousands of claims, so recomputing its
+ * position costs tens of milliseconds on a large corpus: `positionsInSlices` reads and aggregates
+ * one actor at a time, yielding between them, and only the writing happens in one short
+ * transaction (savePositions), so a bot that ingests a feed while it answers stays responsive.
  */
-import { aggregate } from '../answer/stance.js';
+import { type Aggregate, aggregate } from '../answer/stance.js';
 import type { KbReader } from '../../store/kb-read.js';
 import { refreshImportance } from '../../store/kb-write.js';
 import type { Store } from '../../store/store.js';
 import type { CrisisConfig } from '../types.js';
 import { AlertCollector } from './collect.js';
 
+/** An actor's new position, computed but not yet saved. */
+export interface NewPosition {
+  id: string;
+  agg: Aggregate;
+  nClaims: number;
+  nDocs: number;
+}
+
 /** Recompute importance, and the positions of `actors` (default every actor with claims). */
 export function refreshPositions(store: Store, reader: KbReader, crisis: CrisisConfig, now: Date, arena: Set<string>, actors?: Set<string>): void {
-  refreshImportance(store);
-  // Alerts: each position before and after, then new figures and events, stored in this transaction.
   const alerts = new AlertCollector(store, reader, crisis, now, arena);
+  const positions: NewPosition[] = [];
   for (const id of actors ?? reader.claimActors()) {
-    const claims = reader.claimsLight(id);
-    const agg = aggregate(claims);
-    if (!agg) continue;
-    const before = reader.stance(id);
-    alerts.stance(id, before ? { alignment: before.alignment, strength: before.strength } : null, agg, claims);
+    const p = positionOf(reader, alerts, id);
+    if (p) positions.push(p);
+  }
+  savePositions(store, reader, alerts, positions);
+}
+
+/** The same reads and aggregation as refreshPositions, an actor at a time, awaiting `pause` between actors. */
+export async function positionsInSlices(reader: KbReader, alerts: AlertCollector, actors: Iterable<string>, pause: () => Promise<void>): Promise<NewPosition[]> {
+  const positions: NewPosition[] = [];
+  for (const id of actors) {
+    const p = positionOf(reader, alerts, id);
+    if (p) positions.push(p);
+    await pause();
+  }
+  return positions;
+}
+
+/** One actor's position from all its claims; its change, if any, goes to the alert collector. */
+function positionOf(reader: KbReader, alerts: AlertCollector, id: string): NewPosition | null {
+  const claims = reader.claimsLight(id);
+  const agg = aggregate(claims);
+  if (!agg) return null;
+  const before = reader.stance(id);
+  alerts.stance(id, before ? { alignment: before.alignment, strength: before.strength } : null, agg, claims);
+  return { id, agg, nClaims: claims.length, nDocs: new Set(claims.map((c) => c.docId)).size };
+}
+
+/** Write the positions, importance and alerts: in the caller's transaction. */
+export function savePositions(store: Store, reader: KbReader, alerts: AlertCollector, positions: NewPosition[]): void {
+  refreshImportance(store);
+  for (const { id, agg, nClaims, nDocs } of positions) {
     reader.saveHistory(id, agg.history);
     const ids: number[] = [];
     for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
@@ -33,9 +71,10 @@ export function refreshPositions(store: Store, reader: KbReader, crisis: CrisisC
       change: agg.change ? JSON.stringify(agg.change) : null,
       last_at: agg.support[0]?.at ?? null,
       evidence: JSON.stringify(ids),
-      n_claims: claims.length,
-      n_docs: new Set(claims.map((c) => c.docId)).size,
+      n_claims: nClaims,
+      n_docs: nDocs,
     });
   }
+  // Alerts: each position before and after (collected above), then new figures and events, stored in this transaction.
   alerts.finish();
 }
