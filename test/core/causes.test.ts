@@ -3,7 +3,7 @@
  * act by a construction that states one, never a sentence that merely mentions both.
  */
 import { describe, expect, it } from 'vitest';
-import { causeOf } from '../../src/core/answer/causes.js';
+import { causeOf, reasonFor } from '../../src/core/answer/causes.js';
 
 /** The cause of the act `act` (a verbatim part of the sentence). */
 function cause(sentence: string, act: string) {
@@ -42,5 +42,38 @@ describe('the reason a sentence gives for an act', () => {
     ['After the talks collapsed, Ostrel seized a boat, and Valkar expelled four diplomats.', 'expelled four diplomats'],
   ])('no reason: %s', (sentence, act) => {
     expect(cause(sentence, act)).toBeNull();
+  });
+});
+
+describe('the reason for the act a why-question asks about', () => {
+  it.each([
+    [
+      'Why did Maduro expel US diplomats?',
+      'After the U.S. and others announced their support for Guaido, Maduro fired back late Wednesday by breaking relations with the U.S. and ordering its diplomats to leave.',
+      'After',
+      'the U.S. and others announced their support for Guaido',
+    ],
+    [
+      'Why did Maduro expel US diplomats?',
+      'U.S. President Donald Trump on Wednesday recognized National Assembly leader Juan Guaido as Venezuela’s interim president, leading President Nicolas Maduro to demand that all U.S. diplomats leave the country in 72 hours.',
+      'Because',
+      'U.S. President Donald Trump on Wednesday recognized National Assembly leader Juan Guaido as Venezuela’s interim president',
+    ],
+    ['Why did Valkar expel the diplomats?', 'Valkar expelled four Ostrel diplomats on Monday in retaliation for the seizure of its patrol boat.', 'In retaliation for', 'the seizure of its patrol boat'],
+    ['Why has the Reval Union recalled its ambassador?', 'The Reval Union recalled its ambassador from Ostmark on Friday, citing "a campaign of lies" about the pipeline.', 'Citing', 'a campaign of lies'],
+  ])('%s — %s', (question, sentence, tie, cause) => {
+    expect(reasonFor(question, sentence)).toMatchObject({ tie, cause });
+  });
+
+  it.each([
+    // Someone else's act: Ostrel seized it, Valkar only protested.
+    ['Why did Valkar seize the boat?', 'After Valkar protested, Ostrel seized the boat.'],
+    // The act is named, but no reason is tied to it.
+    ['Why did Valkar expel the diplomats?', 'Valkar expelled four diplomats on Monday and closed its consulate in Ostrel.'],
+    ['Why did Valkar expel the diplomats?', 'Valkar expelled four diplomats over the weekend.'],
+    // Not a why-question.
+    ['When did Valkar expel the diplomats?', 'Valkar expelled four diplomats in retaliation for the seizure.'],
+  ])('no reason: %s — %s', (question, sentence) => {
+    expect(reasonFor(question, sentence)).toBeNull();
   });
 });
