@@ -24,6 +24,8 @@ describe('the reason a sentence gives for an act', () => {
     ['Valkar expelled four diplomats over the poisoning of a defector.', 'expelled four diplomats', 'Over', 'the poisoning of a defector'],
     ['The union suspended Castrena in response to the dissolution of parliament.', 'suspended Castrena', 'In response to', 'the dissolution of parliament'],
     ['Dock workers walked out to protest the new port fees.', 'walked out', 'In protest at', 'the new port fees'],
+    ['The column turned back 200 kilometres from the capital to avoid "spilling blood."', 'turned back', 'To avoid', 'spilling blood'],
+    ['Valkar closed the crossing in order to stop the smuggling of fuel.', 'closed the crossing', 'To stop', 'the smuggling of fuel'],
   ])('%s', (sentence, act, tie, reason) => {
     expect(cause(sentence, act)).toEqual({ tie, cause: reason });
   });
@@ -33,6 +35,8 @@ describe('the reason a sentence gives for an act', () => {
     ['Valkar expelled four diplomats over the weekend.', 'expelled four diplomats'],
     ['Valkar expelled four diplomats after midnight.', 'expelled four diplomats'],
     ['Valkar expelled four diplomats after two weeks of talks.', 'expelled four diplomats'],
+    // "to" before a place or a noun is no purpose.
+    ['Valkar moved troops to the border.', 'moved troops'],
     // Both named, no reason tied to the act.
     ['Valkar expelled four diplomats and said the talks were over.', 'expelled four diplomats'],
     ['Valkar expelled four diplomats; Ostrel seized a second boat.', 'expelled four diplomats'],

@@ -10,6 +10,7 @@
 import type { Briefing } from '../briefing.js';
 import { contentStems, fold, isStopword, normKey, stem, tokenize } from '../text.js';
 import { type AnswerModel, answerWithModel, type NameLexicon } from './grounding.js';
+import { reasonFor } from './causes.js';
 import { parseQuestion, type QType } from './question.js';
 import { type Asked, descriptorAges, extractSpan, personNames, type Span } from './spans.js';
 import { readNames } from './spelling.js';
@@ -25,6 +26,8 @@ const QUESTION_WORDS = new Set('what who whom whose when where why how which did
 export type { QType } from './question.js';
 
 /** How news English gives a reason for an act. */
+/** Someone speaking in a sentence: a why-question may be answered by the doer's own words. */
+const SPOKEN = /\b(?:says|said|told|stated|explained|added)\b/i;
 const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 export type { Span } from './spans.js';
 
@@ -269,6 +272,17 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
     s.span = extractSpan(ask, s.r.text, s.r.at, kb, s.r.id);
     if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
   }
+  // "Why did X do it?": a reason a sentence ties to that act and that doer (causes.ts) is the answer.
+  // Without one, a sentence answers only if it gives a reason of some kind (an accusation, "citing",
+  // "because") or is someone's own word on it ("says it has suspended the route 'until …'"): a
+  // sentence that only names the act ("Two days after the Legion turned back, …") is no answer.
+  if (asksWhy) {
+    for (const s of viable) {
+      const why = reasonFor(q, s.r.text);
+      if (why) s.span = { answer: `${why.tie} ${why.cause}`, start: why.start, end: why.end, reason: true };
+      else if (!REASON.test(s.r.text) && !(SPOKEN.test(s.r.text) && /["“]/.test(s.r.text))) s.floor = false;
+    }
+  }
   // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
   if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))).map((d) => ({ ...d, reason: 0 })));
   // Equal evidence: the latest report wins (a death toll rises during the day).
@@ -288,7 +302,9 @@ export function retrieve(kb: Briefing, question: string): Retrieval {
   // latest report, before how closely each is worded (a toll rises from report to report).
   const runningNow = type === 'count' && (period !== null || PRESENT_PERFECT.test(q));
   const latest = (a: { r: { at: string | null } }, b: { r: { at: string | null } }) => (runningNow ? when(b.r.at) - when(a.r.at) : 0);
-  viable.sort((a, b) => fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // A reason tied to the asked act beats a sentence that only names the act.
+  const reasoned = (a: { span: Span | null }, b: { span: Span | null }) => (b.span?.reason ? 1 : 0) - (a.span?.reason ? 1 : 0);
+  viable.sort((a, b) => reasoned(a, b) || fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.
@@ -331,7 +347,7 @@ export function extractiveAnswer(ret: Retrieval): AskResult {
   // A span that depends on an earlier sentence ("The 46-year-old…") cites that sentence second.
   const ctx = best.span?.context;
   if (ctx && !citations.some((c) => c.quote === ctx.text)) citations.splice(1, 0, { quote: ctx.text, docId: best.docId, source: best.source, at: best.at, highlight: null });
-  const answer = best.span && ret.type !== 'other' ? best.span.answer : best.text;
+  const answer = best.span && (ret.type !== 'other' || best.span.reason) ? best.span.answer : best.text;
   const read = readNote(ret);
   return { question: ret.question, answer, citations: citations.slice(0, 3), mode: 'extractive', ...(read ? { note: read } : {}) };
 }

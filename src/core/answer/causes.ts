@@ -34,6 +34,8 @@ const AFTER_ACT: [RegExp, string][] = [
   [/,?\s*\bas (?:a )?(?:punishment|retaliation|reprisal) for\s+/i, 'In retaliation for'],
   [/,?\s*\bciting\s+/i, 'Citing'],
   [/,?\s*\bto protest(?: against)?\s+/i, 'In protest at'],
+  // A purpose ("to avoid bloodshed"): the answer opens with the purpose's own verb.
+  [/,?\s*\b(?:in order |so as )?to (?:avoid|prevent|stop|protect|secure|deter|punish|pressure|ensure|halt)\s+/i, ''],
   [/\s+after\s+/i, 'After'],
   [/\s+over\s+/i, 'Over'],
 ];
@@ -53,6 +55,12 @@ const BEFORE_ACT: [RegExp, string][] = [
 /** "Z, leading X to …", "Z prompted X to …": the act follows (its verb, or its object a few words on), its cause is the clause before. */
 const LEADING = /,\s+(?:leading|prompting|forcing|pushing|causing)\s+(?:[^,;]{1,80}?)\s+to\s+[^,;]{0,60}$/i;
 const PROMPTED = /\b(?:prompted|forced|pushed|led)\s+(?:[^,;]{1,80}?)\s+to\s+[^,;]{0,60}$/i;
+
+/** "to avoid " → "To avoid". */
+function purpose(words: string): string {
+  const w = words.replace(/^,?\s*(?:in order |so as )?/i, '').trim();
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
 
 function clause(s: string): string {
   // A quoted reason ("citing \u201ca campaign of lies\u201d") is the quote.
@@ -80,7 +88,8 @@ function tiedCause(text: string, start: number, end: number): Tied | null {
     const rest = after.slice(m.index + m[0].length);
     if ((tie === 'Over' || tie === 'After') && TIME_AFTER.test(rest)) continue;
     const cause = clause(rest);
-    if (cause.length >= 4) return { cause, tie, doer: text.slice(0, start).split(/[;]/).pop() ?? '' };
+    const said = tie || purpose(m[0]);
+    if (cause.length >= 4) return { cause, tie: said, doer: text.slice(0, start).split(/[;]/).pop() ?? '' };
   }
   const before = text.slice(0, start);
   const comma = before.lastIndexOf(',');

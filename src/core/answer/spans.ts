@@ -24,6 +24,8 @@ export interface Span {
   fit?: number;
   /** A sentence the span depends on ("The 46-year-old…" after the sentence naming her), cited with it. */
   context?: { sentenceId: number; text: string };
+  /** The reason the sentence ties to a why-question's act (causes.ts): the answer even to an open question. */
+  reason?: true;
 }
 
 /** What the question asks about, for the span finders. */
