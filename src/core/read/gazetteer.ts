@@ -51,6 +51,15 @@ const NONE = '__none__';
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** A word capitalised as written (`raw`, not a caller's re-cased `cased`) that could continue a personal name. */
+/**
+ * An organisation's name followed by a word for an armed group is another group's name: "the Red
+ * Crescent Brigade" is a militia, not the Red Crescent; "the Red Cross Battalion" not the ICRC.
+ */
+const ARMED_GROUP = new Set(['brigade', 'brigades', 'battalion', 'battalions', 'army', 'front', 'militia', 'militias', 'legion', 'regiment', 'division', 'corps', 'faction', 'martyrs', 'commandos', 'guards', 'fighters']);
+function namesArmedGroup(t: Token | undefined): boolean {
+  return t !== undefined && ARMED_GROUP.has(t.norm) && /^\p{Lu}/u.test(t.raw);
+}
+
 function continuesName(t: Token | undefined): boolean {
   return t !== undefined && /^\p{Lu}\p{Ll}/u.test(t.raw) && !CALENDAR.test(t.norm);
 }
@@ -272,6 +281,10 @@ export class Gazetteer {
       }
       if (!best) {
         i++;
+        continue;
+      }
+      if (namesArmedGroup(tokens[best.end]) && this.actors.get(best.entry.actorId)?.kind === 'organization') {
+        i = best.end + 1;
         continue;
       }
       const first = tokens[i] as Token;
