@@ -23,3 +23,13 @@ describe('an inverted "said X"', () => {
     expect(claims.filter((c) => c.startsWith('belarus→'))).toEqual([]);
   });
 });
+
+describe('the actor before the speech verb', () => {
+  it('is not the one an earlier verb of the clause was done to ("X thanked Y … and said")', () => {
+    // Norrby leads a side (no speaker id of its own): Poland, whom she thanked, is not the speaker.
+    expect(speakerOf('Norrby thanked Poland for its divers and said the saboteurs "will be found and punished."')).toEqual([null]);
+    expect(speakerOf('Norrby met Poland\'s envoy and said the saboteurs "will be found and punished."')).toEqual([null]);
+    // The speaker named before the verb still is.
+    expect(speakerOf('Poland\'s foreign minister said the saboteurs "will be found and punished."')).toEqual(['poland']);
+  });
+});

@@ -1,7 +1,7 @@
 /** Who speaks in a sentence: the actor before a speech verb, or the one a pronoun or title points back to. Split out of extract.ts. */
 import { SPEECH } from './cues.js';
 import type { Gazetteer, Mention } from './gazetteer.js';
-import { precededByPreposition } from './shape.js';
+import { CONTACT_VERB, precededByPreposition } from './shape.js';
 import type { Token } from '../text.js';
 
 const PRONOUN_START = /^(?:["“]?\s*)(?:He|She|They|It|His|Her|Their|The (?:statement|ministry|leader|official|spokesman|spokeswoman|government|department|president|minister|chief|envoy|\p{Lu}\w+ leader))\b/u;
@@ -32,8 +32,9 @@ export function findSpeaker(text: string, tokens: Token[], mentions: Mention[], 
     // "Japan was urged by …", "the results were announced": a passive verb has no speaker before it.
     if (/\b(?:was|were|been|being|is|are)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
     // The nearest actor ending before the verb, within a few words; not the object of a preposition
-    // or of a relative clause closed before the verb ("X, who spoke to Y, urged …").
-    const before = mentions.filter((x) => x.end <= at && (at - x.end < 40 || /^,[^,;]{0,120},\s*$/.test(text.slice(x.end, at))) && !gaz.isSide(x.actorId) && !precededByPreposition(tokens, x) && !/,\s*(?:who|which|that)\b/i.test(text.slice(0, x.start).slice(-60)));
+    // or of a relative clause closed before the verb ("X, who spoke to Y, urged …"), nor the one an
+    // earlier verb of the clause was done to ("X thanked Y for his mediation and said …": X speaks).
+    const before = mentions.filter((x) => x.end <= at && (at - x.end < 40 || /^,[^,;]{0,120},\s*$/.test(text.slice(x.end, at))) && !gaz.isSide(x.actorId) && !precededByPreposition(tokens, x) && !/,\s*(?:who|which|that)\b/i.test(text.slice(0, x.start).slice(-60)) && !CONTACT_VERB.test(text.slice(Math.max(0, x.start - 40), x.start)));
     const pick = before[before.length - 1];
     if (pick) return pick.actorId;
     const end = at + m[0].length;
