@@ -8,7 +8,7 @@
  */
 
 export interface Cause {
-  /** The reason, verbatim from the sentence ("the U.S. and others announced their support for Guaido"). */
+  /** The reason, verbatim from the sentence ("the neighbour announced its support for the rebels"). */
   cause: string;
   /** The words that tie it to the act, as an answer opens with them ("After", "Because of", "In response to"). */
   tie: string;
