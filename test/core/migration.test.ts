@@ -1,0 +1,54 @@
+/**
+ * Stances and answers in a border and migration crisis (made-up: Lutvia closes its border crossings,
+ * deploys troops and pushes migrants back; neighbouring Drevska is accused of weaponising migrants;
+ * a bloc sanctions Drevska, others take in asylum seekers; 2043), written before the code was run:
+ * "accused X of orchestrating the influx", "imposed sanctions on X in response", "agreed to take in
+ * 500 asylum seekers" (no side), "called for humanitarian access" (no side), "stood shoulder to
+ * shoulder with X", "align itself with the sanctions on X", "X, not Y, was to blame".
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a border and migration crisis between neighbours',
+  'u9-lutvia',
+  [
+    ['Poland', 'lutvia', 'leaning', 'orchestrating the influx'],
+    ['Lithuania', 'lutvia', 'leaning', 'orchestrating the influx'],
+    ['Russia', 'drevska', 'leaning', 'groundless'],
+    ['European Union', 'lutvia', 'leaning', 'imposed sanctions on Drevska'],
+    ['Hungary', 'lutvia', 'firm', 'shoulder to shoulder with Lutvia'],
+    ['Belarus', 'drevska', 'leaning', 'barbaric'],
+    ['Latvia', 'lutvia', 'firm', 'help Lutvia guard the frontier'],
+    ['Finland', 'lutvia', 'firm', 'fully supports'],
+    ['Norway', 'lutvia', 'leaning', 'align itself with the sanctions on Drevska'],
+    ['Serbia', 'drevska', 'leaning', 'not Drevska, was to blame'],
+    ['Turkey', 'neutral', null, 'both countries'],
+    ['Switzerland', 'neutral', null, 'host talks'],
+    ['Spain', 'lutvia', 'firm', "backed Lutvia's right to control its borders"],
+  ],
+  (app) => {
+    it('taking in asylum seekers, calling for humanitarian access or counting the dead takes no side', () => {
+      for (const q of ['Germany', 'Italy', 'Doctors Without Borders', 'Red Cross', 'UNHCR', 'International Organization for Migration', 'Human Rights Watch']) {
+        expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+      }
+      expect(app().kb.stance('Estonia').alignment).not.toBe('drevska'); // "has sent 80 border guards" under "Lutvia's backers"
+    });
+
+    it('answers counts, dates and people', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('How many migrants have died at the border?')).answer).toContain('12');
+      expect((await kb.ask('How many asylum seekers will Germany take in?')).answer).toContain('500');
+      expect((await kb.ask('When did Lutvia close its border crossings?')).answer).toBe('2 Nov 2043');
+      expect((await kb.ask('Who is Anna Reszka?')).answer).toMatch(/prime minister/i);
+      expect((await kb.ask('How many officials did the EU sanction?')).answer).toContain('14');
+    });
+
+    it('dates: the closure on Monday, live-blog entries at local time, a meeting ahead', () => {
+      const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
+      expect(ats).toContain('2043-11-02');
+      expect(ats).toContain('2043-11-05T21:50:00+02:00');
+      expect(ats).toContain('2043-11-20');
+    });
+  },
+);

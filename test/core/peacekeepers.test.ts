@@ -1,0 +1,49 @@
+/**
+ * Stances and answers when a host government expels a UN peacekeeping mission and a neighbouring
+ * power's contractors move in (made-up: Mokanda orders UNMOK out within 90 days, Karvenia's Orlan
+ * Group arrives, the mission completes its drawdown and attacks on civilians follow; 2045), written
+ * before the code was run: "regretted the decision" (against the side whose decision it is),
+ * "welcomed the withdrawal" of the mission (for the host government), "warned of a security vacuum"
+ * (no side), "offered to mediate" (neutral), "the withdrawal had been a mistake", "sovereign right".
+ */
+import { expect, it } from 'vitest';
+import { describeStances } from './stance-cases.js';
+
+describeStances(
+  'a host government expels a peacekeeping mission',
+  'u9-mokanda',
+  [
+    ['UN Security Council', 'mission', 'leaning', 'regretted the decision'],
+    ['Karvenia', 'government', 'firm', 'welcomed the withdrawal'],
+    ['Burkina Faso', 'government', 'firm', 'courageous defence of Mokandan sovereignty'],
+    ['Niger', 'government', 'firm', 'courageous defence of Mokandan sovereignty'],
+    ['United States', 'mission', 'leaning', 'urged the transitional government to reconsider'],
+    ['Central African Community', 'neutral', null, 'offered to mediate'],
+    ['Senegal', 'mission', 'leaning', 'withdrawal had been a mistake'],
+    ['Mali', 'government', 'leaning', 'sovereign right'],
+  ],
+  (app) => {
+    it('warning of a security vacuum, withdrawing troops or asking for monitors takes no side', () => {
+      for (const q of ['France', 'Germany', 'Ireland']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+      for (const q of ['Human Rights Watch', 'Algeria']) expect(app().kb.stance(q).alignment).not.toBe('government');
+    });
+
+    it('answers the deadline, the drawdown, the dead and the displaced', async () => {
+      const kb = app().kb;
+      expect((await kb.ask('When did UNMOK complete its drawdown?')).answer).toBe('8 Aug 2045');
+      expect((await kb.ask('How many civilians have been killed since the peacekeepers left?')).answer).toContain('160');
+      expect((await kb.ask('How many people have fled their homes?')).answer).toContain('95,000');
+      expect((await kb.ask('Who is Marta Ekdahl?')).answer).toMatch(/head of UNMOK/i);
+      expect((await kb.ask('How many troops does Ireland have in UNMOK?')).answer).toContain('340');
+    });
+
+    it('dates: the order on Tuesday, the last convoy, the drawdown, the attack, a meeting ahead', () => {
+      const ats = app().kb.timeline({ limit: 100 }).events.map((e) => e.at);
+      expect(ats).toContain('2045-05-09');
+      expect(ats).toContain('2045-08-07');
+      expect(ats).toContain('2045-08-08');
+      expect(ats).toContain('2045-08-29');
+      expect(ats).toContain('2045-05-11');
+    });
+  },
+);
