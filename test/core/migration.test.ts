@@ -15,7 +15,7 @@ describeStances(
   [
     ['Poland', 'lutvia', 'leaning', 'orchestrating the influx'],
     ['Lithuania', 'lutvia', 'leaning', 'orchestrating the influx'],
-    ['Russia', 'drevska', 'leaning', 'groundless'],
+    ['Russia', 'drevska', 'leaning', 'a disgrace for Europe'], // "Drevska's closest ally" is background to the main verb; "its neighbour" is not read
     ['European Union', 'lutvia', 'leaning', 'imposed sanctions on Drevska'],
     ['Hungary', 'lutvia', 'firm', 'shoulder to shoulder with Lutvia'],
     ['Belarus', 'drevska', 'leaning', 'barbaric'],

@@ -13,7 +13,7 @@ describeStances(
   'attacks on shipping in a strait',
   'u9-tamrah',
   [
-    ['Zaravan', 'brigades', 'firm', 'praised the "courage" of the Brigades'],
+    ['Zaravan', 'brigades', 'firm', "the militia's main patron"], // with 'praised the "courage" of the Brigades' (leaning)
     ['United States', 'coalition', 'leaning', 'cowardly attack'],
     ['Japan', 'coalition', 'firm', 'joined the coalition'],
     ['South Korea', 'coalition', 'firm', 'joined the coalition'],

@@ -1,0 +1,67 @@
+/**
+ * Joining a side and blaming the subject: shapes of news English found by writing a border and
+ * migration crisis, attacks on shipping in a strait and a peacekeeping mission expelled in unseen
+ * phrasing (claims.ts calls `alignmentCues` in one line; the cues are in cues.ts).
+ * - "Japan and South Korea joined the coalition", "joined Operation Safe Passage": backing the side
+ *   named right after the verb ("is considering joining", "may join": a leaning; "joined the
+ *   Brigades' critics" joins no side). "joined calls for …", "joined the talks", "joined Russia in …" name
+ *   no side there, and the cue is dropped ("would not join the coalition" is withheld: cues.ts).
+ * - "Lutvia, not Drevska, was to blame for the suffering", "Lutvia was to blame": against the side
+ *   that is the subject of the predicate, past a side set apart by "not"; with no side as its
+ *   subject ("who was to blame for the deaths", "it was too early to say who is to blame") or
+ *   negated ("Drevska was not to blame") it is dropped.
+ * - "did not urge X to reconsider", "never called on X to halt", "stopped short of urging X to …":
+ *   an order not given is nobody's stance (it read as against X).
+ */
+import type { Cue } from './cues.js';
+
+interface Span {
+  actorId: string;
+  start: number;
+  end: number;
+}
+
+/** Between "joined" and the side: nothing but an article. */
+const JOINED_SIDE = /^\s+(?:the\s+)?$/i;
+/** Before an order's addressee: the asking verb negated or held back ("did not urge X", "never called on X", "stopped short of urging X"). */
+const NOT_ASKED = /(?:\bnot|n['’]t|\bnever|\bstopped short of|\bstops short of|\bdeclined to|\brefused to)\s+(?:\w+\s+)?(?:urg|ask|call(?:s|ed|ing)?\s+(?:on|upon)|press|tell|told|demand|push)\w*\s+(?:[\w'’-]+\s+){1,5}$/i;
+/** Before "join": a join weighed, planned or possible, not done. */
+const MAY_JOIN = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: whether to)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|may|might|could|plans? to|planned to|planning to|expected to|likely to|set to|poised to|open to)\s+(?:\w+\s+)?$/i;
+/** Between a side and "to blame": an optional ", not Y," then the copula ("Lutvia, not Drevska, was ", "Lutvia was largely "). */
+const BLAMED_SUBJECT = /^(?:\s*,\s*not\s+(?:the\s+)?[^,;.]{1,40},)?\s+(?:(?:alone|also|mostly|largely|mainly|partly|solely|entirely|fully)\s+)?(?:was|were|is|are|had been|has been|have been|would be|will be)\s+(?:(?:alone|also|mostly|largely|mainly|partly|solely|entirely|fully)\s+)?(?:to\s+)?$/i;
+const NEGATED = /\b(?:not|never|n['’]t)\s+(?:\w+\s+)?(?:to\s+)?$/i;
+
+/** The side that is the subject of "(was) to blame" ending at `at`, past a side set apart by "not". */
+function blamedSubject(text: string, at: number, sides: Span[]): Span | undefined {
+  if (NEGATED.test(text.slice(Math.max(0, at - 16), at))) return undefined;
+  return [...sides].reverse().find((m) => m.end <= at && at - m.end <= 70 && BLAMED_SUBJECT.test(text.slice(m.end, at)) && !/\bnot\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 6), m.start)));
+}
+
+/** The sentence's cues with "joined" kept only before a side, and "to blame" aimed at its subject (see the module's comment). */
+export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Span[]): C[] {
+  // A cheap look at the few cues (and a literal word) before any regex.
+  const negated = text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of');
+  if (!cues.some((c) => /^(?:join|to blame|blame$)/i.test(c.text) || (negated && c.type === 'order'))) return cues;
+  const out: C[] = [];
+  for (const c of cues) {
+    if (c.type === 'support' && /^join/i.test(c.text)) {
+      // "joined the Brigades' critics": a possessive side is not what is joined.
+      const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
+      if (!side || /^['’]/.test(text.slice(side.end, side.end + 1))) continue;
+      // "is considering joining", "may join": at most a leaning, as "considering backing" is.
+      out.push(MAY_JOIN.test(text.slice(Math.max(0, c.start - 40), c.start)) ? { ...c, type: 'hedge' } : c);
+      continue;
+    }
+    // "did not urge X to reconsider": an order not given.
+    if (c.type === 'order' && negated && NOT_ASKED.test(text.slice(Math.max(0, c.start - 90), c.start))) continue;
+    // "was to blame for …" (the attribution entry) or "was to blame." (the blame entry, preceded by "to").
+    const predicate = /^to blame/i.test(c.text) || (/^blame$/i.test(c.text) && /\bto\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) && /\b(?:was|were|is|are|be|been)\s+(?:\w+\s+)?to\s+$/i.test(text.slice(Math.max(0, c.start - 30), c.start)));
+    if (c.type !== 'criticize' || !predicate) {
+      out.push(c);
+      continue;
+    }
+    const subject = blamedSubject(text, c.start, sides);
+    if (subject) out.push({ ...c, side: subject.actorId });
+  }
+  return out;
+}
