@@ -10,6 +10,8 @@
  *   that is the subject of the predicate, past a side set apart by "not"; with no side as its
  *   subject ("who was to blame for the deaths", "it was too early to say who is to blame") or
  *   negated ("Drevska was not to blame") it is dropped.
+ * - "would not align itself with the sanctions on X", "refused to join the sanctions": a measure not
+ *   joined is nobody's (it read as the holder's own sanctions).
  * - "did not urge X to reconsider", "never called on X to halt", "stopped short of urging X to …":
  *   an order not given is nobody's stance (it read as against X).
  */
@@ -25,6 +27,8 @@ interface Span {
 const JOINED_SIDE = /^\s+(?:the\s+)?$/i;
 /** Before an order's addressee: the asking verb negated or held back ("did not urge X", "never called on X", "stopped short of urging X"). */
 const NOT_ASKED = /(?:\bnot|n['’]t|\bnever|\bstopped short of|\bstops short of|\bdeclined to|\brefused to)\s+(?:\w+\s+)?(?:urg|ask|call(?:s|ed|ing)?\s+(?:on|upon)|press|tell|told|demand|push)\w*\s+(?:[\w'’-]+\s+){1,5}$/i;
+/** Before a measure: joining it negated ("would not align itself with the", "has not joined the EU's"). */
+const NOT_JOINED = /(?:\bnot|n['’]t|\bnever|\brefus(?:e|es|ed|ing) to|\bdeclin(?:e|es|ed|ing) to)\s+(?:(?:yet|formally)\s+)?(?:align(?:s|ed|ing)?\s+(?:itself|themselves|\w+self)\s+with|join(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|follow(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 /** Before "join": a join weighed, planned or possible, not done. */
 const MAY_JOIN = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: whether to)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|may|might|could|plans? to|planned to|planning to|expected to|likely to|set to|poised to|open to)\s+(?:\w+\s+)?$/i;
 /** Between a side and "to blame": an optional ", not Y," then the copula ("Lutvia, not Drevska, was ", "Lutvia was largely "). */
@@ -40,8 +44,8 @@ function blamedSubject(text: string, at: number, sides: Span[]): Span | undefine
 /** The sentence's cues with "joined" kept only before a side, and "to blame" aimed at its subject (see the module's comment). */
 export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Span[]): C[] {
   // A cheap look at the few cues (and a literal word) before any regex.
-  const negated = text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of');
-  if (!cues.some((c) => /^(?:join|to blame|blame$)/i.test(c.text) || (negated && c.type === 'order'))) return cues;
+  const negated = text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of') || text.includes('refus') || text.includes('declin');
+  if (!cues.some((c) => /^(?:join|to blame|blame$)/i.test(c.text) || (negated && (c.type === 'order' || c.type === 'criticize')))) return cues;
   const out: C[] = [];
   for (const c of cues) {
     if (c.type === 'support' && /^join/i.test(c.text)) {
@@ -52,6 +56,8 @@ export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Spa
       out.push(MAY_JOIN.test(text.slice(Math.max(0, c.start - 40), c.start)) ? { ...c, type: 'hedge' } : c);
       continue;
     }
+    // "would not align itself with the sanctions on X", "refused to join the sanctions": a measure not joined.
+    if (c.type === 'criticize' && negated && NOT_JOINED.test(text.slice(Math.max(0, c.start - 60), c.start))) continue;
     // "did not urge X to reconsider": an order not given.
     if (c.type === 'order' && negated && NOT_ASKED.test(text.slice(Math.max(0, c.start - 90), c.start))) continue;
     // "was to blame for …" (the attribution entry) or "was to blame." (the blame entry, preceded by "to").
