@@ -20,6 +20,8 @@ describeStances(
     ['United States', 'mission', 'leaning', 'disappointed'],
     ['Central African Community', 'neutral', null, 'offered to mediate'],
     ['Mali', 'government', 'firm', 'sovereign right'], // a sovereign right is firm backing here (written as leaning before the code ran)
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Togo', 'government', 'leaning', 'a sovereign decision'],
   ],
   (app) => {
     it('warning of a security vacuum, withdrawing troops or asking for monitors takes no side', () => {
@@ -27,6 +29,9 @@ describeStances(
       for (const q of ['Human Rights Watch', 'Algeria']) expect(app().kb.stance(q).alignment).not.toBe('government');
       // Left as a miss: "the killings proved that the withdrawal had been a mistake" (an analyst: leaning to the mission).
       expect(app().kb.stance('Senegal').alignment).not.toBe('government');
+      // Sanctions on a side's officers, a call to investigate killings: never for the government.
+      for (const q of ['European Union', 'African Union', 'France']) expect(app().kb.stance(q).alignment).not.toBe('government');
+      for (const q of ['Russia', 'China']) expect(app().kb.stance(q).alignment).not.toBe('mission'); // blocked a statement
     });
 
     it('answers the deadline, the drawdown, the dead and the displaced', async () => {
@@ -35,7 +40,7 @@ describeStances(
       expect((await kb.ask('How many civilians have been killed?')).answer).toContain('160');
       // Left to the answering lane: "… killed since the peacekeepers left?" answers "hundreds of thousands of
       // civilians" (a sentence sharing "peacekeepers" and "civilians" but no killing), not 160.
-      expect((await kb.ask('How many people have fled their homes?')).answer).toContain('95,000');
+      expect((await kb.ask('How many people have fled their homes?')).answer).toContain('130,000'); // the latest count (95,000 in September)
       expect((await kb.ask('Who is Marta Ekdahl?')).answer).toMatch(/head of UNMOK/i);
       expect((await kb.ask('How many troops does Ireland have in UNMOK?')).answer).toContain('340');
     });
@@ -47,6 +52,7 @@ describeStances(
       expect(ats).toContain('2045-08-08');
       expect(ats).toContain('2045-08-29');
       expect(ats).toContain('2045-05-11');
+      expect(ats).toContain('2045-10-02'); // "on Monday expelled the French ambassador"
     });
   },
 );

@@ -26,10 +26,14 @@ describeStances(
     ['Iraq', 'neutral', null, 'negotiated solution'],
     ['Oman', 'neutral', null, 'mediate'],
     ['Turkey', 'neutral', null, 'condemned both'],
+    // A fourth article, written after the first fixes and before the code was run again:
+    ['Venezuela', 'brigades', 'leaning', "hailed the Brigades' \"resistance\""],
+    ['Greece', 'coalition', 'firm', 'second frigate to the coalition'],
   ],
   (app) => {
     it('shipping lines suspending transits take no side; navies escorting ships never back the militia', () => {
-      for (const q of ['Nordhav Lines', 'Castell Marine']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+      for (const q of ['Nordhav Lines', 'Castell Marine', 'Pakistan']) expect(['neutral', null]).toContain(app().kb.stance(q).alignment);
+      expect(app().kb.stance('Oman').alignment).toBe('neutral'); // a release after its mediation is nobody's demand
       for (const q of ['Netherlands', 'United Kingdom']) expect(app().kb.stance(q).alignment).not.toBe('brigades');
     });
 
@@ -40,6 +44,7 @@ describeStances(
       expect((await kb.ask('How many ships have been diverted around the cape?')).answer).toContain('2,100');
       expect((await kb.ask('Who claimed responsibility for the attack on the tanker?')).answer).toMatch(/Hawkar Brigades/);
       expect((await kb.ask('Who is Karim Vashti?')).answer).toMatch(/foreign minister/i);
+      expect((await kb.ask('How many crew members of the Aurora Bay were released?')).answer).toContain('12');
     });
 
     it('dates: the attack on Monday, live-blog entries at local time', () => {
@@ -47,6 +52,7 @@ describeStances(
       expect(ats).toContain('2044-03-14');
       expect(ats).toContain('2044-03-17T22:30:00+04:00');
       expect(ats).toContain('2044-03-17T19:15:00+04:00');
+      expect(ats).toContain('2044-03-31T20:20:00+04:00');
     });
   },
 );
