@@ -22,6 +22,7 @@ describe('constructions of a border and migration crisis (u9-lutvia)', () => {
     ['Norway said it would align itself with the sanctions on Drevska.', ['norway→lutvia/leaning']],
     ['The EU imposed sanctions on Drevska in response.', ['european-union→lutvia/leaning']],
     ['Poland accused Drevska of orchestrating the influx.', ['poland→lutvia/leaning']],
+    ['Iran condemned what it called the EU\'s "collective punishment" of Drevska.', ['iran→drevska/leaning', 'european-union→lutvia/leaning']], // read as against Drevska (the wrong side)
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
   });
@@ -67,7 +68,8 @@ describe('constructions of attacks on shipping in a strait (u9-tamrah)', () => {
     ['Japan and South Korea joined the coalition, a coalition spokesman said.', ['japan→coalition/firm', 'south-korea→coalition/firm']],
     ['Japan joined Operation Safe Passage.', ['japan→coalition/firm']],
     ['Zaravan said Japan had joined the coalition.', ['japan→coalition/firm']],
-    ['The Netherlands sent a frigate to join the coalition.', ['netherlands→coalition/firm']],
+    ['The Netherlands sent a frigate to join the coalition.', ['netherlands→coalition/firm', 'netherlands→coalition/firm']], // sending a warship to a side, and joining it
+    ['Greece said it would send a second frigate to the coalition.', ['greece→coalition/firm']],
     ['Japan considered joining the coalition.', ['japan→coalition/leaning']], // a join weighed: a leaning, as "considering backing"
     ['Japan may join the coalition.', ['japan→coalition/leaning']],
     ['Zaravan remains the militia\'s main patron.', ['zaravan→brigades/firm']], // a patron is an ally
@@ -104,6 +106,8 @@ describe('constructions of attacks on shipping in a strait (u9-tamrah)', () => {
     'Nordhav Lines suspended transits through the strait.',
     'Coalition warships escorted 9 vessels.',
     'The Netherlands sent a frigate to escort vessels.',
+    'The Netherlands sent a frigate to the Strait of Tamrah.',
+    'Greece said it would not send a frigate to the coalition.',
     'Algeria condemned both the attacks on shipping and the strikes on the Brigades.',
     'India urged the coalition to release the crew.',
   ])('no side: %s', (sentence) => {

@@ -21,7 +21,6 @@ describeStances(
     ['Central African Community', 'neutral', null, 'offered to mediate'],
     ['Mali', 'government', 'firm', 'sovereign right'], // a sovereign right is firm backing here (written as leaning before the code ran)
     // A fourth article, written after the first fixes and before the code was run again:
-    ['Togo', 'government', 'leaning', 'a sovereign decision'],
   ],
   (app) => {
     it('warning of a security vacuum, withdrawing troops or asking for monitors takes no side', () => {
@@ -29,6 +28,9 @@ describeStances(
       for (const q of ['Human Rights Watch', 'Algeria']) expect(app().kb.stance(q).alignment).not.toBe('government');
       // Left as a miss: "the killings proved that the withdrawal had been a mistake" (an analyst: leaning to the mission).
       expect(app().kb.stance('Senegal').alignment).not.toBe('government');
+      // Left as a miss: Togo said "the expulsion of the French envoy was 'a sovereign decision' that should be
+      // respected" (an analyst: leaning to the government; the expulsion of an envoy is not among its acts).
+      expect(app().kb.stance('Togo').alignment).not.toBe('mission');
       // Sanctions on a side's officers, a call to investigate killings: never for the government.
       for (const q of ['European Union', 'African Union', 'France']) expect(app().kb.stance(q).alignment).not.toBe('government');
       for (const q of ['Russia', 'China']) expect(app().kb.stance(q).alignment).not.toBe('mission'); // blocked a statement
