@@ -91,6 +91,10 @@ describe('constructions of attacks on shipping in a strait (u9-tamrah)', () => {
     'Japan joined the talks with the Brigades.',
     'Japan joined the Brigades\' critics.', // a possessive side is not what is joined (read as backing the Brigades)
     'Japan was invited to join the coalition.',
+    'Iran said countries that joined the coalition would be targeted.', // a generic relative head (read as Iran backing the coalition: the wrong side)
+    'Iran said any country joining the coalition would pay a price.',
+    'Zaravan warned Japan against joining the coalition.', // warned against: nobody joined (read as Japan's join)
+    'The Brigades warned Japan against joining the coalition.',
     'Japan denied it had joined the coalition.',
     'Zaravan denied being the militia\'s main patron.',
     'Is Zaravan the militia\'s main patron?',

@@ -4,7 +4,8 @@
  * phrasing (claims.ts calls `alignmentCues` in one line; the cues are in cues.ts).
  * - "Japan and South Korea joined the coalition", "joined Operation Safe Passage": backing the side
  *   named right after the verb ("is considering joining", "may join": a leaning; "joined the
- *   Brigades' critics" joins no side). "joined calls for …", "joined the talks", "joined Russia in …" name
+ *   Brigades' critics" joins no side, nor "warned X against joining the coalition" or
+ *   "countries that joined the coalition would be targeted"). "joined calls for …", "joined the talks", "joined Russia in …" name
  *   no side there, and the cue is dropped ("would not join the coalition" is withheld: cues.ts).
  * - "Lutvia, not Drevska, was to blame for the suffering", "Lutvia was to blame": against the side
  *   that is the subject of the predicate, past a side set apart by "not"; with no side as its
@@ -29,6 +30,8 @@ const JOINED_SIDE = /^\s+(?:the\s+)?$/i;
 const NOT_ASKED = /(?:\bnot|n['’]t|\bnever|\bstopped short of|\bstops short of|\bdeclined to|\brefused to)\s+(?:\w+\s+)?(?:urg|ask|call(?:s|ed|ing)?\s+(?:on|upon)|press|tell|told|demand|push)\w*\s+(?:[\w'’-]+\s+){1,5}$/i;
 /** Before a measure: joining it negated ("would not align itself with the", "has not joined the EU's"). */
 const NOT_JOINED = /(?:\bnot|n['’]t|\bnever|\brefus(?:e|es|ed|ing) to|\bdeclin(?:e|es|ed|ing) to)\s+(?:(?:yet|formally)\s+)?(?:align(?:s|ed|ing)?\s+(?:itself|themselves|\w+self)\s+with|join(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|follow(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+/** Before "join(ing)": a preposition that keeps the join from happening, or a generic relative head. */
+const NOBODY_JOINS = /(?:\b(?:against|from|about|without|before|instead of)|\b(?:countries|nations|states|governments|navies|those|anyone|anybody|others|any (?:country|nation|state|government|navy))(?:\s+(?:that|which|who))?(?:\s+(?:have|has|had|already|might|may|would|will))*)\s+$/i;
 /** Before "join": a join weighed, planned or possible, not done. */
 const MAY_JOIN = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: whether to)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|may|might|could|plans? to|planned to|planning to|expected to|likely to|set to|poised to|open to)\s+(?:\w+\s+)?$/i;
 /** Between a side and "to blame": an optional ", not Y," then the copula ("Lutvia, not Drevska, was ", "Lutvia was largely "). */
@@ -52,6 +55,8 @@ export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Spa
       // "joined the Brigades' critics": a possessive side is not what is joined.
       const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
       if (!side || /^['’]/.test(text.slice(side.end, side.end + 1))) continue;
+      // "warned Japan against joining", "countries that joined the coalition would be targeted": nobody's join.
+      if (NOBODY_JOINS.test(text.slice(Math.max(0, c.start - 40), c.start))) continue;
       // "is considering joining", "may join": at most a leaning, as "considering backing" is.
       out.push(MAY_JOIN.test(text.slice(Math.max(0, c.start - 40), c.start)) ? { ...c, type: 'hedge' } : c);
       continue;
