@@ -22,6 +22,12 @@ describe('constructions of a border and migration crisis (u9-lutvia)', () => {
     ['Norway said it would align itself with the sanctions on Drevska.', ['norway→lutvia/leaning']],
     ['The EU imposed sanctions on Drevska in response.', ['european-union→lutvia/leaning']],
     ['Poland accused Drevska of orchestrating the influx.', ['poland→lutvia/leaning']],
+    ['Poland offered to help Lutvia protect its border.', ['poland→lutvia/firm']],
+    ['Russia defended Drevska.', ['russia→drevska/firm']],
+    ["Russia defended Drevska's right to control its airports.", ['russia→drevska/firm']],
+    ['Poland said Drevska was using migrants as a weapon.', ['poland→lutvia/leaning']],
+    ['Poland said Drevska was weaponising migrants.', ['poland→lutvia/leaning']],
+    ["Poland said Drevska's government was cynically using migrants as pawns.", ['poland→lutvia/leaning']],
     ['Iran condemned what it called the EU\'s "collective punishment" of Drevska.', ['iran→drevska/leaning', 'european-union→lutvia/leaning']], // read as against Drevska (the wrong side)
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
@@ -56,6 +62,19 @@ describe('constructions of a border and migration crisis (u9-lutvia)', () => {
     'Poland denied accusing Drevska of orchestrating the influx.',
     'Lutvia closed its border crossings with Drevska.',
     'Italy said it would take in 200 migrants; it did not say whether it supported the closure.',
+    'Poland offered to help mediate.',
+    'Poland offered to help Lutvia and Drevska settle their differences.',
+    'Poland did not offer to help Lutvia.',
+    'Russia defended itself.',
+    'Russia did not defend Drevska.',
+    'Lutvia defended its decision.',
+    'Poland said Drevska was not weaponising migrants.',
+    'Drevska denied weaponising migrants.',
+    'Lutvia said Drevska was using migrants as pawns.', // a side's own claim
+    'Drevska said Lutvia was using migrants as pawns.',
+    'Is Drevska weaponising migrants?',
+    'Poland said migrants were being used as pawns.',
+    'Russia warned the EU against imposing sanctions on Drevska.', // read as the EU's sanctions
   ])('no side: %s', (sentence) => {
     expect(sided(claims(sentence))).toEqual([]);
   });

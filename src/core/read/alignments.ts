@@ -13,6 +13,12 @@
  *   negated ("Drevska was not to blame") it is dropped.
  * - "would not align itself with the sanctions on X", "refused to join the sanctions": a measure not
  *   joined is nobody's (it read as the holder's own sanctions).
+ * - "defended Drevska", "offered to help Lutvia protect its border": backing the side right after
+ *   ("defended itself", "offered to help mediate" are none).
+ * - "Drevska was weaponising migrants", "Drevska is using migrants as pawns": against the side that is
+ *   the subject ("accused X of weaponising migrants" is read by "accused"; denied, negated or asked: none).
+ * - "warned the EU against imposing sanctions on X": a measure warned against is nobody's (it read
+ *   as the EU's sanctions).
  * - "did not urge X to reconsider", "never called on X to halt", "stopped short of urging X to …":
  *   an order not given is nobody's stance (it read as against X).
  */
@@ -32,6 +38,10 @@ const NOT_ASKED = /(?:\bnot|n['’]t|\bnever|\bstopped short of|\bstops short of
 const NOT_JOINED = /(?:\bnot|n['’]t|\bnever|\brefus(?:e|es|ed|ing) to|\bdeclin(?:e|es|ed|ing) to)\s+(?:(?:yet|formally)\s+)?(?:align(?:s|ed|ing)?\s+(?:itself|themselves|\w+self)\s+with|join(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|follow(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 /** Before "join(ing)": a preposition that keeps the join from happening, or a generic relative head. */
 const NOBODY_JOINS = /(?:\b(?:against|from|about|without|before|instead of)|\b(?:countries|nations|states|governments|navies|those|anyone|anybody|others|any (?:country|nation|state|government|navy))(?:\s+(?:that|which|who))?(?:\s+(?:have|has|had|already|might|may|would|will))*)\s+$/i;
+/** Before a measure: warned against or kept from it ("warned the EU against imposing sanctions on X"). */
+const WARNED_OFF = /\b(?:against|from)\s+(?:imposing|introducing|adopting|slapping|any|new|further)\s+(?:new\s+|further\s+|fresh\s+)?$/i;
+/** Between a side and "weaponising migrants": the copula or an auxiliary ("Drevska was deliberately ", "Drevska has been ", "Drevska had "). */
+const WEAPONISER = /^(?:['’]s?\s+(?:government|authorities|regime|leadership))?\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:(?:deliberately|cynically|openly|systematically|now|also)\s+)?$/i;
 /** Before "join": a join weighed, planned or possible, not done. */
 const MAY_JOIN = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?: whether to)?|mull(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|may|might|could|plans? to|planned to|planning to|expected to|likely to|set to|poised to|open to)\s+(?:\w+\s+)?$/i;
 /** Between a side and "to blame": an optional ", not Y," then the copula ("Lutvia, not Drevska, was ", "Lutvia was largely "). */
@@ -48,9 +58,23 @@ function blamedSubject(text: string, at: number, sides: Span[]): Span | undefine
 export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Span[]): C[] {
   // A cheap look at the few cues (and a literal word) before any regex.
   const negated = text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of') || text.includes('refus') || text.includes('declin');
-  if (!cues.some((c) => /^(?:join|to blame|blame$)/i.test(c.text) || (negated && (c.type === 'order' || c.type === 'criticize')))) return cues;
+  if (!cues.some((c) => /^(?:join|defend|offer|pledg|promis|vow|to blame|blame$|weaponi|us(?:e|es|ed|ing) )/i.test(c.text) || ((negated || text.includes('against')) && (c.type === 'order' || c.type === 'criticize')))) return cues;
   const out: C[] = [];
   for (const c of cues) {
+    // "defended Drevska", "offered to help Lutvia": backing only the side right after ("defended itself", "offered to help mediate" are none).
+    if ((c.type === 'support' || c.type === 'withhold') && /^(?:defend|offer|pledg|promis|vow)/i.test(c.text)) {
+      const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
+      if (side) out.push(c);
+      continue;
+    }
+    // "warned the EU against imposing sanctions on X": a measure warned against is nobody's.
+    if (c.type === 'criticize' && WARNED_OFF.test(text.slice(Math.max(0, c.start - 40), c.start))) continue;
+    // "Drevska was weaponising migrants", "is using migrants as pawns": against the side that is its subject.
+    if (c.type === 'criticize' && /^(?:weaponi|us(?:e|es|ed|ing) )/i.test(c.text)) {
+      const subject = NEGATED.test(text.slice(Math.max(0, c.start - 16), c.start)) ? undefined : [...sides].reverse().find((m) => m.end <= c.start && c.start - m.end <= 40 && WEAPONISER.test(text.slice(m.end, c.start)));
+      if (subject) out.push({ ...c, side: subject.actorId });
+      continue;
+    }
     if (c.type === 'support' && /^join/i.test(c.text)) {
       // "joined the Brigades' critics": a possessive side is not what is joined.
       const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
