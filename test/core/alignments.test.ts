@@ -89,6 +89,7 @@ describe('constructions of attacks on shipping in a strait (u9-tamrah)', () => {
     ['Zaravan said Japan had joined the coalition.', ['japan→coalition/firm']],
     ['The Netherlands sent a frigate to join the coalition.', ['netherlands→coalition/firm', 'netherlands→coalition/firm']], // sending a warship to a side, and joining it
     ['Greece said it would send a second frigate to the coalition.', ['greece→coalition/firm']],
+    ['Denmark contributed a frigate to the coalition.', ['denmark→coalition/firm']],
     ['Japan considered joining the coalition.', ['japan→coalition/leaning']], // a join weighed: a leaning, as "considering backing"
     ['Japan may join the coalition.', ['japan→coalition/leaning']],
     ['Zaravan remains the militia\'s main patron.', ['zaravan→brigades/firm']], // a patron is an ally
@@ -131,6 +132,8 @@ describe('constructions of attacks on shipping in a strait (u9-tamrah)', () => {
     'The Netherlands sent a frigate to escort vessels.',
     'The Netherlands sent a frigate to the Strait of Tamrah.',
     'Greece said it would not send a frigate to the coalition.',
+    'Denmark did not contribute a frigate to the coalition.',
+    'Denmark contributed 2 million dollars to the relief effort.',
     'Algeria condemned both the attacks on shipping and the strikes on the Brigades.',
     'India urged the coalition to release the crew.',
   ])('no side: %s', (sentence) => {
@@ -153,6 +156,7 @@ describe('constructions of a peacekeeping mission expelled (u9-mokanda)', () => 
     ['The United States urged the transitional government to reverse its decision.', ['united-states→mission/leaning']],
     ['The United States, which did not comment last week, urged the transitional government to reconsider.', ['united-states→mission/leaning']],
     ['Mali said the expulsion of the mission had been Mokanda\'s sovereign right.', ['mali→government/firm']],
+    ['Senegal called the decision a grave mistake.', ['senegal→mission/leaning']],
   ])('%s → %j', (sentence, want) => {
     expect(sided(claims(sentence))).toEqual(want);
   });
@@ -175,6 +179,9 @@ describe('constructions of a peacekeeping mission expelled (u9-mokanda)', () => 
     'The United States said the transitional government would not reconsider.',
     'The United States said it would reconsider its aid.',
     'France warned of a security vacuum in the north.',
+    'Senegal did not call the decision a mistake.',
+    'The transitional government called the mission a mistake.',
+    'Senegal said it would be a mistake to keep the mission.',
     'Ireland said it would withdraw its 340 troops from UNMOK.',
     'The Central African Community offered to mediate between Bassako and the United Nations.',
   ])('no side: %s', (sentence) => {
