@@ -30,6 +30,8 @@ interface Span {
   end: number;
 }
 
+/** The cues this module reads itself. */
+const OWN = /^(?:join|defend|offer|to blame|blame$|weaponi|us(?:e|es|ed|ing) )/i;
 /** Between "joined" and the side: nothing but an article. */
 const JOINED_SIDE = /^\s+(?:the\s+)?$/i;
 /** Before an order's addressee: the asking verb negated or held back ("did not urge X", "never called on X", "stopped short of urging X"). */
@@ -56,13 +58,20 @@ function blamedSubject(text: string, at: number, sides: Span[]): Span | undefine
 
 /** The sentence's cues with "joined" kept only before a side, and "to blame" aimed at its subject (see the module's comment). */
 export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Span[]): C[] {
-  // A cheap look at the few cues (and a literal word) before any regex.
-  const negated = text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of') || text.includes('refus') || text.includes('declin');
-  if (!cues.some((c) => /^(?:join|defend|offer|pledg|promis|vow|to blame|blame$|weaponi|us(?:e|es|ed|ing) )/i.test(c.text) || ((negated || text.includes('against')) && (c.type === 'order' || c.type === 'criticize')))) return cues;
+  // A cheap look at the few cues (and then a literal word) before any regex over the sentence.
+  if (cues.length === 0) return cues;
+  let own = false;
+  let measure = false;
+  for (const c of cues) {
+    if (OWN.test(c.text)) own = true;
+    else if (c.type === 'order' || c.type === 'criticize') measure = true;
+  }
+  const negated = (own || measure) && (text.includes('not') || text.includes('n’t') || text.includes("n't") || text.includes('never') || text.includes('short of') || text.includes('refus') || text.includes('declin'));
+  if (!own && !(measure && (negated || text.includes('against')))) return cues;
   const out: C[] = [];
   for (const c of cues) {
     // "defended Drevska", "offered to help Lutvia": backing only the side right after ("defended itself", "offered to help mediate" are none).
-    if ((c.type === 'support' || c.type === 'withhold') && /^(?:defend|offer|pledg|promis|vow)/i.test(c.text)) {
+    if ((c.type === 'support' || c.type === 'withhold') && /^(?:defend|offer)/i.test(c.text)) {
       const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
       if (side) out.push(c);
       continue;
