@@ -31,7 +31,7 @@ interface Span {
 }
 
 /** The cues this module reads itself. */
-const OWN = /^(?:join|defend|offer|to blame|blame$|weaponi|us(?:e|es|ed|ing) )/i;
+const OWN = /^(?:join|defend|offer|blame$|blame for$|weaponi|us(?:e|es|ed|ing) )/i;
 /** Between "joined" and the side: nothing but an article. */
 const JOINED_SIDE = /^\s+(?:the\s+)?$/i;
 /** Before an order's addressee: the asking verb negated or held back ("did not urge X", "never called on X", "stopped short of urging X"). */
@@ -98,10 +98,12 @@ export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Spa
     if (c.type === 'criticize' && negated && NOT_JOINED.test(text.slice(Math.max(0, c.start - 60), c.start))) continue;
     // "did not urge X to reconsider": an order not given.
     if (c.type === 'order' && negated && NOT_ASKED.test(text.slice(Math.max(0, c.start - 90), c.start))) continue;
-    // "was to blame for …" (the attribution entry) or "was to blame." (the blame entry, preceded by "to").
-    const predicate = /^to blame/i.test(c.text) || (/^blame$/i.test(c.text) && /\bto\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) && /\b(?:was|were|is|are|be|been)\s+(?:\w+\s+)?to\s+$/i.test(text.slice(Math.max(0, c.start - 30), c.start)));
+    // "was to blame for …" (the attribution entry) or "was to blame." (the blame entry), preceded by "to".
+    const blame = /^blame(?: for)?$/i.test(c.text);
+    const predicate = blame && /\bto\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) && /\b(?:was|were|is|are|be|been)\s+(?:\w+\s+)?to\s+$/i.test(text.slice(Math.max(0, c.start - 30), c.start));
+    // "blame for" (the attribution entry) is read only as the predicate "was to blame for".
     if (c.type !== 'criticize' || !predicate) {
-      out.push(c);
+      if (!(blame && / for$/i.test(c.text))) out.push(c);
       continue;
     }
     const subject = blamedSubject(text, c.start, sides);
