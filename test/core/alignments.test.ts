@@ -66,6 +66,8 @@ describe('constructions of a border and migration crisis (u9-lutvia)', () => {
     'Poland offered to help Lutvia and Drevska settle their differences.',
     'Poland did not offer to help Lutvia.',
     'Russia defended itself.',
+    'Observers expect Russia to defend itself against Lutvia.', // an expected act is a hedge, and aims at no side after it
+    'Observers expect Poland to join the talks with Lutvia.',
     'Russia did not defend Drevska.',
     'Lutvia defended its decision.',
     'Poland said Drevska was not weaponising migrants.',

@@ -71,7 +71,8 @@ export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Spa
   const out: C[] = [];
   for (const c of cues) {
     // "defended Drevska", "offered to help Lutvia": backing only the side right after ("defended itself", "offered to help mediate" are none).
-    if ((c.type === 'support' || c.type === 'withhold') && /^(?:defend|offer)/i.test(c.text)) {
+    // (Whatever the type findCues gave them: "Observers expect X to defend itself" is no hedge toward a side.)
+    if (/^(?:defend|offer(?:s|ed|ing)? to (?:help|assist))/i.test(c.text)) {
       const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
       if (side) out.push(c);
       continue;
@@ -84,10 +85,14 @@ export function alignmentCues<C extends Cue>(text: string, cues: C[], sides: Spa
       if (subject) out.push({ ...c, side: subject.actorId });
       continue;
     }
-    if (c.type === 'support' && /^join/i.test(c.text)) {
+    if (/^join/i.test(c.text)) {
       // "joined the Brigades' critics": a possessive side is not what is joined.
       const side = sides.find((m) => m.start >= c.end && m.start - c.end <= 6 && JOINED_SIDE.test(text.slice(c.end, m.start)));
       if (!side || /^['’]/.test(text.slice(side.end, side.end + 1))) continue;
+      if (c.type !== 'support') {
+        out.push(c); // withheld ("would not join"), hedged or expected ("is expected to join")
+        continue;
+      }
       // "warned Japan against joining", "countries that joined the coalition would be targeted": nobody's join.
       if (NOBODY_JOINS.test(text.slice(Math.max(0, c.start - 40), c.start))) continue;
       // "is considering joining", "may join": at most a leaning, as "considering backing" is.
