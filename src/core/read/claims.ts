@@ -18,6 +18,7 @@ import { clauseSubject, objectEnd, OURS, recast } from './scope.js';
 import { type Captors, captorCues } from './captors.js';
 import { disputeCues, nearPlace } from './disputes.js';
 import { findingCues } from './findings.js';
+import { alignmentCues } from './alignments.js';
 import { anti, asideAct, asPlace, attributions, judgedAccusations, objectOfEarlierAct, overthrowAfterCoup, qualifies } from './aims.js';
 import type { XClaim } from './extract.js';
 import { addressee, lastClauseHolders, objectBeforeAnd, setApart } from './subjects.js';
@@ -55,6 +56,7 @@ export function claimsOf(
   let cues = recast(text, findCues(text).filter((c) => !mentions.some((m) => c.start >= m.start && c.start < m.end)));
   // Acts not made or aimed elsewhere (aims.ts, captors.ts).
   cues = findingCues(text, disputeCues(text, captorCues(text, attributions(text, judgedAccusations(text, overthrowAfterCoup(cues, gaz.roles)), sidesNamed), sidesNamed), [...mentions, ...arenaMentions], gaz), mentions, arenaMentions, gaz);
+  cues = alignmentCues(text, cues, sidesNamed); // "joined the coalition", "X, not Y, was to blame" (alignments.ts)
   if (cues.length === 0) return [];
   const { roles } = gaz;
   // Where a junta is known, "coup" names its act (a target), not a criticism on its own: "the coup

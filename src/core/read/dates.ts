@@ -89,6 +89,8 @@ export function findDates(text: string, published: string, anchor?: string): Dat
   const out: DateMention[] = [];
   const dayBefore = new Set<DateMention>();
   const dayAfter = new Set<DateMention>();
+  /** Anaphors ("a day later") by their start, and whether the previous sentence gave them a day. */
+  const anaphors = new Map<number, boolean>();
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const scan = LEXICON.scan(text);
@@ -102,11 +104,11 @@ export function findDates(text: string, published: string, anchor?: string): Dat
       let precision: DateMention['precision'] = 'day';
       const g1 = (m[1] ?? '').toLowerCase().replace('.', '');
       if (kind === 'anaphor') {
-        if (!anchor) continue;
-        const am = /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchor);
-        if (!am) continue;
-        const base: Ymd = { y: Number(am[1]), m: Number(am[2]), d: Number(am[3]) };
+        // Counted from the previous sentence's day, or from a day given earlier in this one (below).
+        const am = anchor ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchor) : null;
+        const base: Ymd = am ? { y: Number(am[1]), m: Number(am[2]), d: Number(am[3]) } : pub;
         d = /same|that day/i.test(g1) ? base : addDays(base, 1);
+        anaphors.set(start, !!am);
       } else if (kind === 'mdy' || kind === 'dmy') {
         const month = MONTHS[kind === 'dmy' ? (m[2] ?? '').toLowerCase().replace('.', '') : g1];
         const day = Number(kind === 'dmy' ? m[1] : m[2]);
@@ -189,6 +191,23 @@ export function findDates(text: string, published: string, anchor?: string): Dat
     x.value = value;
     x.future = value > iso(pub, 'day');
     x.anchored = true;
+  }
+  // "crossed into Niger on August 7, and UNMOK completed its drawdown a day later": counted from the
+  // day this sentence gave before it; without one or a previous sentence's day, it dates nothing.
+  if (anaphors.size) {
+    for (const x of [...out]) {
+      const anchored = anaphors.get(x.start);
+      if (anchored === undefined) continue;
+      const ref = [...out].reverse().find((o) => o.start < x.start && o.precision === 'day' && !anaphors.has(o.start) && !dayBefore.has(o) && !dayAfter.has(o));
+      if (!ref) {
+        if (!anchored) out.splice(out.indexOf(x), 1);
+        continue;
+      }
+      const [y, mo, da] = ref.value.split('-').map(Number) as [number, number, number];
+      const value = iso(/same|that day/i.test(text.slice(x.start, x.end)) ? { y, m: mo, d: da } : addDays({ y, m: mo, d: da }, 1), 'day');
+      x.value = value;
+      x.future = value > iso(pub, 'day');
+    }
   }
   for (const x of dayAfter) {
     const value = dayBeforeGiven(x, (o) => dayAfter.has(o) || dayBefore.has(o));

@@ -22,8 +22,8 @@ export function objectEnd(text: string, cueEnd: number, limit: number): number {
   return m && m.index > 0 ? cueEnd + m.index : limit;
 }
 
-/** The words between a speech verb's subject and the verb: none, an auxiliary, an apposition ("X, a guarantor of the deal, warned"), or a coordinated predicate. */
-const SUBJECT_GAP = /^\s+(?:(?:election\s+)?(?:observers|monitors)\s+)?(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90}\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
+/** The words between a speech verb's subject and the verb: none, an auxiliary, an apposition ("X, a guarantor of the deal, warned"), or a coordinated predicate ("X agreed to take in 300 asylum seekers, but said"). */
+const SUBJECT_GAP = /^\s+(?:(?:election\s+)?(?:observers|monitors)\s+)?(?:(?:has|have|had|also|later|then|again)\s+)?$|^,[^,;]{0,100},\s*$|^\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|s)|said|told|made|gave|took|sent|held|met|spoke|wrote)\b[^,;"“”]{0,90},?\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/;
 
 /**
  * The subject of the speech verb that opens the clause at `clauseStart` ("Vietnam said …"), with
