@@ -190,3 +190,19 @@ describe('constructions of a peacekeeping mission expelled (u9-mokanda)', () => 
     expect(sided(claims(sentence))).toEqual([]);
   });
 });
+
+describe('a violation of a side\'s sovereignty (session 8, a border strike)', () => {
+  const claims = (text: string) => probeClaims('velsund', text, '2041-10-18');
+  it.each([
+    // Condemning an act as a violation of X's sovereignty backs X: X is the one violated (read as against X: the wrong side).
+    ["Turkey condemned the strikes as a violation of Ostmark's sovereignty and expressed solidarity with the Ostmarkian people.", ['turkey→ostmark/leaning']],
+    ["Turkey condemned the violation of Ostmark's airspace.", ['turkey→ostmark/leaning']],
+    ['Turkey condemned the breach of Ostmark\'s borders.', ['turkey→ostmark/leaning']],
+    // X's own violation, or one by X, is against X.
+    ["Turkey condemned Ostmark's violation of the ceasefire.", ['turkey→reval/leaning', 'turkey→reval/leaning']], // two cues: "condemned" and "violation of the ceasefire"
+    ['Turkey condemned the violation of the truce by Ostmark.', ['turkey→reval/leaning']],
+    ["Turkey accused Ostmark of a violation of the Reval Union's airspace.", ['turkey→reval/leaning']],
+  ])('%s → %j', (sentence, want) => {
+    expect(sided(claims(sentence))).toEqual(want);
+  });
+});
