@@ -206,3 +206,19 @@ describe('a violation of a side\'s sovereignty (session 8, a border strike)', ()
     expect(sided(claims(sentence))).toEqual(want);
   });
 });
+
+describe('support taken away (session 8)', () => {
+  const claims = (text: string) => probeClaims('velsund', text, '2041-10-18');
+  it.each([
+    // Welcoming support withdrawn from X is against X (it read as backing X: a wrong side).
+    ['Norway welcomed the withdrawal of support for Ostmark.', ['norway→reval/leaning']],
+    ['Norway welcomed an end to military aid to the Reval Union.', ['norway→ostmark/leaning']],
+    // Withdrawing one's own support or recognition backs no one.
+    ['Norway withdrew its support for Ostmark.', []],
+    ['Norway revoked its recognition of the Reval Union.', []],
+    // A withdrawal of something else is not support taken away.
+    ['Norway backed Ostmark after the withdrawal of Reval Union troops.', ['norway→ostmark/firm']],
+  ])('%s → %j', (sentence, want) => {
+    expect(sided(claims(sentence))).toEqual(want);
+  });
+});

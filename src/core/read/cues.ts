@@ -120,7 +120,7 @@ const NEGATION = /(?:\bnot|n['’]t|\bnever|\bno longer|\bwithout)\s+(?:[\w“"�
 /** An act not done, or undone: "has yet to recognise", "refused to condemn", "unlikely to back", "too early to blame", "stopped backing", "lifted sanctions". */
 /** "backed neither X nor Y": the act is denied to every side. */
 const NEITHER = /^\s+neither\b/i;
-const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of|(?:too early|premature) to|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|neither|nor)\s+(?:\w+\s+)?$/i;
+const NOT_DONE = /\b(?:yet to|fail(?:s|ed|ing)? to|failure to|refus(?:e|es|ed|ing|al) to|unlikely to|reluctan(?:t|ce) to|hesita(?:nt|nce|ted|tes|te) to|no plans? to|declin(?:e|es|ed|ing) to|stop(?:s|ped)? short of|(?:too early|premature) to|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|withdr(?:aw|aws|ew|awn|awing|awal)|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|(?:an |the )?end(?:s|ed|ing)? (?:to|of)|neither|nor)\s+(?:\w+\s+)?$/i;
 /** An act denied or called false: "denied supplying", "dismissed reports that it had recognised"; not past a new clause with its own subject ("denied any role, and China backed X"). */
 const DENIED = /\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?)|reject(?:s|ed|ing)? (?:\w+ )?(?:reports?|claims?|allegations?|suggestions?))\b[^.;]{0,50}$/i;
 /** A new clause with its own subject: ", and China …" (a denial before it does not reach past it). */

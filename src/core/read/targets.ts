@@ -28,6 +28,9 @@ export function postedIn(text: string, cue: { end: number; text: string }, m: { 
 /** "a request to", "calls to", "a bid to": an act asked for, not done. */
 const RULING_ASKED = /\b(?:requests?|calls?|demands?|bids?|petitions?|appeals?|complaints?|challenges?|motions?|attempts?|efforts?|plans?|pressure)\s+(?:\w+\s+)?to\s+$/i;
 
+/** What is taken away from the side named next: "the withdrawal of support for", "an end to aid to". */
+const WITHDRAWN_FROM = /\b(?:withdr(?:aw|awal|awing|ew|awn)|end(?:ing)?|suspen(?:d|ded|ding|sion)|cut(?:s|ting)?|halt(?:ed|ing)?|revok(?:e|ed|ing)|loss)\s+(?:of\s+|to\s+|in\s+)?(?:(?:its|their|all|the|any|\w+['’]s)\s+)?(?:military\s+|financial\s+|political\s+|diplomatic\s+)?(?:support|aid|backing|recognition|assistance|funding|help|cooperation)\s+(?:for|to|of|with)\s+(?:the\s+)?$/i;
+
 /** What an act makes of its holder's position toward its target. */
 export type Kind = 'criticize' | 'support' | 'leaning' | 'withhold' | 'neutral';
 
@@ -202,6 +205,8 @@ export function aimOf(cue: Cue, s: Scene): Aim {
       target = after ?? before ?? null;
   }
   if (directed && (kind === 'support' || kind === 'leaning') && target === after && backsActAgainst(text, cue.end, after, DONE_TO)) kind = 'criticize';
+  // "welcomed the withdrawal of support for X", "backed an end to aid to X": backing a measure taken away from X is against X.
+  if (directed && (kind === 'support' || kind === 'leaning') && target === after && after && WITHDRAWN_FROM.test(text.slice(cue.end, after.start))) kind = 'criticize';
   // "its loyalty was to the constitution, not to Ilario": a side set apart by "not" or "rather than" is not the act's object.
   if (after && target === after && SET_APART.test(text.slice(Math.max(cue.end, after.start - 24), after.start))) target = null;
   // "condemned the violence by both the junta and X's supporters": aimed at both, so at neither.
