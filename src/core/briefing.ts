@@ -2,15 +2,16 @@
  * The knowledge base as the commands see it: one object answering the questions. It reads from the
  * store; ingestion writes through it. It imports no SDK, reads no environment, and gets time from a Clock.
  */
-import { clearDirty, dirty, hasDirty, kbVersion, writeDocument } from '../store/kb-write.js';
+import { clearDirty, dirty, hasDirty, kbVersion } from '../store/kb-write.js';
 import { Batches } from './batches.js';
-import { type CheckedArticle, checkArticle, checkPublished } from '../ingest/prepare.js';
+import { type CheckedArticle, checkPublished } from '../ingest/prepare.js';
+import { checkIncoming, type IncomingArticle, type IngestHooks, ingestArticles, type IngestRun, writeArticle } from './article-writer.js';
 import { type ActorRow, KbReader } from '../store/kb-read.js';
 import type { Store } from '../store/store.js';
 import { askQuestion } from './answer/ask.js';
 import { ActorDirectory } from './answer/directory.js';
 import { buildDigest, type DigestOptions } from './answer/digest.js';
-import { type DocMeta, type Extraction, extractDocument } from './read/extract.js';
+import type { Extraction } from './read/extract.js';
 import type { AnswerModel } from './answer/grounding.js';
 import { Gazetteer } from './read/gazetteer.js';
 import { AlertCollector } from './changes/collect.js';
@@ -39,38 +40,7 @@ export interface BriefingOptions {
   model?: AnswerModel;
 }
 
-/** An article ready for ingestion: text plus metadata (from front matter, flags or the manifest). */
-export interface IncomingArticle extends ArticleMeta {
-  path?: string;
-  text: string;
-}
-
-/** The corpus's actors, with their names normalised for resolution and autocomplete. */
-/** Fault-injection points of an ingest, for tests of crashes at chosen moments. */
-export interface IngestHooks {
-  /**
-   * Called inside an article's savepoint once it is written ('write', its index in the run), after
-   * each batch commits ('commit', the batch count), and before the refresh ('refresh').
-   */
-  at?(point: 'write' | 'commit' | 'refresh', n: number): void;
-}
-
-/** One ingest run's bookkeeping (see Briefing.newRun). */
-export interface IngestRun {
-  // No map of the run's hashes and ids: the store answers for them (this connection sees its own
-  // uncommitted articles), and such maps grew with every article of a long ingest.
-  touched: Set<string>;
-  /** Actors whose claims the current batch wrote. */
-  batchTouched?: Set<string>;
-  added: number;
-  written: number;
-  batches: number;
-  hooks: IngestHooks;
-  /** The run's "now": files from outside may be published at most a day after it. */
-  now: Date;
-}
-
-export type { CheckedArticle };
+export type { CheckedArticle, IncomingArticle, IngestHooks, IngestRun };
 
 export class Briefing {
   readonly clock: Clock;
@@ -149,22 +119,7 @@ export class Briefing {
    * reading and extraction on worker threads, under a time budget per file.)
    */
   ingest(articles: IncomingArticle[], onProgress?: (done: number, total: number) => void, hooks?: IngestHooks): IngestFileResult[] {
-    const results: IngestFileResult[] = [];
-    const run = this.newRun(hooks);
-    let i = 0;
-    while (i < articles.length) {
-      // A batch ends after 200 articles or half a second, so another writer never waits long.
-      const started = Date.now();
-      this.writeBatch(run, () => {
-        for (let k = 0; k < 200 && i < articles.length && (k === 0 || Date.now() - started < 500); k++, i++) {
-          const c = this.check(articles[i] as IncomingArticle, i);
-          results.push('ok' in c ? c : this.writeArticle(c, () => extractDocument(docMeta(c), c.text, this.gazetteer), run));
-          onProgress?.(i + 1, articles.length);
-        }
-      });
-    }
-    this.finishRun(run);
-    return results;
+    return ingestArticles(this, articles, onProgress, hooks);
   }
 
   /** State of one ingest run: actors whose stance must be refreshed, counts, hooks. */
@@ -175,11 +130,7 @@ export class Briefing {
 
   /** Check and clean an article (pure); an invalid one is a failed result already. */
   check(a: IncomingArticle, index: number, latest: Date | null = null): CheckedArticle | IngestFileResult {
-    try {
-      return checkArticle(a, index, latest);
-    } catch (err) {
-      return { path: a.path ?? a.id ?? a.title ?? `article ${index + 1}`, ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
+    return checkIncoming(a, index, latest);
   }
 
   /**
@@ -208,43 +159,7 @@ export class Briefing {
    * (or concurrently stored) article is reported as one; `extract` runs only for new articles.
    */
   writeArticle(c: CheckedArticle, extract: () => Extraction, run: IngestRun): IngestFileResult {
-    const dup = this.reader.hasHash(c.hash);
-    if (dup) return { path: c.path, ok: true, docId: dup, duplicate: true };
-    let id = c.id;
-    if (this.reader.hasDoc(id)) id = `${id}-${c.hash.slice(0, 8)}`;
-    if (this.reader.hasDoc(id)) return { path: c.path, ok: false, error: `id "${id}" is already taken by another article` };
-    const n = run.written++;
-    // What the extraction teaches the gazetteer is forgotten again if the article is rolled back.
-    this.gazetteer.journal();
-    try {
-      let actors: ReturnType<typeof writeDocument> = [];
-      this.store.savepoint(() => {
-        const x = extract();
-        for (const cl of x.claims) {
-          run.touched.add(cl.actorId);
-          run.batchTouched?.add(cl.actorId);
-        }
-        actors = writeDocument(
-          this.store,
-          this.batches.events,
-          { id, title: c.title, source: c.source, published: c.published, timezone: c.timezone, url: c.url, path: c.file, hash: c.hash, bytes: c.bytes, ingestedAt: this.clock.now().toISOString() },
-          x,
-          (aid) => this.gazetteer.actors.get(aid),
-        );
-        run.hooks.at?.('write', n);
-      });
-      // Only once the article's savepoint succeeded: its actor rows land with the batch.
-      this.gazetteer.keep();
-      this.batches.actorRows.add(actors);
-      run.added++;
-      return { path: c.path, ok: true, docId: id };
-    } catch (err) {
-      this.gazetteer.undo();
-      this.batches.events.clear(); // the index may hold events of the rolled-back article
-      const again = this.reader.hasHash(c.hash);
-      if (again) return { path: c.path, ok: true, docId: again, duplicate: true };
-      return { path: c.path, ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
+    return writeArticle({ store: this.store, reader: this.reader, gazetteer: this.gazetteer, batches: this.batches, clock: this.clock }, c, extract, run);
   }
 
   /**
@@ -388,8 +303,3 @@ export function normalizePublished(p: string | undefined, now: Date = new Date()
   const r = checkPublished(p, now);
   return 'value' in r ? r.value : null;
 }
-
-function docMeta(c: CheckedArticle): DocMeta {
-  return { id: c.id, source: c.source, published: c.published, timezone: c.timezone };
-}
-

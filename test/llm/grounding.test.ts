@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/core/answer/ask.js';
 import { checkGrounding, cleanModelText, locateQuote, namesIn, numbersIn, quotedIn } from '../../src/core/answer/grounding.js';
-import { claimsIn, contradiction, lemma } from '../../src/core/answer/grounding-facts.js';
+import { claimsIn, contradiction, lemma } from '../../src/core/answer/grounding-claims.js';
 import { buildMessages, PASSAGES_HEADER, parseAnswer, SYSTEM_PROMPT } from '../../src/llm/prompt.js';
 
 function passage(id: string, text: string, extra: Partial<Passage> = {}): Passage {

@@ -5,7 +5,8 @@
  */
 import type { Briefing } from '../briefing.js';
 import { contentStems, DATELINE, fold, shareNameWord, stem, tokenize } from '../text.js';
-import { personsIn, type Asked, type Span } from './spans.js';
+import { personsIn } from './names-in-text.js';
+import type { Asked, Span } from './spans.js';
 import { variants } from './words.js';
 
 export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {

@@ -7,7 +7,8 @@
  * note saying why. The core imports no SDK.
  */
 import type { Passage, Retrieval } from './ask.js';
-import { claimsIn, contradiction, type NameSpan, numbersIn, sameNumber } from './grounding-facts.js';
+import { claimsIn, contradiction, type NameSpan } from './grounding-claims.js';
+import { numbersIn, sameNumber } from './grounding-numbers.js';
 import { isStopword, normKey, type Token, tokenize } from '../text.js';
 import type { AskResult, Citation } from '../types.js';
 import { formatWhen } from '../when.js';
@@ -54,7 +55,7 @@ export interface NameLexicon {
   mentions(text: string): { start: number; end: number; key: string; names: string[] }[];
 }
 
-export { numbersIn } from './grounding-facts.js';
+export { numbersIn } from './grounding-numbers.js';
 
 /** How many of the retrieved passages the model reads. */
 export const MODEL_PASSAGES = 6;

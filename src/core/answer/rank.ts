@@ -1,0 +1,219 @@
+/**
+ * Picking the sentences that answer: each retrieved sentence is scored by how much of the question
+ * it covers (words by stem or synonym, actors by any name), held to the relevance floor, given its
+ * answer span (spans.ts), and the candidates are ordered — the surest construction, the whole
+ * question, a stated date, a reason, the latest report of a running count.
+ */
+import type { Briefing } from '../briefing.js';
+import { contentStems, fold, isStopword, stem, tokenize } from '../text.js';
+import { reasonFor } from './causes.js';
+import type { QueryPlan } from './query-plan.js';
+import { ftsPhrase, QUESTION_WORDS, WAR_SPAN } from './query-plan.js';
+import { descriptorAges } from './age-spans.js';
+import { type Asked, extractSpan, personNames, type Span } from './spans.js';
+import { variants } from './words.js';
+
+/** A question about what is to come: "When will the trial open?", "When is the vote due?". */
+const AHEAD = /^\s*when\s+(?:will|shall|is\s+(?:\S+\s+){1,6}?(?:due|set|scheduled|expected|going)\b)/i;
+
+/** Someone speaking in a sentence: a why-question may be answered by the doer's own words. */
+const SPOKEN = /\b(?:says|said|told|stated|explained|added)\b/i;
+/** How news English gives a reason for an act. */
+const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
+
+/** A question word (stem) for paying. */
+const PAYMENT = /^(?:pay|paid|payment)$/;
+/** A payment denied, offered or to come, not made: "denied that any ransom had been paid", "offered to pay", "would not pay". */
+const UNPAID = /(?:\b(?:den(?:y|ies|ied|ying)|refus\w*|never|not|no|offer\w*|agree\w*|promis\w*|pledg\w*|would|will|could|may|might|if|unless|whether)|n['’]t)\b[^.;]{0,40}\b(?:pay|paid|paying|payment)\b/i;
+/** A question about a payment not (yet) made: "How much did Norway offer to pay?", "How much will Italy pay?". */
+const NOT_PAID_YET = /\b(?:offer|agree|promis|pledg|would|will|could|refus|den[yi]|demand|ask|want|seek|sought)\w*/i;
+
+/** "How many people have died / have been killed": a count up to now. */
+const PRESENT_PERFECT = /\b(?:have|has)\s+(?:now\s+|so far\s+)?(?:been\s+)?\p{L}+(?:ed|en|died|fled|lost)\b/iu;
+/** A sentence giving a death toll, and the nouns such a toll counts. */
+const DEATH_TOLL = /\b(?:death|casualty|fatality)\s+tolls?\b/i;
+const PEOPLE = new Set(['people', 'person', 'civilian', 'victim', 'life', 'lives']);
+/** Words of a number question that say what kind of number it wants, not what it is about. */
+const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
+
+/** "the capital of France", "France's capital": a noun the question relates to an actor. */
+interface Relation {
+  noun: string;
+  actor: string;
+}
+
+function relationOf(kb: Briefing, toks: ReturnType<typeof tokenize>): Relation | null {
+  const ms = kb.gazetteer.match(toks);
+  for (const m of ms) {
+    const prev = toks[m.t0 - 1];
+    const noun = toks[m.t0 - 2];
+    if (prev?.norm === 'of' && noun && !isStopword(noun.norm) && !QUESTION_WORDS.has(noun.norm)) return { noun: stem(noun.norm), actor: m.actorId };
+    const next = toks[m.t1];
+    if (m.poss && next && !isStopword(next.norm) && !QUESTION_WORDS.has(next.norm)) return { noun: stem(next.norm), actor: m.actorId };
+  }
+  return null;
+}
+
+/** The relation's noun within three words of the actor in the sentence ("the French capital" too). */
+function relationHolds(kb: Briefing, rel: Relation | null, text: string): boolean {
+  if (!rel) return true;
+  const toks = tokenize(text);
+  const at = kb.gazetteer.match(toks).filter((m) => m.actorId === rel.actor);
+  return toks.some((t, i) => stem(t.norm) === rel.noun && at.some((m) => Math.abs(i - m.t0) <= 3 || Math.abs(i - (m.t1 - 1)) <= 3));
+}
+
+export type Row = ReturnType<Briefing['reader']['search']>[number];
+
+/** A sentence scored against the question. */
+export interface Candidate {
+  r: Row;
+  coverage: number;
+  /** Every name, actor and (for a count or a payment) event the question needs is in it. */
+  ok: boolean;
+  /** It passes the relevance floor: it may be the answer. */
+  floor: boolean;
+  span: Span | null;
+  score: number;
+  reason: number;
+}
+
+/** What ranking found: the candidates that may be cited, best first, and every scored sentence. */
+export interface Ranked {
+  /** Answers first (those passing the floor), then nearer sentences that do not, as context. */
+  answers: Candidate[];
+  scored: Candidate[];
+  /** The actors each retrieved sentence mentions. */
+  sActors: Map<number, string[]>;
+}
+
+/** Score, span and order the retrieved sentences for a question. */
+export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranked {
+  const { q, pq, type, toks, words, names, qActors, qMentions, period, warStems } = plan;
+  // Words that only say what kind of number is wanted ("what share of the vote") are not topics.
+  const qStems = new Set(words.map((t) => stem(t.norm)).filter((w) => !(type === 'count' && KIND_WORDS.has(w))));
+  const relation = relationOf(kb, toks);
+  // The period's words still tell which of a sentence's numbers is meant ("40 killed and 120 wounded since …").
+  const spanStems = period ? new Set([...qStems, ...toks.filter((t) => t.start >= period.index && !isStopword(t.norm)).map((t) => stem(t.norm))]) : qStems;
+  const countEvent = [...spanStems].filter((w) => !pq.noun.includes(w));
+  // "How much ransom was paid?": a sum asked of a payment (the question's own word for it).
+  const paidWords = pq.want === 'money' && !NOT_PAID_YET.test(q) ? countEvent.filter((w) => PAYMENT.test(w)) : [];
+  const paid = paidWords.length ? paidWords : null;
+  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
+  const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
+  const personAliases = new Map(
+    [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
+  );
+  const docsByName = new Map<string, Set<string>>();
+  const nameDocs = (n: string): Set<string> => {
+    let d = docsByName.get(n);
+    if (!d) {
+      try {
+        d = new Set(kb.reader.search(ftsPhrase(n), 200, { bm25: false }).map((x) => x.docId));
+      } catch {
+        d = new Set();
+      }
+      docsByName.set(n, d);
+    }
+    return d;
+  };
+  // A side's aliases name many things (its leader, its allies, its institutions): the asker's own
+  // words for it count for more than for a country known by one name.
+  const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
+  const asksWhy = /^\s*why\b/i.test(q);
+  const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
+  const scored: Candidate[] = rows.map((r) => {
+    const stems = new Set(contentStems(r.text));
+    const lower = r.text.toLowerCase();
+    const folded = fold(lower);
+    // A word hits by its stem, a longer form of it ("offer" stems shorter than "offered"), or a synonym.
+    const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || variants(w).some((x) => t.startsWith(x)));
+    // A death toll counts people: "the death toll had reached 312" answers "How many people have died?"
+    // as fully as "killed at least 214 people" does, and being later, wins.
+    const toll = type === 'count' && DEATH_TOLL.test(r.text);
+    const wordHits = [...qStems].filter((w) => hit(w) || (warStems.has(w) && WAR_SPAN.test(r.text)) || (toll && PEOPLE.has(w))).length;
+    // A number is about what the question says happened: "How many people died?" is not answered by
+    // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
+    // question's own words (or a synonym) must be in the sentence.
+    // A payment is not answered by a demand or an offer ("demanded a ransom of $20 million"): the sentence must say it was paid, and not deny it.
+    const eventOk = paid ? paid.some(hit) && !UNPAID.test(r.text) : pq.want !== 'count' || countEvent.length === 0 || countEvent.some(hit);
+    // A person counts where the sentence gives their name, even if extraction learnt it later in the article.
+    const actorHits = [...qActors].filter((a) => (sActors.get(r.id) ?? []).includes(a) || (personAliases.get(a) ?? []).some((n) => folded.includes(n))).length;
+    const groups = qStems.size + qActors.size;
+    const coverage = groups ? (wordHits + actorHits) / groups : 0;
+    // A name the question gives must be in the sentence, or in its article when the sentence has
+    // every other word of the question ("the air strike on the detention centre" in the lede, the
+    // centre's name in the next paragraph).
+    const missing = names.filter((n) => !lower.includes(n));
+    const namesOk = missing.length === 0 || (wordHits >= qStems.size - missing.length && qStems.size - missing.length >= 3 && missing.every((n) => nameDocs(n).has(r.docId)));
+    const actorsOk = actorHits === qActors.size;
+    // The relevance floor: most of what the question asks about, beyond the actors it names, must be
+    // in the sentence ("the capital of France" is not answered by any sentence naming France).
+    // A question about the sentence's own words ("what is X") needs most of them, and a relation
+    // ("the capital of France") needs its two ends side by side; a question whose span says what
+    // it wants (a date, a place, a person) needs one of its words.
+    // A sentence naming every one of two or more actors the question names is about them ("Did
+    // Norland recognise the council?" is answered by what Norland said of the council, in whatever words).
+    const floor =
+      qStems.size === 0 ||
+      (qActors.size >= 2 && actorsOk) ||
+      (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
+    // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
+    // someone said, a sentence where someone speaks.
+    const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
+    const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
+    // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
+    const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
+    const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
+    return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null, score, reason };
+  });
+  // Answer spans only for the few sentences that could answer: they cost more than scoring.
+  // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
+  const spanTyped = type === 'age' || type === 'count' || type === 'define';
+  const viable = scored
+    .filter((s) => s.ok && (s.coverage >= 0.5 || (spanTyped && s.coverage >= 0.34)))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, type === 'define' ? 60 : 30);
+  for (const s of viable) {
+    s.span = extractSpan(ask, s.r.text, s.r.at, kb, s.r.id);
+    if (s.span && type !== 'other') s.score += 4 + (s.span.fit ?? 0);
+  }
+  // "Why did X do it?": a reason a sentence ties to that act and that doer (causes.ts) is the answer.
+  // Without one, a sentence answers only if it gives a reason of some kind (an accusation, "citing",
+  // "because") or is someone's own word on it ("says it has suspended the route 'until …'"): a
+  // sentence that only names the act ("Two days after the Legion turned back, …") is no answer.
+  if (asksWhy) {
+    for (const s of viable) {
+      const why = reasonFor(q, s.r.text);
+      if (why) s.span = { answer: `${why.tie} ${why.cause}`, start: why.start, end: why.end, reason: true };
+      else if (!REASON.test(s.r.text) && !(SPOKEN.test(s.r.text) && /["“]/.test(s.r.text))) s.floor = false;
+    }
+  }
+  // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
+  if (type === 'age' && !viable.some((v) => v.span)) viable.push(...descriptorAges(kb, ask, new Set(viable.map((v) => v.r.id))).map((d) => ({ ...d, reason: 0 })));
+  // Equal evidence: the latest report wins (a death toll rises during the day).
+  const when = (at: string | null) => (at ? Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at) || 0 : 0);
+  const bucket = (x: number) => Math.floor(x * 2) / 2; // scores within half a point are equal evidence
+  // Who someone is: the surest construction first (an apposition over a bare rank), then relevance.
+  const fitFirst = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'define' ? (b.span?.fit ?? 0) - (a.span?.fit ?? 0) : 0);
+  // A sentence with every word of the question is better evidence than a later one with half of them.
+  const whole = (x: { coverage: number }) => (x.coverage >= 1 ? 1 : 0);
+  // A place question is answered by a place: "The talks were held at a palace outside the capital" has
+  // every word of "Where were the talks held?" but names no place, and yields to "talks in Muscat".
+  // So is "Who is the ambassador?" by a sentence naming the ambassador.
+  const placed = (a: { span: Span | null }, b: { span: Span | null }) => (type === 'where' || pq.role ? (b.span ? 1 : 0) - (a.span ? 1 : 0) : 0);
+  // A date the sentence states (or the one before it) beats a report's own day, of equal coverage.
+  const dated = (x: { span: Span | null }) => (type === 'when' ? (x.span ? 1 + (x.span.fit ?? 0) : 0) : 0);
+  // A count that runs to now ("How many people have died?", "… so far"): of complete answers, the
+  // latest report, before how closely each is worded (a toll rises from report to report).
+  const runningNow = type === 'count' && (period !== null || PRESENT_PERFECT.test(q));
+  const latest = (a: { r: { at: string | null } }, b: { r: { at: string | null } }) => (runningNow ? when(b.r.at) - when(a.r.at) : 0);
+  // A reason tied to the asked act beats a sentence that only names the act.
+  const reasoned = (a: { span: Span | null }, b: { span: Span | null }) => (b.span?.reason ? 1 : 0) - (a.span?.reason ? 1 : 0);
+  viable.sort((a, b) => reasoned(a, b) || fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // An age or a number must be stated, not guessed from a sentence that merely names the actor.
+  // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
+  // sentences that do not may follow it, as context for a model and as further citations.
+  const good = viable.filter((s) => !spanTyped || s.span);
+  const passing = good.filter((s) => spanTyped || s.floor);
+  return { answers: passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], scored, sActors };
+}
