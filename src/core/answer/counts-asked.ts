@@ -14,7 +14,7 @@ const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|fl
 /** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
 const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
-const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|officer|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
+const HUMAN = /^(?:people|person|men|man|women|woman|child|civilian|migrant|refuge|soldi|troop|fighter|protest|demonstr|resident|citizen|worker|deput|lawmaker|official|diplomat|prisoner|detaine|offic|member|voter|student|journalist|supporter|activist|minister|senator|general|memb)/;
 const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
 /** Units of mass and volume, for "how much X" of something that is not money. */
 const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
@@ -86,13 +86,20 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   if (ask.event?.length && (want === 'count' || want === 'amount')) {
     const afterText = text.slice(x.nounEnd, Math.min(text.length, x.nounEnd + 30));
     // "killed 9,000 people and displaced 1.2 million": a verb after "and" is the subject's next act, not this count's.
-    const verbs = /^\s*,?\s*(?:and|or|but|while)\b/i.test(afterText) ? [] : contentStems(afterText);
+    // And a verb past the next conjunction or number is another count's: "11 people were killed and
+    // 40 wounded" — "wounded" is the 40's, not the 11's.
+    const own = afterText.split(/\s(?:and|or|but|while)\s|[,;]|\d/i)[0] ?? '';
+    const verbs = /^\s*,?\s*(?:and|or|but|while)\b/i.test(afterText) ? [] : contentStems(own);
     const asked = (w: string) => ask.event?.some((e) => w.startsWith(e) || variants(e).some((v) => w.startsWith(v)));
     // The verb the count is the object of: "displaced 1.2 million", "freed 250 rebel fighters".
     const object = /(\p{L}+)\s+(?:(?:more than|at least|about|around|some|nearly|almost|over|up to|roughly)\s+)?$/iu.exec(text.slice(Math.max(0, x.start - 30), x.start))?.[1];
     const verbBefore = object ? stem(object.toLowerCase()) : null;
     if (verbs.some(asked) || (verbBefore && asked(verbBefore))) s += 3;
-    else if (verbs.some((w) => EVENT_VERB.test(w)) || (verbBefore && EVENT_VERB.test(verbBefore))) s -= 2;
+    else if (verbs.some((w) => EVENT_VERB.test(w)) || (verbBefore && EVENT_VERB.test(verbBefore))) {
+      // Another thing happened to them: "84 people have been arrested" is no count of the wounded,
+      // whatever it counts, when the question asks what happened to people.
+      s -= ask.event.some((e) => EVENT_VERB.test(e)) ? 8 : 2;
+    }
   }
   return s;
 }

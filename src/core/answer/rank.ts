@@ -30,11 +30,22 @@ const NOT_PAID_YET = /\b(?:offer|agree|promis|pledg|would|will|could|refus|den[y
 
 /** "How many people have died / have been killed": a count up to now. */
 const PRESENT_PERFECT = /\b(?:have|has)\s+(?:now\s+|so far\s+)?(?:been\s+)?\p{L}+(?:ed|en|died|fled|lost)\b/iu;
+/** A count that runs to the time of its report: "have been killed", "had died", a toll, "so far", "since". */
+const RUNNING_COUNT = /\b(?:have|has|had)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?\p{L}+(?:ed|en|died|fled|lost)\b|\btolls?\b|\bso far\b|\bto date\b|\bsince\b|\bin total\b/iu;
 /** A sentence giving a death toll, and the nouns such a toll counts. */
 const DEATH_TOLL = /\b(?:death|casualty|fatality)\s+tolls?\b/i;
 const PEOPLE = new Set(['people', 'person', 'civilian', 'victim', 'life', 'lives']);
 /** Words of a number question that say what kind of number it wants, not what it is about. */
 const KIND_WORDS = new Set(['share', 'percentag', 'proportion', 'percent', 'fraction', 'number', 'total', 'figure', 'amount']);
+
+/** "the death toll from the attack": a toll of one event, by the words naming it. */
+const TOLL_FROM = /\b(?:death|casualty|fatality)\s+tolls?\s+from\s+((?:[\p{L}'’-]+\s*){1,4})/iu;
+function tollOfOther(text: string, asked: Set<string>): boolean {
+  const m = TOLL_FROM.exec(text);
+  if (!m?.[1]) return false;
+  const named = m[1].split(/\s+/).filter((w) => w && !isStopword(w.toLowerCase())).map((w) => stem(w.toLowerCase()));
+  return named.length > 0 && !named.some((w) => asked.has(w) || [...asked].some((q) => q.length >= 4 && (w.startsWith(q) || q.startsWith(w))));
+}
 
 /** "the capital of France", "France's capital": a noun the question relates to an actor. */
 interface Relation {
@@ -129,7 +140,9 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     const hit = (w: string) => stems.has(w) || [...stems].some((t) => (w.length >= 3 && t.startsWith(w)) || variants(w).some((x) => t.startsWith(x)));
     // A death toll counts people: "the death toll had reached 312" answers "How many people have died?"
     // as fully as "killed at least 214 people" does, and being later, wins.
-    const toll = type === 'count' && DEATH_TOLL.test(r.text);
+    // Over a period ("since the siege began"), a toll of one event named otherwise ("the death toll
+    // from the attack") is that event's, not the running count.
+    const toll = type === 'count' && DEATH_TOLL.test(r.text) && !(period && tollOfOther(r.text, spanStems));
     const wordHits = [...qStems].filter((w) => hit(w) || (warStems.has(w) && WAR_SPAN.test(r.text)) || (toll && PEOPLE.has(w))).length;
     // A number is about what the question says happened: "How many people died?" is not answered by
     // "1,400 people were detained", whatever it counts. Beyond the thing counted, one of the
@@ -209,7 +222,10 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   const latest = (a: { r: { at: string | null } }, b: { r: { at: string | null } }) => (runningNow ? when(b.r.at) - when(a.r.at) : 0);
   // A reason tied to the asked act beats a sentence that only names the act.
   const reasoned = (a: { span: Span | null }, b: { span: Span | null }) => (b.span?.reason ? 1 : 0) - (a.span?.reason ? 1 : 0);
-  viable.sort((a, b) => reasoned(a, b) || fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
+  // Of those, a count that runs ("have been killed", a toll, "so far") before one event's count in the
+  // past tense ("11 people were killed when a convoy came under fire"), however late.
+  const running = (x: { r: { text: string } }) => (runningNow && RUNNING_COUNT.test(x.r.text) ? 1 : 0);
+  viable.sort((a, b) => reasoned(a, b) || fitFirst(a, b) || placed(a, b) || whole(b) - whole(a) || dated(b) - dated(a) || b.reason - a.reason || running(b) - running(a) || latest(a, b) || bucket(b.score) - bucket(a.score) || when(b.r.at) - when(a.r.at) || b.score - a.score);
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.

@@ -4,6 +4,8 @@
  *   US stance on the crisis?" (the stance, with its evidence);
  * - whether an actor backs a side: "Does China back Koval?", "Did the army support the Reval Union?"
  *   (yes, leaning, no, or no side, from the stance; never from a sentence that merely has "back");
+ * - whether an actor blames another: "Did Ostmark blame the Reval Union?" (blamed.ts: the sentences
+ *   where it does, or denies it; never read from the stance);
  * - what an actor said: "What did Kemp say?" (its own quotes, newest first);
  * - what happened on a day: "What happened on January 23?" (that day's most important events).
  * Only these shapes, and only about an actor the corpus names (or a day it has events for): any
@@ -14,6 +16,7 @@ import { findDates } from '../read/dates.js';
 import { escapeRegExp } from '../text.js';
 import type { AskResult, Citation, StanceResult } from '../types.js';
 import { formatWhen } from '../when.js';
+import { blamed } from './blamed.js';
 import { evidenceCitation } from './stance-answer.js';
 import { shortText } from './timeline.js';
 
@@ -38,7 +41,7 @@ const HAPPENED = /^\s*what\s+happened\s+(?:on|during)\s+(.+?)\s*\??\s*$/i;
  * for grounding); a position, a yes or no, and a day's events come from the knowledge base either way.
  */
 export function routedAnswer(kb: Briefing, question: string, opts: { model: boolean }): AskResult | null {
-  return position(kb, question) ?? backs(kb, question) ?? (opts.model ? null : said(kb, question)) ?? happened(kb, question);
+  return position(kb, question) ?? backs(kb, question) ?? blamed(kb, question) ?? (opts.model ? null : said(kb, question)) ?? happened(kb, question);
 }
 
 /** The actor a name in the question denotes, when the corpus names it (a side, its leader, anyone). */

@@ -7,6 +7,8 @@ export const SYNONYMS: Record<string, string[]> = {
   dead: ['death', 'kill', 'died'],
   die: ['death', 'kill', 'dead'],
   died: ['death', 'kill', 'dead'],
+  // "How many people were killed?" is answered by "37 civilians have been killed".
+  people: ['civilian', 'person', 'resident'],
   injur: ['wound', 'hurt'],
   wound: ['injur', 'hurt'],
   detain: ['arrest', 'jail', 'held'],
@@ -67,5 +69,12 @@ const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f
 /** A question word's other spellings: its synonyms and, for an irregular verb, its other forms. */
 export function variants(w: string): string[] {
   const forms = FORMS.get(w) ?? (w.endsWith('e') ? FORMS.get(w.slice(0, -1)) : undefined) ?? [];
-  return [...(SYNONYMS[w] ?? []), ...forms];
+  // The stemmer keeps a final e that its other forms drop: "conclude" is asked, "concluded" and
+  // "concluding" stem to "conclud"; "close" → "closed". Only for words of five letters or more
+  // ("free" is not "fre…" of "French").
+  const bare = w.length >= 5 && /[^aeiou]e$/.test(w) ? [w.slice(0, -1)] : [];
+  // One who acts is asked, the act is written: "investigators" finds "the Joint Investigation Team"
+  // and "investigated", "negotiator" finds "negotiations", "prosecutors" finds "prosecuted".
+  const act = /ators?$/.test(w) && w.replace(/ators?$/, '').length >= 6 ? [w.replace(/ators?$/, '')] : /[ct]ors?$/.test(w) && w.length >= 8 ? [w.replace(/ors?$/, '')] : [];
+  return [...(SYNONYMS[w] ?? []), ...forms, ...bare, ...act];
 }

@@ -1,0 +1,109 @@
+/**
+ * "Did X blame Y?", "Does X accuse Y of …?", "Has X held Y responsible?": answered by the sentences
+ * where X is the one blaming Y (X before the verb, Y after it, in one clause), "Yes." or, when the
+ * verb is denied ("did not blame", "stopped short of blaming"), "No.". A sentence that names both
+ * but where the blame is someone else's ("Y, which X blamed", "Z accused X and Y") is no answer,
+ * and with no such sentence the corpus does not say: the question gets "not in the corpus", with
+ * the sentences naming both shown as the closest passages. Unlike "Does X back Y?", the answer is
+ * not read from X's stance: backing one side is not blaming the other for something.
+ */
+import type { Briefing } from '../briefing.js';
+import { escapeRegExp } from '../text.js';
+import type { AskResult, Citation } from '../types.js';
+
+const BLAME_Q = /^\s*(?:does|did|do|has|have)\s+(.+?)\s+(?:blame|accuse|hold|held)[sd]?\s+(.+?)(?:\s+responsible)?(?:\s+(?:for|of|over)\s+.+?)?\s*\??\s*$/i;
+/** The verbs of blame in news English, in any tense. */
+const BLAME_VERB = String.raw`blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|h(?:o|e)ld(?:s|ing)?|holds`;
+/** A denial before the verb: "did not blame", "stopped short of blaming", "declined to accuse". */
+const DENIED = /\b(?:not|never|no)\b|n['’]t\b|\bstopped short of\b|\b(?:declined|refused)\s+to\b|\btoo early to\b/i;
+/** Between the blamer and the verb: no clause of someone else's ("Korvath, which Britain blamed"). */
+const OTHER_CLAUSE = /\b(?:which|who|whom|that|whose)\b|[.;:]/i;
+const CITED = 3;
+
+function namesOf(kb: Briefing, ids: string[]): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const a = kb.gazetteer.actors.get(id);
+    if (a?.name) out.add(a.name);
+    for (const n of kb.gazetteer.aliasesOf(id)) out.add(n);
+  }
+  return [...out].filter((n) => n.length >= 3 && !n.includes('"')).sort((a, b) => b.length - a.length);
+}
+
+export function blamed(kb: Briefing, question: string): AskResult | null {
+  const m = BLAME_Q.exec(question);
+  if (!m?.[1] || !m[2]) return null;
+  const who = kb.resolve(m[1].trim());
+  const whom = kb.resolve(m[2].trim().replace(/^the\s+(?=\S)/i, ''));
+  if (!who.id || !whom.id || who.id === whom.id) return null;
+  if (!kb.inCorpus(who.id) && !kb.crisis.sides.some((s) => s.id === who.id)) return null;
+  // A state is also its people ("Did Ostmark blame …?" is answered by its prime minister's words).
+  // The asker's own words for either are names of it too ("the army" for the government's side).
+  const own = (t: string) => (t.trim().replace(/^the\s+/i, '').length >= 3 ? [t.trim().replace(/^the\s+/i, '')] : []);
+  const blamers = [...new Set([...namesOf(kb, kb.actorFamily(who.id)), ...own(m[1])])];
+  const blamed = [...new Set([...namesOf(kb, [whom.id]), ...own(m[2])])];
+  if (blamers.length === 0 || blamed.length === 0) return null;
+  const phrase = (ns: string[]) => ns.map((n) => `"${n.replace(/"/g, '')}"`).join(' OR ');
+  let rows: ReturnType<typeof kb.reader.search>;
+  try {
+    rows = kb.reader.search(`(${phrase(blamers)}) AND (${phrase(blamed)})`, 200, { bm25: false });
+  } catch {
+    return null;
+  }
+  const a = blamers.map(escapeRegExp).join('|');
+  const b = blamed.map(escapeRegExp).join('|');
+  // X, up to 60 characters of its clause, the verb, then Y within the next 60.
+  const re = new RegExp(String.raw`\b(?:${a})\b(?!['’]s)([^.;:]{0,60}?)\b(?:${BLAME_VERB})\b([^.;:]{0,60}?)\b(?:${b})\b`, 'iu');
+  const yes: typeof rows = [];
+  /** The sentence a pronoun's answer stands on, cited before it. */
+  const before = new Map<number, string>();
+  const no: typeof rows = [];
+  for (const r of rows) {
+    const x = re.exec(r.text);
+    if (!x) continue;
+    const between = x[1] ?? '';
+    if (OTHER_CLAUSE.test(between)) continue;
+    // "held talks with Y" is no blame: "hold" blames only with "responsible" after Y.
+    if (/\bh(?:o|e)ld/i.test(x[0]) && !/\bresponsible\b/i.test(r.text.slice((x.index ?? 0) + x[0].length, (x.index ?? 0) + x[0].length + 40))) continue;
+    (DENIED.test(between) ? no : yes).push(r);
+  }
+  // A side by its label ("Free Tarnak Brigades"), not its leader's name.
+  const nameOf = (id: string, asked: string) => kb.crisis.sides.find((s) => s.id === id)?.label ?? kb.gazetteer.actors.get(id)?.name ?? asked.trim();
+  // "The Reval Union vowed to respond. It accused Ostmark of …": a pronoun opening the sentence is
+  // the one the sentence before opens with (after a dateline or a live-blog time).
+  if (yes.length === 0 && no.length === 0) {
+    const pronoun = new RegExp(String.raw`^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*)?(?:It|He|She|They)\s+((?:also\s+|again\s+|\S+ly\s+)?)(?:${BLAME_VERB})\b([^.;:]{0,60}?)\b(?:${b})\b`, 'u');
+    const opens = new RegExp(String.raw`^(?:[^—–]{0,60}[—–]\s*)?(?:the\s+)?(?:${a})\b`, 'iu');
+    let more: typeof rows = [];
+    try {
+      more = kb.reader.search(`(${phrase(blamed)}) AND (blame* OR blaming OR accus* OR held OR hold*)`, 200, { bm25: false });
+    } catch {
+      more = [];
+    }
+    for (const r of more) {
+      const x = pronoun.exec(r.text);
+      if (!x) continue;
+      if (/\bh(?:o|e)ld/i.test(x[0]) && !/^\s*responsible\b/i.test(r.text.slice((x.index ?? 0) + x[0].length))) continue;
+      const prev = kb.reader.sentencesBefore(r.id, 1)[0];
+      if (prev && opens.test(prev.text)) {
+        yes.push(r);
+        before.set(r.id, prev.text);
+      }
+    }
+  }
+  const whoName = nameOf(who.id, m[1]);
+  const whomName = nameOf(whom.id, m[2]);
+  const cite = (list: typeof rows): Citation[] =>
+    list
+      .slice(0, CITED)
+      .flatMap((r) => [...(before.has(r.id) ? [before.get(r.id) as string] : []), r.text].map((quote) => ({ quote, docId: r.docId, source: r.source, at: r.at, highlight: null })))
+      .slice(0, CITED);
+  // The latest statement decides, as for a stance: an accusation later withdrawn is denied.
+  const latest = [...yes.map((r) => ({ r, yes: true })), ...no.map((r) => ({ r, yes: false }))].sort((p, q) => (q.r.at ?? '').localeCompare(p.r.at ?? ''))[0];
+  if (latest) {
+    const list = latest.yes ? yes : no;
+    return { question, answer: `${latest.yes ? 'Yes.' : 'No.'} ${latest.r.text}`, citations: cite([latest.r, ...list.filter((r) => r !== latest.r)]), mode: 'extractive', note: `Where ${whoName} is the one ${latest.yes ? 'blaming' : 'declining to blame'} ${whomName}.` };
+  }
+  const closest = cite(rows);
+  return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: no article here says that ${whoName} blamed ${whomName}.`, ...(closest.length ? { closest } : {}) };
+}
