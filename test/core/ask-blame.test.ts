@@ -4,7 +4,7 @@
  * the corpus" when no article says it. Made-up crises: test/fixtures/velsund, test/fixtures/qa9-tarnak.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askOn } from '../helpers.js';
+import { askOn, fixture, freshApp } from '../helpers.js';
 
 const velsund = askOn('velsund', { beforeAll, afterAll });
 const tarnak = askOn('qa9-tarnak', { beforeAll, afterAll });
@@ -40,5 +40,18 @@ describe('did X blame Y', () => {
     expect(await tarnak('Did Germany blame the army?')).toMatch(/^No\. Germany did not blame the Belmoran army directly/);
     // "… but stopped short of blaming either side": "either side" names no actor, so retrieval answers with the sentence.
     expect(await tarnak('Did the United States blame either side?')).toMatch(/stopped short of blaming either side/);
+  });
+});
+
+describe('the blamer by any of its names', () => {
+  it('a demonym naming a body, and a participle after the clause ("The Misravan delegation walked out …, accusing Abrenia of …")', async () => {
+    const nerat = freshApp(fixture('u8-nerat'));
+    try {
+      expect((await nerat.kb.ask('Did Misrava blame Abrenia?')).answer).toMatch(/^Yes\. The Misravan delegation walked out of the talks/);
+      // "An Abrenian negotiator said Misrava had 'never wanted a deal'" blames no one in so many words.
+      expect((await nerat.kb.ask('Did Abrenia blame Misrava?')).answer).toBeNull();
+    } finally {
+      nerat.cleanup();
+    }
   });
 });

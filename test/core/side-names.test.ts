@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stanceView } from '../../src/core/answer/views.js';
 import { withoutDateline } from '../../src/core/text.js';
-import { freshApp } from '../helpers.js';
+import { fixture, freshApp } from '../helpers.js';
 
 let app: ReturnType<typeof freshApp>;
 beforeAll(() => {
@@ -68,8 +68,20 @@ describe('a person asked with a title', () => {
     expect(app.kb.suggest('Secretary of State Kem').map((s) => s.name)[0]).toBe('Laura Kemp');
   });
 
-  it('a title alone, or before a name the corpus lacks, finds no one', () => {
-    expect(app.kb.stance('Foreign Minister').found).toBe(false);
+  it('a title alone finds the one person the corpus gives it (src/core/answer/by-title.ts); one two people hold finds no one', () => {
+    // "Revalian Foreign Minister Pavel Strand" is the corpus's only foreign minister.
+    expect(app.kb.stance('Foreign Minister').actor?.name).toBe('Pavel Strand');
+    expect(app.kb.stance('the ambassador').actor?.name).toBe('Helen Marsh');
+    const valdoria = freshApp(fixture('valdoria'));
+    try {
+      // "Foreign Minister Dana Whitfield", "Foreign Minister Kenji Sato": which one is not a guess.
+      expect(valdoria.kb.stance('Foreign Minister').found).toBe(false);
+    } finally {
+      valdoria.cleanup();
+    }
+  });
+
+  it('a title before a name the corpus lacks finds no one', () => {
     expect(app.kb.stance('President Xyzzy').found).toBe(false);
     // Only a whole name after the title: no near miss.
     expect(app.kb.stance('Mr Strandberg').found).toBe(false);

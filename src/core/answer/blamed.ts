@@ -8,7 +8,7 @@
  * not read from X's stance: backing one side is not blaming the other for something.
  */
 import type { Briefing } from '../briefing.js';
-import { escapeRegExp } from '../text.js';
+import { escapeRegExp, tokenize } from '../text.js';
 import type { AskResult, Citation } from '../types.js';
 
 const BLAME_Q = /^\s*(?:does|did|do|has|have)\s+(.+?)\s+(?:blame|accuse|hold|held)[sd]?\s+(.+?)(?:\s+responsible)?(?:\s+(?:for|of|over)\s+.+?)?\s*\??\s*$/i;
@@ -32,40 +32,64 @@ function namesOf(kb: Briefing, ids: string[]): string[] {
 
 export function blamed(kb: Briefing, question: string): AskResult | null {
   const m = BLAME_Q.exec(question);
-  if (!m?.[1] || !m[2]) return null;
-  const who = kb.resolve(m[1].trim());
-  const whom = kb.resolve(m[2].trim().replace(/^the\s+(?=\S)/i, ''));
+  const asker = m?.[1];
+  const asked = m?.[2];
+  if (!m || !asker || !asked) return null;
+  const who = kb.resolve(asker.trim());
+  const whom = kb.resolve(asked.trim().replace(/^the\s+(?=\S)/i, ''));
   if (!who.id || !whom.id || who.id === whom.id) return null;
   if (!kb.inCorpus(who.id) && !kb.crisis.sides.some((s) => s.id === who.id)) return null;
   // A state is also its people ("Did Ostmark blame …?" is answered by its prime minister's words).
   // The asker's own words for either are names of it too ("the army" for the government's side).
   const own = (t: string) => (t.trim().replace(/^the\s+/i, '').length >= 3 ? [t.trim().replace(/^the\s+/i, '')] : []);
-  const blamers = [...new Set([...namesOf(kb, kb.actorFamily(who.id)), ...own(m[1])])];
-  const blamed = [...new Set([...namesOf(kb, [whom.id]), ...own(m[2])])];
+  const blamers = [...new Set([...namesOf(kb, kb.actorFamily(who.id)), ...own(asker)])];
+  const blamed = [...new Set([...namesOf(kb, [whom.id]), ...own(asked)])];
   if (blamers.length === 0 || blamed.length === 0) return null;
   const phrase = (ns: string[]) => ns.map((n) => `"${n.replace(/"/g, '')}"`).join(' OR ');
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = kb.reader.search(`(${phrase(blamers)}) AND (${phrase(blamed)})`, 200, { bm25: false });
+    rows = kb.reader.search(`(${phrase(blamed)}) AND (blame* OR blaming OR accus* OR held OR hold*)`, 200, { bm25: false });
   } catch {
     return null;
   }
-  const a = blamers.map(escapeRegExp).join('|');
+  const family = new Set(kb.actorFamily(who.id));
+  // Where X and Y stand in a sentence: the gazetteer's mentions (demonyms too: "The Misravan
+  // delegation"), and the asker's own words for them.
+  const at = (text: string, ids: (id: string) => boolean, words: string[]) => {
+    const found = kb.gazetteer
+      .match(tokenize(text))
+      .filter((x) => ids(x.actorId))
+      .map((x) => ({ start: x.start, end: x.end }));
+    for (const w of words) for (const x of text.matchAll(new RegExp(String.raw`\b${escapeRegExp(w)}\b`, 'giu'))) found.push({ start: x.index ?? 0, end: (x.index ?? 0) + x[0].length });
+    return found.sort((p, q) => p.start - q.start);
+  };
   const b = blamed.map(escapeRegExp).join('|');
-  // X, up to 60 characters of its clause, the verb, then Y within the next 60.
-  const re = new RegExp(String.raw`\b(?:${a})\b(?!['’]s)([^.;:]{0,60}?)\b(?:${BLAME_VERB})\b([^.;:]{0,60}?)\b(?:${b})\b`, 'iu');
+  const verbAfter = new RegExp(String.raw`^([^.;:]{0,100}?)\b(${BLAME_VERB})\b`, 'iu');
   const yes: typeof rows = [];
   /** The sentence a pronoun's answer stands on, cited before it. */
   const before = new Map<number, string>();
   const no: typeof rows = [];
   for (const r of rows) {
-    const x = re.exec(r.text);
-    if (!x) continue;
-    const between = x[1] ?? '';
-    if (OTHER_CLAUSE.test(between)) continue;
-    // "held talks with Y" is no blame: "hold" blames only with "responsible" after Y.
-    if (/\bh(?:o|e)ld/i.test(x[0]) && !/\bresponsible\b/i.test(r.text.slice((x.index ?? 0) + x[0].length, (x.index ?? 0) + x[0].length + 40))) continue;
-    (DENIED.test(between) ? no : yes).push(r);
+    const xs = at(r.text, (id) => family.has(id), own(asker));
+    const ys = at(r.text, (id) => id === whom.id, own(asked));
+    let verdict: 'yes' | 'no' | null = null;
+    for (const x of xs) {
+      if (/^['’]s\b/.test(r.text.slice(x.end))) continue;
+      const v = verbAfter.exec(r.text.slice(x.end));
+      if (!v) continue;
+      const between = v[1] ?? '';
+      // X, its clause (up to 60 characters, or 100 before a participle: ", accusing Abrenia of"), the verb.
+      if (OTHER_CLAUSE.test(between) || (between.length > 60 && !/,\s*$/.test(between))) continue;
+      const vEnd = x.end + v[0].length;
+      const y = ys.find((p) => p.start >= vEnd && p.start - vEnd <= 60 && !/[.;:]/.test(r.text.slice(vEnd, p.start)));
+      if (!y) continue;
+      // "held talks with Y" is no blame: "hold" blames only with "responsible" after Y.
+      if (/^h(?:o|e)ld/i.test(v[2] ?? '') && !/^\s*responsible\b/i.test(r.text.slice(y.end))) continue;
+      verdict = DENIED.test(between) ? 'no' : 'yes';
+      break;
+    }
+    if (verdict === 'yes') yes.push(r);
+    else if (verdict === 'no') no.push(r);
   }
   // A side by its label ("Free Tarnak Brigades"), not its leader's name.
   const nameOf = (id: string, asked: string) => kb.crisis.sides.find((s) => s.id === id)?.label ?? kb.gazetteer.actors.get(id)?.name ?? asked.trim();
@@ -73,26 +97,24 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
   // the one the sentence before opens with (after a dateline or a live-blog time).
   if (yes.length === 0 && no.length === 0) {
     const pronoun = new RegExp(String.raw`^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*)?(?:It|He|She|They)\s+((?:also\s+|again\s+|\S+ly\s+)?)(?:${BLAME_VERB})\b([^.;:]{0,60}?)\b(?:${b})\b`, 'u');
-    const opens = new RegExp(String.raw`^(?:[^—–]{0,60}[—–]\s*)?(?:the\s+)?(?:${a})\b`, 'iu');
-    let more: typeof rows = [];
-    try {
-      more = kb.reader.search(`(${phrase(blamed)}) AND (blame* OR blaming OR accus* OR held OR hold*)`, 200, { bm25: false });
-    } catch {
-      more = [];
-    }
+    const opens = (text: string) => {
+      const lead = /^(?:[^—–]{0,60}[—–]\s*)?(?:the\s+)?/i.exec(text)?.[0].length ?? 0;
+      return at(text, (id) => family.has(id), own(asker)).some((x) => x.start <= lead);
+    };
+    const more = rows;
     for (const r of more) {
       const x = pronoun.exec(r.text);
       if (!x) continue;
       if (/\bh(?:o|e)ld/i.test(x[0]) && !/^\s*responsible\b/i.test(r.text.slice((x.index ?? 0) + x[0].length))) continue;
       const prev = kb.reader.sentencesBefore(r.id, 1)[0];
-      if (prev && opens.test(prev.text)) {
+      if (prev && opens(prev.text)) {
         yes.push(r);
         before.set(r.id, prev.text);
       }
     }
   }
-  const whoName = nameOf(who.id, m[1]);
-  const whomName = nameOf(whom.id, m[2]);
+  const whoName = nameOf(who.id, asker);
+  const whomName = nameOf(whom.id, asked);
   const cite = (list: typeof rows): Citation[] =>
     list
       .slice(0, CITED)

@@ -20,8 +20,8 @@ const isHuman = (stems: string[]) => stems.some((w) => HUMAN.test(w));
 const MEASURE = /^(?:kilogram|kg|gram|tonne|ton|barrel|litre|liter|gallon|cubic|pound|ounce)/;
 
 /** Words of a change up or down, next to a percentage: "sending prices up 18%", "fell 22%". */
-const UP = /\b(?:up|rise|rises|rose|risen|rising|increase[sd]?|higher|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|grew|grown|grow(?:s|ing)?|surge[sd]?|soar(?:ed|s|ing)?)\b/i;
-const DOWN = /\b(?:down|fall|falls|fell|fallen|falling|drop(?:ped|s|ping)?|decline[sd]?|lower|slump(?:ed|s)?|plunge[sd]?|slid|tumble[sd]?|lost|loss)\b/i;
+const UP = /\b(?:up|rise|rises|rose|risen|rising|increase[sd]?|higher|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|grew|grown|grow(?:s|ing)?|surge[sd]?|soar(?:ed|s|ing)?|recover(?:ed|s|ing)?|rebound(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|strengthen(?:ed|s|ing)?|appreciated?)\b/i;
+const DOWN = /\b(?:down|fall|falls|fell|fallen|falling|drop(?:ped|s|ping)?|decline[sd]?|lower|slump(?:ed|s)?|plunge[sd]?|slid|tumble[sd]?|lost|loss|lose|loses|losing|weaken(?:ed|s|ing)?|sank|sink(?:s|ing)?|depreciated?)\b/i;
 
 /** Whether the change next to a quantity went the other way from the one asked about. */
 function againstDirection(x: Quantity, ask: Asked, text: string): boolean {
@@ -46,6 +46,16 @@ function durationOfOther(after: string, qStems: Set<string>): boolean {
   return !qStems.has(st) && !(WAR.test(st) && [...qStems].some((w) => WAR.test(w)));
 }
 
+/**
+ * A sum in a currency the number tables do not know: millions or billions of something that is
+ * neither people nor a measure ("cost the economy an estimated 150 million marels").
+ */
+function unnamedCurrency(x: Quantity): boolean {
+  if (!/\b(?:million|billion|trillion|bn|mn)\b/i.test(x.text) || x.noun.length !== 1) return false;
+  const n = stem(fold(x.noun[0] ?? '').toLowerCase());
+  return /^\p{Ll}+s$/u.test(x.noun[0] ?? '') && !HUMAN.test(n) && !MEASURE.test(n) && !/^(?:vote|seat|case|barrel|dose|vaccin|home|house|job|ton|tonne|acre|hectare|mile|kilomet|year|day|hour|minute|view|user|page|document|share|copie|vehicle|car|round|shell|rocket|missile|drone|bullet|tree|animal|cattle|head|meal|ration|kit|tent|bag)/.test(n);
+}
+
 /** How well a quantity answers a "how many / how much / how long" question. */
 function quantityFit(x: Quantity, ask: Asked, text: string): number {
   const k = x.kind;
@@ -56,7 +66,7 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   if (want === 'duration') s += k === 'duration' ? 4 : k === 'since' ? 2 : k === 'distance' ? 1 : -4;
   else if (want === 'distance') s += k === 'distance' ? 4 : -4;
   else if (want === 'percent') s += k === 'percent' ? 4 : -4;
-  else if (want === 'money') s += k === 'money' ? 4 : k === 'count' ? -1 : -4;
+  else if (want === 'money') s += k === 'money' ? 4 : k === 'count' ? (unnamedCurrency(x) ? 3 : -1) : -4;
   else if (want === 'amount') s += k === 'count' ? 2 : -2;
   else if (k === 'count') s += 2;
   else s -= 3;
@@ -74,7 +84,13 @@ function quantityFit(x: Quantity, ask: Asked, text: string): number {
   else if (ask.q.noun.length && x.noun.length && (want === 'count' || want === 'amount')) {
     // "two planes" does not answer "how many troops"; a tally or a toll ("328 votes", "25 dead")
     // may answer a count of people.
-    s -= nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) ? 1 : 3;
+    // Anything else counted is another thing: "two radio stations" never answers "how many tanks",
+    // however well the verb fits ("did soldiers seize"), unless the asked thing is named right
+    // before it ("froze the accounts of 40 opposition figures").
+    const before = contentStems(text.slice(Math.max(0, x.start - 40), x.start));
+    const namedBefore = ask.q.noun.some((n) => before.some((w) => w === n || (n.length >= 4 && w.startsWith(n))));
+    if (!(nounStems.some((w) => TALLY.has(w)) || (isHuman(nounStems) && isHuman(ask.q.noun)) || namedBefore)) return -10;
+    s -= namedBefore ? 3 : 1;
     // "How many Dutch nationals …" narrows the group: "the 298 people on board" counts them all.
     if (ask.q.noun.filter((n) => !/^(?:of|the|a|an|all|those|these)$/.test(n)).length >= 2) s -= 5;
   }
@@ -116,7 +132,8 @@ export function countSpan(text: string, ask: Asked): Span | null {
     if (ask.q.want === 'percent' || ask.q.want === 'distance') return null;
     // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
     // Nor is a toll, a sum or a number of people ("9,000 people") how long something lasts.
-    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value))).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    // And a sum asked is answered by a sum: "thousands of people" is not what a strike cost.
+    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value)) && !(ask.q.want === 'money' && f.kind !== 'money')).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
     const f = scored[0]?.f;
     return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;

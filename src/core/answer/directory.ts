@@ -8,6 +8,7 @@ import type { ActorRow, KbReader } from '../../store/kb-read.js';
 import type { Gazetteer } from '../read/gazetteer.js';
 import { isTitleWord } from '../read/people.js';
 import { fold, normKey } from '../text.js';
+import { personByTitle } from './by-title.js';
 import type { ActorKind, ActorRef, ActorSummary } from '../types.js';
 
 interface CorpusIndex {
@@ -71,7 +72,7 @@ export class ActorDirectory {
     const key = normKey(q).replace(/^the /, '');
     const byPart = personByNamePart(entries, key);
     if (byPart) return { id: byPart, suggestions: [] };
-    const untitled = this.withoutTitle(key, byId) ?? this.withoutOffice(key, byId) ?? this.forces(key, entries);
+    const untitled = this.withoutTitle(key, byId) ?? this.withoutOffice(key, byId) ?? this.forces(key, entries) ?? personByTitle(this.reader, this.gazetteer, key, (id) => byId.has(id));
     if (untitled) return { id: untitled, suggestions: [] };
     const near = new Map<string, { name: string; d: number; mentions: number }>();
     for (const { row: a, keys } of entries) {

@@ -68,8 +68,10 @@ export function parseQuestion(question: string): ParsedQuestion {
   if (/\bwhat (?:share|percentage|proportion|per ?cent|fraction)\b|\bhow much of the vote\b|\bwhat percent\b/.test(l)) return { type: 'count', ...none, want: 'percent' };
   // "How much did gas prices rise?", "by how much have exports fallen?": a change, given as a
   // percentage, in the direction asked (a fall never answers a rise).
-  const change = /\bhow much (?:did|do|does|has|have|had|will|would)\b[^?]*\b(?:(rise|rose|risen|rises|increase[sd]?|climb(?:ed|s)?|jump(?:ed|s)?|grow|grew|grown|grows|surge[sd]?|soar(?:ed|s)?)|fall|fell|fallen|falls|drop(?:ped|s)?|decline[sd]?|slump(?:ed|s)?|plunge[sd]?)\b/.exec(l);
-  if (change) return { type: 'count', ...none, want: 'percent', direction: change[1] ? 'up' : 'down' };
+  // A currency recovers, rallies, weakens or loses value ("How much did the marel recover?"); a sum
+  // lost is money ("How much money did investors lose?").
+  const change = /\bhow much (?:did|do|does|has|have|had|will|would)\b[^?]*\b(?:(rise|rose|risen|rises|increase[sd]?|climb(?:ed|s)?|jump(?:ed|s)?|grow|grew|grown|grows|surge[sd]?|soar(?:ed|s)?|recover(?:ed|s)?|rebound(?:ed|s)?|rall(?:y|ied|ies)|strengthen(?:ed|s)?|appreciate[sd]?)|fall|fell|fallen|falls|drop(?:ped|s)?|decline[sd]?|slump(?:ed|s)?|plunge[sd]?|weaken(?:ed|s)?|tumble[sd]?|slide|slid|sink|sank|depreciate[sd]?|los[et]|loses)\b/.exec(l);
+  if (change && !(/\blos[et]|loses\b/.test(change[0]) && MONEY_NOUN.test(q))) return { type: 'count', ...none, want: 'percent', direction: change[1] ? 'up' : 'down' };
   if (/\bhow much\b/.test(l)) {
     const noun = nounAfter(q, /\bhow much\s+/i);
     const money = noun.length === 0 || MONEY_NOUN.test(q) || (MONEY_VERB.test(q) && !/\b(?:rice|oil|gas|grain|wheat|food|fuel|water|land|territory|time)\b/i.test(q));

@@ -109,7 +109,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // "How much ransom was paid?": a sum asked of a payment (the question's own word for it).
   const paidWords = pq.want === 'money' && !NOT_PAID_YET.test(q) ? countEvent.filter((w) => PAYMENT.test(w)) : [];
   const paid = paidWords.length ? paidWords : null;
-  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q) };
+  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q), words: words.map((t) => t.raw) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
@@ -166,10 +166,12 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     // it wants (a date, a place, a person) needs one of its words.
     // A sentence naming every one of two or more actors the question names is about them ("Did
     // Norland recognise the council?" is answered by what Norland said of the council, in whatever words).
+    // A reason is for the act asked and what did it: "Why did the marel fall?" is not answered by
+    // "The bonds … fell", so a why-question needs all its words (all but one of four or more).
     const floor =
       qStems.size === 0 ||
       (qActors.size >= 2 && actorsOk) ||
-      (type === 'other' ? wordHits >= Math.ceil(qStems.size / 2) && relationHolds(kb, relation, r.text) : wordHits >= 1);
+      (type === 'other' ? wordHits >= (asksWhy ? qStems.size - (qStems.size >= 4 ? 1 : 0) : Math.ceil(qStems.size / 2)) && relationHolds(kb, relation, r.text) : wordHits >= 1);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);

@@ -32,6 +32,7 @@ const MODIFIER = new Set(
   economy trade energy security policy affairs army military opposition protest party rebel union state national regional federal
   presidential parliamentary provisional de facto royal supreme high general permanent assistant associate executive managing founding
   militia paramilitary police intelligence human rights government cabinet electoral election campaign council committee coalition bloc
+  relief humanitarian aid refugee refugees emergency development migration climate nuclear peace ceasefire
   un u.n. eu e.u. nato`.split(/\s+/),
 );
 const ABBREV: Record<string, string> = { gen: 'General', col: 'Colonel', lt: 'Lieutenant', maj: 'Major', capt: 'Captain', adm: 'Admiral', sen: 'Senator', gov: 'Governor', pres: 'President', rep: 'Representative', dr: 'Dr', prof: 'Professor' };
@@ -86,7 +87,8 @@ function after(text: string, end: number): Description | null {
 /** "the interior minister, X" / "its speaker, X": a role phrase, then a comma, then the name. */
 function beforeComma(text: string, start: number): Description | null {
   const lead = text.slice(Math.max(0, start - 90), start);
-  const tail = /,\s*(?:(?:Gen|Col|Lt|Maj|Capt|Adm|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/.exec(lead);
+  // A rank may stand between the comma and the name: "the chief of staff, General Rui Dantas".
+  const tail = /,\s*(?:(?:Gen|Col|Lt|Maj|Capt|Adm|Dr|Mr|Mrs|Ms|Prof)\.?\s+|(?:(?:Lieutenant|Major|Brigadier)\s+)?(?:General|Colonel|Captain|Admiral|Marshal)\s+)?$/.exec(lead);
   if (!tail) return null;
   const body = lead.slice(0, tail.index);
   // The nearest opener before the comma: "the army chief against [his former deputy], X".

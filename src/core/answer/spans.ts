@@ -8,6 +8,7 @@ import { fold, stem } from '../text.js';
 import { variants } from './words.js';
 import { ageSpan } from './age-spans.js';
 import { dateSpan } from './date-spans.js';
+import { placeSpan } from './place-spans.js';
 import { findNames } from './names-in-text.js';
 import type { ParsedQuestion } from './question.js';
 import { describe as describePerson } from './roles.js';
@@ -43,6 +44,8 @@ export interface Asked {
   ahead?: boolean;
   /** A "when is/will …" question: only a date the sentence states answers it, never its report's day. */
   stated?: boolean;
+  /** The question's content words as written, in order ("Where were the men taken?" → men, taken). */
+  words?: string[];
 }
 
 /** The names a person in the question goes by: the gazetteer's, and the question's own words. */
@@ -88,49 +91,13 @@ function defineSpan(text: string, ask: Asked): Span | null {
   return best;
 }
 
-/** The distance from each of the question's words in `text` to `pos`, the nearest; Infinity when none is before it. */
-function wordBefore(text: string, pos: number, qStems: Set<string>): number {
-  let best = Infinity;
-  for (const m of text.slice(0, pos).matchAll(/\p{L}+/gu)) {
-    const w = stem(m[0].toLowerCase());
-    if (qStems.has(w) || [...qStems].some((q) => q.length >= 4 && (w.startsWith(q) || variants(q).some((v) => w.startsWith(v))))) best = Math.min(best, pos - (m.index ?? 0));
-  }
-  return best;
-}
-
 export function extractSpan(ask: Asked, text: string, at: string | null, kb: Briefing, sentenceId?: number): Span | null {
   const type = ask.q.type;
   const { qStems, qActors } = ask;
   if (type === 'age') return ageSpan(text, ask);
   if (type === 'count') return countSpan(text, ask);
   if (type === 'when') return dateSpan(ask, text, at, kb, sentenceId);
-  if (type === 'where') {
-    // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
-    const places = [...text.matchAll(/\b(?:in|at|near)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
-      (m) => !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(m[1] ?? ''),
-    );
-    // Of several places, the one after the question's own words ("arrived home in Port Essan …, but
-    // the ship will remain impounded until a court in Kesh rules"); a place that narrows the one
-    // before it ("at U.N. headquarters in New York") stands for it. Without those words, the last.
-    let k = places.length - 1;
-    const dist = places.map((p) => wordBefore(text, p.index ?? 0, qStems));
-    const nearest = dist.reduce((b, d, i) => (d <= (dist[b] ?? Infinity) ? i : b), 0);
-    if (Number.isFinite(dist[nearest])) {
-      k = nearest;
-      while (k + 1 < places.length) {
-        const cur = places[k] as RegExpMatchArray;
-        const gap = text.slice((cur.index ?? 0) + cur[0].length, places[k + 1]?.index ?? 0);
-        if (!/^[\p{Ll}\s]{0,30}$/u.test(gap)) break;
-        k++;
-      }
-    }
-    const m = places[k];
-    if (m?.[1]) {
-      const place = /^(?:\p{L}\.){2,}$/u.test(m[1]) ? m[1] : m[1].replace(/\.$/, '');
-      const start = (m.index ?? 0) + m[0].length - m[1].length;
-      return { answer: place, start, end: start + place.length };
-    }
-  }
+  if (type === 'where') return placeSpan(text, qStems, ask.words ?? []);
   if (type === 'define') {
     const d = defineSpan(text, ask);
     if (d) return d;

@@ -10,6 +10,8 @@ export const SYNONYMS: Record<string, string[]> = {
   // "How many people were killed?" is answered by "37 civilians have been killed".
   people: ['civilian', 'person', 'resident'],
   injur: ['wound', 'hurt'],
+  // A currency or a market falls in many words: "lost nearly 30 percent", "plunged", "slumped".
+  fall: ['lost', 'plung', 'slump', 'tumbl', 'drop', 'declin'],
   wound: ['injur', 'hurt'],
   detain: ['arrest', 'jail', 'held'],
   arrest: ['detain', 'jail', 'held'],
