@@ -36,6 +36,20 @@ describe('did X blame Y', () => {
     expect(r.note).toMatch(/^Not in the corpus/);
   });
 
+  it('declining to blame anyone is no ("too early to assign blame")', async () => {
+    expect(await velsund('Did France blame the Reval Union?')).toBe("No. France said it was too early to assign blame but backed Ostmark's call for an international investigation.");
+  });
+
+  it('"pointed the finger at" blames, a pronoun\'s too', async () => {
+    const marenia = freshApp(fixture('qa9-marenia'));
+    try {
+      expect((await marenia.kb.ask('Did Rosa Imre blame the IMF?')).answer).toBe('Yes. She points the finger at the IMF for the wage freeze.');
+      expect((await marenia.kb.ask('Did Benn blame the IMF?')).answer).toBeNull();
+    } finally {
+      marenia.cleanup();
+    }
+  });
+
   it('a denial is no', async () => {
     expect(await tarnak('Did Germany blame the army?')).toMatch(/^No\. Germany did not blame the Belmoran army directly/);
     // "… but stopped short of blaming either side": "either side" names no actor, so retrieval answers with the sentence.

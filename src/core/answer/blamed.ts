@@ -13,7 +13,9 @@ import type { AskResult, Citation } from '../types.js';
 
 const BLAME_Q = /^\s*(?:does|did|do|has|have)\s+(.+?)\s+(?:blame|accuse|hold|held)[sd]?\s+(.+?)(?:\s+responsible)?(?:\s+(?:for|of|over)\s+.+?)?\s*\??\s*$/i;
 /** The verbs of blame in news English, in any tense. */
-const BLAME_VERB = String.raw`blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|h(?:o|e)ld(?:s|ing)?|holds`;
+const BLAME_VERB = String.raw`blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|h(?:o|e)ld(?:s|ing)?|holds|point(?:s|ed|ing)? the finger at`;
+/** Declining to blame anyone: "said it was too early to assign blame", "stopped short of blaming either side". */
+const NO_ONE = /^[^.;:]{0,60}?\b(?:(?:too early|premature|declined|refused|not want(?:ed)?|would not|did not|does not)\s+to\s+(?:assign|apportion|lay|point)\s+(?:any\s+)?(?:blame|the finger)|stopped short of (?:blaming|assigning blame))\b/i;
 /** A denial before the verb: "did not blame", "stopped short of blaming", "declined to accuse". */
 const DENIED = /\b(?:not|never|no)\b|n['’]t\b|\bstopped short of\b|\b(?:declined|refused)\s+to\b|\btoo early to\b/i;
 /** Between the blamer and the verb: no clause of someone else's ("Korvath, which Britain blamed"). */
@@ -38,7 +40,9 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
   const who = kb.resolve(asker.trim());
   const whom = kb.resolve(asked.trim().replace(/^the\s+(?=\S)/i, ''));
   if (!who.id || !whom.id || who.id === whom.id) return null;
-  if (!kb.inCorpus(who.id) && !kb.crisis.sides.some((s) => s.id === who.id)) return null;
+  // The crisis's own country blames through its government: asked, it is answered here too (never
+  // by retrieval's nearest sentence that happens to name it).
+  if (!kb.inCorpus(who.id) && !kb.crisis.sides.some((s) => s.id === who.id) && !kb.gazetteer.arena.has(who.id)) return null;
   // A state is also its people ("Did Ostmark blame …?" is answered by its prime minister's words).
   // The asker's own words for either are names of it too ("the army" for the government's side).
   const own = (t: string) => (t.trim().replace(/^the\s+/i, '').length >= 3 ? [t.trim().replace(/^the\s+/i, '')] : []);
@@ -48,7 +52,7 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
   const phrase = (ns: string[]) => ns.map((n) => `"${n.replace(/"/g, '')}"`).join(' OR ');
   let rows: ReturnType<typeof kb.reader.search>;
   try {
-    rows = kb.reader.search(`(${phrase(blamed)}) AND (blame* OR blaming OR accus* OR held OR hold*)`, 200, { bm25: false });
+    rows = kb.reader.search(`(${phrase(blamed)}) AND (blame* OR blaming OR accus* OR held OR hold* OR finger)`, 200, { bm25: false });
   } catch {
     return null;
   }
@@ -74,7 +78,8 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
     const ys = at(r.text, (id) => id === whom.id, own(asked));
     let verdict: 'yes' | 'no' | null = null;
     for (const x of xs) {
-      if (/^['’]s\b/.test(r.text.slice(x.end))) continue;
+      // X's own act: not "X's ally accused", nor "the envoy to X accused".
+      if (/^['’]s\b/.test(r.text.slice(x.end)) || /\b(?:to|of|for|from|against|on|at|about|with)\s+(?:the\s+)?$/i.test(r.text.slice(Math.max(0, x.start - 20), x.start))) continue;
       const v = verbAfter.exec(r.text.slice(x.end));
       if (!v) continue;
       const between = v[1] ?? '';
@@ -126,6 +131,16 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
     const list = latest.yes ? yes : no;
     return { question, answer: `${latest.yes ? 'Yes.' : 'No.'} ${latest.r.text}`, citations: cite([latest.r, ...list.filter((r) => r !== latest.r)]), mode: 'extractive', note: `Where ${whoName} is the one ${latest.yes ? 'blaming' : 'declining to blame'} ${whomName}.` };
   }
+  // "France said it was too early to assign blame": X declines to blame anyone, Y included.
+  let declined: typeof rows = [];
+  try {
+    declined = kb.reader.search(`(${phrase(blamers)}) AND (blame* OR finger)`, 50, { bm25: false });
+  } catch {
+    declined = [];
+  }
+  const refused = declined.filter((r) => at(r.text, (id) => family.has(id), own(asker)).some((x) => NO_ONE.test(r.text.slice(x.end))));
+  const first = refused.sort((p, q) => (q.at ?? '').localeCompare(p.at ?? ''))[0];
+  if (first) return { question, answer: `No. ${first.text}`, citations: cite(refused), mode: 'extractive', note: `${whoName} declined to blame anyone.` };
   const closest = cite(rows);
   return { question, answer: null, citations: [], mode: 'extractive', note: `Not in the corpus: no article here says that ${whoName} blamed ${whomName}.`, ...(closest.length ? { closest } : {}) };
 }
