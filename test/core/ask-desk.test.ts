@@ -98,6 +98,11 @@ describe('who someone is', () => {
     }
   });
 
+  it('an indefinite apposition before the name ("A spokesman for the Belmoran interior ministry, Piet Arro, says")', async () => {
+    expect(await tarnak('Who is Piet Arro?')).toBe('spokesman for the Belmoran interior ministry');
+    expect(await tarnak('Who is Khalid Al-Mansour?')).toBe("Qatar's foreign minister");
+  });
+
   it('a field before a role is part of the title ("UN relief chief Maria Tovar")', async () => {
     const kessa = freshApp(fixture('kessa'));
     try {
@@ -105,5 +110,14 @@ describe('who someone is', () => {
     } finally {
       kessa.cleanup();
     }
+  });
+});
+
+describe('who did it: the whole list', () => {
+  it('a list of subjects or of agents is the answer, not its head', async () => {
+    expect(await tarnak('Who brokered the evacuation?')).toBe('Turkey and Qatar');
+    expect(await tarnak('Who condemned the siege?')).toBe('France and Germany');
+    // One subject stays one: "Turkey offered to host talks between the two sides."
+    expect(await tarnak('Who offered to host talks?')).toBe('Turkey');
   });
 });

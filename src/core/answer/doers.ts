@@ -43,7 +43,11 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
       while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice((before[k - 1] as (typeof ms)[number]).end, (before[k] as (typeof ms)[number]).start))) k--;
       const agent = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
       const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
-      return p ? { answer: actorAsWritten(kb, p, text), start: p.start, end: p.end } : null;
+      if (!p) return null;
+      // The whole list it heads: "Egypt and Kenya urged", "brokered by Turkey and Qatar".
+      const list = p === before[k] || p === agent ? listFrom(ms, ms.indexOf(p), text, k >= 0 ? at : text.length) : [p];
+      const last = list[list.length - 1] as typeof p;
+      return { answer: joinNames(list.map((x) => actorAsWritten(kb, x, text))), start: p.start, end: last.end };
     }
     // The asked act is not in the sentence ("Who mediated the talks?" of "The Misravan delegation
     // walked out of the talks"): whoever it names did something else.
@@ -52,6 +56,23 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
   const person = people[0] ?? titledBy(ms, text) ?? ms[0];
   if (person) return { answer: actorAsWritten(kb, person, text), start: person.start, end: person.end };
   return null;
+}
+
+/** The mentions from `i` on joined by ",", "and" or ", and" (before `limit`): a list of doers. */
+function listFrom<M extends { actorId: string; start: number; end: number }>(ms: M[], i: number, text: string, limit: number): M[] {
+  const out = [ms[i] as M];
+  for (let j = i + 1; j < ms.length; j++) {
+    const m = ms[j] as M;
+    if (m.end > limit || !/^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(text.slice((out[out.length - 1] as M).end, m.start))) break;
+    if (!out.some((x) => x.actorId === m.actorId)) out.push(m);
+  }
+  return out;
+}
+
+/** "Turkey", "Turkey and Qatar", "Egypt, Kenya and Chad". */
+function joinNames(names: string[]): string {
+  const u = [...new Set(names)];
+  return u.length <= 1 ? (u[0] ?? '') : `${u.slice(0, -1).join(', ')} and ${u[u.length - 1]}`;
 }
 
 /**

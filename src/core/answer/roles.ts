@@ -92,7 +92,8 @@ function beforeComma(text: string, start: number): Description | null {
   if (!tail) return null;
   const body = lead.slice(0, tail.index);
   // The nearest opener before the comma: "the army chief against [his former deputy], X".
-  const openers = [...body.matchAll(/(?:^|[\s(])((?:the|its|his|her|their|\p{Lu}[\p{L}.]*['’]s)\s)/giu)];
+  // "a spokesman for the interior ministry, X,": an indefinite opener too.
+  const openers = [...body.matchAll(/(?:^|[\s(])((?:the|an?|its|his|her|their|\p{Lu}[\p{L}.]*['’]s)\s)/giu)];
   for (let i = openers.length - 1; i >= 0; i--) {
     const o = openers[i] as RegExpMatchArray;
     const from = (o.index ?? 0) + o[0].indexOf(o[1] as string);
