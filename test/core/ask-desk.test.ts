@@ -33,6 +33,12 @@ describe('which number of a sentence', () => {
   });
 });
 
+describe('a part of a whole', () => {
+  it('"holds 162 of the 301 seats": the part counts the seats, and answers what is held', async () => {
+    expect(await marenia('How many seats does the coalition hold?')).toBe('162 of the 301 seats');
+  });
+});
+
 describe('a running count over a period', () => {
   it('is one that runs, not one event\'s count in the past tense nor the toll "from the attack"', async () => {
     expect(await tarnak('How many people have been killed since the encirclement began?')).toBe('At least 37 civilians have been killed');

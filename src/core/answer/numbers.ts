@@ -95,7 +95,15 @@ function nounAfter(rest: string): { words: string[]; len: number } {
   let pos = 0;
   let m: RegExpExecArray | null;
   let afterOf = false;
+  let partOf = false;
   while (words.length < 3) {
+    // "162 of the 301 seats": the part counts what the whole does.
+    const whole = partOf && words.length === 0 ? /^\s*\d[\d,.]*(?=\s+\p{L})/u.exec(rest.slice(pos)) : null;
+    if (whole) {
+      pos += whole[0].length;
+      partOf = false;
+      continue;
+    }
     re.lastIndex = pos;
     m = re.exec(rest);
     if (!m) break;
@@ -111,8 +119,10 @@ function nounAfter(rest: string): { words: string[]; len: number } {
     if (afterOf && words.length === 0 && /^(?:the|its|their|those|these)$/.test(lw)) {
       pos = re.lastIndex;
       afterOf = false;
+      partOf = true;
       continue;
     }
+    partOf = false;
     afterOf = false;
     if (!w || NOT_NOUN.has(lw)) break;
     // A verb ends the noun phrase: "protesters marched", "a truce followed", "a battle lasting".
