@@ -127,3 +127,16 @@ describe('who did it: the whole list', () => {
     expect(await tarnak('Who offered to host talks?')).toBe('Turkey');
   });
 });
+
+describe('a yes/no question about one actor\'s act', () => {
+  it('is not answered by a sentence naming it only inside a phrase ("a close partner of Moscow")', async () => {
+    const ardesh = freshApp(fixture('u7-ardesh'));
+    try {
+      // "Kazakhstan, usually a close partner of Moscow, … reaffirmed its support for Velmar's territorial integrity."
+      expect((await ardesh.kb.ask('Does Russia support the government?')).answer).toBeNull();
+      expect((await ardesh.kb.ask('Did Russia recognise the new republic?')).answer).toMatch(/^Russia recognised the new republic within hours/);
+    } finally {
+      ardesh.cleanup();
+    }
+  });
+});

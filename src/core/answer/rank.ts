@@ -131,6 +131,15 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // words for it count for more than for a country known by one name.
   const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
   const asksWhy = /^\s*why\b/i.test(q);
+  // "Does Russia support the government?" asks about Russia's own act: a sentence naming it only
+  // inside a phrase ("a close partner of Moscow", "talks with Russia") does not answer it.
+  const yesNoOf = type === 'other' && qActors.size === 1 && /^\s*(?:does|did|do|has|have|had|is|was|are|were|will|would)\b/i.test(q) ? [...qActors][0] : undefined;
+  const actsIn = (text: string) =>
+    yesNoOf === undefined ||
+    kb.gazetteer
+      .match(tokenize(text))
+      .filter((m) => m.actorId === yesNoOf)
+      .some((m) => !/\b(?:of|to|with|from|against|for|by|at|on|in|about|over|toward|towards|into|between|among|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start)));
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored: Candidate[] = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
@@ -179,7 +188,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
     const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
-    return { r, coverage, ok: namesOk && actorsOk && eventOk, floor, span: null, score, reason };
+    return { r, coverage, ok: namesOk && actorsOk && eventOk && (actorHits === 0 || actsIn(r.text)), floor, span: null, score, reason };
   });
   // Answer spans only for the few sentences that could answer: they cost more than scoring.
   // A span-typed question (an age, a number, who someone is) is held to its span instead of the floor.
