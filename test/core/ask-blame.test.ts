@@ -69,3 +69,27 @@ describe('the blamer by any of its names', () => {
     }
   });
 });
+
+describe('a long clause between the blamer and the verb', () => {
+  it('"X said …, and he accused Y" is yes; a denial far back in another clause is not this verb\'s', async () => {
+    const ostrel = freshApp(fixture('ostrel'));
+    try {
+      expect((await ostrel.kb.ask('Did Hollan blame Valkar?')).answer).toMatch(/^Yes\. Ostreli President Viktor Hollan said his country would not be lectured/);
+      // "Belarus blamed Valkar for the deaths, while Norway urged both countries to return to talks."
+      expect((await ostrel.kb.ask('Did Norway blame Valkar?')).answer).toBeNull();
+      expect((await ostrel.kb.ask('Did Belarus blame Valkar?')).answer).toMatch(/^Yes\. Belarus blamed Valkar for the deaths/);
+    } finally {
+      ostrel.cleanup();
+    }
+  });
+
+  it('"… but stopped short of formally blaming Y" is no', async () => {
+    const lunvik = freshApp(fixture('lunvik'));
+    try {
+      expect((await lunvik.kb.ask('Did the United States blame Drovania?')).answer).toMatch(/^No\. The United States said the attack bore "all the hallmarks"/);
+      expect((await lunvik.kb.ask('Did Kazakhstan blame Drovania?')).answer).toMatch(/^No\. Kazakhstan stopped short of blaming Drovania/);
+    } finally {
+      lunvik.cleanup();
+    }
+  });
+});

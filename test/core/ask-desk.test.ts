@@ -109,6 +109,11 @@ describe('who someone is', () => {
     expect(await tarnak('Who is Khalid Al-Mansour?')).toBe("Qatar's foreign minister");
   });
 
+  it('who holds a role: a side\'s leader named with the title ("Belmoran President Anton Vesk") is the name', async () => {
+    expect(await tarnak('Who is the president?')).toBe('Anton Vesk');
+    expect(await tarnak('Who is the foreign secretary?')).toBe('Ruth Calder');
+  });
+
   it('a field before a role is part of the title ("UN relief chief Maria Tovar")', async () => {
     const kessa = freshApp(fixture('kessa'));
     try {

@@ -18,6 +18,8 @@ const BLAME_VERB = String.raw`blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|h(?:o|e)l
 const NO_ONE = /^[^.;:]{0,60}?\b(?:(?:too early|premature|declined|refused|not want(?:ed)?|would not|did not|does not)\s+to\s+(?:assign|apportion|lay|point)\s+(?:any\s+)?(?:blame|the finger)|stopped short of (?:blaming|assigning blame))\b/i;
 /** A denial before the verb: "did not blame", "stopped short of blaming", "declined to accuse". */
 const DENIED = /\b(?:not|never|no)\b|n['’]t\b|\bstopped short of\b|\b(?:declined|refused)\s+to\b|\btoo early to\b/i;
+/** What may end a long stretch between X and the verb and still leave X the one blaming. */
+const LONG_TAIL = /(?:,\s*|\b(?:and|but)\s+(?:he|she|it|they)\s+(?:also\s+)?|\bstopped short of\s+(?:\w+ly\s+)?|\b(?:did not|does not|would not|declined to|refused to)\s+(?:\w+ly\s+)?)$/i;
 /** Between the blamer and the verb: no clause of someone else's ("Korvath, which Britain blamed"). */
 const OTHER_CLAUSE = /\b(?:which|who|whom|that|whose)\b|[.;:]/i;
 const CITED = 3;
@@ -84,13 +86,17 @@ export function blamed(kb: Briefing, question: string): AskResult | null {
       if (!v) continue;
       const between = v[1] ?? '';
       // X, its clause (up to 60 characters, or 100 before a participle: ", accusing Abrenia of"), the verb.
-      if (OTHER_CLAUSE.test(between) || (between.length > 60 && !/,\s*$/.test(between))) continue;
+      // Longer only when the clause hands the verb back to X: a participle (", accusing"), "and he
+      // accused", or a denial right before it ("but stopped short of formally blaming").
+      if (OTHER_CLAUSE.test(between) || (between.length > 60 && !LONG_TAIL.test(between))) continue;
       const vEnd = x.end + v[0].length;
       const y = ys.find((p) => p.start >= vEnd && p.start - vEnd <= 60 && !/[.;:]/.test(r.text.slice(vEnd, p.start)));
       if (!y) continue;
       // "held talks with Y" is no blame: "hold" blames only with "responsible" after Y.
       if (/^h(?:o|e)ld/i.test(v[2] ?? '') && !/^\s*responsible\b/i.test(r.text.slice(y.end))) continue;
-      verdict = DENIED.test(between) ? 'no' : 'yes';
+      // A denial of this verb, in its own clause: not "would not be lectured …, and he accused".
+      const own = between.split(/,|\band\b|\bbut\b|\bwhile\b/i).pop() ?? '';
+      verdict = DENIED.test(own) ? 'no' : 'yes';
       break;
     }
     if (verdict === 'yes') yes.push(r);

@@ -6,6 +6,7 @@
 import type { Briefing } from '../briefing.js';
 import { contentStems, DATELINE, fold, shareNameWord, stem, tokenize } from '../text.js';
 import { personsIn } from './names-in-text.js';
+import { hasRole } from './roles.js';
 import type { Asked, Span } from './spans.js';
 import { variants } from './words.js';
 
@@ -27,7 +28,12 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
     const p = people.find(roleAt);
     if (p) return { answer: kb.gazetteer.actors.get(p.actorId)?.name ?? text.slice(p.start, p.end), start: p.start, end: p.end };
     const l = leaders.find(roleAt);
-    return l ? { answer: text.slice(l.start, l.end), start: l.start, end: l.end } : null;
+    if (!l) return null;
+    // "President Anton Vesk" (a side's alias with its title) answers with the name.
+    const words = text.slice(l.start, l.end).split(/\s+/);
+    while (words.length > 2 && (hasRole(words[0] as string) || /^(?:Prime|Vice|Deputy|Acting|Interim|Foreign|Defen[cs]e|Interior|Finance)$/.test(words[0] as string))) words.shift();
+    const name = words.join(' ');
+    return { answer: name, start: l.end - name.length, end: l.end };
   }
   if (ask.q.act) {
     // Only who did the act: an actor before its verb, or its agent ("by X"); "It recognizes Y,

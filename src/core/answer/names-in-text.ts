@@ -35,7 +35,10 @@ export function personsIn(kb: Briefing, text: string): { start: number; end: num
       const a = kb.gazetteer.actors.get(m.actorId);
       if (a?.kind === 'person') return true;
       const leader = kb.crisis.sides.find((x) => x.id === m.actorId)?.leader;
-      return Boolean(leader && fold(leader).toLowerCase().includes(fold(text.slice(m.start, m.end)).toLowerCase()));
+      // "Vesk", "Anton Vesk", or the leader with a title ("President Anton Vesk" as a side's alias).
+      const said = fold(text.slice(m.start, m.end)).toLowerCase();
+      const name = fold(leader ?? '').toLowerCase();
+      return Boolean(leader && (name.includes(said) || said.endsWith(` ${name}`)));
     })
     .map((m) => ({ start: m.start, end: m.end }));
 }
