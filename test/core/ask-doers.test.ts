@@ -45,7 +45,8 @@ describe('who did it', () => {
     try {
       expect((await nerat.kb.ask('Who walked out of the talks?')).answer).toBe('Misrava');
       // No sentence says who mediated; "The Misravan delegation walked out of the talks" is no mediation.
-      expect((await nerat.kb.ask('Who mediated the talks?')).answer).not.toMatch(/^(?:Misrava|Misravan|Abrenia)$/);
+      // Since session 8 a sentence that neither names the doer nor states the act is no answer at all.
+      expect((await nerat.kb.ask('Who mediated the talks?')).answer).toBeNull();
     } finally {
       nerat.cleanup();
     }

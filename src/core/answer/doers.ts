@@ -39,6 +39,13 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
     // Only who did the act: an actor before its verb, or its agent ("by X"); "It recognizes Y,
     // who vowed to remove X" says nothing of who recognised Y, so it names no one.
     const at = actAt(text, ask.q.act);
+    // "Their commander, Idris Kalen, said": the one the act's agent noun names ("Who commands X?").
+    const agentNoun = at >= 0 ? /^[\p{L}-]+(?:er|or)\s*,\s*/u.exec(text.slice(at)) : null;
+    if (agentNoun) {
+      // The person may be of the side asked about ("Who commands the rebels?" names their leader).
+      const named = kb.gazetteer.match(tokenize(text)).find((m) => m.start === at + agentNoun[0].length && (kb.gazetteer.actors.get(m.actorId)?.kind === 'person' || namesLeader(kb, m, text)));
+      if (named) return { answer: kb.gazetteer.actors.get(named.actorId)?.name ?? text.slice(named.start, named.end), start: named.start, end: named.end };
+    }
     if (at >= 0) {
       // The verb's subject: the nearest actor before it with nothing but a title, an apposition,
       // adverbs or a time between ("The Reval Union on Monday vetoed"), then the list it heads
@@ -102,6 +109,25 @@ function actorAsWritten(kb: Briefing, m: { actorId: string; via?: string; start:
  * adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
  */
 const SUBJECT_GAP = /^(?:\s+(?:delegation|government|negotiators|officials|authorities|team|forces|troops|army|navy|ministry|side|leadership))?(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
+
+/**
+ * Whether the text states the act as a verb ("mediated", "commands", "is brokering"), not only as a
+ * noun made from it ("army commanders", "the mediation"): a "Who …?" question with an act is answered
+ * only by a sentence that names who did it, or at least says it was done.
+ */
+export function statesAct(text: string, act: string): boolean {
+  for (const m of text.matchAll(/[\p{L}'’-]+/gu)) {
+    const w = fold(m[0]).toLowerCase();
+    if (w.length < 3) continue;
+    const forms = [act, ...variants(act)].filter((f) => f === act || f.length >= 3);
+    const f = forms.find((x) => stem(w) === x || (x.length >= 4 && w.startsWith(x)));
+    if (f === undefined) continue;
+    // What follows the stem makes a noun of it: "command|ers", "mediat|ion", "negotiat|ors".
+    if (/^(?:e?rs?|o?rs?|t?ions?|ments?|[ae]nces?)$/.test(w.slice(f.length))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Where a word of the stem `act` stands in the text (a verb of the question: "recogni" finds "recognizes"), or -1. */
 function actAt(text: string, act: string): number {

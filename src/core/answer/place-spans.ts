@@ -39,7 +39,10 @@ export function placeSpan(text: string, qStems: Set<string>, words: string[]): S
   // "in Lisbon", "at U.N. headquarters in New York": the last capitalised place after in/at.
   // Not the place the question names ("Where is the Saran checkpoint?" is not answered by itself).
   const asked = (p: string) => p.replace(/^the\s+/i, '').split(/\s+/).every((w) => qStems.has(stem(w.toLowerCase())));
-  const places = [...text.matchAll(/\b(?:in|at|near)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter((m) => !MONTH_OR_DAY.test(m[1] ?? '') && !asked(m[1] ?? ''));
+  // Or a part of a named place: "on the southern edge of Tarnak", "in the outskirts of Kelt".
+  const places = [...text.matchAll(/\b(?:in|at|near|on)\s+((?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:edge|outskirts|side|centre|center|heart|north|south|east|west|coast|shore|banks?)\s+of\s+(?:the\s+)?)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*)*)/gu)].filter(
+    (m) => !MONTH_OR_DAY.test(m[1] ?? '') && !asked(m[1] ?? '') && (!/^on\b/i.test(m[0]) || /\sof\s/.test(m[1] ?? '')),
+  );
   // Of several places, the one after the question's own words ("arrived home in Port Essan …, but
   // the ship will remain impounded until a court in Kesh rules"); a place that narrows the one
   // before it ("at U.N. headquarters in New York") stands for it. Without those words, the last.

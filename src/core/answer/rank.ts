@@ -10,6 +10,7 @@ import { reasonFor } from './causes.js';
 import type { QueryPlan } from './query-plan.js';
 import { ftsPhrase, QUESTION_WORDS, WAR_SPAN } from './query-plan.js';
 import { descriptorAges } from './age-spans.js';
+import { statesAct } from './doers.js';
 import { type Asked, extractSpan, personNames, type Span } from './spans.js';
 import { variants } from './words.js';
 
@@ -75,6 +76,15 @@ function relationHolds(kb: Briefing, rel: Relation | null, text: string): boolea
 
 export type Row = ReturnType<Briefing['reader']['search']>[number];
 
+/** Whether any sentence of the corpus has a word starting with `prefix` (one FTS row). */
+function corpusHas(kb: Briefing, prefix: string): boolean {
+  try {
+    return kb.reader.search(`${prefix}*`, 1, { bm25: false }).length > 0;
+  } catch {
+    return true;
+  }
+}
+
 /** A sentence scored against the question. */
 export interface Candidate {
   r: Row;
@@ -131,6 +141,12 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // words for it count for more than for a country known by one name.
   const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
   const asksWhy = /^\s*why\b/i.test(q);
+  // "Who leads the rebels?" in a corpus where no article mentions rebels: "hedge funds led by
+  // Corvid Capital" shares only the act. Who did an act to something no article names is not known.
+  const unknownWords =
+    type === 'who' && pq.act && !pq.role
+      ? [...qStems].filter((w) => !w.startsWith(pq.act ?? '') && /^[a-z]{3,}$/.test(w) && ![w, ...variants(w)].some((x) => /^[a-z]{3,}$/.test(x) && corpusHas(kb, x)))
+      : [];
   // "Does Russia support the government?" asks about Russia's own act: a sentence naming it only
   // inside a phrase ("a close partner of Moscow", "talks with Russia") does not answer it.
   const yesNoOf = type === 'other' && qActors.size === 1 && /^\s*(?:does|did|do|has|have|had|is|was|are|were|will|would)\b/i.test(q) ? [...qActors][0] : undefined;
@@ -180,7 +196,11 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     const floor =
       qStems.size === 0 ||
       (qActors.size >= 2 && actorsOk) ||
-      (type === 'other' ? wordHits >= (asksWhy ? qStems.size - (qStems.size >= 4 ? 1 : 0) : Math.ceil(qStems.size / 2)) && relationHolds(kb, relation, r.text) : wordHits >= 1);
+      (type === 'other'
+        ? wordHits >= (asksWhy ? qStems.size - (qStems.size >= 4 ? 1 : 0) : Math.ceil(qStems.size / 2)) && relationHolds(kb, relation, r.text)
+        : // "Who leads the rebels?" is not answered by "hedge funds led by Corvid Capital": who did an
+          // act to what needs the what to be something the corpus speaks of at all.
+          wordHits >= 1 && unknownWords.length === 0);
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
@@ -240,7 +260,10 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // An age or a number must be stated, not guessed from a sentence that merely names the actor.
   // The floor decides whether the corpus answers at all: the best passage must pass it. Nearer
   // sentences that do not may follow it, as context for a model and as further citations.
-  const good = viable.filter((s) => !spanTyped || s.span);
+  // "Who commands the army?" is not answered by "sanctions against army commanders": a sentence
+  // that names no doer must at least state the act.
+  const act = type === 'who' && !pq.role ? pq.act : undefined;
+  const good = viable.filter((s) => (!spanTyped || s.span) && (act === undefined || s.span || statesAct(s.r.text, act)));
   const passing = good.filter((s) => spanTyped || s.floor);
   return { answers: passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], scored, sActors };
 }

@@ -65,6 +65,14 @@ const IRREGULAR: string[][] = [
   ['choose', 'chose', 'chosen'],
   ['speak', 'spoke', 'spoken'],
   ['break', 'broke', 'broken'],
+  // "Who leads the hedge funds?" finds "a group of hedge funds led by Corvid Capital".
+  ['lead', 'led'],
+  ['tell', 'told'],
+  ['find', 'found'],
+  ['keep', 'kept'],
+  ['build', 'built'],
+  ['begin', 'began', 'begun'],
+  ['swear', 'swore', 'sworn'],
 ];
 const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f, g.filter((x) => x !== f)] as [string, string[]])));
 
