@@ -20,6 +20,19 @@ describe('the asked word in its other forms', () => {
   });
 });
 
+describe('a four-letter verb in its other forms', () => {
+  it('"rule" finds "ruling"; a tally of another body does not answer how parliament voted', async () => {
+    const castrena = freshApp(fixture('u8-castrena'));
+    try {
+      expect((await castrena.kb.ask('What did the tribunal rule?')).answer).toMatch(/Constitutional Tribunal struck down the decree dissolving Congress, ruling that/);
+      // "Foreign ministers meeting in Lima voted 11 to 2": not parliament.
+      expect((await castrena.kb.ask('How did parliament vote?')).answer).toBeNull();
+    } finally {
+      castrena.cleanup();
+    }
+  });
+});
+
 describe('which number of a sentence', () => {
   it('a verb past "and" or the next number is that number\'s: "11 people were killed and 40 wounded"', async () => {
     expect(await tarnak('How many people were wounded?')).toBe('40 wounded');
@@ -36,6 +49,17 @@ describe('which number of a sentence', () => {
 describe('a part of a whole', () => {
   it('"holds 162 of the 301 seats": the part counts the seats, and answers what is held', async () => {
     expect(await marenia('How many seats does the coalition hold?')).toBe('162 of the 301 seats');
+  });
+});
+
+describe('a count of the noun before it', () => {
+  it('"the detained opposition lawmakers, 23 of whom remain in custody"', async () => {
+    const castrena = freshApp(fixture('u8-castrena'));
+    try {
+      expect((await castrena.kb.ask('How many lawmakers remain in custody?')).answer).toBe('23 of whom');
+    } finally {
+      castrena.cleanup();
+    }
   });
 });
 

@@ -216,6 +216,13 @@ export function findQuantities(text: string): Quantity[] {
       const toll = TOLL_BEFORE.exec(text.slice(Math.max(0, start - 100), start));
       if (toll) noun = toll[1] ? ['deaths'] : [toll[2] ?? 'people'];
     }
+    // "the detained opposition lawmakers, 23 of whom remain in custody": the count is of the noun before.
+    const ofWhom = kind === 'count' && noun.length === 0 ? /^\s+of\s+(?:whom|which|them)\b/i.exec(after) : null;
+    const antecedent = ofWhom ? /(\p{L}+s)\s*,\s*$/u.exec(text.slice(Math.max(0, start - 60), start)) : null;
+    if (ofWhom && antecedent?.[1]) {
+      noun = [antecedent[1]];
+      nounEnd = end + ofWhom[0].length;
+    }
     // "between 10,000 and 20,000 people": the range is the answer.
     const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 9), start));
     const range = between ? /^\s+and\s+(\d[\d,.]*(?:\s+(?:thousand|million))?)/i.exec(after) : null;

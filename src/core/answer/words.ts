@@ -73,6 +73,8 @@ const IRREGULAR: string[][] = [
   ['build', 'built'],
   ['begin', 'began', 'begun'],
   ['swear', 'swore', 'sworn'],
+  // A four-letter verb whose final e the stemmer keeps ("ruled", "ruling" stem to "rul").
+  ['rule', 'rul'],
 ];
 const FORMS = new Map<string, string[]>(IRREGULAR.flatMap((g) => g.map((f) => [f, g.filter((x) => x !== f)] as [string, string[]])));
 
