@@ -194,3 +194,16 @@ describe('who did an act to something', () => {
     expect(await marenia('Who leads the rebels?')).toBeNull();
   });
 });
+
+describe('what someone concluded, ruled or said', () => {
+  it('the verb reporting its content ("the Constitutional Court ruled that …") over the word as a noun ("the court ruling")', async () => {
+    const brevania = freshApp(fixture('brevania'));
+    try {
+      expect((await brevania.kb.ask('What did the court rule?')).answer).toMatch(/the Constitutional Court ruled that Prime Minister Oskar Telmann's government could postpone/);
+      // Reported speech is the actor's own: not "Sandor said he stood by Telmann".
+      expect((await brevania.kb.ask('What did Telmann say?')).answer).toMatch(/Telmann said in a televised address/);
+    } finally {
+      brevania.cleanup();
+    }
+  });
+});

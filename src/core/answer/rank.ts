@@ -141,6 +141,9 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // words for it count for more than for a country known by one name.
   const mentionTexts = qMentions.map((m) => ({ text: q.slice(m.start, m.end).toLowerCase().replace(/^the /, ''), weight: kb.gazetteer.isSide(m.actorId) ? 2 : 0.5 }));
   const asksWhy = /^\s*why\b/i.test(q);
+  const asked = type === 'other' ? /^\s*what\s+(?:did|does|do|has|have|had|will)\s+.+?\s+([a-z]{3,})\s*\??\s*$/i.exec(q)?.[1] : undefined;
+  const forms = asked ? [stem(asked.toLowerCase()), ...variants(stem(asked.toLowerCase()))].filter((f) => /^[a-z]{3,}$/.test(f)) : [];
+  const reports = forms.length ? new RegExp(String.raw`\b(?:${forms.join('|')})\w*\s+(?:on\s+\w+\s+|last\s+\w+\s+)?that\b`, 'i') : null;
   // "Who leads the rebels?" in a corpus where no article mentions rebels: "hedge funds led by
   // Corvid Capital" shares only the act. Who did an act to something no article names is not known.
   const unknownWords =
@@ -206,7 +209,9 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
     const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
     // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
-    const reason = asksWhy && REASON.test(r.text) ? 1 : 0;
+    // "What did the court rule?": a sentence where the verb reports its content ("the Constitutional
+    // Court ruled that …") over one with the word as a noun ("questioned the court ruling").
+    const reason = (asksWhy && REASON.test(r.text)) || (reports !== null && reports.test(r.text)) ? 1 : 0;
     const score = coverage * 10 - r.rank + (r.kind === 'body' ? 0.5 : 0) + literal + speaks + reason;
     return { r, coverage, ok: namesOk && actorsOk && eventOk && (actorHits === 0 || actsIn(r.text)), floor, span: null, score, reason };
   });

@@ -137,7 +137,10 @@ function reportedSpeech(kb: Briefing, question: string, id: string, name: string
   // clause ("…,” said Kemp."), not "says Koval's government is …".
   const speaker = new RegExp(
     String.raw`\b(?:${alt})\b(?!['’]s)(?:(?:\s+[^\s.;:,“”"]+){0,3}?|,[^.;:,“”"]{1,80},)\s+(?:${SPEECH})\b` +
-      String.raw`|[,”"]\s*(?:said|says)\s+(?:\S+\s+){0,3}(?:${alt})\b(?!['’]s)\s*(?:[.,;:]|$)`,
+      // Only a title between "said" and the name ("…,” said Foreign Minister Kemp."), never a clause
+      // of its own (", said he stood by Telmann.").
+      // (The regex is case-insensitive, so the clause is told by its words: a pronoun, a preposition, a verb.)
+      String.raw`|[,”"]\s*(?:said|says)\s+(?:(?!(?:he|she|it|they|we|i|you|that|this|who|which|by|to|with|for|on|in|at|from|against|was|is|were|are|had|has|have|would|will|could|did|does|\p{L}+ed|\p{L}+ing)\b)[\p{L}.'’-]+\s+){0,4}(?:${alt})\b(?!['’]s)\s*(?:[.,;:]|$)`,
     'iu',
   );
   const hits = rows.filter((row) => speaker.test(row.text)).slice(0, CITED);
