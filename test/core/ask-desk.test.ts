@@ -206,4 +206,14 @@ describe('what someone concluded, ruled or said', () => {
       brevania.cleanup();
     }
   });
+
+  it('what an actor said is never a sentence where its name only qualifies a noun ("snapback UN sanctions")', async () => {
+    const khalvor = freshApp(fixture('khalvor'));
+    try {
+      expect((await khalvor.kb.ask('What did the UN say?')).answer).toBeNull();
+      expect((await khalvor.kb.ask('What did Russia say about the deal?')).answer).toMatch(/victory for diplomacy/);
+    } finally {
+      khalvor.cleanup();
+    }
+  });
 });

@@ -22,6 +22,9 @@ const SPOKEN = /\b(?:says|said|told|stated|explained|added)\b/i;
 /** How news English gives a reason for an act. */
 const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 
+/** A verb of saying or of stating a position soon after a speaker's name. */
+const SPOKE_AFTER = /^[^.;]{0,40}?\b(?:says|tells|denies|urges|warns|calls|insists|\p{L}+ed|said|told|wrote|spoke|made|gave|took)\b/iu;
+
 /** A question word (stem) for paying. */
 const PAYMENT = /^(?:pay|paid|payment)$/;
 /** A payment denied, offered or to come, not made: "denied that any ransom had been paid", "offered to pay", "would not pay". */
@@ -153,12 +156,19 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // "Does Russia support the government?" asks about Russia's own act: a sentence naming it only
   // inside a phrase ("a close partner of Moscow", "talks with Russia") does not answer it.
   const yesNoOf = type === 'other' && qActors.size === 1 && /^\s*(?:does|did|do|has|have|had|is|was|are|were|will|would)\b/i.test(q) ? [...qActors][0] : undefined;
+  // "What did the UN say?" is not answered by "… would trigger 'snapback' UN sanctions": the actor
+  // must be the one speaking, a verb of saying (or of stating a position) right after it.
+  const saidOf = type === 'other' && qActors.size === 1 && /^\s*what\s+(?:did|does|has|have)\s+.+\s+(?:say|said|tell|told)\b/i.test(q) ? [...qActors][0] : undefined;
   const actsIn = (text: string) =>
-    yesNoOf === undefined ||
+    (yesNoOf === undefined && saidOf === undefined) ||
     kb.gazetteer
       .match(tokenize(text))
-      .filter((m) => m.actorId === yesNoOf)
-      .some((m) => !/\b(?:of|to|with|from|against|for|by|at|on|in|about|over|toward|towards|into|between|among|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start)));
+      .filter((m) => m.actorId === (yesNoOf ?? saidOf))
+      .some(
+        (m) =>
+          !/\b(?:of|to|with|from|against|for|by|at|on|in|about|over|toward|towards|into|between|among|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start)) &&
+          (saidOf === undefined || SPOKE_AFTER.test(text.slice(m.end, m.end + 60))),
+      );
   const asksSpeech = /\b(say|said|says|think|thinks|position|stance|react|reacted|respond|responded)\b/i.test(q);
   const scored: Candidate[] = rows.map((r) => {
     const stems = new Set(contentStems(r.text));
