@@ -207,6 +207,10 @@ describe('what someone concluded, ruled or said', () => {
     }
   });
 
+  it('what an actor said about something: not "the assets of three Dravonian officials named in the report"', async () => {
+    expect(await kessar('What did Dravonia say about the findings?')).toMatch(/^Dravonia rejected the findings as "politically motivated"/);
+  });
+
   it('what an actor said is never a sentence where its name only qualifies a noun ("snapback UN sanctions")', async () => {
     const khalvor = freshApp(fixture('khalvor'));
     try {

@@ -23,7 +23,9 @@ const SPOKEN = /\b(?:says|said|told|stated|explained|added)\b/i;
 const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 
 /** A verb of saying or of stating a position soon after a speaker's name. */
-const SPOKE_AFTER = /^[^.;]{0,40}?\b(?:says|tells|denies|urges|warns|calls|insists|\p{L}+ed|said|told|wrote|spoke|made|gave|took)\b/iu;
+// Its verb comes next: after its office ("'s foreign ministry"), the rest of a list it heads (", China
+// and Belarus"), a day or an adverb; not "Dravonian officials named in the report", "UN sanctions".
+const SPOKE_AFTER = /^(?:['’]s(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,?\s*(?:and\s+)?\p{Lu}[\p{L}.'’-]*)*(?:\s+(?:on|late|early|last)\s+\p{Lu}\p{Ll}+)?(?:\s+\p{Ll}+ly)?\s+(?:\p{Ll}+ed|says|said|told|tells|wrote|spoke|denies|urges|warns|calls|insists|made|gave|took|has|had|have|is|was|were|will|would)\b/u;
 
 /** A question word (stem) for paying. */
 const PAYMENT = /^(?:pay|paid|payment)$/;
