@@ -221,3 +221,14 @@ describe('what someone concluded, ruled or said', () => {
     }
   });
 });
+
+describe('when did it happen', () => {
+  it('a past question is not answered by a date still ahead ("is due to begin on Monday, March 17"), nor by the report\'s day of "two days after it began"', async () => {
+    const r = await tarnak('When did the evacuation begin?');
+    expect(r).not.toBe('17 Mar 2031');
+    expect(r).not.toBe('13 Mar 2031');
+    expect(r).toMatch(/Two days after it began, the evacuation of Tarnak/);
+    // The question in the future keeps the date ahead.
+    expect(await tarnak('When is the second phase of the evacuation due to begin?')).toBe('17 Mar 2031');
+  });
+});

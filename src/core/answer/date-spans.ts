@@ -69,7 +69,7 @@ function reportedEarlier(d: { end: number }, text: string, qStems: Set<string>):
 /** A day given by the sentence before: "The same day, the junta closed the border." */
 const SAME_DAY = /\b(?:the same day|that same day|that day|later that day|earlier that day|that (?:morning|afternoon|evening|night))\b/i;
 /** A day relative to one the text does not give here: "the next day", "weeks earlier". */
-const OTHER_DAY = /\b(?:the (?:next|following|previous) (?:day|morning|evening|week)|the day (?:before|after)|a day (?:later|earlier)|(?:days|weeks|months|hours) (?:later|earlier))\b/i;
+const OTHER_DAY = /\b(?:the (?:next|following|previous) (?:day|morning|evening|week)|the day (?:before|after)|a day (?:later|earlier)|(?:days|weeks|months|hours) (?:later|earlier)|(?:two|three|four|five|six|several|a few|\d+) (?:days|weeks|months) after (?:it|they)\b)/i;
 
 /** The date span of a "when" question in one sentence (reported at `at`), or null. */
 export function dateSpan(ask: Asked, text: string, at: string | null, kb: Briefing, sentenceId?: number): Span | null {
@@ -80,6 +80,9 @@ export function dateSpan(ask: Asked, text: string, at: string | null, kb: Briefi
   // "When will he be sworn in?" is not answered by the day he was sworn in as interim leader.
   if (ask.ahead && dates.length > 0 && ahead.length === 0) return null;
   const d = nearestDate(ahead.length ? ahead : dates, text, qStems);
+  // Nor "When did the evacuation begin?" by the day its second phase "is due to begin": the date
+  // of what is asked is still ahead of the report.
+  if (ask.past && d?.future) return null;
   if (d && reportedEarlier(d, text, qStems)) return null;
   // A date the sentence states beats the day it was reported.
   if (d && at) return { answer: formatWhen(d.value), start: d.start, end: d.end, fit: dateOf(d, text, qStems) ? 2 : 1 };

@@ -5,6 +5,7 @@
  * question, a stated date, a reason, the latest report of a running count.
  */
 import type { Briefing } from '../briefing.js';
+import { findDates } from '../read/dates.js';
 import { contentStems, fold, isStopword, stem, tokenize } from '../text.js';
 import { reasonFor } from './causes.js';
 import type { QueryPlan } from './query-plan.js';
@@ -124,7 +125,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // "How much ransom was paid?": a sum asked of a payment (the question's own word for it).
   const paidWords = pq.want === 'money' && !NOT_PAID_YET.test(q) ? countEvent.filter((w) => PAYMENT.test(w)) : [];
   const paid = paidWords.length ? paidWords : null;
-  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q), words: words.map((t) => t.raw) };
+  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), past: /^\s*when\s+(?:did|was|were|had)\b/i.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q), words: words.map((t) => t.raw) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
@@ -280,7 +281,9 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // "Who commands the army?" is not answered by "sanctions against army commanders": a sentence
   // that names no doer must at least state the act.
   const act = type === 'who' && !pq.role ? pq.act : undefined;
-  const good = viable.filter((s) => (!spanTyped || s.span) && (act === undefined || s.span || statesAct(s.r.text, act)));
+  // "When did it begin?" is not answered by a sentence about when it is still to happen.
+  const aheadOnly = (s: Candidate) => Boolean(ask.past && !s.span && findDates(s.r.text, s.r.at ?? '2000-01-01').some((d) => d.future));
+  const good = viable.filter((s) => (!spanTyped || s.span) && (act === undefined || s.span || statesAct(s.r.text, act)) && !aheadOnly(s));
   const passing = good.filter((s) => spanTyped || s.floor);
   return { answers: passing.length ? [...passing, ...good.filter((s) => !passing.includes(s))] : [], scored, sActors };
 }

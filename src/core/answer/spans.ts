@@ -42,6 +42,8 @@ export interface Asked {
   event?: string[];
   /** A "when will …" question: of a sentence's dates, those ahead of its report answer. */
   ahead?: boolean;
+  /** A "when did/was …" question: a date ahead of the sentence's report does not answer it. */
+  past?: boolean;
   /** A "when is/will …" question: only a date the sentence states answers it, never its report's day. */
   stated?: boolean;
   /** The question's content words as written, in order ("Where were the men taken?" → men, taken). */
