@@ -10,7 +10,7 @@ import type { Asked, Span } from './spans.js';
 import { variants } from './words.js';
 
 /** What happens to people in the news, for telling one count from another. */
-const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss)/;
+const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss|trap|strand|besieg|leav|left)/;
 /** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
 const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
@@ -133,7 +133,7 @@ export function countSpan(text: string, ask: Asked): Span | null {
     // A percentage answers only "what share": "cap enrichment at 20 per cent" is not how much uranium there is.
     // Nor is a toll, a sum or a number of people ("9,000 people") how long something lasts.
     // And a sum asked is answered by a sum: "thousands of people" is not what a strike cost.
-    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value)) && !(ask.q.want === 'money' && f.kind !== 'money')).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
+    const scored = figs.filter((f) => !/%|\bper ?cent\b/i.test(f.value) && !(ask.q.want === 'duration' && NO_LENGTH.test(f.value)) && !(ask.q.want === 'money' && f.kind !== 'money') && !(ask.q.want === 'count' && f.kind === 'money')).map((f) => ({ f, s: contentStems(text.slice(f.start, Math.min(text.length, f.end + 40))).filter((w) => ask.qStems.has(w)).length }));
     scored.sort((a, b) => b.s - a.s);
     const f = scored[0]?.f;
     return f && (!best || best.fit > -3) ? { answer: f.value, start: f.start, end: f.end, fit: 0 } : null;

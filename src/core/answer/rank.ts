@@ -125,7 +125,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
   // "How much ransom was paid?": a sum asked of a payment (the question's own word for it).
   const paidWords = pq.want === 'money' && !NOT_PAID_YET.test(q) ? countEvent.filter((w) => PAYMENT.test(w)) : [];
   const paid = paidWords.length ? paidWords : null;
-  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), past: /^\s*when\s+(?:did|was|were|had)\b/i.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q), words: words.map((t) => t.raw) };
+  const ask: Asked = { q: pq, qStems: spanStems, qActors, names: type === 'age' || type === 'define' ? personNames(kb, qActors, pq.subject, qMentions.map((m) => q.slice(m.start, m.end))) : [], subjectStems: new Set(tokenize(pq.subject ?? '').map((t) => stem(t.norm))), event: countEvent, ahead: AHEAD.test(q), past: /^\s*when\s+(?:did|was|were|had)\b/i.test(q) && !/\b(?:due|scheduled|set|expected|supposed|planned|meant|going|slated)\b/i.test(q), stated: /^\s*when\s+(?:is|are|will|shall)\b/i.test(q), words: words.map((t) => t.raw) };
   const sActors = kb.reader.sentenceActors(rows.map((r) => r.id));
   const personAliases = new Map(
     [...qActors].filter((a) => kb.gazetteer.actors.get(a)?.kind === 'person').map((a) => [a, kb.gazetteer.aliasesOf(a).filter((n) => n.length >= 4).map((n) => fold(n).toLowerCase())]),
