@@ -10,7 +10,7 @@ import type { Asked, Span } from './spans.js';
 import { variants } from './words.js';
 
 /** What happens to people in the news, for telling one count from another. */
-const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss|trap|strand|besieg|leav|left)/;
+const EVENT_VERB = /^(?:kill|died|dead|wound|injur|arrest|detain|displac|fled|flee|cross|evacuat|rescu|abduct|kidnap|releas|freed|jail|sentenc|execut|miss|trap|strand|besieg)/;
 /** Stems of tallies and tolls, which may answer a count of people ("328 votes", "25 dead"). */
 const TALLY = new Set(['vot', 'dead', 'death', 'kill']);
 /** Words for people: "120 men" may answer "how many migrants", "two planes" never answers "how many troops". */
