@@ -118,7 +118,8 @@ describe('how much', () => {
 describe('why', () => {
   it('a reason is for the act and what did it: every word of a short question', async () => {
     // "The bonds … fell to 31 cents" does not say why the marel fell.
-    expect(await marenia('Why did the marel fall?')).not.toMatch(/^The bonds/);
+    // (Since the why-question work on main, with no reason tied to the act it is "not in the corpus".)
+    expect((await marenia('Why did the marel fall?')) ?? '').not.toMatch(/^The bonds/);
     expect(await tarnak('Why did the ICRC suspend the eastern route?')).toMatch(/suspended the eastern route "until the safety of civilians/);
   });
 });
