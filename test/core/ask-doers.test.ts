@@ -70,3 +70,10 @@ describe('who did it', () => {
     expect(parseQuestion('Who is the British ambassador?').act).toBeUndefined();
   });
 });
+
+describe('an agent named through its state (session 8)', () => {
+  const ostavia = askOn('ostavia', { beforeAll, afterAll });
+  it('"brokered by Belmar\'s President Luka Sorin" is the person, not the state', async () => {
+    expect(await ostavia('Who brokered the deal?')).toBe('Luka Sorin');
+  });
+});

@@ -50,13 +50,18 @@ export function whoSpan(ask: Asked, text: string, kb: Briefing): Span | null {
       // The verb's subject: the nearest actor before it with nothing but a title, an apposition,
       // adverbs or a time between ("The Reval Union on Monday vetoed"), then the list it heads
       // ("Egypt and Kenya urged"); "a patrol boat seized on Friday" has none.
-      const before = ms.filter((m) => m.end <= at);
+      // An actor a modifier names ("a militant group based in X, the Y Brigade, claimed") is where the
+      // subject is, not the subject.
+      const before = ms.filter((m) => m.end <= at && !LOCATED_IN.test(text.slice(Math.max(0, m.start - 40), m.start)));
       let k = before.length - 1;
       while (k >= 0 && !SUBJECT_GAP.test(text.slice((before[k] as (typeof ms)[number]).end, at))) k--;
       while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice((before[k - 1] as (typeof ms)[number]).end, (before[k] as (typeof ms)[number]).start))) k--;
-      const agent = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
+      const byWhom = ms.find((m) => m.start >= at && /^\S*\s+by\s+(?:the\s+)?$/i.test(text.slice(at, m.start)));
+      // "brokered by Belmar's President Luka Sorin": the person the possessive and title lead to.
+      const next = byWhom?.poss ? ms[ms.indexOf(byWhom) + 1] : undefined;
+      const agent = next && kb.gazetteer.actors.get(next.actorId)?.kind === 'person' && /^['’]s?(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s+$/u.test(text.slice((byWhom as (typeof ms)[number]).end, next.start)) ? next : byWhom;
       const p = k >= 0 ? (titledBy(before.slice(k), text) ?? before[k]) : agent;
-      if (!p) return null;
+      if (!p) return unnamedSubject(text, at);
       // The whole list it heads: "Egypt and Kenya urged", "brokered by Turkey and Qatar".
       const list = p === before[k] || p === agent ? listFrom(ms, ms.indexOf(p), text, k >= 0 ? at : text.length) : [p];
       const last = list[list.length - 1] as typeof p;
@@ -108,6 +113,22 @@ function actorAsWritten(kb: Briefing, m: { actorId: string; via?: string; start:
  * delegation walked out"), a possessive title ("'s prime minister"), an apposition between commas,
  * adverbs, auxiliaries and a time ("on Monday", "late Tuesday").
  */
+/** Before an actor: a modifier saying where the subject is based, not who it is. */
+const LOCATED_IN = /\b(?:based|headquartered|operating|active|stationed)\s+(?:in|from|out\s+of)\s+(?:the\s+)?$/i;
+
+/**
+ * A doer the corpus does not know as an actor, named right before the verb as a group with its
+ * article ("…, the Red Crescent Brigade, claimed", "The Iron Guard Movement claimed"): "the" and a
+ * run of two to six capitalised words.
+ */
+function unnamedSubject(text: string, at: number): Span | null {
+  const m = /(?:^|[\s,(])([Tt]he\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,5}\p{Lu}[\p{L}'’-]+)\s*,?\s*$/u.exec(text.slice(0, at));
+  if (!m) return null;
+  const name = m[1] as string;
+  const start = text.lastIndexOf(name, at);
+  return { answer: name.replace(/^The\b/, 'the'), start, end: start + name.length };
+}
+
 const SUBJECT_GAP = /^(?:\s+(?:delegation|government|negotiators|officials|authorities|team|forces|troops|army|navy|ministry|side|leadership))?(?:['’]s?(?:\s+[\p{Ll}-]+){1,3})?(?:\s*,[^,;]{1,80},)?(?:\s+(?:also|later|then|reportedly|allegedly|swiftly|quickly|formally|officially|jointly|already|again|once|never|not|itself|has|have|had|was|were|is|are|will|would|could|did|does|do|been|on|in|at|last|this|early|late|earlier|\p{Lu}\p{Ll}+|\d{1,4}(?:st|nd|rd|th)?))*\s*$/u;
 
 /**
