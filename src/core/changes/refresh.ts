@@ -15,10 +15,19 @@ import type { Store } from '../../store/store.js';
 import type { CrisisConfig } from '../types.js';
 import { AlertCollector } from './collect.js';
 
-/** An actor's new position, computed but not yet saved. */
+/**
+ * An actor's new position, computed but not yet saved: only what is written (a refresh in slices
+ * holds every touched actor's until the end, so not the claims behind it).
+ */
 export interface NewPosition {
   id: string;
-  agg: Aggregate;
+  alignment: string;
+  strength: Aggregate['strength'];
+  change: Aggregate['change'];
+  history: Aggregate['history'];
+  /** Up to five evidence sentences: the current position's, with the previous position's last. */
+  evidence: number[];
+  lastAt: string | null;
   nClaims: number;
   nDocs: number;
 }
@@ -52,27 +61,32 @@ function positionOf(reader: KbReader, alerts: AlertCollector, id: string): NewPo
   if (!agg) return null;
   const before = reader.stance(id);
   alerts.stance(id, before ? { alignment: before.alignment, strength: before.strength } : null, agg, claims);
-  return { id, agg, nClaims: claims.length, nDocs: new Set(claims.map((c) => c.docId)).size };
+  const evidence: number[] = [];
+  for (const c of agg.support) {
+    if (evidence.length >= 5) break;
+    if (!evidence.includes(c.sentenceId)) evidence.push(c.sentenceId);
+  }
+  if (agg.previous && evidence.length < 5 && !evidence.includes(agg.previous.sentenceId)) evidence.push(agg.previous.sentenceId);
+  // The previous position's evidence stays in the list even when five newer sentences exist.
+  if (agg.previous && !evidence.includes(agg.previous.sentenceId)) evidence[evidence.length - 1] = agg.previous.sentenceId;
+  const { alignment, strength, change, history } = agg;
+  return { id, alignment, strength, change, history, evidence, lastAt: agg.support[0]?.at ?? null, nClaims: claims.length, nDocs: new Set(claims.map((c) => c.docId)).size };
 }
 
 /** Write the positions, importance and alerts: in the caller's transaction. */
 export function savePositions(store: Store, reader: KbReader, alerts: AlertCollector, positions: NewPosition[]): void {
   refreshImportance(store);
-  for (const { id, agg, nClaims, nDocs } of positions) {
-    reader.saveHistory(id, agg.history);
-    const ids: number[] = [];
-    for (const c of [...agg.support, ...(agg.previous ? [agg.previous] : [])]) if (!ids.includes(c.sentenceId) && ids.length < 5) ids.push(c.sentenceId);
-    // The previous position's evidence stays in the list even when five newer sentences exist.
-    if (agg.previous && !ids.includes(agg.previous.sentenceId)) ids[ids.length - 1] = agg.previous.sentenceId;
+  for (const p of positions) {
+    reader.saveHistory(p.id, p.history);
     reader.saveStance({
-      actor_id: id,
-      alignment: agg.alignment,
-      strength: agg.strength,
-      change: agg.change ? JSON.stringify(agg.change) : null,
-      last_at: agg.support[0]?.at ?? null,
-      evidence: JSON.stringify(ids),
-      n_claims: nClaims,
-      n_docs: nDocs,
+      actor_id: p.id,
+      alignment: p.alignment,
+      strength: p.strength,
+      change: p.change ? JSON.stringify(p.change) : null,
+      last_at: p.lastAt,
+      evidence: JSON.stringify(p.evidence),
+      n_claims: p.nClaims,
+      n_docs: p.nDocs,
     });
   }
   // Alerts: each position before and after (collected above), then new figures and events, stored in this transaction.
