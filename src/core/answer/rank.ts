@@ -18,8 +18,8 @@ import { variants } from './words.js';
 /** A question about what is to come: "When will the trial open?", "When is the vote due?". */
 const AHEAD = /^\s*when\s+(?:will|shall|is\s+(?:\S+\s+){1,6}?(?:due|set|scheduled|expected|going)\b)/i;
 
-/** Someone speaking in a sentence: a why-question may be answered by the doer's own words. */
-const SPOKEN = /\b(?:says|said|told|stated|explained|added)\b/i;
+/** Someone speaking in a sentence: what a "what did X say" passage needs, and a why-question may be answered by the doer's own words. */
+const SPEAKS = /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b/;
 /** How news English gives a reason for an act. */
 const REASON = /\b(?:because|citing|cited|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|in (?:response|retaliation|protest)|due to|owing to|over (?:what|its|his|her|their|the)|after (?:what|it|he|she|they)|to (?:protest|prevent|stop|punish)|saying|said it (?:was|had)|on the grounds)\b/i;
 
@@ -220,7 +220,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     // The asker's own words for an actor ("the Kremlin", not "Moscow") and, when they ask what
     // someone said, a sentence where someone speaks.
     const literal = mentionTexts.filter((m) => lower.includes(m.text)).reduce((a, m) => a + m.weight, 0);
-    const speaks = asksSpeech && /\b(?:says|said|told|tweeted|added|called|warned|urged|statement)\b|[“"]/.test(r.text) ? 1 : 0;
+    const speaks = asksSpeech && (SPEAKS.test(r.text) || /[“"]/.test(r.text)) ? 1 : 0;
     // "Why did X close the border?": a sentence giving a reason ("accused its neighbour of", "because", "citing").
     // "What did the court rule?": a sentence where the verb reports its content ("the Constitutional
     // Court ruled that …") over one with the word as a noun ("questioned the court ruling").
@@ -247,7 +247,7 @@ export function rankSentences(kb: Briefing, plan: QueryPlan, rows: Row[]): Ranke
     for (const s of viable) {
       const why = reasonFor(q, s.r.text);
       if (why) s.span = { answer: `${why.tie} ${why.cause}`, start: why.start, end: why.end, reason: true };
-      else if (!REASON.test(s.r.text) && !(SPOKEN.test(s.r.text) && /["“]/.test(s.r.text))) s.floor = false;
+      else if (!REASON.test(s.r.text) && !(SPEAKS.test(s.r.text) && /["“]/.test(s.r.text))) s.floor = false;
     }
   }
   // An age by a descriptor alone ("The 46-year-old …") only when no sentence ties one to the name.
