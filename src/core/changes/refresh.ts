@@ -3,8 +3,8 @@
  * touched actor's position (aggregated from its claims) with its evidence and history, comparing
  * it with the position before to record alerts (collect.ts).
  *
- * An actor named in thousands of articles has tens of thousands of claims, so recomputing its
- * position costs tens of milliseconds on a large corpus: `positionsInSlices` reads and aggregates
+ * On a large corpus a busy actor's claims run to the ten thousands, and recomputing its position
+ * costs tens of milliseconds: `positionsInSlices` reads and aggregates
  * one actor at a time, yielding between them, and only the writing happens in one short
  * transaction (savePositions), so a bot that ingests a feed while it answers stays responsive.
  */
